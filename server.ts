@@ -1,0 +1,92 @@
+/**
+ * Switchboard's one process entry (`npm run dev`, `npm start`). It prepares the embedded
+ * defaults — PostgreSQL when DATABASE_URL is unset, generated secrets under the data directory,
+ * migrations, a demo dataspace — and then serves Next.js from its own node:http server, so
+ * machine traffic can later be answered before Next's router (see DESIGN.md, Runtime topology).
+ */
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import nextEnv from "@next/env";
+import next from "next";
+
+const dev = process.env.NODE_ENV !== "production";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+nextEnv.loadEnvConfig(process.cwd(), dev);
+
+async function main() {
+  const { env, resetEnvCache, appUrl } = await import("./src/env");
+  const settings = env();
+  const stops: (() => Promise<unknown>)[] = [];
+
+  const { ensureLocalSecrets } = await import("./src/server/embedded/local-secrets");
+  const { generated } = await ensureLocalSecrets(settings.SWITCHBOARD_DATA_DIR);
+  if (generated.length) log(`generated ${generated.join(" and ")} in ${settings.SWITCHBOARD_DATA_DIR}/secrets.json`);
+
+  const embedded = !settings.DATABASE_URL;
+  if (embedded) {
+    const { startEmbeddedPostgres } = await import("./src/server/embedded/postgres");
+    const started = Date.now();
+    const database = await startEmbeddedPostgres(settings.SWITCHBOARD_DATA_DIR);
+    process.env.DATABASE_URL = database.url;
+    stops.push(database.stop);
+    log(`embedded PostgreSQL on 127.0.0.1:${database.port} (data in ${settings.SWITCHBOARD_DATA_DIR}/postgres, ${Date.now() - started} ms)`);
+  }
+  resetEnvCache();
+
+  const { applyMigrations } = await import("./src/server/db/migrate");
+  const { applied } = await applyMigrations(process.env.DATABASE_URL!);
+  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+
+  const { seedDemoDataspace } = await import("./src/server/seed/demo-dataspace");
+  if (env().SEED_DEMO ?? (embedded && dev)) {
+    const { created } = await seedDemoDataspace();
+    if (created) log("seeded the demo dataspace");
+  }
+  const { needsSetup } = await import("./src/server/auth/setup-owner");
+  const firstRun = await needsSetup();
+  // Next's bundle makes its own pool; this one was only for start-up work.
+  const { disconnectDb } = await import("./src/server/db/client");
+  await disconnectDb();
+
+  // Next gets a private emitter as its "server", so its upgrade listener only ever sees the
+  // upgrades we hand it (its HMR socket), never other WebSockets on this server.
+  const nextUpgrades = new EventEmitter();
+  const app = next({ dev, hostname: settings.HOST, port: settings.PORT, httpServer: nextUpgrades as never });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void handle(req, res);
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (req.url?.startsWith("/_next/")) nextUpgrades.emit("upgrade", req, socket, head);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(settings.PORT, settings.HOST === "localhost" ? undefined : settings.HOST, resolve));
+
+  const url = appUrl();
+  log(`ready on ${url} (${dev ? "development" : "production"})`);
+  log(firstRun ? `first run: create the owner account at ${url}/setup` : `sign in at ${url}/signin`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    server.close();
+    await app.close().catch(() => {});
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+function log(message: string) {
+  console.log(`[switchboard] ${message}`);
+}
+
+main().catch((error) => {
+  console.error(`[switchboard] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+// Every setting Switchboard reads, validated once. server.ts fills in the embedded defaults
+// (DATABASE_URL of the embedded PostgreSQL, generated AUTH_SECRET and SECRETS_KEY) before
+// anything reads this, so the rest of the code never asks which setup it runs in.
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  SWITCHBOARD_DATA_DIR: z.string().default(".data"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("localhost"),
+  AUTH_URL: optional,
+  AUTH_SECRET: optional,
+  /** `kid:base64key[,kid:base64key…]`; the first key encrypts, all decrypt (rotation). */
+  SECRETS_KEY: optional,
+  OIDC_ISSUER: optional,
+  OIDC_CLIENT_ID: optional,
+  OIDC_CLIENT_SECRET: optional,
+  OIDC_NAME: z.string().default("Single sign-on"),
+  AUTH_GITHUB_ID: optional,
+  AUTH_GITHUB_SECRET: optional,
+  AUTH_GITLAB_ID: optional,
+  AUTH_GITLAB_SECRET: optional,
+  GITLAB_URL: z.string().url().default("https://gitlab.com"),
+  SEED_DEMO: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests and server.ts, which change process.env after start-up defaults are computed. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function appUrl(): string {
+  const e = env();
+  return (e.AUTH_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, "");
+}

@@ -1,0 +1,16 @@
+import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
+import { eventRouter } from "./routers/event";
+import { requestRouter } from "./routers/request";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  dataspace: dataspaceRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  request: requestRouter,
+  event: eventRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import {
+  requestCommentPayloadSchema,
+  requestPayloadSchema,
+} from "@/server/records/requests/request.schema";
+
+/**
+ * Every built-in domain event type, with the schema of its `data`. Webhook subscriptions, the
+ * events page, API docs and the durable runtime all read this one list.
+ */
+export const eventCatalog = {
+  "request.added": {
+    description: "A new request is created",
+    schema: requestPayloadSchema,
+  },
+  "request.updated": {
+    description: "An existing request is modified (including closing it)",
+    schema: requestPayloadSchema.extend({
+      changes: z
+        .record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }))
+        .describe("The fields that changed, by payload field name"),
+    }),
+  },
+  "request_comment.added": {
+    description: "A comment is added to a request",
+    schema: requestCommentPayloadSchema,
+  },
+} as const satisfies Record<string, { description: string; schema: z.ZodType }>;
+
+export type EventType = keyof typeof eventCatalog;
+export type EventData<T extends EventType> = z.infer<(typeof eventCatalog)[T]["schema"]>;
+
+export const EVENT_TYPES = Object.keys(eventCatalog) as EventType[];
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(eventCatalog, value);
+}
+
+/** The catalog as JSON Schema (draft 2020-12), one entry per event type. */
+export function eventCatalogJsonSchema(): Record<EventType, { description: string; schema: unknown }> {
+  return Object.fromEntries(
+    EVENT_TYPES.map((type) => [
+      type,
+      { description: eventCatalog[type].description, schema: z.toJSONSchema(eventCatalog[type].schema) },
+    ]),
+  ) as Record<EventType, { description: string; schema: unknown }>;
+}

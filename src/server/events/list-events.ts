@@ -1,0 +1,40 @@
+import type { z } from "zod";
+import { requireRole } from "@/server/dataspaces/roles";
+import type { TenantContext } from "@/server/dataspaces/tenant-context";
+import { badRequest, notFound } from "@/server/errors";
+import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
+import type { listEventsInput } from "./events.schema";
+
+const eventSelect = { id: true, seq: true, type: true, data: true, actorId: true, createdAt: true } as const;
+
+export type EventRow = { id: string; seq: bigint; type: string; data: unknown; actorId: string | null; createdAt: Date };
+
+/**
+ * A dataspace's events, newest first, keyset-paginated on the global sequence. Events carry full payloads (private requests included), so the log is an admin tool, like the
+ * webhook settings that consume it.
+ */
+export async function listEvents(ctx: TenantContext, input: z.output<typeof listEventsInput>): Promise<Page<EventRow>> {
+  requireRole(ctx.actor, "ADMIN");
+  let before: bigint | undefined;
+  if (input.cursor) {
+    const [seq] = decodeCursor(input.cursor, 1);
+    if (!/^\d{1,19}$/.test(seq)) throw badRequest("Invalid cursor");
+    before = BigInt(seq);
+  }
+  const rows = await ctx.db.event.findMany({
+    where: { ...(input.type ? { type: input.type } : {}), ...(before !== undefined ? { seq: { lt: before } } : {}) },
+    orderBy: { seq: "desc" },
+    take: input.limit + 1,
+    select: eventSelect,
+  });
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.seq]) : null };
+}
+
+export async function getEvent(ctx: TenantContext, id: string): Promise<EventRow> {
+  requireRole(ctx.actor, "ADMIN");
+  const event = await ctx.db.event.findUnique({ where: { id }, select: eventSelect });
+  if (!event) throw notFound("Event");
+  return event;
+}
