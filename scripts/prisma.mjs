@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Runs the stock Prisma CLI: `node scripts/prisma.mjs <prisma args…>` (the npm db:* scripts).
+//
+// Every Prisma command that touches the database needs the native `schema-engine` binary, which
+// Prisma downloads from its own host. Where that binary is missing (air-gapped machines, CI
+// without access to binaries.prisma.sh), point the CLI at prisma/engine/schema-engine.mjs, a
+// stand-in that runs Prisma's wasm build of the same engine. A native engine always wins.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const enginesDir = path.join(root, "node_modules", "@prisma", "engines");
+
+const hasNativeEngine = () =>
+  Boolean(process.env.PRISMA_SCHEMA_ENGINE_BINARY) ||
+  (existsSync(enginesDir) && readdirSync(enginesDir).some((file) => file.startsWith("schema-engine-")));
+
+const env = { ...process.env };
+if (!hasNativeEngine()) {
+  env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(root, "prisma", "engine", "schema-engine.mjs");
+  env.PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING = "1";
+}
+
+const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
+if (!existsSync(cli)) {
+  console.error(`The Prisma CLI is not installed (${cli}): run \`npm install\` with dev dependencies.`);
+  process.exit(1);
+}
+const { status, signal, error } = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: "inherit", env });
+if (error) throw error;
+process.exit(status ?? (signal ? 1 : 0));
