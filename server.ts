@@ -55,7 +55,15 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const trustProxy = env().TRUST_PROXY;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Client-supplied forwarding headers would let anyone pick their IP (rate limits) or host
+    // (links); only a configured reverse proxy may set them.
+    if (!trustProxy) {
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+    }
     void handle(req, res);
   });
   server.on("upgrade", (req, socket, head) => {

@@ -28,6 +28,17 @@ if (!existsSync(cli)) {
   console.error(`The Prisma CLI is not installed (${cli}): run \`npm install\` with dev dependencies.`);
   process.exit(1);
 }
-const { status, signal, error } = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: "inherit", env });
+// Zero configuration: without DATABASE_URL, commands that need a database use the embedded
+// development database (the one `npm run dev` runs), started for the command if need be.
+const args = process.argv.slice(2);
+let devDatabase;
+if (!env.DATABASE_URL && ["migrate", "db"].includes(args[0])) {
+  const { tsImport } = await import("tsx/esm/api");
+  const { openDevDatabase } = await tsImport("../src/server/embedded/dev-database.ts", import.meta.url);
+  devDatabase = await openDevDatabase();
+  env.DATABASE_URL = devDatabase.url;
+}
+const { status, signal, error } = spawnSync(process.execPath, [cli, ...args], { stdio: "inherit", env });
+await devDatabase?.stop();
 if (error) throw error;
 process.exit(status ?? (signal ? 1 : 0));

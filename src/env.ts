@@ -31,6 +31,11 @@ const schema = z.object({
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
+  /** Set when a reverse proxy in front of Switchboard sets X-Forwarded-For/-Host/-Proto. */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
 });
 

@@ -1,6 +1,7 @@
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
 import { eventRouter } from "./routers/event";
 import { requestRouter } from "./routers/request";
+import { ssoRouter } from "./routers/sso";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   request: requestRouter,
   event: eventRouter,
+  sso: ssoRouter,
 });
 
 export type AppRouter = typeof appRouter;

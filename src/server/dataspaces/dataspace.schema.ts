@@ -4,7 +4,8 @@ export const dataspaceNameSchema = z
   .string()
   .trim()
   .min(2, "Name must be at least 2 characters")
-  .max(80, "Name is at most 80 characters");
+  .max(80, "Name is at most 80 characters")
+  .refine((value) => !value.includes("\u0000"), "Text cannot contain NUL characters"); // PostgreSQL text cannot hold NUL
 
 export const createDataspaceInput = z.object({
   name: dataspaceNameSchema,

@@ -54,23 +54,43 @@ export type RequestCommentPayload = z.infer<typeof requestCommentPayloadSchema>;
 
 // ── inputs (shared by tRPC and, later, REST) ──
 
+// PostgreSQL text and jsonb cannot hold NUL; refusing it here makes it a field error, not a 500.
+const noNul = (value: string) => !value.includes("\u0000");
+const NUL_MESSAGE = "Text cannot contain NUL characters";
+
 const ccEmails = z
   .array(z.string().trim().toLowerCase().email("Not a valid email address"))
   .max(50, "At most 50 CC addresses");
 
-export const requestFieldsSchema = z.object({
-  title: z.string().trim().min(1, "Title is required").max(300, "Title is at most 300 characters"),
-  status: z.enum(REQUEST_STATUSES).default("open"),
-  priority: z.enum(REQUEST_PRIORITIES).default("normal"),
-  assigneeId: z.string().uuid("Unknown assignee").nullable().default(null),
-  notes: z.string().max(100_000, "Notes are at most 100 000 characters").default(""),
+// The fields without defaults: an update's patch must not fill in what it leaves out (in zod 4,
+// `.partial()` keeps `.default()`, so a one-field patch would reset every other field).
+const requestFields = {
+  title: z.string().trim().min(1, "Title is required").max(300, "Title is at most 300 characters").refine(noNul, NUL_MESSAGE),
+  status: z.enum(REQUEST_STATUSES),
+  priority: z.enum(REQUEST_PRIORITIES),
+  assigneeId: z.string().uuid("Unknown assignee").nullable(),
+  notes: z.string().max(100_000, "Notes are at most 100 000 characters").refine(noNul, NUL_MESSAGE),
   serializedData: z
-    .record(z.string().min(1).max(100), z.union([z.string(), z.number(), z.boolean(), z.null()]))
-    .default({})
+    .record(
+      z.string().min(1).max(100).refine(noNul, NUL_MESSAGE),
+      z.union([z.string().refine(noNul, NUL_MESSAGE), z.number(), z.boolean(), z.null()]),
+    )
     .refine((v) => Object.keys(v).length <= 100, "At most 100 custom fields"),
-  productContext: z.string().trim().max(300).nullable().default(null),
-  isPrivate: z.boolean().default(false),
-  ccEmails: ccEmails.default([]),
+  productContext: z.string().trim().max(300).refine(noNul, NUL_MESSAGE).nullable(),
+  isPrivate: z.boolean(),
+  ccEmails,
+};
+
+export const requestFieldsSchema = z.object({
+  ...requestFields,
+  status: requestFields.status.default("open"),
+  priority: requestFields.priority.default("normal"),
+  assigneeId: requestFields.assigneeId.default(null),
+  notes: requestFields.notes.default(""),
+  serializedData: requestFields.serializedData.default({}),
+  productContext: requestFields.productContext.default(null),
+  isPrivate: requestFields.isPrivate.default(false),
+  ccEmails: requestFields.ccEmails.default([]),
 });
 
 export const createRequestInput = requestFieldsSchema;
@@ -78,13 +98,13 @@ export type CreateRequestInput = z.input<typeof createRequestInput>;
 
 export const updateRequestInput = z.object({
   id: z.string().uuid("Unknown request"),
-  patch: requestFieldsSchema.partial().refine((p) => Object.keys(p).length > 0, "Nothing to change"),
+  patch: z.object(requestFields).partial().refine((p) => Object.keys(p).length > 0, "Nothing to change"),
 });
 export type UpdateRequestInput = z.input<typeof updateRequestInput>;
 
 export const addCommentInput = z.object({
   requestId: z.string().uuid("Unknown request"),
-  text: z.string().trim().min(1, "Comment is empty").max(20_000, "Comment is at most 20 000 characters"),
+  text: z.string().trim().min(1, "Comment is empty").max(20_000, "Comment is at most 20 000 characters").refine(noNul, NUL_MESSAGE),
 });
 
 export const listRequestsInput = z.object({
@@ -94,6 +114,6 @@ export const listRequestsInput = z.object({
   priority: z.array(z.enum(REQUEST_PRIORITIES)).max(4).optional(),
   assigneeId: z.string().uuid().nullish(),
   requesterId: z.string().uuid().optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).refine(noNul, NUL_MESSAGE).optional(),
 });
 export type ListRequestsInput = z.input<typeof listRequestsInput>;

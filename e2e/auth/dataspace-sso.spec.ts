@@ -1,0 +1,104 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Page } from "@playwright/test";
+import { createDataspace, dataspaceSwitcher } from "../support/dashboard";
+import { expect, signInAtIdp, test, unique } from "../support/fixtures";
+import { APP_URL, IDP_ISSUER, SSO_CLIENT } from "../support/settings";
+
+type Connection = { name: string; issuer: string; clientId: string; clientSecret: string; domain: string };
+
+async function addSsoConnection(page: Page, slug: string, c: Connection) {
+  await page.goto(`/d/${slug}/settings`);
+  await page.getByLabel("Connection name").fill(c.name);
+  await page.getByLabel("Issuer URL").fill(c.issuer);
+  await page.getByLabel("Client ID").fill(c.clientId);
+  await page.getByLabel("Client secret").fill(c.clientSecret);
+  await page.getByLabel("Allowed email domains").fill(c.domain);
+  await page.getByLabel("Default role").selectOption({ label: "Member" });
+  await page.getByRole("button", { name: "Add connection" }).click();
+}
+
+async function startSsoSignIn(page: Page, email: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Sign in with SSO" }).click();
+}
+
+test("a new user signs in with the dataspace's SSO connection and joins it as a member", async ({ ownerPage, browser }, testInfo) => {
+  // One domain signs in through one connection instance-wide, so a retry needs a fresh one.
+  const domain = testInfo.retry === 0 ? "acme.test" : `acme-${unique()}.test`;
+  const name = `Acme SSO ${unique()}`;
+  const slug = await createDataspace(ownerPage, name);
+  await addSsoConnection(ownerPage, slug, {
+    name: "Acme IdP",
+    issuer: IDP_ISSUER,
+    clientId: SSO_CLIENT.id,
+    clientSecret: SSO_CLIENT.secret,
+    domain,
+  });
+  const connections = ownerPage.getByRole("list", { name: "SSO connections" });
+  await expect(connections.getByText("Acme IdP")).toBeVisible();
+  await expect(connections.getByText(`@${domain} join as Member`)).toBeVisible();
+  await expect(connections.getByText(`${APP_URL}/api/auth/callback/sso-`)).toBeVisible();
+  // The secret is stored, never shown again in full.
+  await expect(ownerPage.getByText(SSO_CLIENT.secret)).toHaveCount(0);
+
+  const bob = await (await browser.newContext()).newPage();
+  const email = `bob@${domain}`;
+  await startSsoSignIn(bob, email);
+  await bob.waitForURL(`${IDP_ISSUER}/**`);
+  // The app tells the IdP who is coming (login_hint).
+  await expect(bob.getByLabel("Email")).toHaveValue(email);
+  await signInAtIdp(bob, email);
+
+  await expect(bob).toHaveURL(`/d/${slug}/requests`);
+  const current = dataspaceSwitcher(bob).getByRole("link", { name });
+  await expect(current).toHaveAttribute("aria-current", "true");
+  await expect(current).toContainText("Member");
+  await expect(bob.getByText(email)).toBeVisible();
+  await bob.context().close();
+
+  await ownerPage.goto(`/d/${slug}/members`);
+  await expect(ownerPage.getByRole("main").getByText(email)).toBeVisible();
+});
+
+test("a misconfigured SSO connection names the setting to fix", async ({ ownerPage, browser }) => {
+  // An issuer that answers while the admin saves the connection, then goes away.
+  const issuer = await startDiscoveryServer();
+  const domain = `broken-${unique()}.test`;
+  const slug = await createDataspace(ownerPage, `Broken SSO ${unique()}`);
+  await addSsoConnection(ownerPage, slug, { name: "Flaky IdP", issuer: issuer.url, clientId: "flaky", clientSecret: "flaky-secret", domain });
+  await expect(ownerPage.getByRole("list", { name: "SSO connections" }).getByText("Flaky IdP")).toBeVisible();
+  await issuer.close();
+
+  const user = await (await browser.newContext()).newPage();
+  await startSsoSignIn(user, `carol@${domain}`);
+  await expect(user.getByRole("alert")).toContainText(
+    `SSO connection 'Flaky IdP' failed: could not load ${issuer.url}/.well-known/openid-configuration — check the Issuer URL`,
+  );
+  await expect(user).toHaveURL(/\/signin/);
+  await user.context().close();
+
+  // Saving a connection whose issuer does not answer is refused, with the message on that field.
+  await addSsoConnection(ownerPage, slug, { name: "Dead IdP", issuer: issuer.url, clientId: "dead", clientSecret: "dead-secret", domain: `dead-${unique()}.test` });
+  await expect(ownerPage.getByLabel("Issuer URL")).toHaveAccessibleDescription(
+    `Could not load ${issuer.url}/.well-known/openid-configuration (the server is unreachable)`,
+  );
+  await expect(ownerPage.getByRole("list", { name: "SSO connections" }).getByText("Dead IdP")).toHaveCount(0);
+});
+
+/** A stand-in IdP that only serves a discovery document, on a port that is closed afterwards. */
+async function startDiscoveryServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  let url = "";
+  const server: Server = createServer((req, res) => {
+    if (req.url !== "/.well-known/openid-configuration") return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ issuer: url, authorization_endpoint: `${url}/auth`, token_endpoint: `${url}/token`, jwks_uri: `${url}/jwks` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

@@ -1,0 +1,33 @@
+import { eventType, Inngest } from "inngest";
+import { z } from "zod";
+import { eventCatalog, EVENT_TYPES, type EventType } from "@/server/events/catalog";
+
+/**
+ * Switchboard's one Inngest client. Where it sends events and who calls its functions is the
+ * environment's business, by the SDK's own conventions: INNGEST_BASE_URL (the embedded executor,
+ * or a self-hosted Inngest), INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY (Inngest Cloud, or our
+ * executor with signing on), INNGEST_DEV (a local dev server, signatures off). The SDK copies
+ * process.env when the client is constructed (its serve handler refreshes the copy per request,
+ * `send()` does not), so whoever sets them later, as server.ts does for the embedded executor,
+ * calls `inngest.setEnvVars()` afterwards.
+ */
+export const inngest = new Inngest({ id: "switchboard" });
+
+/**
+ * A domain event as the outbox relay sends it: the catalog's payload plus the tenant it belongs
+ * to, so concurrency keys and filters can say `event.data.dataspaceId`.
+ */
+export function domainEventSchema<T extends EventType>(type: T) {
+  return z.object({
+    dataspaceId: z.string().uuid(),
+    actorId: z.string().uuid().nullable(),
+    payload: eventCatalog[type].schema as (typeof eventCatalog)[T]["schema"],
+  });
+}
+
+export type DomainEventData<T extends EventType> = z.infer<ReturnType<typeof domainEventSchema<T>>>;
+
+/** Typed triggers and senders, one per catalog entry: `triggers: [domainEvents["request.added"]]`. */
+export const domainEvents = Object.fromEntries(EVENT_TYPES.map((type) => [type, eventType(type, { schema: domainEventSchema(type) })])) as {
+  [T in EventType]: ReturnType<typeof eventType<T, ReturnType<typeof domainEventSchema<T>>>>;
+};

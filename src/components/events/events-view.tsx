@@ -1,0 +1,123 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useDataspace } from "@/components/dataspace/dataspace-context";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { controlClasses } from "@/components/ui/field";
+import { Icon } from "@/components/ui/icons";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { formatDateTime, RelativeTime } from "@/components/ui/time";
+import { errorMessage } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/react";
+import { summarize } from "./summary";
+
+function bigintSafe(data: unknown): string {
+  return JSON.stringify(data, (_key, value) => (typeof value === "bigint" ? value.toString() : value), 2);
+}
+
+export function EventsView() {
+  const trpc = useTRPC();
+  const { slug } = useDataspace();
+  const [type, setType] = useState("");
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const catalog = useQuery(trpc.event.catalog.queryOptions(undefined, { staleTime: Infinity }));
+  const members = useQuery(trpc.member.list.queryOptions({ dataspace: slug }));
+  const events = useInfiniteQuery(
+    trpc.event.list.infiniteQueryOptions({ dataspace: slug, limit: 50, ...(type ? { type } : {}) }, { getNextPageParam: (page) => page.nextCursor }),
+  );
+
+  const emails = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.email])), [members.data]);
+  const actorOf = (actorId: string | null) => (actorId ? (emails.get(actorId) ?? "Former member") : "System");
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const types = Object.keys(catalog.data ?? {});
+
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
+      <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3">
+        <div className="w-72">
+          <label htmlFor="event-type" className="block text-xs font-medium text-slate-600">
+            Event type
+          </label>
+          <select id="event-type" value={type} onChange={(e) => setType(e.target.value)} className={cn(controlClasses, "mt-1")}>
+            <option value="">All types</option>
+            {types.map((t) => (
+              <option key={t} value={t}>{t}</option>
+            ))}
+          </select>
+        </div>
+        {type && catalog.data && (
+          <p className="text-sm text-slate-500">{(catalog.data as Record<string, { description: string }>)[type]?.description}</p>
+        )}
+      </div>
+      {events.isPending ? (
+        <SkeletonRows rows={8} label="Loading events" />
+      ) : !events.data ? (
+        <div className="p-4">
+          <ErrorAlert>Could not load events: {errorMessage(events.error)}</ErrorAlert>
+        </div>
+      ) : items.length === 0 ? (
+        <EmptyState icon={<Icon name="bolt" />} title={type ? `No ${type} events yet` : "No events yet"}>
+          Every change to a record in this dataspace is recorded here, and delivered to webhooks and integrations.
+        </EmptyState>
+      ) : (
+        <>
+          <ul className="divide-y divide-slate-100">
+            {items.map((event) => {
+              const expanded = open.has(event.id);
+              const panelId = `event-${event.id}`;
+              return (
+                <li key={event.id}>
+                  <button
+                    type="button"
+                    aria-expanded={expanded}
+                    aria-controls={panelId}
+                    onClick={() => toggle(event.id)}
+                    className="flex w-full items-center gap-3 px-4 py-3 text-left text-sm hover:bg-slate-50"
+                  >
+                    <Icon name="chevronRight" className={cn("size-4 shrink-0 text-slate-400 transition-transform", expanded && "rotate-90")} />
+                    <Badge tone="indigo" className="font-mono">{event.type}</Badge>
+                    <span className="min-w-0 flex-1 truncate text-slate-700">{summarize(event.type, event.data)}</span>
+                    <span className="hidden shrink-0 text-slate-500 md:inline">{actorOf(event.actorId)}</span>
+                    <RelativeTime date={event.createdAt} className="w-24 shrink-0 text-right text-slate-500" />
+                  </button>
+                  {expanded && (
+                    <div id={panelId} className="border-t border-slate-100 bg-slate-50 px-4 py-3">
+                      <p className="mb-2 text-xs text-slate-500">
+                        #{event.seq.toString()} · {formatDateTime(event.createdAt)} · by {actorOf(event.actorId)} · id {event.id}
+                      </p>
+                      <pre className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100">
+                        {bigintSafe(event.data)}
+                      </pre>
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          {events.isFetchNextPageError && <ErrorAlert className="m-4">Could not load more: {errorMessage(events.error)}</ErrorAlert>}
+          <div className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm text-slate-500">
+            <span>Showing {items.length} event{items.length === 1 ? "" : "s"}</span>
+            {events.hasNextPage && (
+              <Button variant="secondary" size="sm" pending={events.isFetchingNextPage} onClick={() => events.fetchNextPage()}>
+                Load more
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

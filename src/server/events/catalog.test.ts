@@ -1,0 +1,82 @@
+import { Ajv2020 } from "ajv/dist/2020";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { addRequestComment } from "@/server/records/requests/add-request-comment";
+import { updateRequestInput } from "@/server/records/requests/request.schema";
+import { updateRequest } from "@/server/records/requests/update-request";
+import { addMember, callerFor, seedDataspace, seedRequest, seedUser, tenantFor } from "../../../test/factories";
+import { EVENT_TYPES, eventCatalogJsonSchema, type EventType } from "./catalog";
+
+/**
+ * The catalog's JSON Schemas are what webhook consumers code against, so real payloads must
+ * validate against them with a real JSON Schema validator (Ajv, draft 2020-12), not just zod.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function validatorFor(type: EventType) {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  ajv.addFormat("uuid", UUID);
+  return ajv.compile(eventCatalogJsonSchema()[type].schema as object);
+}
+
+describe("event catalog", () => {
+  const published: Partial<Record<EventType, unknown>> = {};
+
+  beforeAll(async () => {
+    const owner = await seedUser();
+    const member = await seedUser();
+    const space = await seedDataspace({ owner, name: "Catalog team" });
+    await addMember(space, member, "MEMBER");
+    const ctx = await tenantFor(owner.id, space.slug);
+    const request = await seedRequest(ctx, {
+      title: "Exercise every event",
+      assigneeId: member.id,
+      serializedData: { "Need By Date": "2026-12-01", Points: 3, Blocking: true, Note: null },
+      ccEmails: ["cc@example.test"],
+    });
+    await addRequestComment(ctx, { requestId: request.id, text: "First!" });
+    await updateRequest(ctx, updateRequestInput.parse({ id: request.id, patch: { status: "in_progress", assigneeId: null } }));
+    for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
+      published[event.type as EventType] ??= event.data;
+    }
+  });
+
+  it("exports a JSON Schema for every event type", () => {
+    const exported = eventCatalogJsonSchema();
+    expect(Object.keys(exported).sort()).toEqual([...EVENT_TYPES].sort());
+    for (const type of EVENT_TYPES) {
+      const { description, schema } = exported[type];
+      expect(description, type).toMatch(/\w/);
+      expect(schema, type).toMatchObject({
+        $schema: "https://json-schema.org/draft/2020-12/schema",
+        type: "object",
+        properties: expect.any(Object),
+        required: expect.arrayContaining(["uuid"]),
+      });
+      expect(() => validatorFor(type), `${type} compiles`).not.toThrow();
+    }
+  });
+
+  it("is served as such through the API", async () => {
+    const user = await seedUser();
+    expect(await callerFor(user.id).event.catalog()).toEqual(eventCatalogJsonSchema());
+  });
+
+  it.each(EVENT_TYPES)("validates a real %s payload against its exported JSON Schema", (type) => {
+    const payload = published[type];
+    expect(payload, `no ${type} event was published`).toBeDefined();
+    const validate = validatorFor(type);
+    expect(validate(payload) ? [] : validate.errors).toEqual([]);
+  });
+
+  it("rejects payloads that break the contract (the validator is not a rubber stamp)", () => {
+    const validate = validatorFor("request.added");
+    const payload = published["request.added"] as Record<string, unknown>;
+    const { title: _title, ...withoutTitle } = payload;
+    expect(validate(withoutTitle)).toBe(false);
+    expect(validate({ ...payload, uuid: "not-a-uuid" })).toBe(false);
+    expect(validate({ ...payload, status: "someday" })).toBe(false);
+    expect(validate({ ...payload, surprise: 1 })).toBe(false);
+    expect(validatorFor("request.updated")(payload)).toBe(false); // `changes` is required there
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { inngest } from "../../../inngest/client";
+import { startHarness, type Harness } from "../../../inngest/embedded/__fixtures__/harness";
+import { seedDataspace, seedRequest, seedUser, tenantFor } from "../../../test/factories";
+import { relayOutbox, startOutboxRelay, wakeOutboxRelay, type RelayedEvent } from "./outbox-relay";
+
+/**
+ * Outbox rows reach the runtime at least once and run exactly once: real domain writes, the
+ * app's own Inngest client, the embedded executor over HTTP.
+ */
+describe("outbox relay", () => {
+  let h: Harness;
+  let ctx: Awaited<ReturnType<typeof tenantFor>>;
+
+  beforeAll(async () => {
+    h = await startHarness((client) => [
+      client.createFunction({ id: "on-request-added", triggers: [{ event: "request.added" }] }, async ({ event }) => ({
+        title: (event.data.payload as { title: string }).title,
+        dataspaceId: event.data.dataspaceId,
+      })),
+    ]);
+    // The app's client finds the executor the way server.ts will point it there.
+    process.env.INNGEST_BASE_URL = h.executor.url;
+    process.env.INNGEST_DEV = "1";
+    inngest.setEnvVars();
+    const owner = await seedUser();
+    const space = await seedDataspace({ owner });
+    ctx = await tenantFor(owner.id, space.slug);
+  });
+  afterAll(() => h?.stop());
+
+  const runsFor = async (title: string) => (await h.runsOf("on-request-added")).filter((run) => (run.output as { title?: string } | null)?.title === title);
+  const unrelayed = () => db.event.count({ where: { relayedAt: null } });
+
+  it("relays committed events with their tenant, marks them, and each runs once", async () => {
+    const requests = [await seedRequest(ctx, { title: "First" }), await seedRequest(ctx, { title: "Second" })];
+    expect(await unrelayed()).toBeGreaterThanOrEqual(2);
+    const { relayed } = await relayOutbox();
+    expect(relayed).toBeGreaterThanOrEqual(2);
+    expect(await unrelayed()).toBe(0);
+    for (const request of requests) {
+      await expect.poll(async () => (await runsFor(request.title)).length).toBe(1);
+      const [run] = await runsFor(request.title);
+      expect(run.output).toEqual({ title: request.title, dataspaceId: ctx.dataspace.id });
+    }
+  });
+
+  it("re-sends after a crash between send and mark, and the duplicate is not run again", async () => {
+    await seedRequest(ctx, { title: "Crashy" });
+    const crashAfterSend = async (events: RelayedEvent[]) => {
+      await inngest.send(events);
+      throw new Error("process died before marking");
+    };
+    await expect(relayOutbox({ send: crashAfterSend })).rejects.toThrow("process died");
+    expect(await unrelayed()).toBe(1);
+    expect(await relayOutbox()).toEqual({ relayed: 1 });
+    await expect.poll(async () => (await runsFor("Crashy")).length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await runsFor("Crashy")).toHaveLength(1);
+  });
+
+  it("never hands the same row to two relays running at once", async () => {
+    for (let i = 0; i < 30; i++) await seedRequest(ctx, { title: `Bulk ${i}` });
+    const sent: string[] = [];
+    const slowSend = async (events: RelayedEvent[]) => {
+      sent.push(...events.map((e) => e.id));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await inngest.send(events);
+    };
+    const results = await Promise.all([relayOutbox({ batchSize: 5, send: slowSend }), relayOutbox({ batchSize: 5, send: slowSend })]);
+    expect(results[0].relayed + results[1].relayed).toBe(30);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(await unrelayed()).toBe(0);
+  });
+
+  it("relays right after a commit when woken, without waiting for the sweep", async () => {
+    const relay = startOutboxRelay({ sweepMs: 60_000 });
+    try {
+      await seedRequest(ctx, { title: "Woken" });
+      wakeOutboxRelay();
+      await expect.poll(async () => (await runsFor("Woken")).length, { timeout: 3_000 }).toBe(1);
+    } finally {
+      relay.stop();
+    }
+  });
+});

@@ -1,0 +1,102 @@
+import { inngest } from "../../../inngest/client";
+import { db } from "@/server/db/client";
+
+/**
+ * Relays committed outbox rows (`Event` with `relayedAt` null) to Inngest, at least once: rows
+ * are locked (FOR UPDATE SKIP LOCKED, so concurrent relays never take the same rows), sent with
+ * the event's own id as Inngest's event id, and marked relayed in the same transaction. A crash
+ * between the send and the commit leaves them unmarked; the next pass sends them again and
+ * Inngest (or the embedded executor) drops the duplicate by id.
+ */
+export type RelayedEvent = { id: string; name: string; data: { dataspaceId: string; actorId: string | null; payload: unknown }; ts: number };
+export type SendEvents = (events: RelayedEvent[]) => Promise<unknown>;
+
+type Row = { id: string; type: string; data: unknown; dataspaceId: string; actorId: string | null; createdAt: Date };
+
+const defaultSend: SendEvents = (events) => inngest.send(events);
+
+/** One pass: relays everything unrelayed, in batches, oldest first. Returns how many it sent. */
+export async function relayOutbox(options: { batchSize?: number; send?: SendEvents } = {}): Promise<{ relayed: number }> {
+  const batchSize = options.batchSize ?? 100;
+  const send = options.send ?? defaultSend;
+  let relayed = 0;
+  for (;;) {
+    const sent = await db.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<Row[]>`
+          SELECT id, type, data, "dataspaceId", "actorId", "createdAt" FROM "Event"
+          WHERE "relayedAt" IS NULL ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
+        if (rows.length === 0) return 0;
+        await send(
+          rows.map((row) => ({
+            id: row.id,
+            name: row.type,
+            data: { dataspaceId: row.dataspaceId, actorId: row.actorId, payload: row.data },
+            ts: row.createdAt.getTime(),
+          })),
+        );
+        await tx.$executeRaw`UPDATE "Event" SET "relayedAt" = now() WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
+        return rows.length;
+      },
+      { timeout: 30_000 }, // the send retries for a while when Inngest is briefly unreachable
+    );
+    relayed += sent;
+    if (sent < batchSize) return { relayed };
+  }
+}
+
+// ── the relay loop: woken after commits, with a periodic sweep for anything stranded ──
+
+const state = globalThis as { __switchboardRelay?: RelayLoop };
+
+type RelayLoop = { running: boolean; again: boolean; failures: number; timer?: NodeJS.Timeout; sweep?: NodeJS.Timeout; log: (message: string) => void };
+
+/**
+ * Call after a transaction that published events has committed: relays them now, off the
+ * request (fire and forget; a failure is retried by the loop, never surfaced to the caller).
+ * Does nothing until `startOutboxRelay` ran in this process.
+ */
+export function wakeOutboxRelay(): void {
+  const loop = state.__switchboardRelay;
+  if (!loop) return;
+  if (loop.running) {
+    loop.again = true;
+    return;
+  }
+  loop.running = true;
+  void relayOutbox()
+    .then(() => {
+      loop.failures = 0;
+    })
+    .catch((error: Error) => {
+      loop.failures++;
+      loop.log(`outbox relay failed (${loop.failures}x), will retry: ${error.message}`);
+      clearTimeout(loop.timer);
+      loop.timer = setTimeout(wakeOutboxRelay, Math.min(30_000, 500 * 2 ** Math.min(loop.failures, 6)));
+      loop.timer.unref();
+    })
+    .finally(() => {
+      loop.running = false;
+      if (loop.again) {
+        loop.again = false;
+        wakeOutboxRelay();
+      }
+    });
+}
+
+/** Starts the relay in this process (server.ts): one pass now, then a sweep every `sweepMs`. */
+export function startOutboxRelay(options: { sweepMs?: number; log?: (message: string) => void } = {}): { stop: () => void } {
+  const loop: RelayLoop = state.__switchboardRelay ?? { running: false, again: false, failures: 0, log: options.log ?? ((m) => console.warn(`[outbox] ${m}`)) };
+  state.__switchboardRelay = loop;
+  clearInterval(loop.sweep);
+  loop.sweep = setInterval(wakeOutboxRelay, options.sweepMs ?? 5_000);
+  loop.sweep.unref();
+  wakeOutboxRelay();
+  return {
+    stop: () => {
+      clearInterval(loop.sweep);
+      clearTimeout(loop.timer);
+      if (state.__switchboardRelay === loop) state.__switchboardRelay = undefined;
+    },
+  };
+}

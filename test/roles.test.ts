@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/generated/prisma/enums";
+import { createInvitation } from "@/server/dataspaces/invitations";
+import { db } from "@/server/db/client";
+import { addMember, callerFor, seedDataspace, seedRequest, seedSsoConnection, seedUser, tenantFor } from "./factories";
+import { startFakeIssuer } from "./fake-oidc-issuer";
+import { callProcedure, listProcedures, outcome } from "./procedures";
+import { snapshotDataspace } from "./snapshot";
+
+/** A dataspace with one user per role, a request, a pending invitation and a spare member. */
+async function seedTeam() {
+  const owner = await seedUser({ name: "Owner" });
+  const dataspace = await seedDataspace({ owner });
+  const users: Record<string, { id: string; email: string }> & { owner: { id: string; email: string } } = { owner };
+  const roles: [keyof typeof users, Role][] = [
+    ["admin", "ADMIN"],
+    ["member", "MEMBER"],
+    ["viewer", "VIEWER"],
+    ["target", "MEMBER"],
+    ["leaver", "VIEWER"],
+  ];
+  for (const [key, role] of roles) {
+    users[key] = await seedUser({ name: key });
+    await addMember(dataspace, users[key], role);
+  }
+  const ownerCtx = await tenantFor(owner.id, dataspace.slug);
+  const request = await seedRequest(ownerCtx, { title: "Shared request" });
+  const invitation = await createInvitation(ownerCtx, { role: "MEMBER", email: null, expiresInDays: 7 });
+  const sso = await seedSsoConnection(dataspace);
+  return { dataspace, users, request, invitation, sso };
+}
+
+type Team = Awaited<ReturnType<typeof seedTeam>>;
+
+const roleOf = async (dataspaceId: string, userId: string) =>
+  (await db.membership.findFirst({ where: { dataspaceId, userId }, select: { role: true } }))?.role ?? null;
+
+/**
+ * Every mutation of the API, with an input that an owner could run successfully in the team's
+ * dataspace. A viewer must get FORBIDDEN for each, unless the entry says why a viewer may.
+ */
+type MutationCase =
+  | { viewer: "FORBIDDEN"; input: (t: Team) => Record<string, unknown> }
+  | { viewer: "allowed"; why: string; check: (t: Team) => Promise<void> };
+
+const MUTATIONS: Record<string, MutationCase> = {
+  "dataspace.rename": { viewer: "FORBIDDEN", input: () => ({ name: "Renamed by someone" }) },
+  "member.changeRole": { viewer: "FORBIDDEN", input: (t) => ({ userId: t.users.target.id, role: "ADMIN" }) },
+  "member.remove": { viewer: "FORBIDDEN", input: (t) => ({ userId: t.users.target.id }) },
+  "invitation.create": { viewer: "FORBIDDEN", input: () => ({ role: "MEMBER" }) },
+  "invitation.revoke": { viewer: "FORBIDDEN", input: (t) => ({ id: t.invitation.id }) },
+  "request.create": { viewer: "FORBIDDEN", input: () => ({ title: "Written by a viewer" }) },
+  "request.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id, patch: { title: "Edited" } }) },
+  "request.close": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id }) },
+  "request.comment": { viewer: "FORBIDDEN", input: (t) => ({ requestId: t.request.id, text: "A viewer's comment" }) },
+  "sso.create": {
+    viewer: "FORBIDDEN",
+    input: (t) => ({
+      name: "Team SSO",
+      issuer: issuer.issuer, // a live discovery endpoint, so the owner's call can succeed
+      clientId: "team",
+      clientSecret: "team-secret",
+      allowedDomains: [`team-${t.dataspace.slug}.test`],
+    }),
+  },
+  "sso.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.id, name: "Renamed SSO" }) },
+  "sso.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.id }) },
+  "dataspace.create": {
+    viewer: "allowed",
+    why: "creates the caller's own new dataspace; the one they view is untouched",
+    check: async (t) => {
+      const created = await callerFor(t.users.viewer.id).dataspace.create({ name: "Viewer's own space" });
+      expect(await roleOf(created.id, t.users.viewer.id)).toBe("OWNER");
+    },
+  },
+  "invitation.accept": {
+    viewer: "allowed",
+    why: "joining by link is not an action inside a dataspace; a member cannot use it to change role",
+    check: async (t) => {
+      const accept = callerFor(t.users.viewer.id).invitation.accept({ token: t.invitation.token });
+      await expect(accept).rejects.toMatchObject({ code: "CONFLICT" });
+      expect(await roleOf(t.dataspace.id, t.users.viewer.id)).toBe("VIEWER");
+    },
+  },
+  "member.leave": {
+    viewer: "allowed",
+    why: "anyone may leave a dataspace; it removes only their own membership",
+    check: async (t) => {
+      const others = await db.membership.count({ where: { dataspaceId: t.dataspace.id } });
+      await callerFor(t.users.leaver.id).member.leave({ dataspace: t.dataspace.slug });
+      expect(await roleOf(t.dataspace.id, t.users.leaver.id)).toBeNull();
+      expect(await db.membership.count({ where: { dataspaceId: t.dataspace.id } })).toBe(others - 1);
+    },
+  },
+};
+
+const mutations = listProcedures().filter((p) => p.type === "mutation");
+
+let issuer: Awaited<ReturnType<typeof startFakeIssuer>>;
+beforeAll(async () => {
+  issuer = await startFakeIssuer();
+});
+afterAll(() => issuer.close());
+
+describe("a viewer", () => {
+  let t: Team;
+  beforeAll(async () => {
+    t = await seedTeam();
+  });
+
+  it("is covered for every mutation of the API", () => {
+    const missing = mutations.filter((p) => !MUTATIONS[p.path]).map((p) => `add a role case for mutation ${p.path}`);
+    expect(missing).toEqual([]);
+  });
+
+  it("gets FORBIDDEN from every mutation and changes nothing", async () => {
+    const before = await snapshotDataspace(t.dataspace.id);
+    const caller = callerFor(t.users.viewer.id);
+    const results: Record<string, string> = {};
+    for (const [path, testCase] of Object.entries(MUTATIONS)) {
+      if (testCase.viewer !== "FORBIDDEN") continue;
+      results[path] = await outcome(callProcedure(caller, path, { dataspace: t.dataspace.slug, ...testCase.input(t) }));
+    }
+    expect(results).toEqual(Object.fromEntries(Object.keys(results).map((path) => [path, "FORBIDDEN"])));
+    expect(await snapshotDataspace(t.dataspace.id)).toEqual(before);
+  });
+
+  for (const [path, testCase] of Object.entries(MUTATIONS)) {
+    if (testCase.viewer === "allowed") it(`may call ${path}: ${testCase.why}`, () => testCase.check(t));
+  }
+
+  it("can still read (the dataspace is not simply broken)", async () => {
+    const caller = callerFor(t.users.viewer.id);
+    const page = await caller.request.list({ dataspace: t.dataspace.slug });
+    expect(page.items.map((r) => r.id)).toContain(t.request.id);
+  });
+
+  it("sees the very same calls succeed for the owner", async () => {
+    const caller = callerFor(t.users.owner.id);
+    for (const [path, testCase] of Object.entries(MUTATIONS)) {
+      if (testCase.viewer !== "FORBIDDEN") continue;
+      const result = await outcome(callProcedure(caller, path, { dataspace: t.dataspace.slug, ...testCase.input(t) }));
+      expect(result, path).toBe("OK");
+    }
+  });
+});
+
+describe("a member", () => {
+  let t: Team;
+  beforeAll(async () => {
+    t = await seedTeam();
+  });
+
+  it("cannot manage members, invitations, SSO or the dataspace", async () => {
+    const before = await snapshotDataspace(t.dataspace.id);
+    const caller = callerFor(t.users.member.id);
+    const slug = t.dataspace.slug;
+    const attempts = {
+      "member.changeRole": () => caller.member.changeRole({ dataspace: slug, userId: t.users.target.id, role: "VIEWER" }),
+      "member.remove": () => caller.member.remove({ dataspace: slug, userId: t.users.target.id }),
+      "invitation.list": () => caller.invitation.list({ dataspace: slug }),
+      "invitation.create": () => caller.invitation.create({ dataspace: slug, role: "MEMBER" }),
+      "invitation.revoke": () => caller.invitation.revoke({ dataspace: slug, id: t.invitation.id }),
+      "dataspace.rename": () => caller.dataspace.rename({ dataspace: slug, name: "Mine now" }),
+      "sso.list": () => caller.sso.list({ dataspace: slug }),
+      "sso.delete": () => caller.sso.delete({ dataspace: slug, id: t.sso.id }),
+    };
+    const results: Record<string, string> = {};
+    for (const [path, call] of Object.entries(attempts)) results[path] = await outcome(call());
+    expect(results).toEqual(Object.fromEntries(Object.keys(attempts).map((path) => [path, "FORBIDDEN"])));
+    expect(await snapshotDataspace(t.dataspace.id)).toEqual(before);
+  });
+
+  it("can work on requests", async () => {
+    const caller = callerFor(t.users.member.id);
+    const created = await caller.request.create({ dataspace: t.dataspace.slug, title: "From a member" });
+    await caller.request.comment({ dataspace: t.dataspace.slug, requestId: created.id, text: "Noted" });
+    expect((await caller.request.get({ dataspace: t.dataspace.slug, id: created.id })).comments).toHaveLength(1);
+  });
+});
+
+describe("the owner role", () => {
+  it("is granted and removed by owners only", async () => {
+    const t = await seedTeam();
+    const slug = t.dataspace.slug;
+    const admin = callerFor(t.users.admin.id);
+    await expect(admin.member.changeRole({ dataspace: slug, userId: t.users.member.id, role: "OWNER" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(admin.member.changeRole({ dataspace: slug, userId: t.users.admin.id, role: "OWNER" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(admin.member.changeRole({ dataspace: slug, userId: t.users.owner.id, role: "ADMIN" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(admin.member.remove({ dataspace: slug, userId: t.users.owner.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await roleOf(t.dataspace.id, t.users.member.id)).toBe("MEMBER");
+    expect(await roleOf(t.dataspace.id, t.users.owner.id)).toBe("OWNER");
+
+    // An admin still manages non-owners.
+    await admin.member.changeRole({ dataspace: slug, userId: t.users.target.id, role: "VIEWER" });
+    expect(await roleOf(t.dataspace.id, t.users.target.id)).toBe("VIEWER");
+
+    const owner = callerFor(t.users.owner.id);
+    await owner.member.changeRole({ dataspace: slug, userId: t.users.admin.id, role: "OWNER" });
+    expect(await roleOf(t.dataspace.id, t.users.admin.id)).toBe("OWNER");
+    // The new owner may now demote the first one.
+    await admin.member.changeRole({ dataspace: slug, userId: t.users.owner.id, role: "MEMBER" });
+    expect(await roleOf(t.dataspace.id, t.users.owner.id)).toBe("MEMBER");
+  });
+
+  it("cannot be left, removed or demoted by the last owner", async () => {
+    const t = await seedTeam();
+    const slug = t.dataspace.slug;
+    const owner = callerFor(t.users.owner.id);
+    const attempts = {
+      leave: () => owner.member.leave({ dataspace: slug }),
+      removeSelf: () => owner.member.remove({ dataspace: slug, userId: t.users.owner.id }),
+      demoteSelf: () => owner.member.changeRole({ dataspace: slug, userId: t.users.owner.id, role: "ADMIN" }),
+      removedByAdmin: () => callerFor(t.users.admin.id).member.remove({ dataspace: slug, userId: t.users.owner.id }),
+    };
+    const results: Record<string, string> = {};
+    for (const [name, call] of Object.entries(attempts)) results[name] = await outcome(call());
+    expect(results).toEqual({ leave: "CONFLICT", removeSelf: "CONFLICT", demoteSelf: "CONFLICT", removedByAdmin: "FORBIDDEN" });
+    await expect(owner.member.leave({ dataspace: slug })).rejects.toThrow(/last owner/);
+    expect(await roleOf(t.dataspace.id, t.users.owner.id)).toBe("OWNER");
+  });
+
+  it("survives two owners demoting each other at the same moment", async () => {
+    const t = await seedTeam();
+    const slug = t.dataspace.slug;
+    await callerFor(t.users.owner.id).member.changeRole({ dataspace: slug, userId: t.users.admin.id, role: "OWNER" });
+    const results = await Promise.allSettled([
+      callerFor(t.users.owner.id).member.changeRole({ dataspace: slug, userId: t.users.admin.id, role: "MEMBER" }),
+      callerFor(t.users.admin.id).member.changeRole({ dataspace: slug, userId: t.users.owner.id, role: "MEMBER" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: expect.stringMatching(/CONFLICT|FORBIDDEN/) } });
+    expect(await db.membership.count({ where: { dataspaceId: t.dataspace.id, role: "OWNER" } })).toBe(1);
+  });
+});

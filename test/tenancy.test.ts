@@ -1,0 +1,269 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createInvitation } from "@/server/dataspaces/invitations";
+import { db } from "@/server/db/client";
+import { addRequestComment } from "@/server/records/requests/add-request-comment";
+import { addMember, callerFor, seedDataspace, seedRequest, seedSsoConnection, seedUser, tenantFor } from "./factories";
+import { callProcedure, listProcedures, outcome } from "./procedures";
+import { snapshotDataspace } from "./snapshot";
+
+/**
+ * THE cross-tenant test. The owner of dataspace A calls every procedure of the API, aimed at
+ * dataspace B: with B's slug (as a non-member) and with A's slug but B's ids. Nothing of B may
+ * come back, and B's rows must be byte-for-byte the same afterwards.
+ *
+ * Every procedure needs an entry in CASES; a new procedure without one fails this test.
+ */
+
+async function seedTwoDataspaces() {
+  const ownerA = await seedUser({ name: "Owner of A" });
+  const ownerB = await seedUser({ name: "Owner of B" });
+  const memberB = await seedUser({ name: "Member of B" });
+  const A = await seedDataspace({ owner: ownerA, name: "Alpha team" });
+  const B = await seedDataspace({ owner: ownerB, name: "Bravo team" });
+  await addMember(B, memberB, "MEMBER");
+
+  const ctxA = await tenantFor(ownerA.id, A.slug);
+  const ctxB = await tenantFor(ownerB.id, B.slug);
+  await seedRequest(ctxA, { title: "A's own request" });
+  const requestB = await seedRequest(ctxB, { title: "Bravo secret roadmap", assigneeId: memberB.id });
+  const privateB = await seedRequest(ctxB, { title: "Bravo private matter", isPrivate: true });
+  const commentB = await addRequestComment(ctxB, { requestId: requestB.id, text: "Bravo comment" });
+  const invitationB = await createInvitation(ctxB, { role: "MEMBER", email: null, expiresInDays: 7 });
+  const restrictedInvitationB = await createInvitation(ctxB, { role: "ADMIN", email: "someone@bravo.test", expiresInDays: 7 });
+  const ssoB = await seedSsoConnection(B, { name: "Bravo SSO", clientSecret: "bravo-client-secret", allowedDomains: ["bravo.test"] });
+  const eventsB = await db.event.findMany({ where: { dataspaceId: B.id }, select: { id: true } });
+  expect(eventsB.length).toBeGreaterThanOrEqual(3);
+
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0] };
+}
+
+type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
+
+/** Strings that identify B or its rows; none may appear in anything A gets back. */
+function traceOfB(f: Fixture): string[] {
+  return [
+    f.B.id,
+    f.B.slug,
+    f.B.name,
+    f.ownerB.id,
+    f.ownerB.email,
+    f.memberB.id,
+    f.memberB.email,
+    f.requestB.id,
+    f.requestB.title,
+    f.privateB.id,
+    f.commentB.id,
+    f.commentB.text,
+    f.invitationB.id,
+    f.restrictedInvitationB.id,
+    f.eventB.id,
+    f.ssoB.id,
+    f.ssoB.name,
+    "bravo-client-secret",
+  ];
+}
+
+function expectNoTraceOfB(result: unknown, f: Fixture) {
+  const text = JSON.stringify(result, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) ?? "";
+  for (const trace of traceOfB(f)) expect(text, `response leaks "${trace}" of dataspace B`).not.toContain(trace);
+}
+
+type DataspaceCase = {
+  scope: "dataspace";
+  /** The procedure's input besides `dataspace`, naming B's rows wherever the procedure takes ids. */
+  input: (f: Fixture) => Record<string, unknown>;
+  /**
+   * What the owner of A gets when calling with A's own slug and B's ids. "OK" results are
+   * checked for any trace of B. `null` (with a reason) when the procedure takes no ids at all
+   * and would only act on A, so only the non-member call applies.
+   */
+  asOwnerOfA: "OK" | "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST" | "CONFLICT" | { notApplicable: string };
+};
+
+type InstanceCase = {
+  scope: "instance";
+  /** Why this procedure may run without a dataspace. */
+  why: string;
+  check: (f: Fixture) => Promise<void>;
+};
+
+const CASES: Record<string, DataspaceCase | InstanceCase> = {
+  "dataspace.mine": {
+    scope: "instance",
+    why: "lists the caller's own memberships only",
+    check: async (f) => {
+      const mine = await callerFor(f.ownerA.id).dataspace.mine();
+      expect(mine.map((d) => d.slug)).toContain(f.A.slug);
+      expectNoTraceOfB(mine, f);
+    },
+  },
+  "dataspace.create": {
+    scope: "instance",
+    why: "creates a new dataspace owned by the caller; it cannot take over an existing slug",
+    check: async (f) => {
+      const taken = callerFor(f.ownerA.id).dataspace.create({ name: "Hijack", slug: f.B.slug });
+      await expect(taken).rejects.toMatchObject({ code: "CONFLICT" });
+      const created = await callerFor(f.ownerA.id).dataspace.create({ name: "Alpha two" });
+      expectNoTraceOfB(created, f);
+    },
+  },
+  "dataspace.current": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "dataspace.rename": { scope: "dataspace", input: () => ({ name: "Alpha renamed" }), asOwnerOfA: "OK" },
+  "member.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "member.changeRole": {
+    scope: "dataspace",
+    input: (f) => ({ userId: f.memberB.id, role: "ADMIN" }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "member.remove": { scope: "dataspace", input: (f) => ({ userId: f.memberB.id }), asOwnerOfA: "NOT_FOUND" },
+  "member.leave": {
+    scope: "dataspace",
+    input: () => ({}),
+    asOwnerOfA: { notApplicable: "takes no ids: it only ever removes the caller from the named dataspace" },
+  },
+  "invitation.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "invitation.create": { scope: "dataspace", input: () => ({ role: "VIEWER" }), asOwnerOfA: "OK" },
+  "invitation.revoke": { scope: "dataspace", input: (f) => ({ id: f.invitationB.id }), asOwnerOfA: "NOT_FOUND" },
+  "invitation.preview": {
+    scope: "instance",
+    why: "the link's token is the capability; a preview shows only what the invitee needs to decide",
+    check: async (f) => {
+      const caller = callerFor(f.ownerA.id);
+      await expect(caller.invitation.preview({ token: "sbi_not-a-real-token" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      const preview = await caller.invitation.preview({ token: f.restrictedInvitationB.token });
+      expect(Object.keys(preview).sort()).toEqual(["dataspace", "email", "expiresAt", "role", "state"]);
+      expect(Object.keys(preview.dataspace).sort()).toEqual(["name", "slug"]);
+    },
+  },
+  "invitation.accept": {
+    scope: "instance",
+    why: "joins by token; tokens for someone else's email or unknown tokens get nothing",
+    check: async (f) => {
+      const caller = callerFor(f.ownerA.id);
+      await expect(caller.invitation.accept({ token: "sbi_not-a-real-token" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(caller.invitation.accept({ token: f.restrictedInvitationB.token })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    },
+  },
+  "request.list": { scope: "dataspace", input: (f) => ({ requesterId: f.ownerB.id }), asOwnerOfA: "OK" },
+  "request.get": { scope: "dataspace", input: (f) => ({ id: f.requestB.id }), asOwnerOfA: "NOT_FOUND" },
+  "request.create": {
+    scope: "dataspace",
+    input: (f) => ({ title: "Assigned across tenants", assigneeId: f.memberB.id }),
+    asOwnerOfA: "BAD_REQUEST",
+  },
+  "request.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.requestB.id, patch: { title: "Hijacked" } }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "request.close": { scope: "dataspace", input: (f) => ({ id: f.privateB.id }), asOwnerOfA: "NOT_FOUND" },
+  "request.comment": {
+    scope: "dataspace",
+    input: (f) => ({ requestId: f.requestB.id, text: "Hello from A" }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
+  "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
+  "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "sso.create": {
+    scope: "dataspace",
+    // Domains are claimed instance-wide: A cannot route B's people through its own provider.
+    input: () => ({
+      name: "Alpha SSO",
+      issuer: "https://login.alpha.test",
+      clientId: "alpha",
+      clientSecret: "alpha-secret",
+      allowedDomains: ["bravo.test"],
+    }),
+    asOwnerOfA: "CONFLICT",
+  },
+  "sso.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.ssoB.id, name: "Hijacked SSO", allowedDomains: ["alpha.test"] }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "sso.delete": { scope: "dataspace", input: (f) => ({ id: f.ssoB.id }), asOwnerOfA: "NOT_FOUND" },
+  "event.catalog": {
+    scope: "instance",
+    why: "static description of the built-in event types; holds no dataspace data",
+    check: async (f) => {
+      expectNoTraceOfB(await callerFor(f.ownerA.id).event.catalog(), f);
+    },
+  },
+};
+
+const procedures = listProcedures();
+
+describe("cross-tenant access", () => {
+  let f: Fixture;
+  let snapshotOfB: unknown;
+
+  beforeAll(async () => {
+    f = await seedTwoDataspaces();
+    snapshotOfB = await snapshotDataspace(f.B.id);
+  });
+
+  const expectBUnchanged = async () => expect(await snapshotDataspace(f.B.id)).toEqual(snapshotOfB);
+
+  it("has a cross-tenant case for every procedure of the API", () => {
+    const missing = procedures.filter((p) => !CASES[p.path]).map((p) => `add a cross-tenant case for ${p.path}`);
+    expect(missing).toEqual([]);
+    const stale = Object.keys(CASES).filter((path) => !procedures.some((p) => p.path === path));
+    expect(stale, "cases for procedures that no longer exist").toEqual([]);
+  });
+
+  it("declares each procedure with the scope it really has", () => {
+    const wrong = procedures
+      .filter((p) => CASES[p.path] && (CASES[p.path].scope === "dataspace") !== p.dataspaceScoped)
+      .map((p) => `${p.path} is ${p.dataspaceScoped ? "" : "not "}a dataspace procedure`);
+    expect(wrong).toEqual([]);
+  });
+
+  for (const { path, dataspaceScoped } of procedures) {
+    const testCase = CASES[path];
+    if (!testCase) continue;
+
+    if (testCase.scope === "instance") {
+      it(`${path}: ${testCase.why}`, async () => {
+        await testCase.check(f);
+        await expectBUnchanged();
+      });
+      continue;
+    }
+    if (!dataspaceScoped) continue; // reported by the scope test above
+
+    it(`${path}: a non-member naming B's slug gets NOT_FOUND`, async () => {
+      const input = { dataspace: f.B.slug, ...testCase.input(f) };
+      expect(await outcome(callProcedure(callerFor(f.ownerA.id), path, input))).toBe("NOT_FOUND");
+      expect(await outcome(callProcedure(callerFor(null), path, input))).toBe("UNAUTHORIZED");
+      await expectBUnchanged();
+    });
+
+    const expected = testCase.asOwnerOfA;
+    if (typeof expected === "object") continue;
+    it(`${path}: A's owner naming B's rows through A gets ${expected}`, async () => {
+      const call = callProcedure(callerFor(f.ownerA.id), path, { dataspace: f.A.slug, ...testCase.input(f) });
+      if (expected === "OK") expectNoTraceOfB(await call, f);
+      else expect(await outcome(call)).toBe(expected);
+      await expectBUnchanged();
+    });
+  }
+
+  it("left every row of B as it was", () => expectBUnchanged());
+
+  // Runs last: it changes B. It proves the refusals above came from tenancy, not from bad input.
+  it("lets B's owner make the very calls that were refused, in B", async () => {
+    const asOwnerB = callerFor(f.ownerB.id);
+    const results: Record<string, string> = {};
+    const removesSomething = (path: string) => /\.(remove|delete)$/.test(path);
+    const ordered = Object.entries(CASES).sort(([a], [b]) => Number(removesSomething(a)) - Number(removesSomething(b)));
+    for (const [path, testCase] of ordered) {
+      if (testCase.scope !== "dataspace" || !["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(testCase.asOwnerOfA as string)) continue;
+      results[path] = await outcome(callProcedure(asOwnerB, path, { dataspace: f.B.slug, ...testCase.input(f) }));
+    }
+    expect(Object.keys(results).length).toBeGreaterThan(5);
+    expect(results).toEqual(Object.fromEntries(Object.keys(results).map((path) => [path, "OK"])));
+  });
+});
