@@ -46,21 +46,19 @@ describe("a function unit-tested with @inngest/test", () => {
     expect(ctx.step.waitForEvent).not.toHaveBeenCalled();
   });
 
-  it("escalates an outage and waits for its acknowledgement", async () => {
-    const { result, ctx } = await engine().execute({
-      events: [added({ title: "Total outage in EU" })],
-      steps: [{ id: "await-ack", handler: () => ({ name: "request.updated", data: {} }) }],
-    });
-    expect(result).toEqual({ dataspaceId, escalated: true, acknowledged: true });
-    expect(ctx.step.waitForEvent).toHaveBeenCalledWith("await-ack", expect.objectContaining({ event: "request.updated", timeout: "1h" }));
+  it("escalates an outage: classifies it urgent and waits for the matching acknowledgement", async () => {
+    const events: [ReturnType<typeof added>] = [added({ title: "Total outage in EU" })];
+    expect((await engine().executeStep("classify", { events })).result).toBe(true);
+    const { ctx } = await engine().executeStep("await-ack", { events });
+    expect(ctx.step.waitForEvent).toHaveBeenCalledWith(
+      "await-ack",
+      expect.objectContaining({ event: "request.updated", timeout: "1h", if: "async.data.payload.uuid == event.data.payload.uuid" }),
+    );
   });
 
-  it("treats an unanswered escalation as not acknowledged", async () => {
-    const { result } = await engine().execute({
-      events: [added({ priority: "Urgent" })],
-      steps: [{ id: "await-ack", handler: () => null }],
-    });
-    expect(result).toEqual({ dataspaceId, escalated: true, acknowledged: false });
+  it("treats an urgent priority like an outage", async () => {
+    const { result } = await engine().executeStep("classify", { events: [added({ priority: "Urgent" })] });
+    expect(result).toBe(true);
   });
 });
 

@@ -61,8 +61,7 @@ describe("scopedDb", () => {
   it("reads only its own dataspace and its own members", async () => {
     const scoped = scopedDb(A.id);
     expect((await scoped.dataspace.findMany()).map((d) => d.id)).toEqual([A.id]);
-    // The scope wins over the caller's where clause: asking for B still yields nothing of B.
-    expect((await scoped.dataspace.findUnique({ where: { id: B.id } }))?.id).not.toBe(B.id);
+    expect(await scoped.dataspace.findUnique({ where: { id: B.id } })).toBeNull();
     expect((await scoped.user.findMany()).map((u) => u.id)).toEqual([ownerA.id]);
     expect(await scoped.user.findUnique({ where: { id: ownerB.id } })).toBeNull();
   });
@@ -70,8 +69,8 @@ describe("scopedDb", () => {
   it("keeps reads and writes of tenant models inside the dataspace", async () => {
     const scoped = scopedDb(A.id);
     expect(await scoped.request.findUnique({ where: { id: requestB.id } })).toBeNull();
-    const asked = await scoped.request.findMany({ where: { dataspaceId: B.id } });
-    expect(asked.map((r) => r.dataspaceId)).toEqual([A.id]);
+    // The scope is ANDed to the caller's filter: asking for B's rows yields none (not A's either).
+    expect(await scoped.request.findMany({ where: { dataspaceId: B.id } })).toEqual([]);
     expect(await scoped.request.updateMany({ where: { id: requestB.id }, data: { title: "Hijacked" } })).toEqual({ count: 0 });
     await expect(scoped.request.update({ where: { id: requestB.id }, data: { title: "Hijacked" } })).rejects.toThrow();
     expect(await scoped.request.deleteMany({ where: { id: requestB.id } })).toEqual({ count: 0 });
@@ -96,5 +95,42 @@ describe("scopedDb", () => {
     await addMember(B, both, "MEMBER");
     expect((await scopedDb(A.id).membership.findMany({ where: { userId: both.id } })).map((m) => m.dataspaceId)).toEqual([A.id]);
     expect((await scopedDb(B.id).membership.findMany({ where: { userId: both.id } })).map((m) => m.dataspaceId)).toEqual([B.id]);
+  });
+
+  it("refuses nested reads that would leave the dataspace through a user", async () => {
+    const scoped = scopedDb(A.id);
+    await addMember(B, await db.user.findUniqueOrThrow({ where: { id: ownerA.id } }), "VIEWER");
+    const escapes: [string, () => Promise<unknown>][] = [
+      ["include user → memberships", () => scoped.user.findMany({ include: { memberships: { include: { dataspace: true } } } })],
+      ["select user → memberships", () => scoped.user.findMany({ select: { memberships: { select: { dataspaceId: true } } } })],
+      ["where user → memberships probe", () => scoped.user.count({ where: { memberships: { some: { dataspace: { name: B.name } } } } })],
+      ["request → assignee → memberships", () =>
+        scoped.request.findMany({ include: { requester: { include: { memberships: true } } } })],
+      ["membership → user → comments", () => scoped.membership.findMany({ select: { user: { select: { comments: true } } } })],
+      ["_count of user relations", () => scoped.user.findMany({ select: { _count: { select: { memberships: true } } } })],
+      ["user accounts", () => scoped.user.findMany({ include: { accounts: true } })],
+    ];
+    for (const [name, run] of escapes) {
+      await expect(run(), name).rejects.toBeInstanceOf(TenantScopeViolation);
+    }
+    // What stays inside is still allowed: a request with its comments and its people's columns.
+    const rows = await scoped.request.findMany({
+      include: { comments: true, requester: { select: { email: true } } },
+      where: { requester: { email: { contains: "@" } } },
+      orderBy: { requester: { email: "asc" } },
+    });
+    expect(rows.every((r) => r.dataspaceId === A.id)).toBe(true);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it("refuses nested writes through relations", async () => {
+    const scoped = scopedDb(A.id);
+    const request = await scoped.request.findFirstOrThrow();
+    await expect(
+      scoped.request.update({ where: { id: request.id }, data: { comments: { create: { dataspaceId: B.id, userId: ownerA.id, text: "x" } } } as never }),
+    ).rejects.toBeInstanceOf(TenantScopeViolation);
+    await expect(
+      scoped.request.update({ where: { id: request.id }, data: { assignee: { connect: { id: ownerB.id } } } }),
+    ).rejects.toBeInstanceOf(TenantScopeViolation);
   });
 });

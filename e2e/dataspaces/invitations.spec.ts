@@ -1,5 +1,5 @@
 import { acceptInvitation, createDataspace, createInviteLink, dataspaceSwitcher } from "../support/dashboard";
-import { expect, test, unique } from "../support/fixtures";
+import { expect, hydrated, test, unique } from "../support/fixtures";
 import { APP_URL } from "../support/settings";
 
 test("an invited member joins Acme Ops and sees only that dataspace", async ({ ownerPage, newUser }) => {
@@ -22,7 +22,7 @@ test("an invited member joins Acme Ops and sees only that dataspace", async ({ o
 
   // The demo dataspace stays closed to the member even by URL.
   await member.goto("/d/demo/requests");
-  await expect(member.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(member.getByRole("heading", { name: "Dataspace not found" })).toBeVisible();
 
   // Each link works once.
   await member.goto(link);
@@ -34,7 +34,7 @@ test("a revoked or unknown invitation link shows a clear page", async ({ ownerPa
   const name = `Revoked ${unique()}`;
   const slug = await createDataspace(ownerPage, name);
   const link = await createInviteLink(ownerPage, slug, "Viewer");
-  await ownerPage.getByRole("list", { name: "Invitations" }).getByRole("button", { name: "Revoke" }).click();
+  await (await hydrated(ownerPage.getByRole("list", { name: "Invitations" }).getByRole("button", { name: "Revoke" }))).click();
   await expect(ownerPage.getByRole("list", { name: "Invitations" }).getByText("Revoked")).toBeVisible();
 
   const visitor = await newUser(`rex-${unique()}@example.test`);

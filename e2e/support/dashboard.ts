@@ -1,23 +1,28 @@
 import type { Page } from "@playwright/test";
-import { expect } from "./fixtures";
+import { expect, hydrated } from "./fixtures";
 
-/** Steps through the dashboard that several specs share; each asserts what the user sees. */
+/**
+ * Steps through the dashboard that several specs share; each asserts what the user sees. Forms
+ * are client components: each step waits for hydration before typing (see `hydrated`).
+ */
 
 /** Creates a dataspace from /dataspaces/new and returns its slug (from the page it lands on). */
 export async function createDataspace(page: Page, name: string): Promise<string> {
   await page.goto("/dataspaces/new");
+  const create = await hydrated(page.getByRole("button", { name: "Create dataspace" }));
   await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByRole("button", { name: "Create dataspace" }).click();
+  await create.click();
   await expect(page).toHaveURL(/\/d\/[a-z0-9-]+\/requests$/);
-  await expect(dataspaceSwitcher(page).getByRole("link", { name: name })).toHaveAttribute("aria-current", "true");
+  await expect(dataspaceSwitcher(page).getByRole("link", { name })).toHaveAttribute("aria-current", "true");
   return new URL(page.url()).pathname.split("/")[2];
 }
 
 /** Creates an invite link on the Members page and returns it, as the read-only field shows it. */
 export async function createInviteLink(page: Page, slug: string, role: "Admin" | "Member" | "Viewer"): Promise<string> {
   await page.goto(`/d/${slug}/members`);
+  const create = await hydrated(page.getByRole("button", { name: "Create invite link" }));
   await page.getByLabel("Role").selectOption({ label: role });
-  await page.getByRole("button", { name: "Create invite link" }).click();
+  await create.click();
   const link = page.getByLabel("Invite link");
   await expect(link).toHaveValue(/\/invite\/\S+$/);
   return link.inputValue();
@@ -27,7 +32,7 @@ export async function createInviteLink(page: Page, slug: string, role: "Admin" |
 export async function acceptInvitation(page: Page, link: string, dataspaceName: string): Promise<void> {
   await page.goto(link);
   await expect(page.getByRole("heading", { name: `Join ${dataspaceName}` })).toBeVisible();
-  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await (await hydrated(page.getByRole("button", { name: "Accept invitation" }))).click();
   await expect(page).toHaveURL(/\/d\/[a-z0-9-]+\/requests$/);
   await expect(dataspaceSwitcher(page).getByRole("link", { name: dataspaceName })).toHaveAttribute("aria-current", "true");
 }
@@ -36,12 +41,12 @@ export function dataspaceSwitcher(page: Page) {
   return page.getByRole("navigation", { name: "Dataspaces" });
 }
 
-/** Creates a request with just a title from the requests page; returns the request's URL path. */
+/** Creates a request with just a title; returns the request page's path. */
 export async function createRequest(page: Page, slug: string, title: string): Promise<string> {
-  await page.goto(`/d/${slug}/requests`);
-  await page.getByRole("link", { name: "New request" }).click();
+  await page.goto(`/d/${slug}/requests/new`);
+  const create = await hydrated(page.getByRole("button", { name: "Create request" }));
   await page.getByLabel("Title").fill(title);
-  await page.getByRole("button", { name: "Create request" }).click();
+  await create.click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   return new URL(page.url()).pathname;
 }

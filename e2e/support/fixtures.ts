@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { APP_URL, IDP_ISSUER, IDP_PASSWORD, OWNER_STATE } from "./settings";
 
 export { expect };
@@ -6,6 +6,18 @@ export { expect };
 /** A short suffix that keeps names unique within one run (one database per run). */
 export function unique(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+/**
+ * Waits until React has hydrated `target`. A click on a client-side form before that submits it
+ * natively (a GET to the same page, input lost), so interactive steps right after a navigation
+ * wait for this first. React marks every hydrated DOM node with a `__reactProps$…` key.
+ */
+export async function hydrated(target: Locator): Promise<Locator> {
+  await expect
+    .poll(() => target.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$"))), { message: "page hydrated" })
+    .toBe(true);
+  return target;
 }
 
 /**

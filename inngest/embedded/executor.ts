@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { scheduleCrons } from "./cron";
 import { createEventApiHandler } from "./event-api";
 import { ingestEvents, type IncomingEvent } from "./ingest";
+import { MemoCache } from "./fast-path";
 import { fetchAppFunctions } from "./protocol";
 import { Registry, toFunctionDef, type FunctionDef } from "./registry";
 import { Scheduler } from "./scheduler";
@@ -56,7 +57,7 @@ export async function startEmbeddedExecutor(options: EmbeddedExecutorOptions): P
     onWait: () => log("another executor drives this database; waiting to take over"),
   });
   if (!lock) throw new Error("Executor start aborted");
-  const pool = createPool(options.databaseUrl, options.poolSize ?? 10);
+  const pool = createPool(options.databaseUrl, options.poolSize ?? 16);
   // We hold the leader lock: whatever a previous executor had claimed is orphaned work.
   await pool.query("UPDATE runtime_job SET claimed = false WHERE claimed");
 
@@ -64,6 +65,7 @@ export async function startEmbeddedExecutor(options: EmbeddedExecutorOptions): P
   const { rows } = await pool.query<{ config: FunctionDef }>("SELECT config FROM runtime_function");
   registry.replace(rows.map((row) => row.config));
 
+  const memo = new MemoCache();
   const scheduler: Scheduler = new Scheduler(
     {
       pool,
@@ -73,8 +75,10 @@ export async function startEmbeddedExecutor(options: EmbeddedExecutorOptions): P
       maxBackoffMs: options.maxBackoffMs,
       log,
       scheduled: (at) => scheduler.scheduleAt(at),
+      continueWith: (job) => scheduler.continueWith(job),
+      memo,
     },
-    { maxInFlight: options.maxInFlight ?? 64, batchSize: options.batchSize ?? 32, pollMs: options.pollMs ?? 1_000, maxParked: 10_000 },
+    { maxInFlight: options.maxInFlight ?? 64, batchSize: options.batchSize ?? 64, pollMs: options.pollMs ?? 1_000, maxParked: 10_000 },
   );
 
   let synced = false;
@@ -106,6 +110,7 @@ export async function startEmbeddedExecutor(options: EmbeddedExecutorOptions): P
   const send = async (events: IncomingEvent[]) => {
     if (!synced) await Promise.race([firstSyncDone, new Promise((resolve) => setTimeout(resolve, options.firstSyncWaitMs ?? 30_000))]);
     const result = await inTransaction(pool, (c) => ingestEvents(c, registry, events));
+    for (const runId of result.resumedRunIds) memo.forget(runId);
     if (result.runIds.length || result.resumedRunIds.length) scheduler.wake();
     return { ids: result.ids };
   };

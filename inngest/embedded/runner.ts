@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
 import { parseRetryAfter, retryDelayMs } from "./backoff";
 import { resolveTime } from "./durations";
+import { storeStepAndContinue, type MemoCache } from "./fast-path";
 import { concurrencyKeys, throttleKey } from "./flow-control";
 import { ingestEvents } from "./ingest";
 import { invokeFunction, type InvokeResult, type OutgoingOp, type StepMemo } from "./protocol";
@@ -35,6 +36,9 @@ export type RunnerDeps = {
   log: (message: string) => void;
   /** Called after a commit that queued work due at `at` (ms epoch). */
   scheduled: (at: number) => void;
+  /** Runs a job this process already claimed (the next call of a run, without a claim query). */
+  continueWith: (job: ClaimedJob) => void;
+  memo: MemoCache;
 };
 
 const FAR_FUTURE_MS = 365 * 86_400_000;
@@ -46,7 +50,11 @@ export async function runCall(deps: RunnerDeps, job: ClaimedJob, isAlive: () => 
     await finish(deps, job, runId, { status: "FAILED", error: { name: "Error", message: `Function ${job.function_id} is not served by the app (anymore)` } });
     return;
   }
-  const { rows: memo } = await deps.pool.query<{ step_id: string; output: StepMemo }>("SELECT step_id, output FROM runtime_step WHERE run_id = $1 ORDER BY seq", [runId]);
+  let memo = deps.memo.get(runId);
+  if (!memo) {
+    const { rows } = await deps.pool.query<{ step_id: string; output: StepMemo }>("SELECT step_id, output FROM runtime_step WHERE run_id = $1 ORDER BY seq", [runId]);
+    memo = rows.map((row) => ({ stepId: row.step_id, output: row.output }));
+  }
   const startedAt = new Date();
   let result: InvokeResult;
   try {
@@ -55,8 +63,8 @@ export async function runCall(deps: RunnerDeps, job: ClaimedJob, isAlive: () => 
       job.step_id,
       {
         event: job.event,
-        steps: Object.fromEntries(memo.map((m) => [m.step_id, m.output])),
-        stack: memo.map((m) => m.step_id),
+        steps: Object.fromEntries(memo.map((m) => [m.stepId, m.output])),
+        stack: memo.map((m) => m.stepId),
         runId,
         attempt: job.attempt,
         maxAttempts: def.maxAttempts,
@@ -69,6 +77,16 @@ export async function runCall(deps: RunnerDeps, job: ClaimedJob, isAlive: () => 
   }
   if (!isAlive()) return; // the executor was stopped mid-call: the job stays for the next one
 
+  const only = result.kind === "ops" && result.ops.length === 1 ? result.ops[0] : null;
+  if (only?.op === "StepRun" && !job.plan_all) {
+    const output: StepMemo = { type: "data", data: only.data ?? null };
+    const name = only.displayName ?? only.name ?? only.id;
+    const next = await storeStepAndContinue(deps.pool, { runId, jobId: job.id, stepId: only.id, name, output, attempts: job.attempt + 1, startedAt });
+    if (!next) return deps.memo.forget(runId); // cancelled or ended meanwhile
+    deps.memo.set(runId, [...memo, { stepId: only.id, output }]);
+    return deps.continueWith({ ...job, id: next.nextJobId, step_id: "step", attempt: 0, data: null });
+  }
+  deps.memo.forget(runId);
   if (result.kind === "done") return finish(deps, job, runId, { status: "COMPLETED", output: result.output });
   if (result.kind === "error") {
     if (result.noRetry || job.attempt + 1 >= def.maxAttempts) return finish(deps, job, runId, { status: "FAILED", error: result.error });
@@ -184,6 +202,8 @@ async function finish(deps: RunnerDeps, job: ClaimedJob, runId: string, ending: 
     if (!(await lockRun(c, runId))) return void (await deleteJob(c, job.id));
     if (ending.status === "FAILED") await recordAttempt(c, runId, job.step_id, job.attempt, ending.error, null, null);
     const { parentRunId } = await endRun(c, runId, ending);
+    deps.memo.forget(runId);
+    deps.memo.forget(parentRunId);
     if (parentRunId) deps.scheduled(Date.now());
     if (ending.status === "FAILED" && def) await emitFailure(c, deps, def, runId, job.event, ending.error);
   });

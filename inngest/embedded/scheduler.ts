@@ -35,6 +35,9 @@ export class Scheduler {
   private slots = new ConcurrencySlots();
   private throttleChains = new Map<string, Promise<unknown>>();
   private running = new Set<Promise<unknown>>();
+  // Future jobs queued by this process arm the timer themselves (scheduleAt), so the earliest
+  // due time is only read from the database at start and on the safety poll.
+  private checkTimers = true;
 
   constructor(
     private deps: RunnerDeps,
@@ -42,9 +45,17 @@ export class Scheduler {
   ) {}
 
   start(): void {
-    this.poll = setInterval(() => this.wake(), this.options.pollMs);
+    this.poll = setInterval(() => {
+      this.checkTimers = true;
+      this.wake();
+    }, this.options.pollMs);
     this.poll.unref();
     this.wake();
+  }
+
+  /** The next call of a run whose job this process already holds (see fast-path.ts). */
+  continueWith(job: ClaimedJob): void {
+    if (!this.stopped) this.dispatch({ ...(job as Job), first_call: false });
   }
 
   /** Work is due at `at` (ms epoch): wake now, or arm the timer if it is the earliest. */
@@ -100,7 +111,8 @@ export class Scheduler {
         for (const job of rows) this.dispatch(job);
         if (rows.length < room) break;
       }
-      if (!this.stopped) {
+      if (!this.stopped && this.checkTimers) {
+        this.checkTimers = false;
         const { rows } = await this.deps.pool.query<{ at: number | null }>(
           "SELECT (extract(epoch FROM min(run_at)) * 1000)::float8 AS at FROM runtime_job WHERE NOT claimed",
         );
@@ -144,6 +156,7 @@ export class Scheduler {
   private async fire(job: Job): Promise<void> {
     if (this.stopped) return;
     let next: number | null = null;
+    this.deps.memo.forget(job.run_id);
     await inTransaction(this.deps.pool, async (c) => {
       if (job.kind === "CRON") next = await fireCron(c, this.deps.registry, job);
       else if (await fireTimer(c, job)) next = Date.now();

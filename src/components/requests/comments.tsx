@@ -43,7 +43,7 @@ export function Comments({ requestId, comments }: { requestId: string; comments:
       {comments.length === 0 ? (
         <p className="mt-3 text-sm text-slate-400">No comments yet.</p>
       ) : (
-        <ol className="mt-4 space-y-5">
+        <ol className="mt-4 space-y-5" title="Comments">
           {comments.map((c) => (
             <li key={c.id} className="flex gap-3">
               <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">

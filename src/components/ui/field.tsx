@@ -5,7 +5,7 @@ import { cn } from "./cn";
 
 const BASE =
   "block rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 " +
-  "placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 disabled:bg-slate-50 disabled:text-slate-500 " +
+  "placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 focus:outline-none disabled:bg-slate-50 disabled:text-slate-500 " +
   "read-only:bg-slate-50";
 const CONTROL = `${BASE} w-full`;
 const INVALID = "ring-red-400 focus:ring-red-600";

@@ -1,41 +1,24 @@
 import { db } from "./client";
+import { relationTarget } from "./relations";
 
 /**
  * Tenant scoping, in one place. `scopedDb(dataspaceId)` returns a Prisma client on which every
  * query of a tenant-owned model is constrained to that dataspace: reads and writes get
- * `dataspaceId` in their where clause, creates get it in their data (and throw if the caller
- * named another dataspace). Instance-wide models are reachable only as far as the dataspace may see them:
- * `Dataspace` is its own row, `User` is its members; anything else is refused.
+ * `dataspaceId = <scope>` ANDed to their where clause, creates get it in their data (and throw if
+ * the caller named another dataspace). Instance-wide models are reachable only as far as the
+ * dataspace may see them: `Dataspace` is its own row, `User` is its members (scalars only).
  *
- * Together with the composite foreign keys in the schema (a comment can only reference a request
- * of its own dataspace), code holding a scoped client cannot read or write another tenant's rows.
+ * Nested reads are walked too: `include`, `select`, `_count`, relation filters in `where` and
+ * relation `orderBy` may only follow relations that stay inside the dataspace (tenant models,
+ * the dataspace, and users' own columns); anything else — e.g. user → memberships, which would
+ * reach other dataspaces — throws. Nested writes through relations are refused: scoped writes use
+ * scalar foreign keys. With the composite foreign keys in the schema (a comment can only
+ * reference a request of its own dataspace), code holding a scoped client cannot read or write
+ * another tenant's rows.
  */
 
 /** Every model with a `dataspaceId` column. A test checks this list against the schema. */
-export const TENANT_MODELS = new Set([
-  "Membership",
-  "Invitation",
-  "SsoConnection",
-  "Request",
-  "RequestComment",
-  "Event",
-]);
-
-const WHERE_OPERATIONS = new Set([
-  "findUnique",
-  "findUniqueOrThrow",
-  "findFirst",
-  "findFirstOrThrow",
-  "findMany",
-  "count",
-  "aggregate",
-  "groupBy",
-  "update",
-  "updateMany",
-  "updateManyAndReturn",
-  "delete",
-  "deleteMany",
-]);
+export const TENANT_MODELS = new Set(["Membership", "Invitation", "SsoConnection", "Request", "RequestComment", "Event"]);
 
 const READ_OPERATIONS = new Set([
   "findUnique",
@@ -47,6 +30,8 @@ const READ_OPERATIONS = new Set([
   "aggregate",
   "groupBy",
 ]);
+const WHERE_WRITE_OPERATIONS = new Set(["update", "updateMany", "updateManyAndReturn", "delete", "deleteMany"]);
+const CREATE_OPERATIONS = new Set(["create", "createMany", "createManyAndReturn"]);
 
 export class TenantScopeViolation extends Error {
   constructor(model: string, operation: string) {
@@ -55,40 +40,107 @@ export class TenantScopeViolation extends Error {
   }
 }
 
-type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: unknown };
+type Node = Record<string, unknown>;
+const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Relations a scoped query may follow: into the dataspace's own rows, never out of a user. */
+function assertFollowable(from: string, field: string, to: string): void {
+  const inside = TENANT_MODELS.has(to) || to === "Dataspace" || to === "User";
+  if (from === "User" || !inside) throw new TenantScopeViolation(from, `relation ${field}`);
+}
+
+function checkSelection(model: string, selection: unknown): void {
+  if (!isNode(selection)) return;
+  for (const [field, value] of Object.entries(selection)) {
+    if (field === "_count") {
+      if (isNode(value)) checkSelection(model, value.select);
+      continue;
+    }
+    const target = relationTarget(model, field);
+    if (!target || value === false) continue;
+    assertFollowable(model, field, target);
+    if (isNode(value)) checkQuery(target, value);
+  }
+}
+
+function checkWhere(model: string, where: unknown): void {
+  if (Array.isArray(where)) return where.forEach((w) => checkWhere(model, w));
+  if (!isNode(where)) return;
+  for (const [field, value] of Object.entries(where)) {
+    if (field === "AND" || field === "OR" || field === "NOT") {
+      checkWhere(model, value);
+      continue;
+    }
+    const target = relationTarget(model, field);
+    if (!target) continue;
+    assertFollowable(model, field, target);
+    if (!isNode(value)) continue;
+    const wrapped = ["some", "every", "none", "is", "isNot"].some((k) => k in value);
+    if (wrapped) for (const k of ["some", "every", "none", "is", "isNot"]) checkWhere(target, value[k]);
+    else checkWhere(target, value);
+  }
+}
+
+function checkOrderBy(model: string, orderBy: unknown): void {
+  if (Array.isArray(orderBy)) return orderBy.forEach((o) => checkOrderBy(model, o));
+  if (!isNode(orderBy)) return;
+  for (const [field, value] of Object.entries(orderBy)) {
+    const target = relationTarget(model, field);
+    if (!target) continue;
+    assertFollowable(model, field, target);
+    if (isNode(value)) checkOrderBy(target, value);
+  }
+}
+
+/** Walks one level of query args (and recursively what it includes). */
+function checkQuery(model: string, args: Node): void {
+  checkSelection(model, args.include);
+  checkSelection(model, args.select);
+  checkWhere(model, args.where);
+  checkOrderBy(model, args.orderBy);
+}
+
+function checkWriteData(model: string, data: unknown): void {
+  if (Array.isArray(data)) return data.forEach((d) => checkWriteData(model, d));
+  if (!isNode(data)) return;
+  for (const field of Object.keys(data)) {
+    if (relationTarget(model, field)) throw new TenantScopeViolation(model, `nested write through ${field}`);
+  }
+}
 
 function withData(model: string, data: unknown, dataspaceId: string): unknown {
   if (Array.isArray(data)) return data.map((d) => withData(model, d, dataspaceId));
-  const row = (data ?? {}) as Record<string, unknown>;
+  const row = (data ?? {}) as Node;
   // A create naming another dataspace is a bug in the caller, not something to paper over.
-  if ("dataspace" in row || (row.dataspaceId !== undefined && row.dataspaceId !== dataspaceId)) {
+  if (row.dataspaceId !== undefined && row.dataspaceId !== dataspaceId) {
     throw new TenantScopeViolation(model, "create for another dataspace");
   }
   return { ...row, dataspaceId };
 }
 
-function scopeArgs(model: string, operation: string, args: Args, dataspaceId: string): Args {
+/** ANDs the scope to the caller's where, so a conflicting caller filter yields nothing. */
+function andWhere(where: unknown, scope: Node): Node {
+  const base = isNode(where) ? where : {};
+  const and = Array.isArray(base.AND) ? base.AND : base.AND ? [base.AND] : [];
+  return { ...base, AND: [...and, scope] };
+}
+
+function scopeArgs(model: string, operation: string, args: Node, dataspaceId: string): Node {
+  checkQuery(model, args);
+  checkWriteData(model, args.data);
+  checkWriteData(model, args.create);
+  checkWriteData(model, args.update);
   if (TENANT_MODELS.has(model)) {
-    if (WHERE_OPERATIONS.has(operation)) return { ...args, where: { ...args.where, dataspaceId } };
-    if (operation === "create" || operation === "createMany" || operation === "createManyAndReturn") {
-      return { ...args, data: withData(model, args.data, dataspaceId) };
-    }
+    const scope = { dataspaceId };
+    if (READ_OPERATIONS.has(operation) || WHERE_WRITE_OPERATIONS.has(operation)) return { ...args, where: andWhere(args.where, scope) };
+    if (CREATE_OPERATIONS.has(operation)) return { ...args, data: withData(model, args.data, dataspaceId) };
     if (operation === "upsert") {
-      return {
-        ...args,
-        where: { ...args.where, dataspaceId },
-        create: withData(model, args.create, dataspaceId),
-      };
+      return { ...args, where: andWhere(args.where, scope), create: withData(model, args.create, dataspaceId) };
     }
-    throw new TenantScopeViolation(model, operation);
-  }
-  if (model === "Dataspace" && (READ_OPERATIONS.has(operation) || operation === "update")) {
-    return { ...args, where: { ...args.where, id: dataspaceId } };
-  }
-  if (model === "User" && READ_OPERATIONS.has(operation)) {
-    const where = args.where ?? {};
-    const and = Array.isArray(where.AND) ? where.AND : where.AND ? [where.AND] : [];
-    return { ...args, where: { ...where, AND: [...and, { memberships: { some: { dataspaceId } } }] } };
+  } else if (model === "Dataspace" && (READ_OPERATIONS.has(operation) || operation === "update")) {
+    return { ...args, where: andWhere(args.where, { id: dataspaceId }) };
+  } else if (model === "User" && READ_OPERATIONS.has(operation)) {
+    return { ...args, where: andWhere(args.where, { memberships: { some: { dataspaceId } } }) };
   }
   throw new TenantScopeViolation(model, operation);
 }
@@ -99,7 +151,7 @@ function buildScoped(dataspaceId: string) {
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
-          return query(scopeArgs(model, operation, args as Args, dataspaceId));
+          return query(scopeArgs(model, operation, (args ?? {}) as Node, dataspaceId));
         },
       },
     },

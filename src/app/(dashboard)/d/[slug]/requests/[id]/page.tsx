@@ -1,6 +1,8 @@
+import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { RequestDetail } from "@/components/requests/request-detail";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getCaller, getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { requireUser } from "../../../../_lib/session";
 
 export const metadata: Metadata = { title: "Request" };
@@ -9,10 +11,16 @@ export default async function RequestPage({ params }: { params: Promise<{ slug: 
   const { slug, id } = await params;
   await requireUser(`/d/${slug}/requests/${id}`);
   const queryClient = getQueryClient();
-  await Promise.all([
-    queryClient.prefetchQuery(trpc.request.get.queryOptions({ dataspace: slug, id })),
+  const input = { dataspace: slug, id };
+  const [request] = await Promise.all([
+    (await getCaller()).request.get(input).catch((error: unknown) => {
+      // Unknown ids, malformed ids and private requests the user may not see all read "not found".
+      if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+      throw error;
+    }),
     queryClient.prefetchQuery(trpc.member.list.queryOptions({ dataspace: slug })),
   ]);
+  queryClient.setQueryData(trpc.request.get.queryKey(input), request);
   return (
     <HydrateClient>
       <RequestDetail id={id} />
