@@ -13,12 +13,15 @@ export async function listMembers(ctx: TenantContext) {
 
 /**
  * Serializes membership changes of one dataspace (row lock on the dataspace), so two admins
- * demoting the last two owners at once cannot leave it ownerless.
+ * demoting the last two owners at once cannot leave it ownerless. The actor's role is read again
+ * under the lock: a role taken away a moment ago no longer counts.
  */
-async function withMembershipLock<T>(ctx: TenantContext, work: (tx: TenantDb) => Promise<T>): Promise<T> {
+async function withMembershipLock<T>(ctx: TenantContext, work: (tx: TenantDb, actorRole: Role) => Promise<T>): Promise<T> {
   return ctx.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Dataspace" WHERE id = ${ctx.dataspace.id}::uuid FOR UPDATE`;
-    return work(tx);
+    const actor = await tx.membership.findFirst({ where: { userId: ctx.actor.userId }, select: { role: true } });
+    if (!actor) throw notFound("Dataspace");
+    return work(tx, actor.role);
   });
 }
 
@@ -36,10 +39,11 @@ async function assertNotLastOwner(tx: TenantDb, role: Role, message: string) {
 
 export async function changeMemberRole(ctx: TenantContext, input: { userId: string; role: Role }) {
   requireRole(ctx.actor, "ADMIN");
-  return withMembershipLock(ctx, async (tx) => {
+  return withMembershipLock(ctx, async (tx, actorRole) => {
+    requireRole({ role: actorRole }, "ADMIN");
     const target = await findMembership(tx, input.userId);
     // Owners are made and unmade by owners only.
-    if ((target.role === "OWNER" || input.role === "OWNER") && ctx.actor.role !== "OWNER") {
+    if ((target.role === "OWNER" || input.role === "OWNER") && actorRole !== "OWNER") {
       throw new AppError("FORBIDDEN", "Only an owner can grant or remove the owner role");
     }
     if (target.role === "OWNER" && input.role !== "OWNER") {
@@ -51,16 +55,18 @@ export async function changeMemberRole(ctx: TenantContext, input: { userId: stri
 }
 
 export async function removeMember(ctx: TenantContext, input: { userId: string }) {
-  if (input.userId !== ctx.actor.userId) requireRole(ctx.actor, "ADMIN");
-  return withMembershipLock(ctx, async (tx) => {
+  const leaving = input.userId === ctx.actor.userId;
+  if (!leaving) requireRole(ctx.actor, "ADMIN");
+  return withMembershipLock(ctx, async (tx, actorRole) => {
+    if (!leaving) requireRole({ role: actorRole }, "ADMIN");
     const target = await findMembership(tx, input.userId);
-    if (target.role === "OWNER" && ctx.actor.role !== "OWNER") {
+    if (target.role === "OWNER" && actorRole !== "OWNER") {
       throw new AppError("FORBIDDEN", "Only an owner can remove an owner");
     }
     await assertNotLastOwner(
       tx,
       target.role,
-      input.userId === ctx.actor.userId
+      leaving
         ? "You are the last owner; make someone else owner before leaving"
         : "A dataspace needs at least one owner",
     );
