@@ -25,7 +25,7 @@ async function startSsoSignIn(page: Page, email: string) {
   await page.getByRole("button", { name: "Sign in with SSO" }).click();
 }
 
-test("a new user signs in with the dataspace's SSO connection and joins it as a member", async ({ ownerPage, browser }, testInfo) => {
+test("a new user signs in with the dataspace's SSO connection and joins it as a member", async ({ ownerPage, newPage }, testInfo) => {
   // One domain signs in through one connection instance-wide, so a retry needs a fresh one.
   const domain = testInfo.retry === 0 ? "acme.test" : `acme-${unique()}.test`;
   const name = `Acme SSO ${unique()}`;
@@ -44,7 +44,7 @@ test("a new user signs in with the dataspace's SSO connection and joins it as a 
   // The secret is stored, never shown again in full.
   await expect(ownerPage.getByText(SSO_CLIENT.secret)).toHaveCount(0);
 
-  const bob = await (await browser.newContext()).newPage();
+  const bob = await newPage();
   const email = `bob@${domain}`;
   await startSsoSignIn(bob, email);
   await bob.waitForURL(`${IDP_ISSUER}/**`);
@@ -57,13 +57,12 @@ test("a new user signs in with the dataspace's SSO connection and joins it as a 
   await expect(current).toHaveAttribute("aria-current", "true");
   await expect(current).toContainText("Member");
   await expect(bob.getByRole("region", { name: "Account" })).toContainText(email);
-  await bob.context().close();
 
   await ownerPage.goto(`/d/${slug}/members`);
   await expect(ownerPage.getByLabel(`Access level for ${email}`)).toHaveValue("MEMBER");
 });
 
-test("a misconfigured SSO connection names the setting to fix", async ({ ownerPage, browser }) => {
+test("a misconfigured SSO connection names the setting to fix", async ({ ownerPage, newPage }) => {
   // An issuer that answers while the admin saves the connection, then goes away.
   const issuer = await startDiscoveryServer();
   const domain = `broken-${unique()}.test`;
@@ -72,13 +71,12 @@ test("a misconfigured SSO connection names the setting to fix", async ({ ownerPa
   await expect(ownerPage.getByRole("list", { name: "SSO connections" }).getByText("Flaky IdP")).toBeVisible();
   await issuer.close();
 
-  const user = await (await browser.newContext()).newPage();
+  const user = await newPage();
   await startSsoSignIn(user, `carol@${domain}`);
   await expect(user.getByRole("alert").filter({ hasText: "SSO connection" })).toHaveText(
     `SSO connection 'Flaky IdP' failed: could not load ${issuer.url}/.well-known/openid-configuration — check the Issuer URL`,
   );
   await expect(user).toHaveURL(/\/signin/);
-  await user.context().close();
 
   // Saving a connection whose issuer does not answer is refused, with the message on that field.
   await addSsoConnection(ownerPage, slug, { name: "Dead IdP", issuer: issuer.url, clientId: "dead", clientSecret: "dead-secret", domain: `dead-${unique()}.test` });

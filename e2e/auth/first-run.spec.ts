@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { dataspaceSwitcher } from "../support/dashboard";
 import { expect, test } from "../support/fixtures";
 import { OWNER, OWNER_STATE } from "../support/settings";
 
@@ -16,8 +17,10 @@ test("first run: the owner sets up the instance, signs out and back in with the 
   await page.getByRole("button", { name: "Create owner account" }).click();
 
   // The owner adopts the seeded demo dataspace and lands in its dashboard.
-  await expect(page).toHaveURL(/\/d\/[^/]+/);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page).toHaveURL("/d/demo/requests");
+  await expect(page.getByRole("heading", { name: "Requests" })).toBeVisible();
+  await expect(dataspaceSwitcher(page).getByRole("link", { name: "Demo dataspace" })).toContainText("Owner");
+  await expect(page.getByRole("region", { name: "Account" })).toContainText(OWNER.email);
 
   // Setup is a one-time thing.
   await page.goto("/setup");

@@ -44,12 +44,12 @@ test("a request is created, edited and commented, and its three events show in E
 
   await page.getByRole("navigation", { name: "Dataspace" }).getByRole("link", { name: "Events" }).click();
   await expect(page).toHaveURL(`/d/${slug}/events`);
-  const rows = page.getByRole("button", { expanded: false });
+  const rows = page.getByRole("main").getByRole("button", { expanded: false });
   await expect(rows).toHaveCount(3);
   // Newest first.
   await expect(rows).toContainText(["request_comment.added", "request.updated", "request.added"]);
 
-  const added = page.getByRole("button").filter({ hasText: "request.added" });
+  const added = page.getByRole("main").getByRole("button").filter({ hasText: "request.added" });
   await added.click();
   await expect(added).toHaveAttribute("aria-expanded", "true");
   const payload = page.locator(`#${await added.getAttribute("aria-controls")}`);

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { APP_URL, IDP_ISSUER, IDP_PASSWORD, OWNER_STATE } from "./settings";
 
 export { expect };
@@ -45,7 +45,9 @@ export async function signInWithTestIdp(page: Page, email: string): Promise<void
 type Fixtures = {
   /** A page signed in as the instance owner (created by the first-run spec). */
   ownerPage: Page;
-  /** Opens a fresh browser context and signs a new user in through the test IdP. */
+  /** A page in a fresh browser context (its own cookies, signed in nowhere). */
+  newPage: () => Promise<Page>;
+  /** A fresh browser context with a new user signed in through the test IdP. */
   newUser: (email: string) => Promise<Page>;
 };
 
@@ -55,19 +57,20 @@ export const test = base.extend<Fixtures>({
     await use(await context.newPage());
     await context.close();
   },
-  newUser: async ({ browser }, use) => {
+  newPage: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (email) => {
-      const page = await freshPage(browser, contexts);
-      await signInWithTestIdp(page, email);
-      return page;
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return context.newPage();
     });
     for (const context of contexts) await context.close();
   },
+  newUser: async ({ newPage }, use) => {
+    await use(async (email) => {
+      const page = await newPage();
+      await signInWithTestIdp(page, email);
+      return page;
+    });
+  },
 });
-
-async function freshPage(browser: Browser, contexts: BrowserContext[]): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}

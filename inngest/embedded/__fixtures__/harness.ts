@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest, type InngestFunction } from "inngest";
+import { serve as serveWeb } from "inngest/edge";
 import { serve } from "inngest/node";
 import pg from "pg";
 import { startEmbeddedExecutor, type EmbeddedExecutor, type EmbeddedExecutorOptions } from "../executor";
@@ -34,7 +35,13 @@ export const fnId = (id: string) => `${APP_ID}-${id}`;
 
 export async function startHarness(
   build: (inngest: TestClient) => InngestFunction.Any[],
-  options: { signingKey?: string; eventKey?: string; executor?: Partial<EmbeddedExecutorOptions> } = {},
+  options: {
+    signingKey?: string;
+    eventKey?: string;
+    executor?: Partial<EmbeddedExecutorOptions>;
+    /** "web": the Web-standard handler that src/app/api/inngest/route.ts and server.ts use. */
+    adapter?: "node" | "web";
+  } = {},
 ): Promise<Harness> {
   const databaseUrl = process.env.DATABASE_URL!;
   await ensureRuntimeSchema(databaseUrl);
@@ -63,7 +70,10 @@ export async function startHarness(
     eventKey: options.eventKey ?? "test-key",
     logger: quiet, // functions under test fail on purpose; their errors are asserted, not printed
   });
-  handler = serve({ client: inngest, functions: build(inngest) });
+  handler =
+    options.adapter === "web"
+      ? webListener(serveWeb({ client: inngest, functions: build(inngest), servePath: "/api/inngest" }))
+      : serve({ client: inngest, functions: build(inngest) });
   await executor.sync();
 
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -99,5 +109,24 @@ export async function startHarness(
       app.closeAllConnections();
       await new Promise((resolve) => app.close(resolve));
     },
+  };
+}
+
+/** A Web-standard `(Request) => Promise<Response>` behind node:http, as server.ts will mount it. */
+function webListener(web: (request: Request) => Promise<Response>): http.RequestListener {
+  return (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", async () => {
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      const request = new Request(`http://${req.headers.host}${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: hasBody ? Buffer.concat(chunks) : undefined,
+      });
+      const response = await web(request);
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
   };
 }

@@ -23,8 +23,8 @@ export function RequestsView() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const search = searchParams.toString();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the query string, not the object
-  const filters = useMemo(() => parseRequestFilters(searchParams), [search]);
+  // Keyed on the query string: the params object is new on every render.
+  const filters = useMemo(() => parseRequestFilters(new URLSearchParams(search)), [search]);
 
   // Filters live in the URL; the native history API updates it without a server round trip.
   const setFilters = useCallback(
