@@ -13,10 +13,17 @@ const dev = process.env.NODE_ENV !== "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 nextEnv.loadEnvConfig(process.cwd(), dev);
 
+// What to stop on the way out, newest first: a failed start must not leave PostgreSQL running.
+const stops: (() => Promise<unknown>)[] = [];
+
+async function stopAll() {
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  stops.length = 0;
+}
+
 async function main() {
   const { env, resetEnvCache, appUrl } = await import("./src/env");
   const settings = env();
-  const stops: (() => Promise<unknown>)[] = [];
 
   const { ensureLocalSecrets } = await import("./src/server/embedded/local-secrets");
   const { generated } = await ensureLocalSecrets(settings.SWITCHBOARD_DATA_DIR);
@@ -70,7 +77,13 @@ async function main() {
     if (req.url?.startsWith("/_next/")) nextUpgrades.emit("upgrade", req, socket, head);
     else socket.destroy();
   });
-  await new Promise<void>((resolve) => server.listen(settings.PORT, settings.HOST === "localhost" ? undefined : settings.HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${settings.PORT} is already in use; set PORT to another one`) : error),
+    );
+    server.listen(settings.PORT, settings.HOST === "localhost" ? undefined : settings.HOST, resolve);
+  });
+  stops.push(() => app.close());
 
   const url = appUrl();
   log(`ready on ${url} (${dev ? "development" : "production"})`);
@@ -82,8 +95,7 @@ async function main() {
     stopping = true;
     log(`${signal}: shutting down`);
     server.close();
-    await app.close().catch(() => {});
-    for (const stop of stops.reverse()) await stop().catch(() => {});
+    await stopAll();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
@@ -94,7 +106,8 @@ function log(message: string) {
   console.log(`[switchboard] ${message}`);
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(`[switchboard] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll();
   process.exit(1);
 });
