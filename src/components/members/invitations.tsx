@@ -51,7 +51,7 @@ export function Invitations() {
   return (
     <Card>
       <CardHeader title="Invitations" description="Invite people with a link. Each link works once." />
-      <form onSubmit={submit} noValidate className="grid gap-4 border-b border-slate-200 px-5 py-5 sm:grid-cols-[10rem_1fr_8rem_auto] sm:items-start">
+      <form method="post" onSubmit={submit} noValidate className="grid gap-4 border-b border-slate-200 px-5 py-5 sm:grid-cols-[10rem_1fr_8rem_auto] sm:items-start">
         <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as InviteRole)} error={errors.role}>
           <option value="ADMIN">Admin</option>
           <option value="MEMBER">Member</option>

@@ -43,7 +43,7 @@ export function CreateDataspaceForm() {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5">
+    <form method="post" onSubmit={submit} noValidate className="space-y-5">
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} placeholder="Platform team" autoFocus autoComplete="off" />
       <TextField
         label="URL slug (optional)"

@@ -61,7 +61,7 @@ export function Comments({ requestId, comments }: { requestId: string; comments:
         </ol>
       )}
       {canEdit ? (
-        <form onSubmit={submit} noValidate className="mt-6 space-y-3 border-t border-slate-200 pt-5">
+        <form method="post" onSubmit={submit} noValidate className="mt-6 space-y-3 border-t border-slate-200 pt-5">
           <TextAreaField label="Comment" name="text" rows={3} value={text} onChange={(e) => setText(e.target.value)} error={fieldError} placeholder="Write a comment…" />
           <ErrorAlert>{add.error && !fieldError ? errorMessage(add.error) : null}</ErrorAlert>
           <div className="flex justify-end">

@@ -100,7 +100,7 @@ export function RequestForm({ initial, members, submitLabel, pending, error, onS
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6">
+    <form method="post" onSubmit={submit} noValidate className="space-y-6">
       <TextField label="Title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} autoComplete="off" maxLength={300} />
       <div className="grid gap-6 sm:grid-cols-3">
         <SelectField label="Status" name="status" value={status} onChange={(e) => setStatus(e.target.value as RequestStatus)} error={errors.status}>

@@ -38,7 +38,7 @@ export function RenameForm() {
   return (
     <Card>
       <CardHeader title="General" description="The dataspace’s name is shown to every member. Its URL does not change." />
-      <form onSubmit={submit} noValidate className="space-y-4 px-5 py-5">
+      <form method="post" onSubmit={submit} noValidate className="space-y-4 px-5 py-5">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             label="Dataspace name"

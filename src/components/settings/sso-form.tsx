@@ -41,7 +41,7 @@ export function SsoForm({ initial, editing, submitLabel, pending, error, onSubmi
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form method="post" onSubmit={submit} noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Connection name" value={values.name} onChange={(e) => set("name", e.target.value)} error={errors.name} placeholder="Acme Okta" />
         <TextField
