@@ -1,18 +1,35 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
-// server.ts and the Next bundle are two module graphs; the pool lives on globalThis so the
-// process holds one.
-const holder = globalThis as { __switchboardDb?: { url: string; client: PrismaClient } };
+/**
+ * server.ts and the Next bundle are two module graphs in one process. They share one connection
+ * pool (on globalThis, `pg` is a single CommonJS instance), but each builds its own Prisma client,
+ * so Prisma's error classes stay those of the graph that catches them.
+ */
+type SharedPool = { url: string; pool: pg.Pool; users: number };
+const shared = globalThis as { __switchboardPool?: SharedPool };
+let local: { url: string; client: PrismaClient } | undefined;
+
+function sharedPool(url: string): SharedPool {
+  if (shared.__switchboardPool?.url !== url) {
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    const pool = new pg.Pool({ connectionString: url, max });
+    // An idle connection dropped by the server must not crash the process.
+    pool.on("error", (error) => console.error(`[db] idle connection error: ${error.message}`));
+    shared.__switchboardPool = { url, pool, users: 0 };
+  }
+  return shared.__switchboardPool;
+}
 
 function connect(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (server.ts sets it when it starts the embedded PostgreSQL)");
-  if (holder.__switchboardDb?.url === url) return holder.__switchboardDb.client;
-  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
-  holder.__switchboardDb = { url, client };
-  return client;
+  if (local?.url === url) return local.client;
+  const holder = sharedPool(url);
+  holder.users++;
+  local = { url, client: new PrismaClient({ adapter: new PrismaPg(holder.pool) }) };
+  return local.client;
 }
 
 /**
@@ -27,10 +44,17 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** Closes this graph's client; the pool closes with its last user. */
 export async function disconnectDb(): Promise<void> {
-  const current = holder.__switchboardDb;
-  holder.__switchboardDb = undefined;
-  await current?.client.$disconnect();
+  const current = local;
+  local = undefined;
+  if (!current) return;
+  await current.client.$disconnect();
+  const holder = shared.__switchboardPool;
+  if (holder?.url === current.url && --holder.users <= 0) {
+    shared.__switchboardPool = undefined;
+    await holder.pool.end();
+  }
 }
 
 export type Db = PrismaClient;
