@@ -25,8 +25,14 @@ async function main() {
   const { env, resetEnvCache, appUrl } = await import("./src/env");
   const settings = env();
 
+  // No Inngest configured → the embedded executor runs the durable functions (DESIGN.md).
+  const embeddedRuntime = !process.env.INNGEST_BASE_URL && !process.env.INNGEST_EVENT_KEY && !process.env.INNGEST_DEV;
   const { ensureLocalSecrets } = await import("./src/server/embedded/local-secrets");
-  const { generated } = await ensureLocalSecrets(settings.SWITCHBOARD_DATA_DIR);
+  const { generated } = await ensureLocalSecrets(settings.SWITCHBOARD_DATA_DIR, [
+    "AUTH_SECRET",
+    "SECRETS_KEY",
+    ...(embeddedRuntime ? (["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const) : []),
+  ]);
   if (generated.length) log(`generated ${generated.join(" and ")} in ${settings.SWITCHBOARD_DATA_DIR}/secrets.json`);
 
   const embedded = !settings.DATABASE_URL;
@@ -43,6 +49,26 @@ async function main() {
   const { applyMigrations } = await import("./src/server/db/migrate");
   const { applied } = await applyMigrations(process.env.DATABASE_URL!);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  const { disconnectDb } = await import("./src/server/db/client");
+  stops.push(disconnectDb);
+
+  if (embeddedRuntime) {
+    const { startEmbeddedExecutor } = await import("./inngest/embedded/executor");
+    const executor = await startEmbeddedExecutor({
+      databaseUrl: process.env.DATABASE_URL!,
+      serveUrl: `http://127.0.0.1:${settings.PORT}/api/inngest`,
+      host: "127.0.0.1",
+      signingKey: process.env.INNGEST_SIGNING_KEY,
+      eventKey: process.env.INNGEST_EVENT_KEY,
+      log: (message) => log(`runtime: ${message}`),
+    });
+    process.env.INNGEST_BASE_URL = executor.url;
+    stops.push(executor.stop);
+    log(`embedded durable runtime (Inngest protocol) on ${executor.url}`);
+  }
+  // Imported only now: the SDK reads its INNGEST_* settings when the client is built.
+  const { inngestHandler } = await import("./inngest/handler");
+  const { serveWebHandler } = await import("./src/server/http/node-web-adapter");
 
   const { seedDemoDataspace } = await import("./src/server/seed/demo-dataspace");
   if (env().SEED_DEMO ?? (embedded && dev)) {
@@ -51,9 +77,6 @@ async function main() {
   }
   const { needsSetup } = await import("./src/server/auth/setup-owner");
   const firstRun = await needsSetup();
-  // Next's bundle makes its own pool; this one was only for start-up work.
-  const { disconnectDb } = await import("./src/server/db/client");
-  await disconnectDb();
 
   // Next gets a private emitter as its "server", so its upgrade listener only ever sees the
   // upgrades we hand it (its HMR socket), never other WebSockets on this server.
@@ -71,6 +94,8 @@ async function main() {
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-forwarded-proto"];
     }
+    // Machine traffic is answered before Next's router (~1 ms a request, ENVIRONMENT.md).
+    if (req.url === "/api/inngest" || req.url?.startsWith("/api/inngest?")) return void serveWebHandler(inngestHandler, req, res);
     void handle(req, res);
   });
   server.on("upgrade", (req, socket, head) => {
@@ -84,6 +109,12 @@ async function main() {
     server.listen(settings.PORT, settings.HOST === "localhost" ? undefined : settings.HOST, resolve);
   });
   stops.push(() => app.close());
+
+  // Outbox → runtime: events committed by the domain leave at once (woken after each commit)
+  // and a sweep picks up anything stranded, e.g. by a crash between commit and send.
+  const { startOutboxRelay } = await import("./src/server/runtime/outbox-relay");
+  const relay = startOutboxRelay({ log: (message) => log(`outbox: ${message}`) });
+  stops.push(async () => relay.stop());
 
   const url = appUrl();
   log(`ready on ${url} (${dev ? "development" : "production"})`);

@@ -49,7 +49,17 @@ export async function relayOutbox(options: { batchSize?: number; send?: SendEven
 
 const state = globalThis as { __switchboardRelay?: RelayLoop };
 
-type RelayLoop = { running: boolean; again: boolean; failures: number; timer?: NodeJS.Timeout; sweep?: NodeJS.Timeout; log: (message: string) => void };
+// `pass` is the relay of the module graph that started the loop (server.ts's): the Next bundle's
+// copy of this module wakes the loop but must not relay with its own, unconfigured client.
+type RelayLoop = {
+  running: boolean;
+  again: boolean;
+  failures: number;
+  timer?: NodeJS.Timeout;
+  sweep?: NodeJS.Timeout;
+  pass: () => Promise<unknown>;
+  log: (message: string) => void;
+};
 
 /**
  * Call after a transaction that published events has committed: relays them now, off the
@@ -64,7 +74,7 @@ export function wakeOutboxRelay(): void {
     return;
   }
   loop.running = true;
-  void relayOutbox()
+  void loop.pass()
     .then(() => {
       loop.failures = 0;
     })
@@ -86,7 +96,13 @@ export function wakeOutboxRelay(): void {
 
 /** Starts the relay in this process (server.ts): one pass now, then a sweep every `sweepMs`. */
 export function startOutboxRelay(options: { sweepMs?: number; log?: (message: string) => void } = {}): { stop: () => void } {
-  const loop: RelayLoop = state.__switchboardRelay ?? { running: false, again: false, failures: 0, log: options.log ?? ((m) => console.warn(`[outbox] ${m}`)) };
+  const loop: RelayLoop = state.__switchboardRelay ?? {
+    running: false,
+    again: false,
+    failures: 0,
+    pass: () => relayOutbox(),
+    log: options.log ?? ((m) => console.warn(`[outbox] ${m}`)),
+  };
   state.__switchboardRelay = loop;
   clearInterval(loop.sweep);
   loop.sweep = setInterval(wakeOutboxRelay, options.sweepMs ?? 5_000);

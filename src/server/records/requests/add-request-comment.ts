@@ -2,13 +2,14 @@ import type { z } from "zod";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { publishEvent } from "@/server/events/publish-event";
+import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import { getRequest } from "./get-request";
 import type { addCommentInput } from "./request.schema";
 import { serializeComment, serializeRequest } from "./serialize-request";
 
 export async function addRequestComment(ctx: TenantContext, input: z.output<typeof addCommentInput>) {
   requireRole(ctx.actor, "MEMBER");
-  return ctx.db.$transaction(async (tx) => {
+  return transactionWithEvents(ctx.db, async (tx) => {
     const request = await getRequest(ctx, input.requestId, tx);
     const comment = await tx.requestComment.create({
       data: { dataspaceId: ctx.dataspace.id, requestId: request.id, userId: ctx.actor.userId, text: input.text },

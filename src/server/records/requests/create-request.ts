@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { publishEvent } from "@/server/events/publish-event";
+import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import type { createRequestInput } from "./request.schema";
 import { requestInclude, serializeRequest } from "./serialize-request";
 import { assertAssignable } from "./visibility";
@@ -9,7 +10,7 @@ import { assertAssignable } from "./visibility";
 export async function createRequest(ctx: TenantContext, input: z.output<typeof createRequestInput>) {
   requireRole(ctx.actor, "MEMBER");
   await assertAssignable(ctx, input.assigneeId);
-  return ctx.db.$transaction(async (tx) => {
+  return transactionWithEvents(ctx.db, async (tx) => {
     const request = await tx.request.create({
       data: {
         dataspaceId: ctx.dataspace.id,

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { publishEvent } from "@/server/events/publish-event";
+import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import { getRequest } from "./get-request";
 import type { updateRequestInput } from "./request.schema";
 import { requestInclude, serializeRequest } from "./serialize-request";
@@ -11,7 +12,7 @@ import { assertAssignable } from "./visibility";
 export async function updateRequest(ctx: TenantContext, input: z.output<typeof updateRequestInput>) {
   requireRole(ctx.actor, "MEMBER");
   if (input.patch.assigneeId !== undefined) await assertAssignable(ctx, input.patch.assigneeId);
-  return ctx.db.$transaction(async (tx) => {
+  return transactionWithEvents(ctx.db, async (tx) => {
     const before = await getRequest(ctx, input.id, tx);
     const after = await tx.request.update({
       where: { id: before.id },

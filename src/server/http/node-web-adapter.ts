@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+
+export type WebHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Serves a Web-standard `(Request) => Promise<Response>` handler from node:http. server.ts uses
+ * it for machine traffic that skips Next's router; the App Router routes export the same handlers.
+ */
+export async function serveWebHandler(
+  handler: WebHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { maxBodyBytes?: number } = {},
+): Promise<void> {
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  try {
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const body = hasBody ? await readBody(req, maxBodyBytes) : undefined;
+    if (body === null) {
+      res.writeHead(413, { "content-type": "application/json" }).end(JSON.stringify({ error: "Request body too large" }));
+      return;
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+    }
+    const response = await handler(new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined }));
+    res.writeHead(response.status, [...response.headers].flat());
+    if (!response.body) return void res.end();
+    Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+  } catch (error) {
+    console.error(`[http] ${req.method} ${req.url} failed:`, error);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: "Internal server error" }));
+  }
+}
+
+/** The request body, or null when it exceeds the limit. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
