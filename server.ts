@@ -49,8 +49,8 @@ async function main() {
   const { applyMigrations } = await import("./src/server/db/migrate");
   const { applied } = await applyMigrations(process.env.DATABASE_URL!);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-  const { disconnectDb } = await import("./src/server/db/client");
-  stops.push(disconnectDb);
+  const { closeDbPool } = await import("./src/server/db/client");
+  stops.push(closeDbPool);
 
   if (embeddedRuntime) {
     const { startEmbeddedExecutor } = await import("./inngest/embedded/executor");

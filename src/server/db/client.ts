@@ -58,3 +58,11 @@ export async function disconnectDb(): Promise<void> {
 }
 
 export type Db = PrismaClient;
+
+/** Process shutdown (server.ts): closes the shared pool whoever still uses it. */
+export async function closeDbPool(): Promise<void> {
+  const holder = shared.__switchboardPool;
+  shared.__switchboardPool = undefined;
+  local = undefined;
+  await holder?.pool.end();
+}
