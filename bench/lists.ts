@@ -22,9 +22,9 @@ import { resolveTenantContext } from "@/server/dataspaces/tenant-context";
 import { db, disconnectDb } from "@/server/db/client";
 import { scopedDb } from "@/server/db/scoped";
 import { applyMigrations } from "@/server/db/migrate";
-import { listEvents } from "@/server/events/list-events";
+import { eventSelect, listEvents } from "@/server/events/list-events";
 import { encodeCursor } from "@/server/pagination/cursor";
-import { listRequests } from "@/server/records/requests/list-requests";
+import { listRequests, requestListSelect } from "@/server/records/requests/list-requests";
 import { createDatabase, dropDatabase } from "../test/setup/databases";
 import { startTestServer, type TestServer } from "../test/setup/embedded-server";
 import { seedBenchData } from "./seed";
@@ -42,20 +42,8 @@ const DEEP_PAGE = 2000;
 const TARGET_P95_MS = 100;
 const TARGET_OVERHEAD_PCT = 10;
 
-// What listRequests / listEvents select, written out again for the unscoped baseline.
-const requestSelect = {
-  id: true,
-  title: true,
-  status: true,
-  priority: true,
-  isPrivate: true,
-  createdAt: true,
-  updatedAt: true,
-  assignee: { select: { id: true, email: true, name: true } },
-  requester: { select: { id: true, email: true, name: true } },
-  _count: { select: { comments: true } },
-} as const;
-const eventSelect = { id: true, seq: true, type: true, data: true, actorId: true, createdAt: true } as const;
+// The unscoped baseline selects exactly what listRequests / listEvents select.
+const requestSelect = requestListSelect;
 
 const VARIANTS = ["tRPC", "domain", "scoped", "unscoped"] as const;
 type Variant = (typeof VARIANTS)[number];

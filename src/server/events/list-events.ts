@@ -5,7 +5,7 @@ import { badRequest, notFound } from "@/server/errors";
 import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
 import type { listEventsInput } from "./events.schema";
 
-const eventSelect = { id: true, seq: true, type: true, data: true, actorId: true, createdAt: true } as const;
+export const eventSelect = { id: true, seq: true, type: true, data: true, actorId: true, createdAt: true } as const;
 
 export type EventRow = { id: string; seq: bigint; type: string; data: unknown; actorId: string | null; createdAt: Date };
 

@@ -8,7 +8,7 @@ import { visibleRequestsWhere } from "./visibility";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const listSelect = {
+export const requestListSelect = {
   id: true,
   title: true,
   status: true,
@@ -21,7 +21,7 @@ const listSelect = {
   _count: { select: { comments: true } },
 } satisfies Prisma.RequestSelect;
 
-export type RequestListItem = Prisma.RequestGetPayload<{ select: typeof listSelect }>;
+export type RequestListItem = Prisma.RequestGetPayload<{ select: typeof requestListSelect }>;
 
 /** Newest first, keyset-paginated on (createdAt, id). */
 export async function listRequests(
@@ -45,7 +45,7 @@ export async function listRequests(
     where: { AND: filters },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
-    select: listSelect,
+    select: requestListSelect,
   });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
