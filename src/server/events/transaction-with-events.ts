@@ -1,5 +1,5 @@
 import type { ScopedDb, ScopedTx } from "@/server/db/scoped";
-import { wakeOutboxRelay } from "@/server/runtime/outbox-relay";
+import { signalOutbox } from "./outbox-signal";
 
 /**
  * Runs a change and the events it publishes in one transaction, then wakes the outbox relay so
@@ -8,6 +8,6 @@ import { wakeOutboxRelay } from "@/server/runtime/outbox-relay";
  */
 export async function transactionWithEvents<T>(db: ScopedDb, work: (tx: ScopedTx) => Promise<T>): Promise<T> {
   const result = await db.$transaction(work);
-  wakeOutboxRelay();
+  signalOutbox();
   return result;
 }

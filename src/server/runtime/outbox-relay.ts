@@ -1,5 +1,6 @@
 import { inngest } from "../../../inngest/client";
 import { db } from "@/server/db/client";
+import { onOutboxSignal } from "@/server/events/outbox-signal";
 
 /**
  * Relays committed outbox rows (`Event` with `relayedAt` null) to Inngest, at least once: rows
@@ -107,9 +108,11 @@ export function startOutboxRelay(options: { sweepMs?: number; log?: (message: st
   clearInterval(loop.sweep);
   loop.sweep = setInterval(wakeOutboxRelay, options.sweepMs ?? 5_000);
   loop.sweep.unref();
+  onOutboxSignal(wakeOutboxRelay);
   wakeOutboxRelay();
   return {
     stop: () => {
+      onOutboxSignal(undefined);
       clearInterval(loop.sweep);
       clearTimeout(loop.timer);
       if (state.__switchboardRelay === loop) state.__switchboardRelay = undefined;
