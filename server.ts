@@ -63,6 +63,7 @@ async function main() {
       log: (message) => log(`runtime: ${message}`),
     });
     process.env.INNGEST_BASE_URL = executor.url;
+    process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1"; // the Runs page reads runs from our own tables
     stops.push(executor.stop);
     log(`embedded durable runtime (Inngest protocol) on ${executor.url}`);
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { db } from "@/server/db/client";
+import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedRequest, seedSsoConnection, seedUser, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
 import { callProcedure, listProcedures, outcome } from "./procedures";
@@ -27,7 +28,9 @@ async function seedTeam() {
   const request = await seedRequest(ownerCtx, { title: "Shared request" });
   const invitation = await createInvitation(ownerCtx, { role: "MEMBER", email: null, expiresInDays: 7 });
   const sso = await seedSsoConnection(dataspace);
-  return { dataspace, users, request, invitation, sso };
+  process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1"; // runs are read from the embedded runtime's tables
+  const run = await seedRun(dataspace);
+  return { dataspace, users, request, invitation, sso, run };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -65,6 +68,26 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   "sso.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.id, name: "Renamed SSO" }) },
   "sso.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.id }) },
+  "run.cancel": { viewer: "FORBIDDEN", input: (t) => ({ id: t.run.id }) },
+  "run.rerun": { viewer: "FORBIDDEN", input: (t) => ({ id: t.run.id }) },
+  "run.instance.cancel": {
+    viewer: "allowed",
+    why: "not a dataspace action: instance-wide runs answer to the instance-admin flag, whatever the dataspace role",
+    check: async (t) => {
+      for (const user of [t.users.viewer, t.users.owner]) {
+        await expect(callerFor(user.id).run.instance.cancel({ id: t.run.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      }
+    },
+  },
+  "run.instance.rerun": {
+    viewer: "allowed",
+    why: "not a dataspace action: instance-wide runs answer to the instance-admin flag, whatever the dataspace role",
+    check: async (t) => {
+      for (const user of [t.users.viewer, t.users.owner]) {
+        await expect(callerFor(user.id).run.instance.rerun({ id: t.run.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      }
+    },
+  },
   "dataspace.create": {
     viewer: "allowed",
     why: "creates the caller's own new dataspace; the one they view is untouched",
@@ -151,7 +174,7 @@ describe("a member", () => {
     t = await seedTeam();
   });
 
-  it("cannot manage members, invitations, SSO or the dataspace", async () => {
+  it("cannot manage members, invitations, SSO, runs or the dataspace", async () => {
     const before = await snapshotDataspace(t.dataspace.id);
     const caller = callerFor(t.users.member.id);
     const slug = t.dataspace.slug;
@@ -164,6 +187,9 @@ describe("a member", () => {
       "dataspace.rename": () => caller.dataspace.rename({ dataspace: slug, name: "Mine now" }),
       "sso.list": () => caller.sso.list({ dataspace: slug }),
       "sso.delete": () => caller.sso.delete({ dataspace: slug, id: t.sso.id }),
+      "run.list": () => caller.run.list({ dataspace: slug }),
+      "run.get": () => caller.run.get({ dataspace: slug, id: t.run.id }),
+      "run.cancel": () => caller.run.cancel({ dataspace: slug, id: t.run.id }),
     };
     const results: Record<string, string> = {};
     for (const [path, call] of Object.entries(attempts)) results[path] = await outcome(call());

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { db } from "@/server/db/client";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
+import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedRequest, seedSsoConnection, seedUser, tenantFor } from "./factories";
 import { callProcedure, listProcedures, outcome } from "./procedures";
 import { snapshotDataspace } from "./snapshot";
@@ -33,8 +34,15 @@ async function seedTwoDataspaces() {
   const ssoB = await seedSsoConnection(B, { name: "Bravo SSO", clientSecret: "bravo-client-secret", allowedDomains: ["bravo.test"] });
   const eventsB = await db.event.findMany({ where: { dataspaceId: B.id }, select: { id: true } });
   expect(eventsB.length).toBeGreaterThanOrEqual(3);
+  // Runs live in the embedded runtime's tables; an instance admin sees only instance-wide ones.
+  process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1";
+  const runB = await seedRun(B, { title: "Bravo run" });
+  await seedRun(A);
+  await seedRun(null);
+  const instanceAdmin = await seedUser({ name: "Instance admin" });
+  await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0] };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin };
 }
 
 type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -60,6 +68,8 @@ function traceOfB(f: Fixture): string[] {
     f.ssoB.id,
     f.ssoB.name,
     "bravo-client-secret",
+    f.runB.id,
+    "Bravo run",
   ];
 }
 
@@ -185,6 +195,44 @@ const CASES: Record<string, DataspaceCase | InstanceCase> = {
     asOwnerOfA: "NOT_FOUND",
   },
   "sso.delete": { scope: "dataspace", input: (f) => ({ id: f.ssoB.id }), asOwnerOfA: "NOT_FOUND" },
+  "run.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "run.get": { scope: "dataspace", input: (f) => ({ id: f.runB.id }), asOwnerOfA: "NOT_FOUND" },
+  "run.cancel": { scope: "dataspace", input: (f) => ({ id: f.runB.id }), asOwnerOfA: "NOT_FOUND" },
+  "run.rerun": { scope: "dataspace", input: (f) => ({ id: f.runB.id }), asOwnerOfA: "NOT_FOUND" },
+  "run.instance.list": {
+    scope: "instance",
+    why: "instance-wide runs (no dataspace) for instance admins only; no dataspace's runs among them",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).run.instance.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const page = await callerFor(f.instanceAdmin.id).run.instance.list({});
+      expect(page.external === false && page.items.length).toBe(1);
+      expectNoTraceOfB(page, f);
+    },
+  },
+  "run.instance.get": {
+    scope: "instance",
+    why: "an instance admin reads instance-wide runs, not a dataspace's",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).run.instance.get({ id: f.runB.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(f.instanceAdmin.id).run.instance.get({ id: f.runB.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    },
+  },
+  "run.instance.cancel": {
+    scope: "instance",
+    why: "an instance admin cancels instance-wide runs, not a dataspace's",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).run.instance.cancel({ id: f.runB.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(f.instanceAdmin.id).run.instance.cancel({ id: f.runB.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    },
+  },
+  "run.instance.rerun": {
+    scope: "instance",
+    why: "an instance admin reruns instance-wide runs, not a dataspace's",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).run.instance.rerun({ id: f.runB.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(f.instanceAdmin.id).run.instance.rerun({ id: f.runB.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    },
+  },
   "event.catalog": {
     scope: "instance",
     why: "static description of the built-in event types; holds no dataspace data",

@@ -1,18 +1,22 @@
 import { timingSafeEqual } from "node:crypto";
 import http from "node:http";
+import type { CheckpointAnswer } from "./checkpoint";
 import type { IncomingEvent } from "./ingest";
 
 /**
  * Inngest's event API as the SDK's `inngest.send()` calls it: `POST /e/<event key>` with one
- * event or an array, answered `{ ids, status: 200 }` once the events are stored. Bare node:http:
- * this path carries every event, so it stays off Next's router.
+ * event or an array, answered `{ ids, status: 200 }` once the events are stored; and the part of
+ * Inngest's REST API the SDK calls mid-run, `POST /v1/checkpoint/<run id>/async` (checkpoint.ts).
+ * Bare node:http: these paths carry every event and step, so they stay off Next's router.
  */
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
+const MAX_CHECKPOINT_BYTES = 16 * 1024 * 1024; // a few steps of up to 4 MB output each
 
 export type EventApiDeps = {
   eventKey?: string;
   accept: (events: IncomingEvent[]) => Promise<{ ids: string[] }>;
   health: () => Record<string, unknown>;
+  checkpoint?: (request: { runId: string; authorization: string | null; body: unknown }) => Promise<CheckpointAnswer>;
 };
 
 export function createEventApiHandler(deps: EventApiDeps): http.RequestListener {
@@ -24,22 +28,29 @@ export function createEventApiHandler(deps: EventApiDeps): http.RequestListener 
     };
     const url = new URL(req.url ?? "/", "http://executor");
     if (req.method === "GET" && url.pathname === "/health") return reply(200, deps.health());
+    const checkpoint = url.pathname.match(/^\/v1\/checkpoint\/([^/]+)\/async\/?$/);
+    if (checkpoint && req.method === "POST" && deps.checkpoint) {
+      const { checkpoint: accept } = deps;
+      return readBody(req, MAX_CHECKPOINT_BYTES, reply, (text) => {
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return reply(400, { error: "Body is not valid JSON" });
+        }
+        const authorization = typeof req.headers.authorization === "string" ? req.headers.authorization : null;
+        accept({ runId: decodeURIComponent(checkpoint[1]), authorization, body }).then(
+          (answer) => reply(answer.status, answer.body),
+          (error: Error) => reply(500, { error: `Checkpoint not stored: ${error.message}` }),
+        );
+      });
+    }
     const match = url.pathname.match(/^\/e\/([^/]+)\/?$/);
     if (!match || req.method !== "POST") return reply(404, { error: "Not found", status: 404 });
     if (deps.eventKey && !sameText(decodeURIComponent(match[1]), deps.eventKey)) return reply(401, { error: "Event key not found", status: 401 });
 
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reply(413, { error: `Body larger than ${MAX_BODY_BYTES} bytes`, status: 413 });
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => {
-      if (res.headersSent) return;
-      const parsed = parseEvents(Buffer.concat(chunks).toString("utf8"));
+    readBody(req, MAX_BODY_BYTES, reply, (text) => {
+      const parsed = parseEvents(text);
       if ("error" in parsed) return reply(400, { error: parsed.error, status: 400 });
       deps.accept(parsed.events).then(
         ({ ids }) => reply(200, { ids, status: 200 }),
@@ -47,6 +58,21 @@ export function createEventApiHandler(deps: EventApiDeps): http.RequestListener 
       );
     });
   };
+}
+
+function readBody(req: http.IncomingMessage, limit: number, reply: (status: number, body: unknown) => void, then: (text: string) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > limit) {
+      reply(413, { error: `Body larger than ${limit} bytes`, status: 413 });
+      req.destroy();
+    } else chunks.push(chunk);
+  });
+  req.on("end", () => {
+    if (size <= limit) then(Buffer.concat(chunks).toString("utf8"));
+  });
 }
 
 function sameText(a: string, b: string): boolean {

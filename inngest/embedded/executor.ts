@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { scheduleCrons } from "./cron";
+import { acceptCheckpoint, Dispatches } from "./checkpoint";
 import { createEventApiHandler } from "./event-api";
 import { ingestEvents, type IncomingEvent } from "./ingest";
 import { MemoCache } from "./fast-path";
@@ -66,6 +67,7 @@ export async function startEmbeddedExecutor(options: EmbeddedExecutorOptions): P
   registry.replace(rows.map((row) => row.config));
 
   const memo = new MemoCache();
+  const dispatches = new Dispatches();
   const scheduler: Scheduler = new Scheduler(
     {
       pool,
@@ -77,6 +79,7 @@ export async function startEmbeddedExecutor(options: EmbeddedExecutorOptions): P
       scheduled: (at) => scheduler.scheduleAt(at),
       continueWith: (job) => scheduler.continueWith(job),
       memo,
+      dispatches,
     },
     { maxInFlight: options.maxInFlight ?? 64, batchSize: options.batchSize ?? 64, pollMs: options.pollMs ?? 1_000, maxParked: 10_000 },
   );
@@ -116,7 +119,12 @@ export async function startEmbeddedExecutor(options: EmbeddedExecutorOptions): P
   };
 
   const server = http.createServer(
-    createEventApiHandler({ eventKey: options.eventKey, accept: send, health: () => ({ ok: true, synced, functions: registry.all().length }) }),
+    createEventApiHandler({
+      eventKey: options.eventKey,
+      accept: send,
+      health: () => ({ ok: true, synced, functions: registry.all().length }),
+      checkpoint: (request) => acceptCheckpoint({ pool, dispatches, signingKey: options.signingKey, log }, request),
+    }),
   );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type { Pool } from "pg";
+import { batcherFor, type Batcher } from "./batcher";
 import type { StepMemo } from "./protocol";
 
 /**
@@ -18,7 +19,8 @@ const STEP_DONE = `
     SELECT id, $3, $4, 'StepRun', $5::jsonb, $6, $7 FROM run
     ON CONFLICT (run_id, step_id) DO NOTHING
   ), touched AS (
-    UPDATE runtime_run r SET status = 'RUNNING', started_at = coalesce(r.started_at, $7) FROM run WHERE r.id = run.id
+    UPDATE runtime_run r SET status = 'RUNNING', started_at = coalesce(r.started_at, $7)
+    FROM run WHERE r.id = run.id AND (r.status <> 'RUNNING' OR r.started_at IS NULL)
   )
   INSERT INTO runtime_job (run_id, kind, step_id, claimed) SELECT id, 'CALL', 'step', true FROM run RETURNING id`;
 
@@ -36,6 +38,38 @@ export async function storeStepAndContinue(
     input.startedAt,
   ]);
   return rows[0] ? { nextJobId: rows[0].id } : null;
+}
+
+/**
+ * A checkpointed run's usual ending: its answer is just "RunComplete". One statement (for all
+ * runs ending meanwhile, see batcher.ts) ends runs not started by step.invoke (a parent to
+ * resume needs the full transaction, run-state.ts `endRun`); false = take the full path (or the
+ * run ended meanwhile).
+ */
+const RUNS_DONE = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("runId" uuid, output jsonb)
+  ), run AS (
+    SELECT r.id FROM runtime_run r JOIN input i ON i."runId" = r.id
+    WHERE r.status IN ('QUEUED', 'RUNNING') AND r.parent_run_id IS NULL ORDER BY r.id FOR UPDATE OF r
+  ), done AS (
+    UPDATE runtime_run r SET status = 'COMPLETED', output = coalesce(i.output, 'null'::jsonb), error = 'null'::jsonb, ended_at = now(), started_at = coalesce(r.started_at, now())
+    FROM input i JOIN run ON run.id = i."runId" WHERE r.id = run.id RETURNING r.id
+  ), jobs AS (
+    DELETE FROM runtime_job WHERE run_id IN (SELECT id FROM run)
+  ), waits AS (
+    DELETE FROM runtime_wait WHERE run_id IN (SELECT id FROM run)
+  )
+  SELECT id FROM done`;
+
+const completions = new WeakMap<Pool, Batcher<{ runId: string; output: unknown }, boolean>>();
+
+export function completeRun(pool: Pool, runId: string, output: unknown): Promise<boolean> {
+  return batcherFor(completions, pool, async (inputs) => {
+    const { rows } = await pool.query<{ id: string }>(RUNS_DONE, [JSON.stringify(inputs)]);
+    const done = new Set(rows.map((row) => row.id));
+    return inputs.map((i) => done.has(i.runId));
+  }).push({ runId, output: output ?? null });
 }
 
 /**

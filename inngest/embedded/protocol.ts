@@ -67,6 +67,8 @@ export type InvokeRequest = {
   attempt: number;
   maxAttempts: number;
   planAll: boolean;
+  /** Lets the SDK run steps back to back, reporting each to our checkpoint API (checkpoint.ts). */
+  checkpoint?: { fnId: string; queueItemId: string; generation: number };
 };
 
 export type InvokeResult =
@@ -82,8 +84,8 @@ export async function invokeFunction(url: string, stepId: string, request: Invok
     event: request.event,
     events: [request.event],
     steps: request.steps,
-    // No fn_id/qi_id: with them SDK v4 checkpoints to Inngest's API, which this executor does not serve.
     ctx: {
+      ...(request.checkpoint ? { fn_id: request.checkpoint.fnId, qi_id: request.checkpoint.queueItemId } : {}),
       run_id: request.runId,
       attempt: request.attempt,
       max_attempts: request.maxAttempts,
@@ -92,7 +94,8 @@ export async function invokeFunction(url: string, stepId: string, request: Invok
       stack: { stack: request.stack, current: request.stack.length },
     },
   };
-  const answer = await postJson(target.toString(), "POST", body, options);
+  const headers = request.checkpoint ? { "x-inngest-generation-id": String(request.checkpoint.generation) } : undefined;
+  const answer = await postJson(target.toString(), "POST", body, { ...options, headers });
   const header = (name: string) => {
     const value = answer.headers[name];
     return Array.isArray(value) ? value[0] : (value ?? null);

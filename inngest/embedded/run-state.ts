@@ -19,13 +19,32 @@ export type NewRun = {
   parentStepId?: string | null;
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The run's tenant, for the Runs page: the trigger event's `data.dataspaceId`; for an onFailure
+ * run, that of the failed run's event. Anything that is not a uuid is no tenant (the executor
+ * accepts any event).
+ */
+export function dataspaceOf(event: unknown): string | null {
+  const data = (event as { name?: string; data?: { dataspaceId?: unknown; event?: { data?: { dataspaceId?: unknown } } } } | null)?.data;
+  const id = data?.dataspaceId ?? ((event as { name?: string } | null)?.name === "inngest/function.failed" ? data?.event?.data?.dataspaceId : undefined);
+  return typeof id === "string" && UUID.test(id) ? id : null;
+}
+
 export async function createRuns(c: PoolClient, runs: NewRun[]): Promise<string[]> {
   if (runs.length === 0) return [];
-  const rows = runs.map((run) => ({ ...run, id: run.id ?? randomUUID(), parentRunId: run.parentRunId ?? null, parentStepId: run.parentStepId ?? null }));
+  const rows = runs.map((run) => ({
+    ...run,
+    id: run.id ?? randomUUID(),
+    parentRunId: run.parentRunId ?? null,
+    parentStepId: run.parentStepId ?? null,
+    dataspaceId: dataspaceOf(run.event),
+  }));
   await c.query(
-    `INSERT INTO runtime_run (id, function_id, event_id, event, concurrency_keys, throttle_key, parent_run_id, parent_step_id)
-     SELECT x.id, x."functionId", x."eventId", x.event, ARRAY(SELECT jsonb_array_elements_text(x."concurrencyKeys")), x."throttleKey", x."parentRunId", x."parentStepId"
-     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "functionId" text, "eventId" uuid, event jsonb, "concurrencyKeys" jsonb, "throttleKey" text, "parentRunId" uuid, "parentStepId" text)`,
+    `INSERT INTO runtime_run (id, function_id, event_id, event, dataspace_id, concurrency_keys, throttle_key, parent_run_id, parent_step_id)
+     SELECT x.id, x."functionId", x."eventId", x.event, x."dataspaceId", ARRAY(SELECT jsonb_array_elements_text(x."concurrencyKeys")), x."throttleKey", x."parentRunId", x."parentStepId"
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "functionId" text, "eventId" uuid, event jsonb, "dataspaceId" uuid, "concurrencyKeys" jsonb, "throttleKey" text, "parentRunId" uuid, "parentStepId" text)`,
     [asJson(rows)],
   );
   await c.query(

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
 import { parseRetryAfter, retryDelayMs } from "./backoff";
 import { resolveTime } from "./durations";
-import { storeStepAndContinue, type MemoCache } from "./fast-path";
+import type { Dispatches } from "./checkpoint";
+import { completeRun, storeStepAndContinue, type MemoCache } from "./fast-path";
 import { concurrencyKeys, throttleKey } from "./flow-control";
 import { ingestEvents } from "./ingest";
 import { invokeFunction, type InvokeResult, type OutgoingOp, type StepMemo } from "./protocol";
@@ -25,6 +26,8 @@ export type ClaimedJob = {
   function_id: string | null;
   event: unknown;
   plan_all: boolean | null;
+  /** The run has not started yet, so it has no stored step to read. */
+  first_call?: boolean;
 };
 
 export type RunnerDeps = {
@@ -39,6 +42,7 @@ export type RunnerDeps = {
   /** Runs a job this process already claimed (the next call of a run, without a claim query). */
   continueWith: (job: ClaimedJob) => void;
   memo: MemoCache;
+  dispatches: Dispatches;
 };
 
 const FAR_FUTURE_MS = 365 * 86_400_000;
@@ -50,12 +54,14 @@ export async function runCall(deps: RunnerDeps, job: ClaimedJob, isAlive: () => 
     await finish(deps, job, runId, { status: "FAILED", error: { name: "Error", message: `Function ${job.function_id} is not served by the app (anymore)` } });
     return;
   }
-  let memo = deps.memo.get(runId);
+  let memo = deps.memo.get(runId) ?? (job.first_call ? [] : null);
   if (!memo) {
     const { rows } = await deps.pool.query<{ step_id: string; output: StepMemo }>("SELECT step_id, output FROM runtime_step WHERE run_id = $1 ORDER BY seq", [runId]);
     memo = rows.map((row) => ({ stepId: row.step_id, output: row.output }));
   }
   const startedAt = new Date();
+  // A discovery call may checkpoint (run its steps back to back); a planned step runs alone.
+  const checkpoint = job.step_id === "step" && !job.plan_all ? { fnId: def.id, queueItemId: job.id, ...deps.dispatches.open(job.id, runId, job.attempt) } : undefined;
   let result: InvokeResult;
   try {
     result = await invokeFunction(
@@ -69,12 +75,15 @@ export async function runCall(deps: RunnerDeps, job: ClaimedJob, isAlive: () => 
         attempt: job.attempt,
         maxAttempts: def.maxAttempts,
         planAll: job.plan_all ?? false,
+        checkpoint,
       },
       { signingKey: deps.signingKey, timeoutMs: deps.requestTimeoutMs },
     );
   } catch (error) {
     result = { kind: "error", error: { name: "Error", message: `Could not reach ${def.url}: ${(error as Error).message}` }, noRetry: false, retryAfter: null };
   }
+  // Steps the call checkpointed are stored already; later checkpoints of this call get 409.
+  if (checkpoint) memo = [...memo, ...deps.dispatches.close(job.id)];
   if (!isAlive()) return; // the executor was stopped mid-call: the job stays for the next one
 
   const only = result.kind === "ops" && result.ops.length === 1 ? result.ops[0] : null;
@@ -87,6 +96,7 @@ export async function runCall(deps: RunnerDeps, job: ClaimedJob, isAlive: () => 
     return deps.continueWith({ ...job, id: next.nextJobId, step_id: "step", attempt: 0, data: null });
   }
   deps.memo.forget(runId);
+  if (only?.op === "RunComplete" && (await completeRun(deps.pool, runId, only.data ?? null))) return;
   if (result.kind === "done") return finish(deps, job, runId, { status: "COMPLETED", output: result.output });
   if (result.kind === "error") {
     if (result.noRetry || job.attempt + 1 >= def.maxAttempts) return finish(deps, job, runId, { status: "FAILED", error: result.error });

@@ -11,7 +11,7 @@ import { fireTimer } from "./timers";
  */
 export type SchedulerOptions = { maxInFlight: number; batchSize: number; pollMs: number; maxParked: number };
 
-type Job = ClaimedJob & { run_at: Date; first_call: boolean; concurrency_keys: string[] | null; throttle_key: string | null };
+type Job = ClaimedJob & { run_at: Date; first_call: boolean; run_status: string | null; concurrency_keys: string[] | null; throttle_key: string | null };
 
 const CLAIM = `
   WITH due AS (
@@ -20,7 +20,7 @@ const CLAIM = `
     UPDATE runtime_job j SET claimed = true FROM due WHERE j.id = due.id RETURNING j.*
   )
   SELECT c.id, c.run_id, c.kind, c.step_id, c.attempt, c.data, c.run_at, r.function_id, r.event, r.plan_all,
-         r.started_at IS NULL AS first_call, r.concurrency_keys, r.throttle_key
+         r.started_at IS NULL AS first_call, r.status AS run_status, r.concurrency_keys, r.throttle_key
   FROM claimed c LEFT JOIN runtime_run r ON r.id = c.run_id ORDER BY c.run_at, c.id`;
 
 export class Scheduler {
@@ -55,7 +55,7 @@ export class Scheduler {
 
   /** The next call of a run whose job this process already holds (see fast-path.ts). */
   continueWith(job: ClaimedJob): void {
-    if (!this.stopped) this.dispatch({ ...(job as Job), first_call: false });
+    if (!this.stopped) this.dispatch({ ...(job as Job), first_call: false, run_status: null });
   }
 
   /** Work is due at `at` (ms epoch): wake now, or arm the timer if it is the earliest. */
@@ -124,6 +124,10 @@ export class Scheduler {
   }
 
   private dispatch(job: Job): void {
+    // A run cancelled (or ended) after its job was queued: never call the function for it.
+    if (job.run_id && job.run_status && job.run_status !== "QUEUED" && job.run_status !== "RUNNING") {
+      return this.track(this.deps.pool.query("DELETE FROM runtime_job WHERE id = $1", [job.id]));
+    }
     if (job.kind === "CALL") {
       const def = this.deps.registry.get(job.function_id ?? "");
       if (def?.throttle && job.first_call) return this.track(this.throttled(job, def.throttle.periodMs, def.throttle.limit));
@@ -179,9 +183,17 @@ export class Scheduler {
     this.parked = [];
     for (const job of waiting) {
       const def = this.deps.registry.get(job.function_id ?? "");
-      if (!def || this.slots.tryAcquire(job.concurrency_keys ?? [], concurrencyLimits(def))) this.execute(job);
+      if (!def || this.slots.tryAcquire(job.concurrency_keys ?? [], concurrencyLimits(def))) this.track(this.resumeParked(job));
       else this.parked.push(job);
     }
+  }
+
+  /** A parked job waited in memory: if its run was cancelled meanwhile, its row is gone. */
+  private async resumeParked(job: Job): Promise<void> {
+    const { rowCount } = await this.deps.pool.query("SELECT 1 FROM runtime_job WHERE id = $1", [job.id]);
+    if (rowCount) return this.execute(job);
+    this.slots.release(job.concurrency_keys ?? []);
+    this.unpark();
   }
 
   /** Throttle: at most `limit` run starts per period and key; later runs start when room frees up. */
@@ -195,7 +207,12 @@ export class Scheduler {
         [job.function_id, job.throttle_key, periodMs],
       );
       if (rows[0].n >= limit) return this.release(job, (rows[0].oldest ?? Date.now()) + periodMs - Date.now());
-      await this.deps.pool.query("UPDATE runtime_run SET started_at = coalesce(started_at, now()), status = 'RUNNING' WHERE id = $1", [job.run_id]);
+      // Only a run that is still live may start: one cancelled while it waited for room stays so.
+      const started = await this.deps.pool.query(
+        "UPDATE runtime_run SET started_at = coalesce(started_at, now()), status = 'RUNNING' WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING id",
+        [job.run_id],
+      );
+      if (!started.rowCount) return void (await this.deps.pool.query("DELETE FROM runtime_job WHERE id = $1", [job.id]));
       this.dispatch({ ...job, first_call: false });
     });
     const settled = next.catch(() => {});

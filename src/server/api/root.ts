@@ -1,6 +1,7 @@
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
 import { eventRouter } from "./routers/event";
 import { requestRouter } from "./routers/request";
+import { runsRouter } from "./routers/runs";
 import { ssoRouter } from "./routers/sso";
 import { createCallerFactory, router } from "./trpc";
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   request: requestRouter,
   event: eventRouter,
   sso: ssoRouter,
+  run: runsRouter,
 });
 
 export type AppRouter = typeof appRouter;

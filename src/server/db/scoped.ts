@@ -18,7 +18,7 @@ import { relationTarget } from "./relations";
  */
 
 /** Every model with a `dataspaceId` column. A test checks this list against the schema. */
-export const TENANT_MODELS = new Set(["Membership", "Invitation", "SsoConnection", "Request", "RequestComment", "Event"]);
+export const TENANT_MODELS = new Set(["Membership", "Invitation", "SsoConnection", "Request", "RequestComment", "Event", "RuntimeRun"]);
 
 const READ_OPERATIONS = new Set([
   "findUnique",

@@ -181,6 +181,7 @@ CREATE TABLE "runtime_run" (
     "status" "runtime_run_status" NOT NULL DEFAULT 'QUEUED',
     "event_id" UUID NOT NULL,
     "event" JSONB NOT NULL,
+    "dataspace_id" UUID,
     "output" JSONB,
     "error" JSONB,
     "plan_all" BOOLEAN NOT NULL DEFAULT false,
@@ -325,6 +326,9 @@ CREATE INDEX "runtime_event_name_received_at_idx" ON "runtime_event"("name", "re
 
 -- CreateIndex
 CREATE INDEX "runtime_run_function_id_created_at_idx" ON "runtime_run"("function_id", "created_at" DESC);
+
+-- CreateIndex
+CREATE INDEX "runtime_run_dataspace_id_created_at_id_idx" ON "runtime_run"("dataspace_id", "created_at" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "runtime_run_status_created_at_idx" ON "runtime_run"("status", "created_at" DESC);
