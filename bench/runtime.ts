@@ -17,6 +17,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
+import { httpFetch } from "../inngest/http-fetch";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 import pg from "pg";
@@ -57,7 +58,8 @@ async function main() {
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   const serveUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
   const executor = await startEmbeddedExecutor({ databaseUrl, serveUrl, log: (m) => console.log(`  [executor] ${m}`) });
-  const inngest = new Inngest({ id: "bench", baseUrl: executor.url, isDev: true, logger: quiet });
+  // The same SDK transport as the app's client (inngest/client.ts).
+  const inngest = new Inngest({ id: "bench", baseUrl: executor.url, isDev: true, logger: quiet, fetch: httpFetch });
   handler = serve({
     client: inngest,
     functions: [

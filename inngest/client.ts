@@ -1,4 +1,5 @@
 import { eventType, Inngest } from "inngest";
+import { httpFetch } from "./http-fetch";
 import { z } from "zod";
 import { eventCatalog, EVENT_TYPES, type EventType } from "@/server/events/catalog";
 
@@ -11,7 +12,7 @@ import { eventCatalog, EVENT_TYPES, type EventType } from "@/server/events/catal
  * `send()` does not), so whoever sets them later, as server.ts does for the embedded executor,
  * calls `inngest.setEnvVars()` afterwards.
  */
-export const inngest = new Inngest({ id: "switchboard" });
+export const inngest = new Inngest({ id: "switchboard", fetch: httpFetch });
 
 /**
  * A domain event as the outbox relay sends it: the catalog's payload plus the tenant it belongs
