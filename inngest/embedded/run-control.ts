@@ -2,6 +2,7 @@ import pg from "pg";
 import { concurrencyKeys, throttleKey } from "./flow-control";
 import type { FunctionDef } from "./registry";
 import { createRuns, endRun } from "./run-state";
+import { createPool, inTransaction } from "./store";
 
 /**
  * What an operator does to a run from outside the executor: cancel it, or run it again. Both are
@@ -60,19 +61,10 @@ export async function rerunRun(c: pg.PoolClient, runId: string): Promise<RerunOu
  * Prisma pool speaks Prisma, not the executor's pg client API.
  */
 export async function inRuntimeTransaction<T>(databaseUrl: string, work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-  pool.on("error", () => {});
-  const client = await pool.connect();
+  const pool = createPool(databaseUrl, 1);
   try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
+    return await inTransaction(pool, work);
   } finally {
-    client.release();
     await pool.end();
   }
 }

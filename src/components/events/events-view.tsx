@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { controlClasses } from "@/components/ui/field";
+import { ExpandableRow, useToggleSet } from "@/components/ui/expandable-row";
 import { Icon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { formatDateTime, RelativeTime } from "@/components/ui/time";
@@ -24,7 +25,7 @@ export function EventsView() {
   const trpc = useTRPC();
   const { slug } = useDataspace();
   const [type, setType] = useState("");
-  const [open, setOpen] = useState<Set<string>>(new Set());
+  const rows = useToggleSet();
   const catalog = useQuery(trpc.event.catalog.queryOptions(undefined, { staleTime: Infinity }));
   const members = useQuery(trpc.member.list.queryOptions({ dataspace: slug }));
   const events = useInfiniteQuery(
@@ -35,14 +36,6 @@ export function EventsView() {
   const actorOf = (actorId: string | null) => (actorId ? (emails.get(actorId) ?? "Former member") : "System");
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
   const types = Object.keys(catalog.data ?? {});
-
-  const toggle = (id: string) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
@@ -75,37 +68,29 @@ export function EventsView() {
       ) : (
         <>
           <ul className="divide-y divide-slate-100">
-            {items.map((event) => {
-              const expanded = open.has(event.id);
-              const panelId = `event-${event.id}`;
-              return (
-                <li key={event.id}>
-                  <button
-                    type="button"
-                    aria-expanded={expanded}
-                    aria-controls={panelId}
-                    onClick={() => toggle(event.id)}
-                    className="flex w-full items-center gap-3 px-4 py-3 text-left text-sm hover:bg-slate-50"
-                  >
-                    <Icon name="chevronRight" className={cn("size-4 shrink-0 text-slate-400 transition-transform", expanded && "rotate-90")} />
+            {items.map((event) => (
+              <ExpandableRow
+                key={event.id}
+                panelId={`event-${event.id}`}
+                expanded={rows.isOpen(event.id)}
+                onToggle={() => rows.toggle(event.id)}
+                summary={
+                  <>
                     <Badge tone="indigo" className="font-mono">{event.type}</Badge>
                     <span className="min-w-0 flex-1 truncate text-slate-700">{summarize(event.type, event.data)}</span>
                     <span className="hidden shrink-0 text-slate-500 md:inline">{actorOf(event.actorId)}</span>
                     <RelativeTime date={event.createdAt} className="w-24 shrink-0 text-right text-slate-500" />
-                  </button>
-                  {expanded && (
-                    <div id={panelId} className="border-t border-slate-100 bg-slate-50 px-4 py-3">
-                      <p className="mb-2 text-xs text-slate-500">
-                        #{event.seq.toString()} · {formatDateTime(event.createdAt)} · by {actorOf(event.actorId)} · id {event.id}
-                      </p>
-                      <pre className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100">
-                        {bigintSafe(event.data)}
-                      </pre>
-                    </div>
-                  )}
-                </li>
-              );
-            })}
+                  </>
+                }
+              >
+                <p className="mb-2 text-xs text-slate-500">
+                  #{event.seq.toString()} · {formatDateTime(event.createdAt)} · by {actorOf(event.actorId)} · id {event.id}
+                </p>
+                <pre className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100">
+                  {bigintSafe(event.data)}
+                </pre>
+              </ExpandableRow>
+            ))}
           </ul>
           {events.isFetchNextPageError && <ErrorAlert className="m-4">Could not load more: {errorMessage(events.error)}</ErrorAlert>}
           <div className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm text-slate-500">

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState } from "react";
 import { Notice } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { ExpandableRow, useToggleSet } from "@/components/ui/expandable-row";
 import { Icon } from "@/components/ui/icons";
 import type { RunAttempt, RunPending, RunStep } from "@/server/runtime/runs/get-run";
 import { JsonBlock, formatDuration } from "./labels";
@@ -45,14 +45,7 @@ export function RunPendingNote({ pending }: { pending: RunPending[] }) {
 }
 
 export function RunSteps({ steps }: { steps: RunStep[] }) {
-  const [open, setOpen] = useState<Set<string>>(new Set());
-  const toggle = (id: string) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const rows = useToggleSet();
   return (
     <Card>
       <CardHeader title="Steps" description="Each finished step, in the order it finished. A finished step never runs again." />
@@ -60,19 +53,14 @@ export function RunSteps({ steps }: { steps: RunStep[] }) {
         <p className="px-5 py-4 text-sm text-slate-500">No step has finished yet.</p>
       ) : (
         <ol className="divide-y divide-slate-100">
-          {steps.map((step) => {
-            const expanded = open.has(step.stepId);
-            const panelId = `step-${step.stepId}`;
-            return (
-              <li key={step.stepId}>
-                <button
-                  type="button"
-                  aria-expanded={expanded}
-                  aria-controls={panelId}
-                  onClick={() => toggle(step.stepId)}
-                  className="flex w-full items-center gap-3 px-4 py-3 text-left text-sm hover:bg-slate-50"
-                >
-                  <Icon name="chevronRight" className={cn("size-4 shrink-0 text-slate-400 transition-transform", expanded && "rotate-90")} />
+          {steps.map((step) => (
+            <ExpandableRow
+              key={step.stepId}
+              panelId={`step-${step.stepId}`}
+              expanded={rows.isOpen(step.stepId)}
+              onToggle={() => rows.toggle(step.stepId)}
+              summary={
+                <>
                   <Icon name={step.ok ? "check" : "x"} className={cn("size-4 shrink-0", step.ok ? "text-emerald-600" : "text-red-600")} />
                   <span className="min-w-0 flex-1 truncate font-medium text-slate-900">{step.name}</span>
                   <Badge className="hidden font-mono sm:inline-flex">{OP_LABELS[step.op] ?? step.op}</Badge>
@@ -82,18 +70,15 @@ export function RunSteps({ steps }: { steps: RunStep[] }) {
                   <span className="w-20 shrink-0 text-right text-slate-500 tabular-nums">
                     {step.startedAt ? formatDuration(step.endedAt.getTime() - step.startedAt.getTime()) : "—"}
                   </span>
-                </button>
-                {expanded && (
-                  <div id={panelId} className="border-t border-slate-100 bg-slate-50 px-4 py-3">
-                    <p className="mb-2 text-xs text-slate-500">
-                      {step.ok ? "Output" : "Error"} · finished <Timestamp date={step.endedAt} />
-                    </p>
-                    <JsonBlock label={`${step.name} ${step.ok ? "output" : "error"}`} value={step.result} />
-                  </div>
-                )}
-              </li>
-            );
-          })}
+                </>
+              }
+            >
+              <p className="mb-2 text-xs text-slate-500">
+                {step.ok ? "Output" : "Error"} · finished <Timestamp date={step.endedAt} />
+              </p>
+              <JsonBlock label={`${step.name} ${step.ok ? "output" : "error"}`} value={step.result} />
+            </ExpandableRow>
+          ))}
         </ol>
       )}
     </Card>
