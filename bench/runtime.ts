@@ -1,7 +1,8 @@
 /**
  * Runtime benchmark: `npm run bench:runtime`.
  *
- * The embedded executor driving a real SDK `serve()` endpoint over HTTP, state in a real
+ * The embedded executor driving a real SDK `serve()` endpoint over HTTP — the Web-standard
+ * handler behind node:http, exactly as server.ts serves /api/inngest — state in a real
  * PostgreSQL (embedded, started here; or the local server of DATABASE_URL, on a new database
  * dropped at the end). Measures:
  *   latency     event sent → first step running, p50/p99, at a moderate steady rate
@@ -19,7 +20,8 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { httpFetch } from "../inngest/http-fetch";
 import { Inngest } from "inngest";
-import { serve } from "inngest/node";
+import { serve } from "inngest/edge";
+import { serveWebHandler } from "../src/server/http/node-web-adapter";
 import pg from "pg";
 import { startEmbeddedExecutor } from "../inngest/embedded/executor";
 import { ensureRuntimeSchema } from "../inngest/embedded/__fixtures__/schema";
@@ -60,8 +62,10 @@ async function main() {
   const executor = await startEmbeddedExecutor({ databaseUrl, serveUrl, log: (m) => console.log(`  [executor] ${m}`) });
   // The same SDK transport as the app's client (inngest/client.ts).
   const inngest = new Inngest({ id: "bench", baseUrl: executor.url, isDev: true, logger: quiet, fetch: httpFetch });
-  handler = serve({
+  // Served exactly as server.ts serves /api/inngest: the Web-standard handler behind node:http.
+  const web = serve({
     client: inngest,
+    servePath: "/api/inngest",
     functions: [
       inngest.createFunction({ id: "three", retries: 0, triggers: [{ event: "bench/three" }] }, async ({ event, step }) => {
         threeCalls++;
@@ -78,6 +82,7 @@ async function main() {
       }),
     ],
   });
+  handler = (req, res) => void serveWebHandler(web, req, res);
   await executor.sync();
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   db.on("error", () => {});
