@@ -16,6 +16,7 @@ describe("run control: cancel", () => {
         await step.sleep("long", "1h");
         return "too late";
       });
+      const tenantChild = inngest.createFunction({ id: "tenant-child", triggers: [{ event: "test/never-either" }] }, async () => "ok");
       return [
         child,
         inngest.createFunction({ id: "parent", triggers: [{ event: "test/parent" }] }, async ({ step }) => {
@@ -35,6 +36,10 @@ describe("run control: cancel", () => {
             });
           },
         ),
+        inngest.createFunction({ id: "tenant-parent", triggers: [{ event: "test/tenant-parent" }] }, async ({ event, step }) =>
+          step.invoke("call-other", { function: tenantChild, data: { dataspaceId: event.data.claims } }),
+        ),
+        tenantChild,
         inngest.createFunction({ id: "waiter", triggers: [{ event: "test/wait" }] }, async ({ step }) => {
           const got = await step.waitForEvent("approval", { event: "test/approved", timeout: "1h" });
           await step.run("resume", () => resumed.push(String(got?.data.by)));
@@ -81,6 +86,19 @@ describe("run control: cancel", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(worked).toEqual(["1"]);
     expect((await h.runsOf("single")).find((r) => r.id === second.id)?.status).toBe("CANCELLED");
+  });
+
+  it("gives an invoked run its parent's dataspace, not the one its payload names", async () => {
+    const own = "0190a000-0000-7000-8000-00000000000a";
+    const other = "0190a000-0000-7000-8000-00000000000b";
+    await h.inngest.send({ name: "test/tenant-parent", data: { dataspaceId: own, claims: other } });
+    const parent = await h.waitForRun("tenant-parent");
+    expect(parent.status).toBe("COMPLETED");
+    const rows = (await h.db.query("SELECT function_id, dataspace_id FROM runtime_run WHERE function_id LIKE '%tenant-%' ORDER BY function_id")).rows;
+    expect(rows).toEqual([
+      { function_id: expect.stringMatching(/tenant-child$/), dataspace_id: own },
+      { function_id: expect.stringMatching(/tenant-parent$/), dataspace_id: own },
+    ]);
   });
 
   it("knows no unknown run", async () => {

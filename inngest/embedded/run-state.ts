@@ -43,7 +43,10 @@ export async function createRuns(c: PoolClient, runs: NewRun[]): Promise<string[
   }));
   await c.query(
     `INSERT INTO runtime_run (id, function_id, event_id, event, dataspace_id, concurrency_keys, throttle_key, parent_run_id, parent_step_id)
-     SELECT x.id, x."functionId", x."eventId", x.event, x."dataspaceId", ARRAY(SELECT jsonb_array_elements_text(x."concurrencyKeys")), x."throttleKey", x."parentRunId", x."parentStepId"
+     SELECT x.id, x."functionId", x."eventId", x.event,
+            -- An invoked run belongs to its parent's tenant, whatever its payload says.
+            CASE WHEN x."parentRunId" IS NULL THEN x."dataspaceId" ELSE (SELECT p.dataspace_id FROM runtime_run p WHERE p.id = x."parentRunId") END,
+            ARRAY(SELECT jsonb_array_elements_text(x."concurrencyKeys")), x."throttleKey", x."parentRunId", x."parentStepId"
      FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "functionId" text, "eventId" uuid, event jsonb, "dataspaceId" uuid, "concurrencyKeys" jsonb, "throttleKey" text, "parentRunId" uuid, "parentStepId" text)`,
     [asJson(rows)],
   );
