@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { scopedDb, TENANT_MODELS, TenantScopeViolation } from "@/server/db/scoped";
+import { OWNED_MODELS, REFERENCE_MODELS, scopedDb, TENANT_MODELS, TenantScopeViolation } from "@/server/db/scoped";
 import { addMember, seedDataspace, seedRequest, seedUser, tenantFor, type SeededDataspace } from "./factories";
 
 /** Models of prisma/schema.prisma that have a `dataspaceId` field, read from the schema text. */
@@ -14,6 +14,27 @@ function modelsWithDataspaceId(): string[] {
   }
   return models.sort();
 }
+
+/** `field Type @relation(…)` lines of a model, with whether the relation is required. */
+function relationOf(model: string, field: string): { type: string; required: boolean } | null {
+  const schema = readFileSync(path.resolve(import.meta.dirname, "../prisma/schema.prisma"), "utf8");
+  const body = schema.match(new RegExp(`^model\\s+${model}\\s*\\{([\\s\\S]*?)^\\}`, "m"))?.[1] ?? "";
+  const line = body.match(new RegExp(`^\\s*${field}\\s+(\\w+)(\\??)\\s+@relation`, "m"));
+  return line ? { type: line[1], required: line[2] !== "?" } : null;
+}
+
+describe("OWNED_MODELS", () => {
+  // An optional relation is fine: the scope's relation filter leaves out rows without a parent
+  // (a cron tick's job has no run), as the behaviour test below shows.
+  it("each reaches its tenant through a relation to a tenant model", () => {
+    for (const [model, field] of Object.entries(OWNED_MODELS)) {
+      const relation = relationOf(model, field);
+      expect(relation, `${model}.${field}`).not.toBeNull();
+      expect(TENANT_MODELS.has(relation!.type), `${model}.${field} must lead to a tenant model`).toBe(true);
+    }
+    expect(relationOf("RuntimeStep", "run")?.required).toBe(true);
+  });
+});
 
 describe("TENANT_MODELS", () => {
   it("lists exactly the models that carry a dataspaceId", () => {
@@ -132,5 +153,39 @@ describe("scopedDb", () => {
     await expect(
       scoped.request.update({ where: { id: request.id }, data: { assignee: { connect: { id: ownerB.id } } } }),
     ).rejects.toBeInstanceOf(TenantScopeViolation);
+  });
+
+  it("scopes a run's child rows through their run, and lets reference data lead nowhere", async () => {
+    await db.runtimeFunction.create({ data: { id: "app-fn", appId: "app", name: "fn", url: "http://127.0.0.1/", config: {} } });
+    const runIn = async (dataspaceId: string) => {
+      const run = await db.runtimeRun.create({
+        data: { id: crypto.randomUUID(), functionId: "app-fn", eventId: crypto.randomUUID(), event: { name: "x", data: { dataspaceId } }, dataspaceId },
+      });
+      await db.runtimeStep.create({ data: { runId: run.id, stepId: `step-${dataspaceId}`, name: "step", op: "StepRun" } });
+      return run;
+    };
+    const runA = await runIn(A.id);
+    const runB = await runIn(B.id);
+    await db.runtimeJob.create({ data: { kind: "CRON", stepId: "tick", runAt: new Date() } }); // no run
+    await db.runtimeJob.create({ data: { kind: "CALL", stepId: "step", runAt: new Date(), runId: runA.id } });
+    const scoped = scopedDb(A.id);
+    expect((await scoped.runtimeJob.findMany()).map((j) => j.runId)).toEqual([runA.id]);
+
+    expect((await scoped.runtimeRun.findMany()).map((r) => r.id)).toEqual([runA.id]);
+    expect((await scoped.runtimeStep.findMany()).map((s) => s.runId)).toEqual([runA.id]);
+    expect(await scoped.runtimeStep.findMany({ where: { runId: runB.id } })).toEqual([]);
+    expect((await scoped.runtimeRun.findMany({ include: { steps: true, function: { select: { name: true } } } }))[0].steps).toHaveLength(1);
+    expect((await scoped.runtimeFunction.findMany()).map((f) => f.id)).toEqual(["app-fn"]);
+
+    const refused: [string, () => Promise<unknown>][] = [
+      ["function → runs", () => scoped.runtimeFunction.findMany({ include: { runs: true } })],
+      ["run → function → runs", () => scoped.runtimeRun.findMany({ select: { function: { select: { runs: true } } } })],
+      ["step create", () => scoped.runtimeStep.create({ data: { runId: runB.id, stepId: "planted", name: "x", op: "StepRun" } })],
+      ["step delete", () => scoped.runtimeStep.deleteMany({ where: { runId: runB.id } })],
+      ["function update", () => scoped.runtimeFunction.update({ where: { id: "app-fn" }, data: { name: "renamed" } })],
+    ];
+    for (const [name, run] of refused) await expect(run(), name).rejects.toBeInstanceOf(TenantScopeViolation);
+    expect(await db.runtimeStep.count({ where: { runId: runB.id } })).toBe(1);
+    expect(REFERENCE_MODELS.has("RuntimeFunction")).toBe(true);
   });
 });

@@ -7,6 +7,8 @@ import { relationTarget } from "./relations";
  * `dataspaceId = <scope>` ANDed to their where clause, creates get it in their data (and throw if
  * the caller named another dataspace). Instance-wide models are reachable only as far as the
  * dataspace may see them: `Dataspace` is its own row, `User` is its members (scalars only).
+ * Rows owned through a tenant row (OWNED_MODELS) are scoped through that relation; reference data
+ * (REFERENCE_MODELS) is readable but leads nowhere.
  *
  * Nested reads are walked too: `include`, `select`, `_count`, relation filters in `where` and
  * relation `orderBy` may only follow relations that stay inside the dataspace (tenant models,
@@ -19,6 +21,21 @@ import { relationTarget } from "./relations";
 
 /** Every model with a `dataspaceId` column. A test checks this list against the schema. */
 export const TENANT_MODELS = new Set(["Membership", "Invitation", "SsoConnection", "Request", "RequestComment", "Event", "RuntimeRun"]);
+
+/**
+ * Models without a `dataspaceId` of their own whose rows belong to a tenant row through a relation
+ * (a run's steps, attempts, jobs and waits): readable, scoped through that relation; rows with
+ * no parent (a cron tick's job) are left out. A test checks each relation leads to a tenant model.
+ */
+export const OWNED_MODELS: Readonly<Record<string, string>> = {
+  RuntimeStep: "run",
+  RuntimeAttempt: "run",
+  RuntimeJob: "run",
+  RuntimeWait: "run",
+};
+
+/** Instance-wide reference data no tenant owns (the app's function catalog): read-only, scalars only. */
+export const REFERENCE_MODELS = new Set(["RuntimeFunction"]);
 
 const READ_OPERATIONS = new Set([
   "findUnique",
@@ -43,10 +60,13 @@ export class TenantScopeViolation extends Error {
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Relations a scoped query may follow: into the dataspace's own rows, never out of a user. */
+/**
+ * Relations a scoped query may follow: into the dataspace's own rows, never out of a user or of
+ * reference data (a user's memberships or a function's runs span every dataspace).
+ */
 function assertFollowable(from: string, field: string, to: string): void {
-  const inside = TENANT_MODELS.has(to) || to === "Dataspace" || to === "User";
-  if (from === "User" || !inside) throw new TenantScopeViolation(from, `relation ${field}`);
+  const inside = TENANT_MODELS.has(to) || to in OWNED_MODELS || REFERENCE_MODELS.has(to) || to === "Dataspace" || to === "User";
+  if (from === "User" || REFERENCE_MODELS.has(from) || !inside) throw new TenantScopeViolation(from, `relation ${field}`);
 }
 
 function checkSelection(model: string, selection: unknown): void {
@@ -137,6 +157,10 @@ function scopeArgs(model: string, operation: string, args: Node, dataspaceId: st
     if (operation === "upsert") {
       return { ...args, where: andWhere(args.where, scope), create: withData(model, args.create, dataspaceId) };
     }
+  } else if (model in OWNED_MODELS && READ_OPERATIONS.has(operation)) {
+    return { ...args, where: andWhere(args.where, { [OWNED_MODELS[model]]: { dataspaceId } }) };
+  } else if (REFERENCE_MODELS.has(model) && READ_OPERATIONS.has(operation)) {
+    return args;
   } else if (model === "Dataspace" && (READ_OPERATIONS.has(operation) || operation === "update")) {
     return { ...args, where: andWhere(args.where, { id: dataspaceId }) };
   } else if (model === "User" && READ_OPERATIONS.has(operation)) {

@@ -1,8 +1,6 @@
-import { db } from "@/server/db/client";
 import { notFound } from "@/server/errors";
-import { toSummary, type RunRow, type RunSummary } from "./list-runs";
-import { embeddedRuntime, resolveRunScope, runScopeCondition, type External, type RunScope, type RunsActor } from "./run-scope";
-import { RUN_STATUS_SQL } from "./run-status";
+import { runSummarySelect, toSummary, type RunSummary } from "./list-runs";
+import { embeddedRuntime, resolveRunScope, type External, type RunScope, type RunsActor } from "./run-scope";
 
 export type RunStep = {
   stepId: string;
@@ -46,16 +44,12 @@ export type RunDetail = RunSummary & {
   pending: RunPending[];
 };
 
-type DetailRow = RunRow & { event: unknown; output: unknown; error: unknown; parent_run_id: string | null };
-
-/** The run's row if it is in the scope; null for unknown runs and other tenants' runs alike. */
-export async function findRunInScope(scope: RunScope, id: string): Promise<DetailRow | null> {
-  const rows = await db.$queryRaw<DetailRow[]>`
-    SELECT r.id, r.function_id, f.name AS function_name, ${RUN_STATUS_SQL} AS status, r.event->>'name' AS event_name,
-           r.created_at, r.started_at, r.ended_at, r.event, r.output, r.error, r.parent_run_id
-    FROM runtime_run r LEFT JOIN runtime_function f ON f.id = r.function_id
-    WHERE r.id = ${id}::uuid AND ${runScopeCondition(scope)}`;
-  return rows[0] ?? null;
+/** The run if it is in the scope; null for unknown runs and other tenants' runs alike. */
+export async function findRunInScope(scope: RunScope, id: string) {
+  return scope.client.runtimeRun.findFirst({
+    where: { AND: [scope.where, { id }] },
+    select: { ...runSummarySelect, output: true, error: true, parentRunId: true },
+  });
 }
 
 /** A run with its trigger event, steps (output or error), failed attempts and pending work. */
@@ -65,12 +59,13 @@ export async function getRun(actor: RunsActor, id: string): Promise<RunDetail | 
   const run = await findRunInScope(scope, id);
   if (!run) throw notFound("Run");
 
-  // The run is the caller's: its child rows are read by its id.
+  // Through the scope's client: for a dataspace, child rows are scoped through their run too.
+  const { client } = scope;
   const [steps, attempts, jobs, waits] = await Promise.all([
-    db.runtimeStep.findMany({ where: { runId: id }, orderBy: { seq: "asc" } }),
-    db.runtimeAttempt.findMany({ where: { runId: id }, orderBy: { id: "asc" } }),
-    db.runtimeJob.findMany({ where: { runId: id }, orderBy: { runAt: "asc" } }),
-    db.runtimeWait.findMany({ where: { runId: id } }),
+    client.runtimeStep.findMany({ where: { runId: id }, orderBy: { seq: "asc" } }),
+    client.runtimeAttempt.findMany({ where: { runId: id }, orderBy: { id: "asc" } }),
+    client.runtimeJob.findMany({ where: { runId: id }, orderBy: { runAt: "asc" } }),
+    client.runtimeWait.findMany({ where: { runId: id } }),
   ]);
   const stepNames = new Map(steps.map((s) => [s.stepId, s.name]));
   const jobName = (data: unknown, fallback: string) => String((data as { name?: unknown } | null)?.name ?? fallback);
@@ -94,7 +89,7 @@ export async function getRun(actor: RunsActor, id: string): Promise<RunDetail | 
     event: run.event,
     output: run.output,
     error: run.error,
-    parentRunId: run.parent_run_id,
+    parentRunId: run.parentRunId,
     steps: steps.map((s) => {
       const memo = (s.output ?? { type: "data", data: null }) as { type: string; data?: unknown; error?: unknown };
       return {

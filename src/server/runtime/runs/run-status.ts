@@ -1,22 +1,42 @@
-import { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { RunStatus } from "./runs.schema";
 
 /**
  * The status a person wants to see, from the stored one and the run's pending work: a RUNNING
- * run with no call due or in progress is sleeping (a SLEEP timer) or waiting (for an event, or
- * an invoked function). A run with a call pending, a retry included, is running.
+ * run with no call due or in progress is waiting (for an event, or an invoked function) or
+ * sleeping (a SLEEP timer). A run with a call pending, a retry included, is running.
  */
-export const RUN_STATUS_SQL = Prisma.sql`CASE
-  WHEN r.status <> 'RUNNING' THEN r.status::text
-  WHEN EXISTS (SELECT 1 FROM runtime_job j WHERE j.run_id = r.id AND j.kind = 'CALL') THEN 'RUNNING'
-  WHEN EXISTS (SELECT 1 FROM runtime_wait w WHERE w.run_id = r.id)
-    OR EXISTS (SELECT 1 FROM runtime_job j WHERE j.run_id = r.id AND j.kind = 'INVOKE_TIMEOUT') THEN 'WAITING'
-  WHEN EXISTS (SELECT 1 FROM runtime_job j WHERE j.run_id = r.id AND j.kind = 'SLEEP') THEN 'SLEEPING'
-  ELSE 'RUNNING' END`;
+export type PendingWork = { status: string; jobs: { kind: string }[]; _count: { waits: number } };
 
-/** The stored status a shown status comes from, so a status filter can use the index. */
-export function storedStatus(status: RunStatus): string {
-  return status === "SLEEPING" || status === "WAITING" ? "RUNNING" : status;
+/** What a run is loaded with to tell its shown status. */
+export const pendingWorkSelect = {
+  status: true,
+  jobs: { select: { kind: true } },
+  _count: { select: { waits: true } },
+} satisfies Prisma.RuntimeRunSelect;
+
+export function shownStatus(run: PendingWork): RunStatus {
+  if (run.status !== "RUNNING") return run.status as RunStatus;
+  const kinds = new Set(run.jobs.map((j) => j.kind));
+  if (kinds.has("CALL")) return "RUNNING";
+  if (run._count.waits > 0 || kinds.has("INVOKE_TIMEOUT")) return "WAITING";
+  if (kinds.has("SLEEP")) return "SLEEPING";
+  return "RUNNING";
 }
 
-export const isActive = (status: RunStatus) => status === "QUEUED" || status === "RUNNING" || status === "SLEEPING" || status === "WAITING";
+/** The same rule as a filter, so a status filter pages through the database like any other. */
+export function shownStatusWhere(status: RunStatus): Prisma.RuntimeRunWhereInput {
+  const calling = { jobs: { some: { kind: "CALL" as const } } };
+  const waiting = { OR: [{ waits: { some: {} } }, { jobs: { some: { kind: "INVOKE_TIMEOUT" as const } } }] };
+  const sleeping = { jobs: { some: { kind: "SLEEP" as const } } };
+  switch (status) {
+    case "WAITING":
+      return { status: "RUNNING", NOT: calling, ...waiting };
+    case "SLEEPING":
+      return { status: "RUNNING", AND: [{ NOT: calling }, { NOT: waiting }, sleeping] };
+    case "RUNNING":
+      return { status: "RUNNING", OR: [calling, { AND: [{ NOT: waiting }, { NOT: sleeping }] }] };
+    default:
+      return { status };
+  }
+}
