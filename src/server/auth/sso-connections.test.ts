@@ -1,44 +1,24 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/env";
 import { db } from "@/server/db/client";
 import { addMember, callerFor, seedDataspace, seedUser } from "../../../test/factories";
+import { startFakeIssuer } from "../../../test/fake-oidc-issuer";
 import { findSsoConnectionForEmail, loadSsoConnectionForSignIn } from "./sso-connections";
 
 const SECRET = "idp-client-secret-0123456789-WXYZ";
 
-// A minimal identity provider: only its discovery document matters when saving a connection.
-let idp: Server;
+// Only the identity provider's discovery document matters when saving a connection.
+let idp: Awaited<ReturnType<typeof startFakeIssuer>>;
 let issuer: string;
 beforeAll(async () => {
   process.env.SECRETS_KEY = `test:${randomBytes(32).toString("base64")}`;
   resetEnvCache();
-  idp = createServer((req, res) => {
-    if (req.url === "/.well-known/openid-configuration") {
-      res.setHeader("content-type", "application/json");
-      res.end(
-        JSON.stringify({
-          issuer,
-          authorization_endpoint: `${issuer}/auth`,
-          token_endpoint: `${issuer}/token`,
-          jwks_uri: `${issuer}/jwks`,
-        }),
-      );
-    } else if (req.url === "/broken/.well-known/openid-configuration") {
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ issuer: `${issuer}/broken` }));
-    } else {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => idp.listen(0, "127.0.0.1", resolve));
-  issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
+  idp = await startFakeIssuer();
+  issuer = idp.issuer;
 });
-afterAll(() => new Promise((resolve) => idp.close(resolve)));
+afterAll(() => idp.close());
 
 async function adminOfNewDataspace() {
   const admin = await seedUser();
