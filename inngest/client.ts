@@ -2,6 +2,7 @@ import { eventType, Inngest } from "inngest";
 import { httpFetch } from "./http-fetch";
 import { z } from "zod";
 import { eventCatalog, EVENT_TYPES, type EventType } from "@/server/events/catalog";
+import { DELIVERY_REQUESTED, deliveryRequestedData } from "@/server/webhooks/deliveries/dispatch-deliveries";
 
 /**
  * Switchboard's one Inngest client. Where it sends events and who calls its functions is the
@@ -32,3 +33,6 @@ export type DomainEventData<T extends EventType> = z.infer<ReturnType<typeof dom
 export const domainEvents = Object.fromEntries(EVENT_TYPES.map((type) => [type, eventType(type, { schema: domainEventSchema(type) })])) as {
   [T in EventType]: ReturnType<typeof eventType<T, ReturnType<typeof domainEventSchema<T>>>>;
 };
+
+/** One outgoing webhook delivery to attempt (sent by the dispatcher, id `<delivery>:<dispatch>`). */
+export const webhookDeliveryRequested = eventType(DELIVERY_REQUESTED, { schema: deliveryRequestedData });

@@ -37,6 +37,14 @@ const schema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /**
+   * Outgoing webhooks may not reach private, loopback, link-local or metadata addresses; this
+   * comma-separated list of CIDRs, IPs and host names (`*.corp.example` allowed) lets a
+   * self-hoster permit internal targets on purpose.
+   */
+  WEBHOOK_ALLOWED_TARGETS: optional,
+  WEBHOOK_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -8,6 +8,8 @@ import { db } from "@/server/db/client";
 import { createRequest } from "@/server/records/requests/create-request";
 import { createRequestInput, type CreateRequestInput } from "@/server/records/requests/request.schema";
 import { encryptSecret } from "@/server/secrets/crypto";
+import { createWebhookEndpoint } from "@/server/webhooks/endpoints/manage-endpoints";
+import { createWebhookEndpointInput } from "@/server/webhooks/endpoints/webhook-endpoint.schema";
 
 /**
  * Seed factories shared by Vitest and Playwright. They write through the same domain functions
@@ -75,4 +77,26 @@ export async function seedSsoConnection(
     },
     select: { id: true, name: true, issuer: true, allowedDomains: true },
   });
+}
+
+/**
+ * An outgoing webhook endpoint (through the domain, so its secret is real and encrypted) with
+ * `failed` deliveries that already failed once, as if their receiver had answered 500.
+ */
+export async function seedWebhook(ctx: TenantContext, options: { url?: string; failed?: number } = {}) {
+  const { endpoint, secret } = await createWebhookEndpoint(
+    ctx,
+    createWebhookEndpointInput.parse({ url: options.url ?? `https://hooks-${unique()}.example.test/in`, eventTypes: ["*"] }),
+  );
+  const deliveries = [];
+  for (let i = 0; i < (options.failed ?? 0); i++) {
+    const delivery = await db.webhookDelivery.create({
+      data: { dataspaceId: ctx.dataspace.id, endpointId: endpoint.id, eventType: "request.added", body: "{}", status: "FAILED", queuedAt: null, attemptCount: 1, lastStatusCode: 500, lastError: "HTTP 500", completedAt: new Date() },
+    });
+    await db.webhookAttempt.create({
+      data: { dataspaceId: ctx.dataspace.id, deliveryId: delivery.id, number: 1, startedAt: new Date(), durationMs: 12, url: endpoint.url, requestHeaders: {}, responseStatus: 500, responseBody: "boom", error: "HTTP 500", succeeded: false },
+    });
+    deliveries.push(delivery);
+  }
+  return { endpoint, secret, deliveries };
 }

@@ -3,7 +3,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { db } from "@/server/db/client";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
-import { addMember, callerFor, seedDataspace, seedRequest, seedSsoConnection, seedUser, tenantFor } from "./factories";
+import { addMember, callerFor, seedDataspace, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
 import { callProcedure, listProcedures, outcome } from "./procedures";
 import { snapshotDataspace } from "./snapshot";
@@ -30,7 +30,9 @@ async function seedTeam() {
   const sso = await seedSsoConnection(dataspace);
   process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1"; // runs are read from the embedded runtime's tables
   const run = await seedRun(dataspace);
-  return { dataspace, users, request, invitation, sso, run };
+  const webhook = await seedWebhook(ownerCtx, { failed: 2 });
+  const doomedWebhook = await seedWebhook(ownerCtx);
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -70,6 +72,15 @@ const MUTATIONS: Record<string, MutationCase> = {
   "sso.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.id }) },
   "run.cancel": { viewer: "FORBIDDEN", input: (t) => ({ id: t.run.id }) },
   "run.rerun": { viewer: "FORBIDDEN", input: (t) => ({ id: t.run.id }) },
+  "webhook.create": { viewer: "FORBIDDEN", input: () => ({ url: "https://hooks.example.test/new", eventTypes: ["request.*"] }) },
+  "webhook.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.webhook.endpoint.id, patch: { description: "Edited" } }) },
+  "webhook.setActive": { viewer: "FORBIDDEN", input: (t) => ({ id: t.webhook.endpoint.id, isActive: false }) },
+  "webhook.rotateSecret": { viewer: "FORBIDDEN", input: (t) => ({ id: t.webhook.endpoint.id }) },
+  "webhook.sendTest": { viewer: "FORBIDDEN", input: (t) => ({ id: t.webhook.endpoint.id }) },
+  "webhook.retryDelivery": { viewer: "FORBIDDEN", input: (t) => ({ id: t.webhook.deliveries[0].id }) },
+  "webhook.replayFailed": { viewer: "FORBIDDEN", input: (t) => ({ endpointId: t.webhook.endpoint.id, since: new Date(0) }) },
+  "webhook.updateSettings": { viewer: "FORBIDDEN", input: () => ({ allowHttp: true }) },
+  "webhook.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedWebhook.endpoint.id }) },
   "run.instance.cancel": {
     viewer: "allowed",
     why: "not a dataspace action: instance-wide runs answer to the instance-admin flag, whatever the dataspace role",
@@ -174,7 +185,7 @@ describe("a member", () => {
     t = await seedTeam();
   });
 
-  it("cannot manage members, invitations, SSO, runs or the dataspace", async () => {
+  it("cannot manage members, invitations, SSO, runs, webhooks or the dataspace", async () => {
     const before = await snapshotDataspace(t.dataspace.id);
     const caller = callerFor(t.users.member.id);
     const slug = t.dataspace.slug;
@@ -190,6 +201,14 @@ describe("a member", () => {
       "run.list": () => caller.run.list({ dataspace: slug }),
       "run.get": () => caller.run.get({ dataspace: slug, id: t.run.id }),
       "run.cancel": () => caller.run.cancel({ dataspace: slug, id: t.run.id }),
+      // Webhooks hold signing secrets and carry private requests: admins only, reading included.
+      "webhook.list": () => caller.webhook.list({ dataspace: slug }),
+      "webhook.get": () => caller.webhook.get({ dataspace: slug, id: t.webhook.endpoint.id }),
+      "webhook.deliveries": () => caller.webhook.deliveries({ dataspace: slug, endpointId: t.webhook.endpoint.id }),
+      "webhook.delivery": () => caller.webhook.delivery({ dataspace: slug, id: t.webhook.deliveries[0].id }),
+      "webhook.settings": () => caller.webhook.settings({ dataspace: slug }),
+      "webhook.create": () => caller.webhook.create({ dataspace: slug, url: "https://hooks.example.test/m", eventTypes: ["*"] }),
+      "webhook.retryDelivery": () => caller.webhook.retryDelivery({ dataspace: slug, id: t.webhook.deliveries[0].id }),
     };
     const results: Record<string, string> = {};
     for (const [path, call] of Object.entries(attempts)) results[path] = await outcome(call());

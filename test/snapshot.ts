@@ -15,7 +15,9 @@ export async function snapshotDataspace(dataspaceId: string): Promise<unknown> {
   };
   for (const model of [...TENANT_MODELS].sort()) {
     const delegate = (db as unknown as Record<string, Delegate>)[model[0].toLowerCase() + model.slice(1)];
-    snapshot[model] = await delegate.findMany({ where: { dataspaceId }, orderBy: { id: "asc" } });
+    // One-per-dataspace models (settings) are keyed by the dataspace itself and have no `id`.
+    const orderBy = model === "WebhookSettings" ? { dataspaceId: "asc" } : { id: "asc" };
+    snapshot[model] = await delegate.findMany({ where: { dataspaceId }, orderBy });
   }
   // BigInt (event seq) and Date survive as strings, which is all a comparison needs.
   return JSON.parse(JSON.stringify(snapshot, (_key, value) => (typeof value === "bigint" ? value.toString() : value)));

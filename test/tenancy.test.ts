@@ -3,7 +3,7 @@ import { createInvitation } from "@/server/dataspaces/invitations";
 import { db } from "@/server/db/client";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
-import { addMember, callerFor, seedDataspace, seedRequest, seedSsoConnection, seedUser, tenantFor } from "./factories";
+import { addMember, callerFor, seedDataspace, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { callProcedure, listProcedures, outcome } from "./procedures";
 import { snapshotDataspace } from "./snapshot";
 
@@ -39,10 +39,13 @@ async function seedTwoDataspaces() {
   const runB = await seedRun(B, { title: "Bravo run" });
   await seedRun(A);
   await seedRun(null);
+  const webhookB = await seedWebhook(ctxB, { url: "https://hooks.bravo.test/in", failed: 2 });
+  const replayB = await db.webhookReplay.create({ data: { dataspaceId: B.id, endpointId: webhookB.endpoint.id, since: new Date(0), total: 1 } });
+  await seedWebhook(ctxA, { failed: 1 });
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB };
 }
 
 type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -70,6 +73,11 @@ function traceOfB(f: Fixture): string[] {
     "bravo-client-secret",
     f.runB.id,
     "Bravo run",
+    f.webhookB.endpoint.id,
+    "hooks.bravo.test",
+    f.webhookB.secret,
+    f.deliveryB.id,
+    f.replayB.id,
   ];
 }
 
@@ -233,6 +241,35 @@ const CASES: Record<string, DataspaceCase | InstanceCase> = {
       await expect(callerFor(f.instanceAdmin.id).run.instance.rerun({ id: f.runB.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     },
   },
+  "webhook.eventTypes": {
+    scope: "instance",
+    why: "static list of the event types a webhook can subscribe to; holds no dataspace data",
+    check: async (f) => expectNoTraceOfB(await callerFor(f.ownerA.id).webhook.eventTypes(), f),
+  },
+  "webhook.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "webhook.get": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.create": { scope: "dataspace", input: () => ({ url: "https://alpha.example.test/hook", eventTypes: ["*"] }), asOwnerOfA: "OK" },
+  "webhook.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.webhookB.endpoint.id, patch: { url: "https://evil.example.test/steal" } }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "webhook.delete": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.setActive": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id, isActive: false }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.rotateSecret": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.sendTest": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.deliveries": { scope: "dataspace", input: (f) => ({ endpointId: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.delivery": { scope: "dataspace", input: (f) => ({ id: f.deliveryB.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.retryDelivery": { scope: "dataspace", input: (f) => ({ id: f.deliveryB.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.replayFailed": {
+    scope: "dataspace",
+    input: (f) => ({ endpointId: f.webhookB.endpoint.id, since: new Date(0) }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "webhook.replay": { scope: "dataspace", input: (f) => ({ id: f.replayB.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.latestReplay": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.settings": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "webhook.updateSettings": { scope: "dataspace", input: () => ({ allowHttp: true }), asOwnerOfA: "OK" },
   "event.catalog": {
     scope: "instance",
     why: "static description of the built-in event types; holds no dataspace data",

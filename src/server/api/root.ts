@@ -3,6 +3,7 @@ import { eventRouter } from "./routers/event";
 import { requestRouter } from "./routers/request";
 import { runsRouter } from "./routers/runs";
 import { ssoRouter } from "./routers/sso";
+import { webhookRouter } from "./routers/webhook";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   event: eventRouter,
   sso: ssoRouter,
   run: runsRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

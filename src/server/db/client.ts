@@ -32,6 +32,13 @@ function connect(): PrismaClient {
   return local.client;
 }
 
+/** The process's PostgreSQL pool, for libraries that take a `pg` pool (rate limiters). */
+export function dbPool(): pg.Pool {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (server.ts sets it when it starts the embedded PostgreSQL)");
+  return sharedPool(url).pool;
+}
+
 /**
  * The unscoped client. Only instance-wide code (auth, dataspace membership resolution,
  * migrations, seeding) uses it; tenant data goes through `scopedDb` in ./scoped.ts.

@@ -20,7 +20,20 @@ import { relationTarget } from "./relations";
  */
 
 /** Every model with a `dataspaceId` column. A test checks this list against the schema. */
-export const TENANT_MODELS = new Set(["Membership", "Invitation", "SsoConnection", "Request", "RequestComment", "Event", "RuntimeRun"]);
+export const TENANT_MODELS = new Set([
+  "Membership",
+  "Invitation",
+  "SsoConnection",
+  "Request",
+  "RequestComment",
+  "Event",
+  "RuntimeRun",
+  "WebhookEndpoint",
+  "WebhookDelivery",
+  "WebhookAttempt",
+  "WebhookReplay",
+  "WebhookSettings",
+]);
 
 /**
  * Models without a `dataspaceId` of their own whose rows belong to a tenant row through a relation

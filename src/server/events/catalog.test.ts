@@ -4,7 +4,9 @@ import { db } from "@/server/db/client";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
-import { addMember, callerFor, seedDataspace, seedRequest, seedUser, tenantFor } from "../../../test/factories";
+import { recordEndpointHealth } from "@/server/webhooks/deliveries/endpoint-health";
+import { WEBHOOK_SETTINGS_DEFAULTS } from "@/server/webhooks/settings/webhook-settings";
+import { addMember, callerFor, seedDataspace, seedRequest, seedUser, seedWebhook, tenantFor } from "../../../test/factories";
 import { EVENT_TYPES, eventCatalogJsonSchema, type EventType } from "./catalog";
 
 /**
@@ -36,6 +38,14 @@ describe("event catalog", () => {
     });
     await addRequestComment(ctx, { requestId: request.id, text: "First!" });
     await updateRequest(ctx, updateRequestInput.parse({ id: request.id, patch: { status: "in_progress", assigneeId: null } }));
+    // One more failed attempt trips the circuit breaker: a pause, and (failing for a day) a disable.
+    const settings = WEBHOOK_SETTINGS_DEFAULTS;
+    for (const failingHours of [1, settings.disableAfterHours + 1]) {
+      const { endpoint } = await seedWebhook(ctx);
+      const failingSince = new Date(Date.now() - failingHours * 3_600_000);
+      const row = await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { consecutiveFailures: settings.pauseAfterFailures - 1, failingSince } });
+      await ctx.db.$transaction((tx) => recordEndpointHealth(tx, row, { succeeded: false, error: "HTTP 500" }, settings, new Date()));
+    }
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;
     }

@@ -3,6 +3,7 @@ import {
   requestCommentPayloadSchema,
   requestPayloadSchema,
 } from "@/server/records/requests/request.schema";
+import { webhookEndpointHealthPayloadSchema } from "@/server/webhooks/endpoints/endpoint-health.schema";
 
 /**
  * Every built-in domain event type, with the schema of its `data`. Webhook subscriptions, the
@@ -24,6 +25,14 @@ export const eventCatalog = {
   "request_comment.added": {
     description: "A comment is added to a request",
     schema: requestCommentPayloadSchema,
+  },
+  "webhook_endpoint.paused": {
+    description: "An outgoing webhook endpoint kept failing; its deliveries are held until the pause ends",
+    schema: webhookEndpointHealthPayloadSchema,
+  },
+  "webhook_endpoint.disabled": {
+    description: "An outgoing webhook endpoint failed for too long and was disabled; its deliveries are held until someone re-enables it",
+    schema: webhookEndpointHealthPayloadSchema,
   },
 } as const satisfies Record<string, { description: string; schema: z.ZodType }>;
 

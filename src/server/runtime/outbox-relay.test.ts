@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import { inngest } from "../../../inngest/client";
 import { startHarness, type Harness } from "../../../inngest/embedded/__fixtures__/harness";
 import { seedDataspace, seedRequest, seedUser, tenantFor } from "../../../test/factories";
-import { relayOutbox, startOutboxRelay, wakeOutboxRelay, type RelayedEvent } from "./outbox-relay";
+import { relayOutbox, startOutboxRelay, wakeOutboxRelay, type SendEvents } from "./outbox-relay";
 
 /**
  * Outbox rows reach the runtime at least once and run exactly once: real domain writes, the
@@ -48,7 +48,7 @@ describe("outbox relay", () => {
 
   it("re-sends after a crash between send and mark, and the duplicate is not run again", async () => {
     await seedRequest(ctx, { title: "Crashy" });
-    const crashAfterSend = async (events: RelayedEvent[]) => {
+    const crashAfterSend = async (events: Parameters<SendEvents>[0]) => {
       await inngest.send(events);
       throw new Error("process died before marking");
     };
@@ -63,7 +63,7 @@ describe("outbox relay", () => {
   it("never hands the same row to two relays running at once", async () => {
     for (let i = 0; i < 30; i++) await seedRequest(ctx, { title: `Bulk ${i}` });
     const sent: string[] = [];
-    const slowSend = async (events: RelayedEvent[]) => {
+    const slowSend = async (events: Parameters<SendEvents>[0]) => {
       sent.push(...events.map((e) => e.id));
       await new Promise((resolve) => setTimeout(resolve, 50));
       await inngest.send(events);

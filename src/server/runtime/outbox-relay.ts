@@ -1,22 +1,36 @@
 import { inngest } from "../../../inngest/client";
 import { db } from "@/server/db/client";
 import { onOutboxSignal } from "@/server/events/outbox-signal";
+import { dispatchQueuedDeliveries, type DeliveryRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
+import { planWebhookDeliveries } from "@/server/webhooks/deliveries/fan-out";
 
 /**
  * Relays committed outbox rows (`Event` with `relayedAt` null) to Inngest, at least once: rows
  * are locked (FOR UPDATE SKIP LOCKED, so concurrent relays never take the same rows), sent with
  * the event's own id as Inngest's event id, and marked relayed in the same transaction. A crash
  * between the send and the commit leaves them unmarked; the next pass sends them again and
- * Inngest (or the embedded executor) drops the duplicate by id.
+ * Inngest (or the embedded executor) drops the duplicate by id. Webhook deliveries for those
+ * events are created in the same transaction (fan-out), then handed over by the dispatcher.
  */
 export type RelayedEvent = { id: string; name: string; data: { dataspaceId: string; actorId: string | null; payload: unknown }; ts: number };
-export type SendEvents = (events: RelayedEvent[]) => Promise<unknown>;
+export type SendEvents = (events: (RelayedEvent | DeliveryRequested)[]) => Promise<unknown>;
 
 type Row = { id: string; type: string; data: unknown; dataspaceId: string; actorId: string | null; createdAt: Date };
 
 const defaultSend: SendEvents = (events) => inngest.send(events);
 
-/** One pass: relays everything unrelayed, in batches, oldest first. Returns how many it sent. */
+/**
+ * One pass: relays everything unrelayed, in batches, oldest first, then dispatches queued
+ * webhook deliveries. Returns how many events it sent and when a deferred delivery falls due.
+ */
+export async function relayPass(options: { send?: SendEvents } = {}): Promise<{ relayed: number; dispatched: number; nextDueAt: Date | null }> {
+  const send = options.send ?? defaultSend;
+  const { relayed } = await relayOutbox({ send });
+  const { dispatched, nextDueAt } = await dispatchQueuedDeliveries({ send });
+  return { relayed, dispatched, nextDueAt };
+}
+
+/** Relays everything unrelayed, in batches, oldest first. Returns how many it sent. */
 export async function relayOutbox(options: { batchSize?: number; send?: SendEvents } = {}): Promise<{ relayed: number }> {
   const batchSize = options.batchSize ?? 100;
   const send = options.send ?? defaultSend;
@@ -28,6 +42,7 @@ export async function relayOutbox(options: { batchSize?: number; send?: SendEven
           SELECT id, type, data, "dataspaceId", "actorId", "createdAt" FROM "Event"
           WHERE "relayedAt" IS NULL ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
         if (rows.length === 0) return 0;
+        await planWebhookDeliveries(tx, rows);
         await send(
           rows.map((row) => ({
             id: row.id,
@@ -58,7 +73,8 @@ type RelayLoop = {
   failures: number;
   timer?: NodeJS.Timeout;
   sweep?: NodeJS.Timeout;
-  pass: () => Promise<unknown>;
+  pass: () => Promise<{ nextDueAt: Date | null }>;
+  due?: NodeJS.Timeout;
   log: (message: string) => void;
 };
 
@@ -76,8 +92,14 @@ export function wakeOutboxRelay(): void {
   }
   loop.running = true;
   void loop.pass()
-    .then(() => {
+    .then(({ nextDueAt }) => {
       loop.failures = 0;
+      // A deferred delivery (rate limit) wakes the loop when it falls due, not at the next sweep.
+      clearTimeout(loop.due);
+      if (nextDueAt) {
+        loop.due = setTimeout(wakeOutboxRelay, Math.max(10, nextDueAt.getTime() - Date.now()));
+        loop.due.unref();
+      }
     })
     .catch((error: Error) => {
       loop.failures++;
@@ -101,7 +123,7 @@ export function startOutboxRelay(options: { sweepMs?: number; log?: (message: st
     running: false,
     again: false,
     failures: 0,
-    pass: () => relayOutbox(),
+    pass: () => relayPass(),
     log: options.log ?? ((m) => console.warn(`[outbox] ${m}`)),
   };
   state.__switchboardRelay = loop;
@@ -115,6 +137,7 @@ export function startOutboxRelay(options: { sweepMs?: number; log?: (message: st
       onOutboxSignal(undefined);
       clearInterval(loop.sweep);
       clearTimeout(loop.timer);
+      clearTimeout(loop.due);
       if (state.__switchboardRelay === loop) state.__switchboardRelay = undefined;
     },
   };

@@ -1,0 +1,33 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { TenantDb } from "@/server/dataspaces/tenant-context";
+import { signalOutbox } from "@/server/events/outbox-signal";
+
+/**
+ * Puts deliveries back in the dispatcher's queue: each gets a new dispatch number (so a run of
+ * an older dispatch stops without sending) and is handed to the runtime by the outbox relay.
+ * Manual retry, bulk replay, the end of a pause and re-enabling an endpoint all come through here.
+ */
+export async function requeueDeliveries(
+  tdb: TenantDb,
+  where: Prisma.WebhookDeliveryWhereInput,
+  extra: { replayId?: string; at?: Date } = {},
+): Promise<number> {
+  const { count } = await tdb.webhookDelivery.updateMany({
+    where,
+    data: {
+      status: "PENDING",
+      dispatch: { increment: 1 },
+      queuedAt: extra.at ?? new Date(),
+      nextAttemptAt: null,
+      completedAt: null,
+      ...(extra.replayId ? { replayId: extra.replayId } : {}),
+    },
+  });
+  if (count > 0) signalOutbox();
+  return count;
+}
+
+/** Held deliveries of an endpoint, oldest first, back to the queue. */
+export function releaseHeldDeliveries(tdb: TenantDb, endpointId: string): Promise<number> {
+  return requeueDeliveries(tdb, { endpointId, status: "HELD" });
+}
