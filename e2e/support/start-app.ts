@@ -14,6 +14,9 @@ delete process.env.DATABASE_URL;
 nextEnv.loadEnvConfig(process.cwd(), false);
 if (process.env.DATABASE_URL) throw new Error("The e2e suite runs on its own embedded PostgreSQL: remove DATABASE_URL from your .env files");
 
+// The webhook spec's receiver listens on 127.0.0.1, which the target guard refuses otherwise.
+process.env.WEBHOOK_ALLOWED_TARGETS = "127.0.0.1";
+
 rmSync(dataDir, { recursive: true, force: true });
 process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 

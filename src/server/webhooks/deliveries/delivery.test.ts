@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
+import { getWebhookDelivery } from "@/server/webhooks/deliveries/read-deliveries";
 import { createWebhookEndpoint } from "@/server/webhooks/endpoints/manage-endpoints";
 import { createWebhookEndpointInput } from "@/server/webhooks/endpoints/webhook-endpoint.schema";
 import { updateWebhookSettings } from "@/server/webhooks/settings/webhook-settings";
@@ -39,7 +40,7 @@ describe("webhook delivery", () => {
   const deliveriesOf = (endpointId: string) => db.webhookDelivery.findMany({ where: { endpointId }, include: { attempts: { orderBy: { number: "asc" } } }, orderBy: { createdAt: "asc" } });
 
   it("fans an event out to every matching endpoint of its dataspace, signed, in DejaCode's shape", async () => {
-    const all = await create(ctx, { url: receiver.url("/all"), eventTypes: ["request.*"], extraPayload: { team: "ops" }, extraHeaders: { "X-Team": "ops" } });
+    const all = await create(ctx, { url: receiver.url("/all"), eventTypes: ["request.*"], extraPayload: { team: "ops" }, extraHeaders: { "X-Team": "ops", Authorization: "Bearer s3cret-token" } });
     const urgent = await create(ctx, { url: receiver.url("/urgent"), eventTypes: ["*"], filter: 'data.priority == "Urgent"' });
     const comments = await create(ctx, { url: receiver.url("/comments"), eventTypes: ["request_comment.added"] });
     const off = await create(ctx, { url: receiver.url("/off"), eventTypes: ["*"], isActive: false });
@@ -57,6 +58,7 @@ describe("webhook delivery", () => {
       team: "ops",
     });
     expect(hook.headers["x-team"]).toBe("ops");
+    expect(hook.headers.authorization).toBe("Bearer s3cret-token");
     expect(hook.headers["content-type"]).toBe("application/json");
     // The official Standard Webhooks library accepts the signature with the secret shown at creation.
     expect(() => new Webhook(all.secret).verify(hook.body, hook.headers as Record<string, string>)).not.toThrow();
@@ -68,6 +70,10 @@ describe("webhook delivery", () => {
     const [delivery] = await deliveriesOf(all.endpoint.id);
     expect(delivery.attempts).toHaveLength(1);
     expect(delivery.attempts[0]).toMatchObject({ number: 1, responseStatus: 200, responseBody: "ok", succeeded: true });
+    // What the dashboard and API show of that attempt: the credential masked, the signature not.
+    const shown = await getWebhookDelivery(ctx, delivery.id);
+    expect(shown.attempts[0].requestHeaders).toMatchObject({ authorization: "***", "x-team": "ops", "webhook-id": event.id });
+    expect(JSON.stringify(shown)).not.toContain("s3cret-token");
 
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await deliveriesOf(comments.endpoint.id)).toHaveLength(0);

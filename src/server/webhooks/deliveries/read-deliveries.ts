@@ -3,6 +3,7 @@ import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { badRequest, notFound } from "@/server/errors";
 import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
+import { maskHeaderValues } from "@/server/webhooks/endpoints/serialize-endpoint";
 import type { listDeliveriesInput } from "./delivery.schema";
 
 const deliverySummary = {
@@ -65,5 +66,7 @@ export async function getWebhookDelivery(ctx: TenantContext, id: string) {
     },
   });
   if (!delivery) throw notFound("Delivery");
-  return delivery;
+  // The headers sent include the webhook's extra headers: credentials stay masked here too.
+  const attempts = delivery.attempts.map((attempt) => ({ ...attempt, requestHeaders: maskHeaderValues(attempt.requestHeaders) }));
+  return { ...delivery, attempts };
 }

@@ -13,9 +13,7 @@ export function serializeEndpoint(row: WebhookEndpoint, now = new Date()) {
     filter: row.filter,
     isActive: row.isActive,
     extraPayload: (row.extraPayload ?? null) as Record<string, unknown> | null,
-    extraHeaders: Object.fromEntries(
-      Object.entries(headers).map(([name, value]) => [name, SENSITIVE_HEADER.test(name) ? MASKED_HEADER_VALUE : value]),
-    ),
+    extraHeaders: maskHeaderValues(headers),
     payloadTemplate: row.payloadTemplate,
     customTemplate: row.customTemplate,
     retryClientErrors: row.retryClientErrors,
@@ -34,6 +32,13 @@ export function serializeEndpoint(row: WebhookEndpoint, now = new Date()) {
 }
 
 export type SerializedEndpoint = ReturnType<typeof serializeEndpoint>;
+
+/** Values of credential-like headers (authorization, tokens, keys, cookies) replaced by "***". */
+export function maskHeaderValues(headers: unknown): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries((headers ?? {}) as Record<string, string>).map(([name, value]) => [name, SENSITIVE_HEADER.test(name) && !name.startsWith("webhook-") ? MASKED_HEADER_VALUE : value]),
+  );
+}
 
 /** On update, a masked header value sent back means "keep what is stored". */
 export function unmaskHeaders(next: Record<string, string>, stored: unknown): Record<string, string> {
