@@ -132,7 +132,9 @@ export async function startEmbeddedExecutor(options: EmbeddedExecutorOptions): P
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve);
   });
   const port = (server.address() as AddressInfo).port;
-  scheduler.start();
+  // Jobs are taken only once the app answered a sync: after a restart, server.ts starts us
+  // before it listens, and calling it earlier would spend the runs' retries on refused connections.
+  void firstSyncDone.then(() => scheduler.alive && scheduler.start());
 
   // The app may not be listening yet (server.ts starts us first): retry until it answers.
   void (async () => {

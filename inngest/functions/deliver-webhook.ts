@@ -21,7 +21,8 @@ export const deliverWebhook = inngest.createFunction(
   },
   async ({ event }) => {
     const outcome = await attemptDelivery(event.data);
-    if (outcome.kind === "retry") throw new RetryAfterError(outcome.error, outcome.delayMs);
+    // A Date, not milliseconds: the SDK rounds a delay in ms up to whole seconds.
+    if (outcome.kind === "retry") throw new RetryAfterError(outcome.error, new Date(Date.now() + outcome.delayMs));
     return outcome;
   },
 );

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { inngest } from "../../../inngest/client";
 import { startHarness, type Harness } from "../../../inngest/embedded/__fixtures__/harness";
+import { addRequestComment } from "@/server/records/requests/add-request-comment";
+import { updateRequestInput } from "@/server/records/requests/request.schema";
+import { updateRequest } from "@/server/records/requests/update-request";
 import { seedDataspace, seedRequest, seedUser, tenantFor } from "../../../test/factories";
 import { relayOutbox, startOutboxRelay, wakeOutboxRelay, type SendEvents } from "./outbox-relay";
 
@@ -83,5 +86,27 @@ describe("outbox relay", () => {
     } finally {
       relay.stop();
     }
+  });
+
+  it("splits large batches and never lets one oversized event block the outbox", async () => {
+    // 15 requests with 100 000-character notes: ~1.5 MB of events, more than one send may carry.
+    for (let i = 0; i < 15; i++) await seedRequest(ctx, { title: `Long notes ${i}`, notes: "n".repeat(100_000) });
+    // A request whose payload (all its comments included) is over the 512 KB an event may carry.
+    const big = await seedRequest(ctx, { title: "Many comments" });
+    for (let i = 0; i < 30; i++) await addRequestComment(ctx, { requestId: big.id, text: `${i} ${"c".repeat(19_990)}` });
+    await updateRequest(ctx, updateRequestInput.parse({ id: big.id, patch: { status: "closed" } }));
+
+    const sends: Parameters<SendEvents>[0][] = [];
+    const recordingSend = async (events: Parameters<SendEvents>[0]) => {
+      sends.push(events);
+      await inngest.send(events);
+    };
+    await relayOutbox({ send: recordingSend });
+    expect(await unrelayed()).toBe(0);
+    for (const batch of sends) expect(JSON.stringify(batch).length).toBeLessThanOrEqual(1024 * 1024);
+    const closed = sends.flat().find((e) => e.name === "request.updated") as { data: { payload: unknown; payloadOmitted?: string } };
+    expect(closed.data.payload).toBeNull();
+    expect(closed.data.payloadOmitted).toMatch(/over 512 KB; read event .* from the events API/);
+    for (let i = 0; i < 15; i++) await expect.poll(async () => (await runsFor(`Long notes ${i}`)).length).toBe(1);
   });
 });

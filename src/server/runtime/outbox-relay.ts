@@ -12,12 +12,40 @@ import { planWebhookDeliveries } from "@/server/webhooks/deliveries/fan-out";
  * Inngest (or the embedded executor) drops the duplicate by id. Webhook deliveries for those
  * events are created in the same transaction (fan-out), then handed over by the dispatcher.
  */
-export type RelayedEvent = { id: string; name: string; data: { dataspaceId: string; actorId: string | null; payload: unknown }; ts: number };
+export type RelayedEvent = {
+  id: string;
+  name: string;
+  data: { dataspaceId: string; actorId: string | null; payload: unknown; payloadOmitted?: string };
+  ts: number;
+};
 export type SendEvents = (events: (RelayedEvent | DeliveryRequested)[]) => Promise<unknown>;
 
 type Row = { id: string; type: string; data: unknown; dataspaceId: string; actorId: string | null; createdAt: Date };
 
 const defaultSend: SendEvents = (events) => inngest.send(events);
+
+// The runtime's event API takes bodies up to a few MB (Inngest's own limits are lower): sends are
+// cut at 1 MB, and a payload over 512 KB is not sent at all — the function reads the event by id.
+const MAX_SEND_BYTES = 1024 * 1024;
+const MAX_EVENT_BYTES = 512 * 1024;
+
+function toRelayedEvent(row: Row): RelayedEvent {
+  const event = { id: row.id, name: row.type, data: { dataspaceId: row.dataspaceId, actorId: row.actorId, payload: row.data }, ts: row.createdAt.getTime() };
+  if (JSON.stringify(event).length <= MAX_EVENT_BYTES) return event;
+  return { ...event, data: { ...event.data, payload: null, payloadOmitted: `over ${MAX_EVENT_BYTES / 1024} KB; read event ${row.id} from the events API` } };
+}
+
+function chunkByBytes<T>(items: T[], maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let size = Infinity;
+  for (const item of items) {
+    const bytes = JSON.stringify(item).length;
+    if (size + bytes > maxBytes) chunks.push([]), (size = 0);
+    chunks.at(-1)!.push(item);
+    size += bytes;
+  }
+  return chunks;
+}
 
 /**
  * One pass: relays everything unrelayed, in batches, oldest first, then dispatches queued
@@ -43,14 +71,7 @@ export async function relayOutbox(options: { batchSize?: number; send?: SendEven
           WHERE "relayedAt" IS NULL ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
         if (rows.length === 0) return 0;
         await planWebhookDeliveries(tx, rows);
-        await send(
-          rows.map((row) => ({
-            id: row.id,
-            name: row.type,
-            data: { dataspaceId: row.dataspaceId, actorId: row.actorId, payload: row.data },
-            ts: row.createdAt.getTime(),
-          })),
-        );
+        for (const chunk of chunkByBytes(rows.map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
         await tx.$executeRaw`UPDATE "Event" SET "relayedAt" = now() WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
         return rows.length;
       },

@@ -73,7 +73,7 @@ const requestFields = {
   serializedData: z
     .record(
       z.string().min(1).max(100).refine(noNul, NUL_MESSAGE),
-      z.union([z.string().refine(noNul, NUL_MESSAGE), z.number(), z.boolean(), z.null()]),
+      z.union([z.string().max(10_000, "Custom field values are at most 10 000 characters").refine(noNul, NUL_MESSAGE), z.number(), z.boolean(), z.null()]),
     )
     .refine((v) => Object.keys(v).length <= 100, "At most 100 custom fields"),
   productContext: z.string().trim().max(300).refine(noNul, NUL_MESSAGE).nullable(),

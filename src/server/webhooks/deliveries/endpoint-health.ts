@@ -64,7 +64,9 @@ export async function recordEndpointHealth(
  */
 export async function endEndpointPause(tx: ScopedTx, endpointId: string, now: Date): Promise<boolean> {
   const { count } = await tx.webhookEndpoint.updateMany({
-    where: { id: endpointId, state: "PAUSED", pausedUntil: { lte: now } },
+    // A runtime's timer may wake a little early (clock skew with a remote Inngest); a new pause
+    // lasts at least 10 s, so this slack never ends one that began after this sleep did.
+    where: { id: endpointId, state: "PAUSED", pausedUntil: { lte: new Date(now.getTime() + 2_000) } },
     data: { state: "ACTIVE", pausedUntil: null, stateReason: "Resumed after a pause", stateChangedAt: now },
   });
   return count > 0;
