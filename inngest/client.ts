@@ -2,7 +2,7 @@ import { eventType, Inngest } from "inngest";
 import { httpFetch } from "./http-fetch";
 import { z } from "zod";
 import { eventCatalog, EVENT_TYPES, type EventType } from "@/server/events/catalog";
-import { DELIVERY_REQUESTED, deliveryRequestedData } from "@/server/webhooks/deliveries/dispatch-deliveries";
+import { DELIVERIES_REQUESTED, deliveriesRequestedData } from "@/server/webhooks/deliveries/dispatch-deliveries";
 
 /**
  * Switchboard's one Inngest client. Where it sends events and who calls its functions is the
@@ -34,5 +34,5 @@ export const domainEvents = Object.fromEntries(EVENT_TYPES.map((type) => [type, 
   [T in EventType]: ReturnType<typeof eventType<T, ReturnType<typeof domainEventSchema<T>>>>;
 };
 
-/** One outgoing webhook delivery to attempt (sent by the dispatcher, id `<delivery>:<dispatch>`). */
-export const webhookDeliveryRequested = eventType(DELIVERY_REQUESTED, { schema: deliveryRequestedData });
+/** Outgoing webhook deliveries to attempt, grouped per dataspace by the dispatcher. */
+export const webhookDeliveriesRequested = eventType(DELIVERIES_REQUESTED, { schema: deliveriesRequestedData });

@@ -14,7 +14,14 @@ import { inngestHandler } from "../inngest/handler";
  * driving them over HTTP, and the outbox relay (fan-out + dispatcher). Test receivers on
  * 127.0.0.1 are reachable because WEBHOOK_ALLOWED_TARGETS allow-lists that address.
  */
-export type AppRuntime = { executor: EmbeddedExecutor; serveUrl: string; stop: () => Promise<void> };
+export type AppRuntime = {
+  executor: EmbeddedExecutor;
+  serveUrl: string;
+  /** Stops and restarts the outbox relay alone (a benchmark builds up a backlog meanwhile). */
+  pauseRelay: () => void;
+  resumeRelay: () => void;
+  stop: () => Promise<void>;
+};
 
 export async function startAppRuntime(options: { env?: Record<string, string> } = {}): Promise<AppRuntime> {
   Object.assign(process.env, { WEBHOOK_ALLOWED_TARGETS: "127.0.0.1", ...options.env });
@@ -29,10 +36,13 @@ export async function startAppRuntime(options: { env?: Record<string, string> } 
   process.env.INNGEST_DEV = "1";
   inngest.setEnvVars();
   await executor.sync();
-  const relay = startOutboxRelay({ sweepMs: 250, log: () => {} });
+  const startRelay = () => startOutboxRelay({ sweepMs: 250, log: () => {} });
+  let relay = startRelay();
   return {
     executor,
     serveUrl,
+    pauseRelay: () => relay.stop(),
+    resumeRelay: () => void (relay = startRelay()),
     stop: async () => {
       relay.stop();
       await executor.stop();

@@ -1,7 +1,7 @@
 import { inngest } from "../../../inngest/client";
 import { db } from "@/server/db/client";
 import { onOutboxSignal } from "@/server/events/outbox-signal";
-import { dispatchQueuedDeliveries, type DeliveryRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
+import { dispatchQueuedDeliveries, type DeliveriesRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
 import { planWebhookDeliveries } from "@/server/webhooks/deliveries/fan-out";
 
 /**
@@ -18,7 +18,7 @@ export type RelayedEvent = {
   data: { dataspaceId: string; actorId: string | null; payload: unknown; payloadOmitted?: string };
   ts: number;
 };
-export type SendEvents = (events: (RelayedEvent | DeliveryRequested)[]) => Promise<unknown>;
+export type SendEvents = (events: (RelayedEvent | DeliveriesRequested)[]) => Promise<unknown>;
 
 type Row = { id: string; type: string; data: unknown; dataspaceId: string; actorId: string | null; createdAt: Date };
 
