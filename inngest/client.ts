@@ -2,6 +2,7 @@ import { eventType, Inngest } from "inngest";
 import { httpFetch } from "./http-fetch";
 import { z } from "zod";
 import { eventCatalog, EVENT_TYPES, type EventType } from "@/server/events/catalog";
+import { INBOUND_EVENTS_RECEIVED, inboundEventsReceivedData } from "@/server/inbound/dispatch-webhook-events";
 import { DELIVERIES_REQUESTED, deliveriesRequestedData } from "@/server/webhooks/deliveries/dispatch-deliveries";
 
 /**
@@ -36,3 +37,6 @@ export const domainEvents = Object.fromEntries(EVENT_TYPES.map((type) => [type, 
 
 /** Outgoing webhook deliveries to attempt, grouped per dataspace by the dispatcher. */
 export const webhookDeliveriesRequested = eventType(DELIVERIES_REQUESTED, { schema: deliveriesRequestedData });
+
+/** Stored inbound webhook events to process, grouped per dataspace by their dispatcher. */
+export const inboundWebhookEventsReceived = eventType(INBOUND_EVENTS_RECEIVED, { schema: inboundEventsReceivedData });

@@ -45,6 +45,9 @@ const schema = z.object({
   WEBHOOK_ALLOWED_TARGETS: optional,
   WEBHOOK_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  /** Inbound webhooks (`/api/hooks/<token>`): largest body accepted, and requests per integration per minute. */
+  INBOUND_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
+  INBOUND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 export type Env = z.infer<typeof schema>;

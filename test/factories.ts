@@ -8,6 +8,7 @@ import { db } from "@/server/db/client";
 import { createRequest } from "@/server/records/requests/create-request";
 import { createRequestInput, type CreateRequestInput } from "@/server/records/requests/request.schema";
 import { encryptSecret } from "@/server/secrets/crypto";
+import { createIntegration } from "@/server/integrations/manage/manage-integrations";
 import { createWebhookEndpoint } from "@/server/webhooks/endpoints/manage-endpoints";
 import { createWebhookEndpointInput } from "@/server/webhooks/endpoints/webhook-endpoint.schema";
 
@@ -99,4 +100,15 @@ export async function seedWebhook(ctx: TenantContext, options: { url?: string; f
     deliveries.push(delivery);
   }
   return { endpoint, secret, deliveries };
+}
+
+/** A GitHub integration (through the domain: its secrets in the encrypted store) and its inbound token. */
+export async function seedIntegration(ctx: TenantContext, options: { name?: string; webhookSecret?: string } = {}) {
+  const integration = await createIntegration(ctx, {
+    type: "GITHUB",
+    name: options.name ?? `Repo ${unique()}`,
+    config: { repository: `octo-org/repo-${unique()}`, webhookSecret: options.webhookSecret ?? `whsecret-${unique()}-${unique()}` },
+    isActive: true,
+  });
+  return { integration, token: integration.inboundUrl.split("/").at(-1)! };
 }

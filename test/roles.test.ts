@@ -3,7 +3,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { db } from "@/server/db/client";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
-import { addMember, callerFor, seedDataspace, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
+import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
 import { callProcedure, listProcedures, outcome } from "./procedures";
 import { snapshotDataspace } from "./snapshot";
@@ -32,7 +32,12 @@ async function seedTeam() {
   const run = await seedRun(dataspace);
   const webhook = await seedWebhook(ownerCtx, { failed: 2 });
   const doomedWebhook = await seedWebhook(ownerCtx);
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook };
+  const integration = await seedIntegration(ownerCtx);
+  const doomedIntegration = await seedIntegration(ownerCtx);
+  const failedEvent = await db.webhookEvent.create({
+    data: { dataspaceId: dataspace.id, integrationId: integration.integration.id, eventType: "push", headers: {}, body: "{}", status: "FAILED", queuedAt: null },
+  });
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -81,6 +86,14 @@ const MUTATIONS: Record<string, MutationCase> = {
   "webhook.replayFailed": { viewer: "FORBIDDEN", input: (t) => ({ endpointId: t.webhook.endpoint.id, since: new Date(0) }) },
   "webhook.updateSettings": { viewer: "FORBIDDEN", input: () => ({ allowHttp: true }) },
   "webhook.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedWebhook.endpoint.id }) },
+  "integration.create": {
+    viewer: "FORBIDDEN",
+    input: () => ({ type: "GITHUB", name: "Viewer's repo", config: { repository: "team/app", webhookSecret: "team-secret-0123456789" } }),
+  },
+  "integration.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.integration.integration.id, patch: { name: "Renamed" } }) },
+  "integration.rotateInboundUrl": { viewer: "FORBIDDEN", input: (t) => ({ id: t.integration.integration.id }) },
+  "integration.replayEvent": { viewer: "FORBIDDEN", input: (t) => ({ id: t.failedEvent.id }) },
+  "integration.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedIntegration.integration.id }) },
   "run.instance.cancel": {
     viewer: "allowed",
     why: "not a dataspace action: instance-wide runs answer to the instance-admin flag, whatever the dataspace role",
@@ -185,7 +198,7 @@ describe("a member", () => {
     t = await seedTeam();
   });
 
-  it("cannot manage members, invitations, SSO, runs, webhooks or the dataspace", async () => {
+  it("cannot manage members, invitations, SSO, runs, webhooks, integrations or the dataspace", async () => {
     const before = await snapshotDataspace(t.dataspace.id);
     const caller = callerFor(t.users.member.id);
     const slug = t.dataspace.slug;
@@ -209,6 +222,8 @@ describe("a member", () => {
       "webhook.settings": () => caller.webhook.settings({ dataspace: slug }),
       "webhook.create": () => caller.webhook.create({ dataspace: slug, url: "https://hooks.example.test/m", eventTypes: ["*"] }),
       "webhook.retryDelivery": () => caller.webhook.retryDelivery({ dataspace: slug, id: t.webhook.deliveries[0].id }),
+      "integration.list": () => caller.integration.list({ dataspace: slug }),
+      "integration.get": () => caller.integration.get({ dataspace: slug, id: t.integration.integration.id }),
     };
     const results: Record<string, string> = {};
     for (const [path, call] of Object.entries(attempts)) results[path] = await outcome(call());

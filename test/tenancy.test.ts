@@ -3,7 +3,7 @@ import { createInvitation } from "@/server/dataspaces/invitations";
 import { db } from "@/server/db/client";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
-import { addMember, callerFor, seedDataspace, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
+import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { callProcedure, listProcedures, outcome } from "./procedures";
 import { snapshotDataspace } from "./snapshot";
 
@@ -42,10 +42,15 @@ async function seedTwoDataspaces() {
   const webhookB = await seedWebhook(ctxB, { url: "https://hooks.bravo.test/in", failed: 2 });
   const replayB = await db.webhookReplay.create({ data: { dataspaceId: B.id, endpointId: webhookB.endpoint.id, since: new Date(0), total: 1 } });
   await seedWebhook(ctxA, { failed: 1 });
+  const integrationB = await seedIntegration(ctxB, { name: "Bravo repo", webhookSecret: "bravo-webhook-secret-value" });
+  const webhookEventB = await db.webhookEvent.create({
+    data: { dataspaceId: B.id, integrationId: integrationB.integration.id, eventType: "push", providerDeliveryId: "bravo-delivery", headers: {}, body: "{}", status: "FAILED", error: "Bravo failure", queuedAt: null },
+  });
+  await seedIntegration(ctxA);
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB };
 }
 
 type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -78,6 +83,12 @@ function traceOfB(f: Fixture): string[] {
     f.webhookB.secret,
     f.deliveryB.id,
     f.replayB.id,
+    f.integrationB.integration.id,
+    "Bravo repo",
+    "bravo-webhook-secret-value",
+    f.integrationB.token,
+    f.webhookEventB.id,
+    "Bravo failure",
   ];
 }
 
@@ -270,6 +281,29 @@ const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "webhook.latestReplay": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
   "webhook.settings": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "webhook.updateSettings": { scope: "dataspace", input: () => ({ allowHttp: true }), asOwnerOfA: "OK" },
+  "integration.types": {
+    scope: "instance",
+    why: "static list of the integration types and their secret fields; holds no dataspace data",
+    check: async (f) => expectNoTraceOfB(await callerFor(f.ownerA.id).integration.types(), f),
+  },
+  "integration.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "integration.get": { scope: "dataspace", input: (f) => ({ id: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.create": {
+    scope: "dataspace",
+    input: () => ({ type: "GITHUB", name: "Alpha repo", config: { repository: "alpha/app", webhookSecret: "alpha-secret-0123456789" } }),
+    asOwnerOfA: "OK",
+  },
+  "integration.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.integrationB.integration.id, patch: { name: "Hijacked", isActive: false } }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "integration.delete": { scope: "dataspace", input: (f) => ({ id: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.rotateInboundUrl": { scope: "dataspace", input: (f) => ({ id: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.setupInstructions": { scope: "dataspace", input: (f) => ({ id: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.events": { scope: "dataspace", input: (f) => ({ integrationId: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.event": { scope: "dataspace", input: (f) => ({ id: f.webhookEventB.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.replayEvent": { scope: "dataspace", input: (f) => ({ id: f.webhookEventB.id }), asOwnerOfA: "NOT_FOUND" },
   "event.catalog": {
     scope: "instance",
     why: "static description of the built-in event types; holds no dataspace data",

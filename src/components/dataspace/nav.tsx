@@ -15,6 +15,7 @@ export function DataspaceNav() {
     { href: `/d/${slug}/events`, label: "Events", icon: "bolt", show: isAdmin },
     { href: `/d/${slug}/runs`, label: "Runs", icon: "squares", show: isAdmin },
     { href: `/d/${slug}/webhooks`, label: "Webhooks", icon: "link", show: isAdmin },
+    { href: `/d/${slug}/integrations`, label: "Integrations", icon: "puzzle", show: isAdmin },
     { href: `/d/${slug}/members`, label: "Members", icon: "users", show: true },
     { href: `/d/${slug}/settings`, label: "Settings", icon: "settings", show: true },
   ];

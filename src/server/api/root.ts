@@ -1,5 +1,6 @@
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
 import { eventRouter } from "./routers/event";
+import { integrationRouter } from "./routers/integration";
 import { requestRouter } from "./routers/request";
 import { runsRouter } from "./routers/runs";
 import { ssoRouter } from "./routers/sso";
@@ -15,6 +16,7 @@ export const appRouter = router({
   sso: ssoRouter,
   run: runsRouter,
   webhook: webhookRouter,
+  integration: integrationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,6 +33,9 @@ export const TENANT_MODELS = new Set([
   "WebhookAttempt",
   "WebhookReplay",
   "WebhookSettings",
+  "Integration",
+  "IntegrationSecret",
+  "WebhookEvent",
 ]);
 
 /**

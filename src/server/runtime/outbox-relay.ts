@@ -1,6 +1,7 @@
 import { inngest } from "../../../inngest/client";
 import { db } from "@/server/db/client";
 import { onOutboxSignal } from "@/server/events/outbox-signal";
+import { dispatchQueuedWebhookEvents, type InboundEventsReceived } from "@/server/inbound/dispatch-webhook-events";
 import { dispatchQueuedDeliveries, type DeliveriesRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
 import { planWebhookDeliveries } from "@/server/webhooks/deliveries/fan-out";
 
@@ -18,7 +19,7 @@ export type RelayedEvent = {
   data: { dataspaceId: string; actorId: string | null; payload: unknown; payloadOmitted?: string };
   ts: number;
 };
-export type SendEvents = (events: (RelayedEvent | DeliveriesRequested)[]) => Promise<unknown>;
+export type SendEvents = (events: (RelayedEvent | DeliveriesRequested | InboundEventsReceived)[]) => Promise<unknown>;
 
 type Row = { id: string; type: string; data: unknown; dataspaceId: string; actorId: string | null; createdAt: Date };
 
@@ -49,13 +50,17 @@ function chunkByBytes<T>(items: T[], maxBytes: number): T[][] {
 
 /**
  * One pass: relays everything unrelayed, in batches, oldest first, then dispatches queued
- * webhook deliveries. Returns how many events it sent and when a deferred delivery falls due.
+ * webhook deliveries and inbound events. Returns how many events it sent and when the next
+ * deferred one falls due.
  */
 export async function relayPass(options: { send?: SendEvents } = {}): Promise<{ relayed: number; dispatched: number; nextDueAt: Date | null }> {
   const send = options.send ?? defaultSend;
   const { relayed } = await relayOutbox({ send });
-  const { dispatched, nextDueAt } = await dispatchQueuedDeliveries({ send });
-  return { relayed, dispatched, nextDueAt };
+  const deliveries = await dispatchQueuedDeliveries({ send });
+  const inbound = await dispatchQueuedWebhookEvents({ send });
+  const due = [deliveries.nextDueAt, inbound.nextDueAt].filter((at): at is Date => at !== null);
+  const nextDueAt = due.length ? new Date(Math.min(...due.map((at) => at.getTime()))) : null;
+  return { relayed, dispatched: deliveries.dispatched + inbound.dispatched, nextDueAt };
 }
 
 /** Relays everything unrelayed, in batches, oldest first. Returns how many it sent. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { eventCatalog, EVENT_TYPES } from "@/server/events/catalog";
+import { EVENT_FAMILIES, eventFamilies } from "@/server/events/families";
 import {
   getReplayProgress,
   latestReplay,
@@ -24,7 +25,10 @@ import { authedProcedure, dataspaceProcedure, router } from "../trpc";
 
 /** Outgoing webhooks: endpoints, their deliveries and attempts, replays, settings. Admins only. */
 export const webhookRouter = router({
-  eventTypes: authedProcedure.query(() => EVENT_TYPES.map((type) => ({ type, description: eventCatalog[type].description }))),
+  eventTypes: authedProcedure.query(() => [
+    ...EVENT_TYPES.map((type) => ({ type, description: eventCatalog[type].description })),
+    ...EVENT_FAMILIES.map((type) => ({ type, description: eventFamilies[type] })),
+  ]),
   list: dataspaceProcedure.query(({ ctx }) => listWebhookEndpoints(ctx.tenant)),
   get: dataspaceProcedure.input(endpointIdInput).query(({ ctx, input }) => getWebhookEndpoint(ctx.tenant, input.id)),
   create: dataspaceProcedure.input(createWebhookEndpointInput).mutation(({ ctx, input }) => createWebhookEndpoint(ctx.tenant, input)),

@@ -1,4 +1,5 @@
 import { EVENT_TYPES } from "@/server/events/catalog";
+import { isWithinFamily } from "@/server/events/families";
 import { AppError } from "@/server/errors";
 
 /**
@@ -7,7 +8,9 @@ import { AppError } from "@/server/errors";
  * - an event type from the catalog, e.g. `request.added`;
  * - `<prefix>.*`, every type whose name starts with `<prefix>.`: `request.*` matches
  *   `request.added` and `request.updated` but not `request_comment.added`;
- * - `*`, every event, including types added to the catalog later.
+ * - `*`, every event, including types added to the catalog later;
+ * - a family or part of one (events received from other tools): `github.*`,
+ *   `github.pull_request.*`, `github.pull_request.opened`.
  *
  * At least one and at most 50 entries. A name or prefix that matches nothing in the catalog is
  * refused, so a typo is caught when the webhook is saved rather than by silence later.
@@ -34,7 +37,7 @@ export function normalizeEventPatterns(patterns: string[]): string[] {
   if (unique.size === 0) refuse("subscribe to at least one event type");
   if (unique.size > MAX_EVENT_PATTERNS) refuse(`at most ${MAX_EVENT_PATTERNS} entries (got ${unique.size})`);
   for (const pattern of unique) {
-    if (!EVENT_TYPES.some((type) => matchesOne(pattern, type))) {
+    if (!EVENT_TYPES.some((type) => matchesOne(pattern, type)) && !isWithinFamily(pattern)) {
       refuse(pattern.endsWith("*") ? `no event type matches "${pattern}"` : `unknown event type "${pattern}"`);
     }
   }

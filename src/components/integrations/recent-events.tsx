@@ -1,0 +1,119 @@
+"use client";
+
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useDataspace } from "@/components/dataspace/dataspace-context";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ExpandableRow, useToggleSet } from "@/components/ui/expandable-row";
+import { Icon } from "@/components/ui/icons";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { RelativeTime } from "@/components/ui/time";
+import type { WebhookEventStatus } from "@/generated/prisma/enums";
+import { errorMessage } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/react";
+import { EventPanel } from "./event-panel";
+import { EVENT_STATUS_LABELS, EVENT_STATUSES, EventStatusBadge, eventsInput, isPendingEvent } from "./labels";
+
+// Events arrive from outside at any time: look now and then even when nothing shown is moving,
+// and every 2 s while something is (received, or being processed).
+const IDLE_REFRESH_MS = 5_000;
+const BUSY_REFRESH_MS = 2_000;
+
+/** The integration's received events, newest first, by status; each opens to its headers, body and log. */
+export function RecentEvents({ integrationId }: { integrationId: string }) {
+  const trpc = useTRPC();
+  const { slug } = useDataspace();
+  const rows = useToggleSet();
+  const [status, setStatus] = useState<WebhookEventStatus | "">("");
+  const events = useInfiniteQuery(
+    trpc.integration.events.infiniteQueryOptions(eventsInput(slug, integrationId, status), {
+      getNextPageParam: (page) => page.nextCursor,
+      refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some((e) => isPendingEvent(e.status))) ? BUSY_REFRESH_MS : IDLE_REFRESH_MS),
+    }),
+  );
+  // A refresh that brought events in moved the integration's "last event" too: keep its details in step.
+  const queryClient = useQueryClient();
+  const newest = events.data?.pages[0]?.items[0]?.id;
+  const firstNewest = useRef(newest);
+  useEffect(() => {
+    if (newest !== firstNewest.current) void queryClient.invalidateQueries(trpc.integration.get.queryFilter({ dataspace: slug, id: integrationId }));
+  }, [newest, queryClient, trpc, slug, integrationId]);
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const tabs: { value: WebhookEventStatus | ""; label: string }[] = [{ value: "", label: "All" }, ...EVENT_STATUSES.map((s) => ({ value: s, label: EVENT_STATUS_LABELS[s] }))];
+
+  return (
+    <Card className="overflow-hidden">
+      <CardHeader title="Recent events" description="What this integration received, newest first. Open one to see its headers, body and processing log." />
+      <div role="tablist" aria-label="Event status" className="flex gap-1 overflow-x-auto border-b border-slate-200 px-4">
+        {tabs.map((tab) => (
+          <button
+            key={tab.value || "all"}
+            type="button"
+            role="tab"
+            aria-selected={tab.value === status}
+            onClick={() => setStatus(tab.value)}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
+              tab.value === status ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800",
+            )}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={`${tabs.find((t) => t.value === status)?.label} events`}>
+        {events.isPending ? (
+          <SkeletonRows rows={5} label="Loading events" />
+        ) : !events.data ? (
+          <div className="p-4">
+            <ErrorAlert>Could not load events: {errorMessage(events.error)}</ErrorAlert>
+          </div>
+        ) : items.length === 0 ? (
+          <EmptyState icon={<Icon name="inbox" />} title={status ? `No ${EVENT_STATUS_LABELS[status].toLowerCase()} events` : "No events yet"}>
+            {status
+              ? "Events in this state show here."
+              : "Once the sender is set up, what it sends to the inbound URL shows here within seconds. Requests that fail verification are refused and counted, not stored."}
+          </EmptyState>
+        ) : (
+          <>
+            <ul aria-label="Events" className="divide-y divide-slate-100">
+              {items.map((e) => (
+                <ExpandableRow
+                  key={e.id}
+                  panelId={`inbound-event-${e.id}`}
+                  expanded={rows.isOpen(e.id)}
+                  onToggle={() => rows.toggle(e.id)}
+                  summary={
+                    <>
+                      <span className="w-24 shrink-0"><EventStatusBadge status={e.status} /></span>
+                      <span className="max-w-[60%] min-w-0 truncate font-mono text-xs font-medium text-slate-900">{e.eventType || "(no event type)"}</span>
+                      <span className="hidden min-w-0 flex-1 truncate font-mono text-xs text-slate-500 sm:inline" title={e.providerDeliveryId ?? undefined}>
+                        {e.providerDeliveryId ?? "—"}
+                      </span>
+                      <RelativeTime date={e.receivedAt} className="w-24 shrink-0 text-right text-slate-500" />
+                    </>
+                  }
+                >
+                  <EventPanel summary={e} />
+                </ExpandableRow>
+              ))}
+            </ul>
+            {events.isFetchNextPageError && <ErrorAlert className="m-4">Could not load more: {errorMessage(events.error)}</ErrorAlert>}
+            <div className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm text-slate-500">
+              <span>Showing {items.length} event{items.length === 1 ? "" : "s"}</span>
+              {events.hasNextPage && (
+                <Button variant="secondary" size="sm" pending={events.isFetchingNextPage} onClick={() => events.fetchNextPage()}>
+                  Load more
+                </Button>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}

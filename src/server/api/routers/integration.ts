@@ -1,0 +1,30 @@
+import {
+  createIntegration,
+  deleteIntegration,
+  getIntegration,
+  integrationSetupInstructions,
+  listIntegrations,
+  rotateInboundToken,
+  updateIntegration,
+} from "@/server/integrations/manage/manage-integrations";
+import { createIntegrationInput, integrationIdInput, updateIntegrationInput } from "@/server/integrations/manage/integration.schema";
+import { PROVIDERS } from "@/server/integrations/registry";
+import { getWebhookEvent, listWebhookEvents } from "@/server/inbound/read-webhook-events";
+import { replayWebhookEvent } from "@/server/inbound/replay-webhook-event";
+import { listWebhookEventsInput, webhookEventIdInput } from "@/server/inbound/webhook-event.schema";
+import { authedProcedure, dataspaceProcedure, router } from "../trpc";
+
+/** Integrations (admins only). Secrets and anything named like one come back as "***". */
+export const integrationRouter = router({
+  types: authedProcedure.query(() => PROVIDERS.map((provider) => ({ type: provider.type, label: provider.label, secretFields: provider.secretFields }))),
+  list: dataspaceProcedure.query(({ ctx }) => listIntegrations(ctx.tenant)),
+  get: dataspaceProcedure.input(integrationIdInput).query(({ ctx, input }) => getIntegration(ctx.tenant, input.id)),
+  create: dataspaceProcedure.input(createIntegrationInput).mutation(({ ctx, input }) => createIntegration(ctx.tenant, input)),
+  update: dataspaceProcedure.input(updateIntegrationInput).mutation(({ ctx, input }) => updateIntegration(ctx.tenant, input)),
+  delete: dataspaceProcedure.input(integrationIdInput).mutation(({ ctx, input }) => deleteIntegration(ctx.tenant, input.id)),
+  rotateInboundUrl: dataspaceProcedure.input(integrationIdInput).mutation(({ ctx, input }) => rotateInboundToken(ctx.tenant, input.id)),
+  setupInstructions: dataspaceProcedure.input(integrationIdInput).query(({ ctx, input }) => integrationSetupInstructions(ctx.tenant, input.id)),
+  events: dataspaceProcedure.input(listWebhookEventsInput).query(({ ctx, input }) => listWebhookEvents(ctx.tenant, input)),
+  event: dataspaceProcedure.input(webhookEventIdInput).query(({ ctx, input }) => getWebhookEvent(ctx.tenant, input.id)),
+  replayEvent: dataspaceProcedure.input(webhookEventIdInput).mutation(({ ctx, input }) => replayWebhookEvent(ctx.tenant, input.id)),
+});

@@ -1,0 +1,56 @@
+import type { ScopedDb, ScopedTx } from "@/server/db/scoped";
+
+/**
+ * The set-based state changes of processing, one statement for a whole group: each appends to
+ * its rows' logs in SQL (`log || …`), which Prisma's updates cannot, and each row's guard
+ * (dispatch, attempts, status) is checked per row. Raw SQL is not seen by the scoped client's
+ * extension, so every statement names its dataspace itself.
+ */
+export type Claim = { id: string; dispatch: number; attempts: number };
+export type Finished = { id: string; attempts: number; type: string | null; message: string };
+
+/** RECEIVED/PROCESSING → PROCESSING, attempts + 1, logged; returns the rows this run now owns. */
+export async function claimEvents(tdb: ScopedDb, dataspaceId: string, claims: Claim[], at: Date): Promise<{ id: string; attempts: number }[]> {
+  if (claims.length === 0) return [];
+  return tdb.$queryRaw<{ id: string; attempts: number }[]>`
+    UPDATE "WebhookEvent" AS w
+    SET status = 'PROCESSING', attempts = w.attempts + 1,
+        log = w.log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', 'Processing (attempt ' || (w.attempts + 1) || ')'))
+    FROM jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS c(id uuid, dispatch int, attempts int)
+    WHERE w.id = c.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = c.dispatch AND w.attempts = c.attempts
+      AND w.status IN ('RECEIVED', 'PROCESSING')
+    RETURNING w.id, w.attempts`;
+}
+
+/** PROCESSING → PROCESSED for rows this run owns; returns how many moved (fewer: another run got there). */
+export function finishEvents(tx: ScopedTx, dataspaceId: string, rows: Finished[], at: Date): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE "WebhookEvent" AS w
+    SET status = 'PROCESSED', "processedAt" = ${at}, "domainEventType" = f.type, error = NULL,
+        log = w.log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', f.message))
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS f(id uuid, attempts int, type text, message text)
+    WHERE w.id = f.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.attempts = f.attempts AND w.status = 'PROCESSING'`;
+}
+
+/**
+ * One row's failed attempt: the error stored and logged. `final` ends it FAILED (an error a retry
+ * cannot fix); otherwise it stays PROCESSING for the runtime's retry.
+ */
+export function recordEventError(tdb: ScopedDb, dataspaceId: string, row: { id: string; attempts: number }, error: string, at: Date, final: boolean) {
+  const message = `Attempt ${row.attempts} failed: ${error}${final ? " (not retried)" : ""}`;
+  return tdb.$executeRaw`
+    UPDATE "WebhookEvent"
+    SET error = ${error}, status = ${final ? "FAILED" : "PROCESSING"}::"WebhookEventStatus",
+        log = log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', ${message}::text))
+    WHERE id = ${row.id}::uuid AND "dataspaceId" = ${dataspaceId}::uuid AND attempts = ${row.attempts} AND status = 'PROCESSING'`;
+}
+
+/** The runtime gave up on a group: its events not yet done end FAILED, each with its own last error if it had one. */
+export function failEvents(tdb: ScopedDb, dataspaceId: string, refs: { id: string; dispatch: number }[], error: string, at: Date) {
+  return tdb.$executeRaw`
+    UPDATE "WebhookEvent" AS w
+    SET status = 'FAILED', error = COALESCE(w.error, ${error}),
+        log = w.log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', 'Failed: ' || COALESCE(w.error, ${error}::text)))
+    FROM jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) AS r(id uuid, dispatch int)
+    WHERE w.id = r.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = r.dispatch AND w.status IN ('RECEIVED', 'PROCESSING')`;
+}

@@ -1,0 +1,129 @@
+import { env } from "@/env";
+import { signalOutbox } from "@/server/events/outbox-signal";
+import { AppError } from "@/server/errors";
+import { hashInboundToken, looksLikeInboundToken } from "@/server/integrations/inbound-token";
+import type { InboundRequest } from "@/server/integrations/provider";
+import { providerFor } from "@/server/integrations/registry";
+import { findHookTarget, type HookTarget } from "./find-hook-target";
+import { handshakeResponse } from "./handshake";
+import { takeHookSlot } from "./hook-rate-limit";
+import { isJsonContentType, readLimitedBody } from "./read-body";
+import { headerRecord, headersToStore } from "./stored-headers";
+import { recordAuthFailure, storeWebhookEvent } from "./store-webhook-event";
+
+const HOOK_PATH = /^\/api\/hooks\/([^/]+)\/?$/;
+// A verification failure re-reads the integration when its cached copy is older than this: a
+// rotated signing secret works at once, while a flood of forgeries costs one read a second.
+const REVERIFY_AFTER_MS = 1_000;
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store", ...headers } });
+}
+
+// Unknown and inactive integrations answer alike, so the URL reveals nothing about which.
+const notFound = () => json(404, { error: "Not found" });
+
+/**
+ * `POST /api/hooks/<token>`: the inbound webhook receiver, a Web-standard handler (server.ts
+ * serves it before Next's router; the App Router route exports it too). Public by design, so it
+ * refuses cheaply first and stores nothing it has not verified: method, token shape, size,
+ * integration, rate limit, content type, signature (on the raw body), JSON, payload schema,
+ * duplicate delivery id. What passes is stored RECEIVED and acknowledged with 202 before any
+ * processing; the outbox relay hands it to the runtime. Errors are `{ "error": "…" }`, never a
+ * stack trace.
+ */
+export async function receiveHook(request: Request): Promise<Response> {
+  try {
+    return await receive(request);
+  } catch (error) {
+    if (error instanceof AppError) return json(error.status, { error: error.message });
+    console.error(`[hooks] ${request.method} inbound webhook failed:`, error);
+    return json(500, { error: "Internal server error" });
+  }
+}
+
+async function receive(request: Request): Promise<Response> {
+  if (request.method !== "POST") return json(405, { error: `Method ${request.method} not allowed: inbound webhooks are POST requests` }, { allow: "POST" });
+  const token = HOOK_PATH.exec(new URL(request.url).pathname)?.[1];
+  if (!token || !looksLikeInboundToken(token)) return notFound();
+
+  const limit = env().INBOUND_MAX_BODY_BYTES;
+  const rawBody = await readLimitedBody(request, limit);
+  if (!rawBody) return json(413, { error: `Request body too large: the limit is ${limit} bytes` });
+
+  const tokenHash = hashInboundToken(token);
+  let target = await findHookTarget(tokenHash);
+  if (!target) return notFound();
+
+  const slot = await takeHookSlot(target.integration.id);
+  if (!slot.allowed) {
+    return json(429, { error: `Too many requests for this integration; retry in ${slot.retryAfterSeconds} s` }, { "retry-after": String(slot.retryAfterSeconds) });
+  }
+
+  const contentType = request.headers.get("content-type");
+  if (!isJsonContentType(contentType)) {
+    return json(415, { error: `Content-Type must be application/json (got ${contentType ? JSON.stringify(contentType) : "none"})` });
+  }
+
+  const inbound: InboundRequest = { headers: headerRecord(request.headers), rawBody, receivedAt: new Date(), url: request.url };
+  const provider = providerFor(target.integration.type);
+  const verified = async (t: HookTarget) => (await provider.inbound.verify(inbound, t.secrets, t.config)).ok;
+  if (!(await verified(target))) {
+    const fresh = Date.now() - target.loadedAt > REVERIFY_AFTER_MS ? await findHookTarget(tokenHash, { maxAgeMs: 0 }) : target;
+    if (!fresh) return notFound();
+    if (fresh === target || !(await verified(fresh))) return refuseUnverified(fresh, inbound.receivedAt);
+    target = fresh;
+  }
+
+  const text = rawBody.toString("utf8");
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch (error) {
+    return json(400, { error: `Malformed JSON: ${(error as Error).message}` });
+  }
+
+  const handshake = handshakeResponse(target.integration.type, payload);
+  if (handshake) return json(200, handshake);
+
+  const { eventType, deliveryId } = provider.inbound.envelope(inbound, payload, target.config);
+  const check = provider.inbound.validate(eventType, payload);
+  if (!check.ok) {
+    const shown = check.errors.slice(0, 5).join("; ");
+    const what = eventType ? `the ${provider.label} "${eventType}" schema` : `a ${provider.label} delivery`;
+    return json(422, { error: `Payload does not match ${what}: ${shown}`, errors: check.errors });
+  }
+  if (!eventType) return json(400, { error: `The request names no event type: it is not a ${provider.label} delivery` });
+
+  const stored = await storeWebhookEvent(target, { eventType, deliveryId, headers: headersToStore(inbound.headers), body: text, receivedAt: inbound.receivedAt });
+  if (stored.duplicate) return json(200, { status: "duplicate", id: stored.id });
+  wakeDispatcher();
+  return json(202, { status: "received", id: stored.id });
+}
+
+// Each relay pass costs a few queries whatever it carries: under a flood, one wake per
+// WAKE_EVERY_MS hands the runtime whole groups instead of a pass per delivery. A lone delivery
+// is dispatched at once.
+const WAKE_EVERY_MS = 25;
+let lastWake = 0;
+let pendingWake: NodeJS.Timeout | undefined;
+
+function wakeDispatcher(): void {
+  if (pendingWake) return;
+  const wait = lastWake + WAKE_EVERY_MS - Date.now();
+  if (wait <= 0) {
+    lastWake = Date.now();
+    return signalOutbox();
+  }
+  pendingWake = setTimeout(() => {
+    pendingWake = undefined;
+    lastWake = Date.now();
+    signalOutbox();
+  }, wait);
+  pendingWake.unref();
+}
+
+async function refuseUnverified(target: HookTarget, at: Date): Promise<Response> {
+  await recordAuthFailure(target, at);
+  return json(401, { error: "Signature verification failed" });
+}

@@ -1,0 +1,50 @@
+import type { IntegrationProvider, Verification } from "../provider";
+import { header } from "../shared/headers";
+import { str } from "../shared/read";
+import { verifyHexHmac } from "../shared/signatures";
+import { forgejoConfigSchema, type ForgejoConfig } from "./config";
+import { mapForgejoEvent } from "./map";
+import { validateForgejoPayload } from "./payloads";
+
+/**
+ * Forgejo sends `X-Forgejo-*` headers and, for Gitea compatibility, the same values as `X-Gitea-*`
+ * (Gitea itself sends only those). The Forgejo header wins when present: a bad Forgejo signature
+ * is not rescued by a Gitea one.
+ */
+function forgejoOrGitea(request: Parameters<typeof header>[0], suffix: string): { value?: string; name: string } {
+  const forgejo = header(request, `x-forgejo-${suffix}`);
+  if (forgejo !== undefined) return { value: forgejo, name: `X-Forgejo-${capitalize(suffix)}` };
+  const gitea = header(request, `x-gitea-${suffix}`);
+  return { value: gitea, name: gitea === undefined ? `X-Forgejo-${capitalize(suffix)}` : `X-Gitea-${capitalize(suffix)}` };
+}
+
+const capitalize = (word: string) => word[0].toUpperCase() + word.slice(1);
+
+export const forgejo = {
+  type: "FORGEJO",
+  label: "Forgejo / Gitea",
+  configSchema: forgejoConfigSchema,
+  secretFields: ["webhookSecret", "token"],
+  inbound: {
+    // Bare hex HMAC-SHA256 of the body.
+    verify(request, secrets): Verification {
+      const { value, name } = forgejoOrGitea(request, "signature");
+      return verifyHexHmac({ signature: value, headerName: name, secret: secrets.webhookSecret, body: request.rawBody });
+    },
+    envelope(request, payload) {
+      const event = forgejoOrGitea(request, "event").value ?? "";
+      const action = event ? str(payload, "action") : undefined;
+      return { eventType: action ? `${event}.${action}` : event, deliveryId: forgejoOrGitea(request, "delivery").value ?? null };
+    },
+    validate: validateForgejoPayload,
+    map: ({ eventType, payload }) => mapForgejoEvent(eventType, payload),
+    setupInstructions: (url) => [
+      "In the repository on Forgejo (or Gitea), open Settings → Webhooks → Add webhook → Forgejo (Gitea).",
+      `Target URL: ${url}`,
+      "HTTP method: POST; POST content type: application/json.",
+      "Secret: the webhookSecret of this integration, exactly as entered here.",
+      'Trigger on: "Custom events" → Push, Issues, Issue comment and Pull request (others are stored too, as forgejo.<event>).',
+      "Add the webhook, then use Test delivery to check it shows here.",
+    ],
+  },
+} satisfies IntegrationProvider<ForgejoConfig>;

@@ -1,0 +1,33 @@
+import type { IntegrationProvider } from "../provider";
+import { header } from "../shared/headers";
+import { str } from "../shared/read";
+import { githubConfigSchema, type GithubConfig } from "./config";
+import { mapGithubEvent } from "./map";
+import { validateGithubPayload } from "./schema";
+import { verifyGithub } from "./verify";
+
+export const github = {
+  type: "GITHUB",
+  label: "GitHub",
+  configSchema: githubConfigSchema,
+  secretFields: ["webhookSecret", "token"],
+  inbound: {
+    verify: verifyGithub,
+    // `X-GitHub-Event` and the payload's action: `pull_request.opened`; `push` has no action.
+    envelope(request, payload) {
+      const event = header(request, "x-github-event") ?? "";
+      const action = event ? str(payload, "action") : undefined;
+      return { eventType: action ? `${event}.${action}` : event, deliveryId: header(request, "x-github-delivery") ?? null };
+    },
+    validate: validateGithubPayload,
+    map: ({ eventType, payload }) => mapGithubEvent(eventType, payload),
+    setupInstructions: (url) => [
+      "In the repository on GitHub, open Settings → Webhooks → Add webhook.",
+      `Payload URL: ${url}`,
+      "Content type: application/json (the form-encoded type is refused).",
+      "Secret: the webhookSecret of this integration, exactly as entered here.",
+      'Events: "Let me select individual events" → Issues, Issue comments, Pull requests and Pushes (others are stored too, as github.<event>).',
+      'Keep "Active" checked and add the webhook; GitHub sends a ping event, which should show here as received.',
+    ],
+  },
+} satisfies IntegrationProvider<GithubConfig>;

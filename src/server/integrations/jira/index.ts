@@ -1,0 +1,63 @@
+import type { IntegrationProvider, MappedEvent } from "../provider";
+import { eventType } from "../shared/event-type";
+import { header } from "../shared/headers";
+import { compact, firstStr, str } from "../shared/read";
+import { verifyHexHmac } from "../shared/signatures";
+import { jiraConfigSchema, type JiraConfig } from "./config";
+import { validateJiraPayload } from "./payloads";
+
+/** The browser URL of an issue, from its REST `self` (`https://x.atlassian.net/rest/api/2/issue/10002`). */
+function browseUrl(self: string | undefined, key: string | undefined): string | undefined {
+  if (!self || !key) return undefined;
+  try {
+    return `${new URL(self).origin}/browse/${key}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `jira:issue_updated` → `jira.issue_updated`, `comment_created` → `jira.comment_created`. */
+function mapJiraEvent(type: string, payload: unknown): MappedEvent {
+  const key = str(payload, "issue.key");
+  const summary = {
+    issue: key,
+    project: str(payload, "issue.fields.project.key"),
+    title: str(payload, "issue.fields.summary"),
+    url: browseUrl(str(payload, "issue.self"), key),
+    actor: firstStr(payload, "user.displayName", "comment.author.displayName") ?? null,
+    change: str(payload, "issue_event_type_name"),
+  };
+  return { type: eventType("jira", type.replace(/^jira:/, "")), summary: compact(summary) };
+}
+
+export const jira = {
+  type: "JIRA",
+  label: "Jira",
+  configSchema: jiraConfigSchema,
+  secretFields: ["webhookSecret", "token"],
+  inbound: {
+    // Jira Cloud admin webhooks with a secret sign as WebSub does: `X-Hub-Signature: sha256=<hex>`.
+    verify: (request, secrets) =>
+      verifyHexHmac({
+        signature: header(request, "x-hub-signature"),
+        headerName: "X-Hub-Signature",
+        prefix: "sha256=",
+        secret: secrets.webhookSecret,
+        body: request.rawBody,
+      }),
+    // The event is in the body; X-Atlassian-Webhook-Identifier is the same on every retry.
+    envelope: (request, payload) => ({
+      eventType: str(payload, "webhookEvent") ?? "",
+      deliveryId: header(request, "x-atlassian-webhook-identifier") ?? null,
+    }),
+    validate: validateJiraPayload,
+    map: ({ eventType: type, payload }) => mapJiraEvent(type, payload),
+    setupInstructions: (url) => [
+      "As a Jira administrator, open Settings (⚙) → System → WebHooks → Create a WebHook.",
+      `URL: ${url}`,
+      "Secret: the webhookSecret of this integration, exactly as entered here (Jira then signs each delivery).",
+      "Events: Issue created, updated and deleted, and Comment created, updated and deleted; optionally a JQL filter such as project = <projectKey>.",
+      "Leave \"Exclude body\" unchecked and save.",
+    ],
+  },
+} satisfies IntegrationProvider<JiraConfig>;

@@ -1,0 +1,58 @@
+import type { InboundRequest, IntegrationProvider, MappedEvent, Verification } from "../provider";
+import { eventType } from "../shared/event-type";
+import { header } from "../shared/headers";
+import { clip, compact, firstStr, str } from "../shared/read";
+import { hmacSha256, refuse, safeEqual, VERIFIED } from "../shared/signatures";
+import { msTeamsConfigSchema, type MsTeamsConfig } from "./config";
+import { validateMsTeamsPayload } from "./payloads";
+
+const AUTHORIZATION = /^HMAC ([A-Za-z0-9+/]{43}=)$/;
+
+/**
+ * `Authorization: HMAC <base64 HMAC-SHA256 of the body>`, keyed by the base64-decoded security
+ * token Teams showed when the outgoing webhook was created.
+ */
+function verifyTeams(request: InboundRequest, secrets: Readonly<Record<string, string>>): Verification {
+  const secret = secrets.hmacSecret;
+  if (!secret) return refuse("no HMAC security token is configured for this integration");
+  const authorization = header(request, "authorization");
+  if (!authorization) return refuse("the Authorization header is missing");
+  const match = AUTHORIZATION.exec(authorization);
+  if (!match) return refuse('Authorization must look like "HMAC <base64 HMAC-SHA256>"');
+  return safeEqual(Buffer.from(match[1], "base64"), hmacSha256(Buffer.from(secret, "base64"), request.rawBody))
+    ? VERIFIED
+    : refuse("the Authorization HMAC does not match the body signed with the configured security token");
+}
+
+function mapTeamsEvent(type: string, payload: unknown): MappedEvent {
+  const text = str(payload, "text");
+  const summary = {
+    team: str(payload, "channelData.team.id"),
+    channel: firstStr(payload, "channelData.channel.id", "conversation.id"),
+    actor: str(payload, "from.name") ?? null,
+    text: clip(text),
+  };
+  return { type: eventType("ms_teams", type), summary: compact(summary) };
+}
+
+export const msTeams = {
+  type: "MS_TEAMS",
+  label: "Microsoft Teams",
+  configSchema: msTeamsConfigSchema,
+  // The incoming-webhook URL is a credential too: anyone holding it can post to the channel.
+  secretFields: ["hmacSecret", "webhookUrl"],
+  inbound: {
+    verify: verifyTeams,
+    envelope: (_request, payload) => ({ eventType: str(payload, "type") ?? "", deliveryId: str(payload, "id") ?? null }),
+    validate: validateMsTeamsPayload,
+    map: ({ eventType: type, payload }) => mapTeamsEvent(type, payload),
+    setupInstructions: (url) => [
+      "In Teams, open the team → ⋯ → Manage team → Apps → Create an outgoing webhook.",
+      `Callback URL: ${url}`,
+      "Give it a name (that is what people @mention) and create it.",
+      "Teams then shows a security token once: paste it into hmacSecret here.",
+      "Messages that @mention the webhook in that team's channels arrive as ms_teams.message events.",
+      "To post notifications, add a Workflows (or Incoming Webhook) URL for the channel as webhookUrl.",
+    ],
+  },
+} satisfies IntegrationProvider<MsTeamsConfig>;

@@ -1,0 +1,71 @@
+import type { z } from "zod";
+import type { IntegrationType } from "@/generated/prisma/enums";
+
+/**
+ * What every provider folder (`src/server/integrations/<provider>/`) implements. The registry
+ * (`registry.ts`) maps each IntegrationType to one of these; nothing outside a provider's folder
+ * knows a provider's headers, signatures or payloads.
+ */
+
+/** An inbound request as the receiver saw it: lower-cased headers and the raw body bytes. */
+export type InboundRequest = {
+  headers: Readonly<Record<string, string>>;
+  rawBody: Buffer;
+  receivedAt: Date;
+  /**
+   * The full request URL, when the receiver passes it. Only for senders that cannot add a header
+   * and so carry their secret in the query string (Statuspage); nothing else reads it.
+   */
+  url?: string;
+};
+
+/**
+ * The integration's stored config as the receiver holds it: secret fields are `{"$secret": …}`
+ * references, the rest plain values (SourceHut's public key, WEBHOOK's event-type field).
+ */
+export type StoredConfig = Readonly<Record<string, unknown>>;
+
+export type Verification = { ok: true } | { ok: false; reason: string };
+
+/** What identifies one delivery: the provider's event type and its own delivery id (for de-duplication). */
+export type InboundEnvelope = { eventType: string; deliveryId: string | null };
+
+export type PayloadCheck = { ok: true } | { ok: false; errors: string[] };
+
+/**
+ * The Switchboard domain event processing publishes for an inbound event: its type (in the
+ * provider's family, e.g. `github.pull_request.opened`, `inbound.<integration name>`) and a short
+ * summary of what happened (repository, number, title, url, actor, …). Processing wraps it with
+ * the integration, the delivery id and the full payload.
+ */
+export type MappedEvent = { type: string; summary: Record<string, unknown> };
+
+export interface IntegrationProvider<Config extends Record<string, unknown> = Record<string, unknown>> {
+  type: IntegrationType;
+  /** Shown in the dashboard, e.g. "GitHub". */
+  label: string;
+  /** The config as a user submits it, secrets in clear; errors name the field that is wrong. */
+  configSchema: z.ZodType<Config>;
+  /** Keys of the config that are secrets: stored encrypted in the secrets store, never shown again. */
+  secretFields: readonly (keyof Config & string)[];
+  inbound: {
+    /**
+     * Verifies the sender on the raw body, timing-safe, with the integration's decrypted secrets.
+     * A missing secret is a failed verification, never a pass. Async for providers whose library
+     * is (GitHub's `@octokit/webhooks-methods`): always `await` it.
+     */
+    verify(
+      request: InboundRequest,
+      secrets: Readonly<Record<string, string>>,
+      config?: StoredConfig,
+    ): Verification | Promise<Verification>;
+    /** The event type and delivery id, from headers and (parsed) payload; "" when the sender named no event. */
+    envelope(request: InboundRequest, payload: unknown, config?: StoredConfig): InboundEnvelope;
+    /** The payload against this provider's published (or kept) schema for that event type. */
+    validate(eventType: string, payload: unknown): PayloadCheck;
+    /** The domain event processing publishes, or null when this event type is stored only. */
+    map(input: { eventType: string; payload: unknown; integration: { id: string; name: string } }): MappedEvent | null;
+    /** Setup steps shown on the integration page (plain text, one step per line). */
+    setupInstructions(inboundUrl: string): string[];
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * Event type strings published by processing are lower-case `[a-z0-9_.]` (webhook subscriptions
+ * match them with patterns like `github.*`): anything else in a provider's names becomes `_`.
+ */
+export function eventSlug(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9_.]+/g, "_")
+    .replace(/_+/g, "_")
+    .replace(/\.{2,}/g, ".")
+    .replace(/_?\._?/g, ".")
+    .replace(/^[._]+|[._]+$/g, "");
+}
+
+/** Joins parts into one event type, dropping empty parts: `eventType("github", "push", undefined)` → `github.push`. */
+export function eventType(...parts: (string | null | undefined)[]): string {
+  return parts
+    .map((part) => (part ? eventSlug(part) : ""))
+    .filter(Boolean)
+    .join(".");
+}
+
+export const EVENT_TYPE_PATTERN = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;

@@ -1,0 +1,47 @@
+import type { IntegrationProvider, MappedEvent } from "../provider";
+import { eventType } from "../shared/event-type";
+import { clip, compact, str } from "../shared/read";
+import { slackConfigSchema, type SlackConfig } from "./config";
+import { validateSlackPayload } from "./payloads";
+import { verifySlack } from "./verify";
+
+
+function mapSlackEvent(type: string, payload: unknown): MappedEvent | null {
+  // The handshake is answered by the receiver and is no event of the workspace.
+  if (str(payload, "type") !== "event_callback") return null;
+  const text = str(payload, "event.text");
+  const summary = {
+    team: str(payload, "team_id"),
+    channel: str(payload, "event.channel"),
+    actor: str(payload, "event.user") ?? null,
+    text: clip(text),
+    ts: str(payload, "event.ts"),
+  };
+  return { type: eventType("slack", type), summary: compact(summary) };
+}
+
+export const slack = {
+  type: "SLACK",
+  label: "Slack",
+  configSchema: slackConfigSchema,
+  // The incoming-webhook URL is a credential too: anyone holding it can post to the channel.
+  secretFields: ["signingSecret", "webhookUrl"],
+  inbound: {
+    verify: verifySlack,
+    // Events API: the wrapped event's type (`message`, `app_mention`); the handshake is
+    // `url_verification`. event_id is the same on Slack's retries.
+    envelope: (_request, payload) => ({
+      eventType: str(payload, "type") === "event_callback" ? (str(payload, "event.type") ?? "") : (str(payload, "type") ?? ""),
+      deliveryId: str(payload, "event_id") ?? null,
+    }),
+    validate: validateSlackPayload,
+    map: ({ eventType: type, payload }) => mapSlackEvent(type, payload),
+    setupInstructions: (url) => [
+      "At api.slack.com/apps, open your Slack app (or create one) → Basic Information, and copy its Signing Secret into signingSecret here.",
+      "Event Subscriptions → Enable Events.",
+      `Request URL: ${url} — Slack checks it at once with a signed url_verification request, answered here.`,
+      "Subscribe to bot events, e.g. message.channels and app_mention, then Save Changes and reinstall the app to the workspace.",
+      "To post notifications, add an Incoming Webhook (Features → Incoming Webhooks) and paste its https://hooks.slack.com/… URL into webhookUrl.",
+    ],
+  },
+} satisfies IntegrationProvider<SlackConfig>;

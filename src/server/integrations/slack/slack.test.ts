@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { configErrors, hexHmac, inboundRequest } from "../shared/test-requests";
+import { slack } from "./index";
+
+const signingSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+const integration = { id: "i-1", name: "Slack" };
+const now = new Date("2026-11-23T12:00:00Z");
+const seconds = Math.floor(now.getTime() / 1000);
+
+// An Events API delivery, as documented.
+const message = {
+  token: "XXYYZZ",
+  team_id: "T123ABC456",
+  api_app_id: "A123ABC456",
+  event: { type: "message", channel: "C123ABC456", user: "U123ABC456", text: "Deploy done?", ts: "1763899200.000200", channel_type: "channel" },
+  type: "event_callback",
+  event_id: "Ev123ABC456",
+  event_time: seconds,
+};
+const body = JSON.stringify(message);
+
+/** Signed as Slack signs: v0= hex HMAC of "v0:<timestamp>:<body>". */
+function delivery(options: { timestamp?: number; rawBody?: string; secret?: string; receivedAt?: Date } = {}) {
+  const timestamp = String(options.timestamp ?? seconds);
+  const signature = `v0=${hexHmac(options.secret ?? signingSecret, `v0:${timestamp}:${body}`)}`;
+  return inboundRequest(options.rawBody ?? body, { "x-slack-request-timestamp": timestamp, "x-slack-signature": signature }, { receivedAt: options.receivedAt ?? now });
+}
+
+describe("Slack", () => {
+  it("verifies X-Slack-Signature over v0:<timestamp>:<body>", () => {
+    expect(slack.inbound.verify(delivery(), { signingSecret })).toEqual({ ok: true });
+    // Within the 5-minute tolerance either way.
+    expect(slack.inbound.verify(delivery({ timestamp: seconds - 299 }), { signingSecret }).ok).toBe(true);
+  });
+
+  it("refuses a stale or future timestamp, even correctly signed (a replay)", () => {
+    expect(slack.inbound.verify(delivery({ timestamp: seconds - 301 }), { signingSecret })).toEqual({
+      ok: false,
+      reason: "X-Slack-Request-Timestamp is 301 s away from the time received; more than 300 s is refused as a replay",
+    });
+    expect(slack.inbound.verify(delivery({ timestamp: seconds + 3600 }), { signingSecret }).ok).toBe(false);
+  });
+
+  it("refuses a tampered body, a forged signature, missing headers and a missing secret", () => {
+    expect(slack.inbound.verify(delivery({ rawBody: body.replace("Deploy", "Delete") }), { signingSecret }).ok).toBe(false);
+    expect(slack.inbound.verify(delivery({ secret: "another-secret-entirely" }), { signingSecret })).toEqual({
+      ok: false,
+      reason: "X-Slack-Signature does not match the body signed with the configured secret",
+    });
+    expect(slack.inbound.verify(inboundRequest(body, {}, { receivedAt: now }), { signingSecret })).toEqual({
+      ok: false,
+      reason: "the X-Slack-Request-Timestamp header is missing",
+    });
+    expect(slack.inbound.verify(delivery(), {}).ok).toBe(false);
+  });
+
+  it("types event_callback by the inner event, url_verification as such, and dedupes by event_id", () => {
+    expect(slack.inbound.envelope(delivery(), message)).toEqual({ eventType: "message", deliveryId: "Ev123ABC456" });
+    expect(slack.inbound.envelope(delivery(), { type: "url_verification", challenge: "abc", token: "t" })).toEqual({ eventType: "url_verification", deliveryId: null });
+  });
+
+  it("validates the wrapper, naming the path, and maps messages", () => {
+    expect(slack.inbound.validate("message", message)).toEqual({ ok: true });
+    expect(slack.inbound.validate("url_verification", { type: "url_verification", challenge: "3eZbrw1aB" })).toEqual({ ok: true });
+    const check = slack.inbound.validate("message", { ...message, event: { text: "no type" } });
+    expect(!check.ok && check.errors[0]).toMatch(/^\/event\/type: /);
+    expect(slack.inbound.map({ eventType: "message", payload: message, integration })).toEqual({
+      type: "slack.message",
+      summary: { team: "T123ABC456", channel: "C123ABC456", actor: "U123ABC456", text: "Deploy done?", ts: "1763899200.000200" },
+    });
+    expect(slack.inbound.map({ eventType: "url_verification", payload: { type: "url_verification" }, integration })).toBeNull();
+  });
+
+  it("names bad config fields", () => {
+    expect(
+      configErrors(slack.configSchema.safeParse({ signingSecret, webhookUrl: "https://hooks.example.com/services/x", channel: "alerts" })),
+    ).toEqual([
+      "webhookUrl: webhookUrl must be a URL like https://hooks.slack.com/services/T…/B…/…",
+      'channel: channel must be "#name" (lower-case) or a channel id like "C0123456789"',
+    ]);
+    expect(slack.configSchema.parse({ signingSecret, channel: "#deploys" })).toEqual({ signingSecret, channel: "#deploys" });
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { configErrors, hexHmac, inboundRequest } from "../shared/test-requests";
+import { statuspage } from "./index";
+
+const webhookSecret = "sp-switchboard-secret-01";
+const hookUrl = "https://sb.example/api/hooks/tok_abc";
+const integration = { id: "i-1", name: "Status" };
+
+// Statuspage's documented incident-update and component-update notifications (abridged).
+const incident = {
+  meta: { unsubscribe: "http://statustest.statuspage.io/?unsubscribe=j0vqr9kl3513", documentation: "https://doers.statuspage.io/customer-notifications/webhooks/" },
+  page: { id: "j2mfxwj97wnj", status_indicator: "major", status_description: "Partial System Outage" },
+  incident: {
+    id: "lbkhbwn21v5q",
+    name: "Checkout errors",
+    status: "identified",
+    impact: "major",
+    shortlink: "http://stspg.dev:5000/Q0E",
+    created_at: "2026-11-23T10:00:00.000Z",
+    updated_at: "2026-11-23T10:05:00.000Z",
+    incident_updates: [
+      { id: "drfcwbnpxnr6", status: "identified", body: "The payment provider is failing; we are failing over.", created_at: "2026-11-23T10:05:00.000Z" },
+      { id: "2rryghr4qgrh", status: "investigating", body: "We are looking into checkout errors.", created_at: "2026-11-23T10:00:00.000Z" },
+    ],
+  },
+};
+const component = {
+  meta: incident.meta,
+  page: incident.page,
+  component_update: { created_at: "2026-11-23T10:01:00.000Z", new_status: "major_outage", old_status: "operational", id: "k7730b5v92bv", component_id: "rb5wq1dczvbm" },
+  component: { created_at: "2025-01-01T00:00:00.000Z", id: "rb5wq1dczvbm", name: "Checkout", status: "major_outage" },
+};
+const body = JSON.stringify(incident);
+
+describe("Statuspage", () => {
+  it("accepts the secret in the URL's query (Statuspage sends no headers), or a relay's signature", () => {
+    const request = inboundRequest(body, {}, { url: `${hookUrl}?secret=${webhookSecret}` });
+    expect(statuspage.inbound.verify(request, { webhookSecret })).toEqual({ ok: true });
+    expect(statuspage.inbound.verify(inboundRequest(body, { "x-signature-256": `sha256=${hexHmac(webhookSecret, body)}` }), { webhookSecret }).ok).toBe(true);
+  });
+
+  it("refuses a wrong or missing query secret, and any request when no secret is configured", () => {
+    expect(statuspage.inbound.verify(inboundRequest(body, {}, { url: `${hookUrl}?secret=guess` }), { webhookSecret })).toEqual({
+      ok: false,
+      reason: "the secret query parameter does not match the configured secret",
+    });
+    expect(statuspage.inbound.verify(inboundRequest(body, {}, { url: hookUrl }), { webhookSecret })).toEqual({
+      ok: false,
+      reason: "neither X-Signature-256, an Authorization bearer token nor a ?secret= query parameter was sent",
+    });
+    expect(statuspage.inbound.verify(inboundRequest(body, {}, { url: `${hookUrl}?secret=` }), { webhookSecret: "" }).ok).toBe(false);
+  });
+
+  it("types incident and component updates, each with its own delivery id", () => {
+    expect(statuspage.inbound.envelope(inboundRequest(body), incident)).toEqual({ eventType: "incident.update", deliveryId: "incident_update:drfcwbnpxnr6" });
+    expect(statuspage.inbound.envelope(inboundRequest("{}"), component)).toEqual({ eventType: "component.update", deliveryId: "component_update:k7730b5v92bv" });
+    expect(statuspage.inbound.envelope(inboundRequest("{}"), { page: incident.page })).toEqual({ eventType: "", deliveryId: null });
+  });
+
+  it("validates, naming the path, and maps", () => {
+    expect(statuspage.inbound.validate("incident.update", incident)).toEqual({ ok: true });
+    expect(statuspage.inbound.validate("component.update", component)).toEqual({ ok: true });
+    const check = statuspage.inbound.validate("incident.update", { ...incident, incident: { ...incident.incident, status: 3 } });
+    expect(check).toEqual({ ok: false, errors: [expect.stringMatching(/^\/incident\/status: /)] });
+    expect(statuspage.inbound.map({ eventType: "incident.update", payload: incident, integration })).toEqual({
+      type: "statuspage.incident.update",
+      summary: {
+        page: "j2mfxwj97wnj",
+        title: "Checkout errors",
+        status: "identified",
+        impact: "major",
+        url: "http://stspg.dev:5000/Q0E",
+        update: "The payment provider is failing; we are failing over.",
+      },
+    });
+    expect(statuspage.inbound.map({ eventType: "component.update", payload: component, integration })).toEqual({
+      type: "statuspage.component.update",
+      summary: { page: "j2mfxwj97wnj", component: "Checkout", from: "operational", to: "major_outage" },
+    });
+  });
+
+  it("names bad config fields", () => {
+    expect(configErrors(statuspage.configSchema.safeParse({ pageId: "https://status.example.com", webhookSecret }))).toEqual([
+      "pageId: pageId must be the page's id (letters and digits, as shown under API info), not its URL",
+    ]);
+  });
+});

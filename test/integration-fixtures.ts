@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import examples from "@octokit/webhooks-examples";
+import { sign } from "@octokit/webhooks-methods";
+import type { IntegrationType } from "@/generated/prisma/enums";
+import { resetEnvCache } from "@/env";
+import type { TenantContext } from "@/server/dataspaces/tenant-context";
+import { db } from "@/server/db/client";
+import { serveWebHandler } from "@/server/http/node-web-adapter";
+import { receiveHook } from "@/server/inbound/receive-hook";
+import { createIntegration } from "@/server/integrations/manage/manage-integrations";
+import { createIntegrationInput } from "@/server/integrations/manage/integration.schema";
+import { startOutboxRelay } from "@/server/runtime/outbox-relay";
+import { inngest } from "../inngest/client";
+import { startEmbeddedExecutor, type EmbeddedExecutor } from "../inngest/embedded/executor";
+import { ensureRuntimeSchema } from "../inngest/embedded/__fixtures__/schema";
+import { inngestHandler } from "../inngest/handler";
+import { seedDataspace, seedUser, tenantFor } from "./factories";
+
+/**
+ * Helpers for the inbound webhook tests: integrations created through the domain (so their
+ * token and secrets are real and encrypted), real GitHub payloads from
+ * `@octokit/webhooks-examples` signed the way GitHub signs them, and the app as server.ts serves
+ * machine traffic. Nothing here imports a test runner.
+ */
+
+let owner: { id: string } | undefined;
+
+/** A fresh dataspace (owned by one user per test file) and its owner's context. */
+export async function integrationTenant(name?: string): Promise<TenantContext> {
+  owner ??= await seedUser();
+  const dataspace = await seedDataspace({ owner, name });
+  return tenantFor(owner.id, dataspace.slug);
+}
+
+export type SeededIntegration = { id: string; dataspaceId: string; token: string; path: string };
+
+/** An integration created as a user would, with its inbound token read back from its URL. */
+export async function seedIntegration(
+  ctx: TenantContext,
+  input: { type?: IntegrationType; name?: string; config: Record<string, unknown>; isActive?: boolean },
+): Promise<SeededIntegration> {
+  const created = await createIntegration(
+    ctx,
+    createIntegrationInput.parse({ type: input.type ?? "GITHUB", name: input.name ?? `Integration ${randomUUID().slice(0, 8)}`, config: input.config, isActive: input.isActive }),
+  );
+  const path = new URL(created.inboundUrl).pathname;
+  return { id: created.id, dataspaceId: ctx.dataspace.id, token: path.split("/").at(-1)!, path };
+}
+
+/** A payload GitHub documents for `event` (and `action`), deep-copied so tests may change it. */
+export function githubExample(event: string, action?: string): Record<string, unknown> {
+  const definition = examples.find((d) => d.name === event);
+  const example = definition?.examples.find((e) => action === undefined || (e as { action?: string }).action === action);
+  if (!example) throw new Error(`@octokit/webhooks-examples has no ${event}${action ? `.${action}` : ""} example`);
+  return structuredClone(example) as Record<string, unknown>;
+}
+
+export type Delivery = { body: string; headers: Record<string, string>; deliveryId: string };
+
+/** The request GitHub sends for `payload`: its headers, signed with `secret` (X-Hub-Signature-256). */
+export async function githubDelivery(secret: string, event: string, payload: unknown, options: { deliveryId?: string; body?: string } = {}): Promise<Delivery> {
+  const body = options.body ?? JSON.stringify(payload);
+  const deliveryId = options.deliveryId ?? randomUUID();
+  return {
+    body,
+    deliveryId,
+    headers: {
+      "content-type": "application/json",
+      "user-agent": "GitHub-Hookshot/a1b2c3d",
+      "x-github-event": event,
+      "x-github-delivery": deliveryId,
+      "x-github-hook-id": "123456789",
+      "x-hub-signature-256": await sign(secret, body),
+    },
+  };
+}
+
+/**
+ * A request to the receiver, as the Web-standard handler gets it. A string body goes as bytes,
+ * so the request has exactly the headers given (fetch would add `text/plain` to a string).
+ */
+export function hookRequest(path: string, init: { body?: string | ReadableStream<Uint8Array>; headers?: Record<string, string>; method?: string } = {}): Request {
+  const method = init.method ?? "POST";
+  const body = method === "GET" || method === "HEAD" ? undefined : typeof init.body === "string" ? new TextEncoder().encode(init.body) : init.body;
+  return new Request(`http://switchboard.test${path}`, { method, headers: init.headers, body, duplex: "half" } as RequestInit);
+}
+
+export function webhookEventsOf(integrationId: string) {
+  return db.webhookEvent.findMany({ where: { integrationId }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }] });
+}
+
+/**
+ * The app's machine traffic as server.ts serves it — `/api/hooks/*` and `/api/inngest` on one
+ * node:http server — with the embedded executor and the outbox relay. Unlike
+ * `startAppRuntime`, the runtime's retry backoff is capped at `maxBackoffMs`, so a run that
+ * exhausts its retries does so in well under a second.
+ */
+export type InboundApp = { url: string; executor: EmbeddedExecutor; stop: () => Promise<void> };
+
+export async function startInboundApp(options: { maxBackoffMs?: number; env?: Record<string, string> } = {}): Promise<InboundApp> {
+  Object.assign(process.env, options.env ?? {});
+  resetEnvCache();
+  const databaseUrl = process.env.DATABASE_URL!;
+  await ensureRuntimeSchema(databaseUrl);
+  const app = http.createServer((req, res) => {
+    if (req.url?.startsWith("/api/hooks/")) return void serveWebHandler(receiveHook, req, res);
+    void serveWebHandler(inngestHandler, req, res);
+  });
+  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  const executor = await startEmbeddedExecutor({ databaseUrl, serveUrl: `${url}/api/inngest`, pollMs: 100, poolSize: 4, maxBackoffMs: options.maxBackoffMs ?? 50, log: () => {} });
+  process.env.INNGEST_BASE_URL = executor.url;
+  process.env.INNGEST_DEV = "1";
+  inngest.setEnvVars();
+  await executor.sync();
+  const relay = startOutboxRelay({ sweepMs: 250, log: () => {} });
+  return {
+    url,
+    executor,
+    stop: async () => {
+      relay.stop();
+      await executor.stop();
+      await new Promise((resolve) => app.close(resolve));
+    },
+  };
+}
