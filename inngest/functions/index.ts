@@ -8,3 +8,14 @@ import { resumeWebhookEndpoint } from "./resume-webhook-endpoint";
  * code in src/server/.
  */
 export const functions: InngestFunction.Any[] = [deliverWebhooks, resumeWebhookEndpoint, processInboundEvent];
+
+/**
+ * Whether some function here is triggered by events named `name` (exactly, or by an Inngest
+ * `prefix/*` wildcard). The outbox relay hands the runtime only those: the rest are kept in the
+ * outbox (the Events page) and fanned out to webhooks from there, and sending them on would only
+ * copy their payloads once more.
+ */
+const triggerNames = functions.flatMap((fn) => ((fn as unknown as { opts: { triggers?: { event?: string }[] } }).opts.triggers ?? []).flatMap((t) => (t.event ? [t.event] : [])));
+export function runtimeWants(name: string): boolean {
+  return triggerNames.some((trigger) => trigger === name || (trigger.endsWith("*") && name.startsWith(trigger.slice(0, -1))));
+}

@@ -6,12 +6,16 @@ import { addRequestComment } from "@/server/records/requests/add-request-comment
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
 import { seedDataspace, seedRequest, seedUser, tenantFor } from "../../../test/factories";
+import { runtimeWants } from "../../../inngest/functions";
 import { relayOutbox, startOutboxRelay, wakeOutboxRelay, type SendEvents } from "./outbox-relay";
 
 /**
  * Outbox rows reach the runtime at least once and run exactly once: real domain writes, the
  * app's own Inngest client, the embedded executor over HTTP.
  */
+// These tests run their own functions (triggered by request.added), not the app's.
+const all = () => true;
+
 describe("outbox relay", () => {
   let h: Harness;
   let ctx: Awaited<ReturnType<typeof tenantFor>>;
@@ -39,7 +43,7 @@ describe("outbox relay", () => {
   it("relays committed events with their tenant, marks them, and each runs once", async () => {
     const requests = [await seedRequest(ctx, { title: "First" }), await seedRequest(ctx, { title: "Second" })];
     expect(await unrelayed()).toBeGreaterThanOrEqual(2);
-    const { relayed } = await relayOutbox();
+    const { relayed } = await relayOutbox({ wanted: all });
     expect(relayed).toBeGreaterThanOrEqual(2);
     expect(await unrelayed()).toBe(0);
     for (const request of requests) {
@@ -55,9 +59,9 @@ describe("outbox relay", () => {
       await inngest.send(events);
       throw new Error("process died before marking");
     };
-    await expect(relayOutbox({ send: crashAfterSend })).rejects.toThrow("process died");
+    await expect(relayOutbox({ send: crashAfterSend, wanted: all })).rejects.toThrow("process died");
     expect(await unrelayed()).toBe(1);
-    expect(await relayOutbox()).toEqual({ relayed: 1 });
+    expect(await relayOutbox({ wanted: all })).toEqual({ relayed: 1 });
     await expect.poll(async () => (await runsFor("Crashy")).length).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await runsFor("Crashy")).toHaveLength(1);
@@ -71,14 +75,14 @@ describe("outbox relay", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       await inngest.send(events);
     };
-    const results = await Promise.all([relayOutbox({ batchSize: 5, send: slowSend }), relayOutbox({ batchSize: 5, send: slowSend })]);
+    const results = await Promise.all([relayOutbox({ batchSize: 5, send: slowSend, wanted: all }), relayOutbox({ batchSize: 5, send: slowSend, wanted: all })]);
     expect(results[0].relayed + results[1].relayed).toBe(30);
     expect(new Set(sent).size).toBe(sent.length);
     expect(await unrelayed()).toBe(0);
   });
 
   it("relays right after a commit when woken, without waiting for the sweep", async () => {
-    const relay = startOutboxRelay({ sweepMs: 60_000 });
+    const relay = startOutboxRelay({ sweepMs: 60_000, wanted: all });
     try {
       await seedRequest(ctx, { title: "Woken" });
       wakeOutboxRelay();
@@ -101,12 +105,22 @@ describe("outbox relay", () => {
       sends.push(events);
       await inngest.send(events);
     };
-    await relayOutbox({ send: recordingSend });
+    await relayOutbox({ send: recordingSend, wanted: all });
     expect(await unrelayed()).toBe(0);
     for (const batch of sends) expect(JSON.stringify(batch).length).toBeLessThanOrEqual(1024 * 1024);
     const closed = sends.flat().find((e) => e.name === "request.updated") as { data: { payload: unknown; payloadOmitted?: string } };
     expect(closed.data.payload).toBeNull();
     expect(closed.data.payloadOmitted).toMatch(/over 512 KB; read event .* from the events API/);
     for (let i = 0; i < 15; i++) await expect.poll(async () => (await runsFor(`Long notes ${i}`)).length).toBe(1);
+  });
+
+  it("hands the runtime only the events some app function is triggered by, and marks every event relayed", async () => {
+    await seedRequest(ctx, { title: "Nobody listens" });
+    const sent: string[] = [];
+    await relayOutbox({ send: async (events) => void sent.push(...events.map((e) => e.name)) });
+    expect(await unrelayed()).toBe(0);
+    expect(sent).not.toContain("request.added");
+    expect(runtimeWants("webhook_endpoint.paused")).toBe(true); // resume-webhook-endpoint
+    expect(runtimeWants("request.added")).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { inngest } from "../../../inngest/client";
+import { runtimeWants } from "../../../inngest/functions";
 import { db } from "@/server/db/client";
 import { onOutboxSignal } from "@/server/events/outbox-signal";
 import { dispatchQueuedWebhookEvents, type InboundEventsReceived } from "@/server/inbound/dispatch-webhook-events";
@@ -53,9 +54,9 @@ function chunkByBytes<T>(items: T[], maxBytes: number): T[][] {
  * webhook deliveries and inbound events. Returns how many events it sent and when the next
  * deferred one falls due.
  */
-export async function relayPass(options: { send?: SendEvents } = {}): Promise<{ relayed: number; dispatched: number; nextDueAt: Date | null }> {
+export async function relayPass(options: RelayOptions = {}): Promise<{ relayed: number; dispatched: number; nextDueAt: Date | null }> {
   const send = options.send ?? defaultSend;
-  const { relayed } = await relayOutbox({ send });
+  const { relayed } = await relayOutbox({ send, wanted: options.wanted });
   const deliveries = await dispatchQueuedDeliveries({ send });
   const inbound = await dispatchQueuedWebhookEvents({ send });
   const due = [deliveries.nextDueAt, inbound.nextDueAt].filter((at): at is Date => at !== null);
@@ -63,10 +64,17 @@ export async function relayPass(options: { send?: SendEvents } = {}): Promise<{ 
   return { relayed, dispatched: deliveries.dispatched + inbound.dispatched, nextDueAt };
 }
 
-/** Relays everything unrelayed, in batches, oldest first. Returns how many it sent. */
-export async function relayOutbox(options: { batchSize?: number; send?: SendEvents } = {}): Promise<{ relayed: number }> {
+/**
+ * `wanted`: which event types the runtime gets (default: those a function here is triggered by).
+ * Every unrelayed event is fanned out to webhooks and marked relayed either way.
+ */
+export type RelayOptions = { send?: SendEvents; wanted?: (type: string) => boolean };
+
+/** Relays everything unrelayed, in batches, oldest first. Returns how many it marked relayed. */
+export async function relayOutbox(options: RelayOptions & { batchSize?: number } = {}): Promise<{ relayed: number }> {
   const batchSize = options.batchSize ?? 100;
   const send = options.send ?? defaultSend;
+  const wanted = options.wanted ?? runtimeWants;
   let relayed = 0;
   for (;;) {
     const sent = await db.$transaction(
@@ -76,7 +84,7 @@ export async function relayOutbox(options: { batchSize?: number; send?: SendEven
           WHERE "relayedAt" IS NULL ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
         if (rows.length === 0) return 0;
         await planWebhookDeliveries(tx, rows);
-        for (const chunk of chunkByBytes(rows.map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
+        for (const chunk of chunkByBytes(rows.filter((row) => wanted(row.type)).map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
         await tx.$executeRaw`UPDATE "Event" SET "relayedAt" = now() WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
         return rows.length;
       },
@@ -144,12 +152,12 @@ export function wakeOutboxRelay(): void {
 }
 
 /** Starts the relay in this process (server.ts): one pass now, then a sweep every `sweepMs`. */
-export function startOutboxRelay(options: { sweepMs?: number; log?: (message: string) => void } = {}): { stop: () => void } {
+export function startOutboxRelay(options: { sweepMs?: number; log?: (message: string) => void; wanted?: (type: string) => boolean } = {}): { stop: () => void } {
   const loop: RelayLoop = state.__switchboardRelay ?? {
     running: false,
     again: false,
     failures: 0,
-    pass: () => relayPass(),
+    pass: () => relayPass({ wanted: options.wanted }),
     log: options.log ?? ((m) => console.warn(`[outbox] ${m}`)),
   };
   state.__switchboardRelay = loop;
