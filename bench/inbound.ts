@@ -75,7 +75,9 @@ async function main() {
     if (spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" }).status !== 0) throw new Error("next build failed");
   }
   const port = 3300 + Math.floor(Math.random() * 500);
-  const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // BENCH_PROFILE=<dir>: the server writes a CPU profile there (node --cpu-prof).
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const app = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SECRETS_KEY: secretsKey, AUTH_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", INBOUND_RATE_LIMIT_PER_MINUTE: "100000000", SWITCHBOARD_DATA_DIR: path.join(root, ".data", dbName) },
     stdio: ["ignore", "pipe", "inherit"],

@@ -10,7 +10,7 @@ const data = (overrides: Record<string, unknown> = {}) => ({
   event_type: "pull_request.opened",
   delivery_id: "72d3162e-cc78-11e3-81ab-4c9367dc0958",
   summary: { repository: "octo/app", number: 7 },
-  payload: { action: "opened" },
+  rawPayload: '{"action":"opened"}',
   ...overrides,
 });
 
@@ -43,7 +43,7 @@ describe("event families", () => {
     const ctx = await tenantFor(owner.id, (await seedDataspace({ owner })).slug);
     const { id } = await ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, "github.pull_request.opened", data()));
     const row = await db.event.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ dataspaceId: ctx.dataspace.id, type: "github.pull_request.opened", data: { summary: { number: 7 } } });
+    expect(row).toMatchObject({ dataspaceId: ctx.dataspace.id, type: "github.pull_request.opened", data: { summary: { number: 7 }, payload: { action: "opened" } } });
 
     await expect(ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, "request.added", data()))).rejects.toThrow(/not in any event family/);
     await expect(ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, "github.push", data({ summary: "no" })))).rejects.toThrow();

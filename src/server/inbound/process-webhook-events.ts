@@ -104,7 +104,7 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
           event_type: row.eventType,
           delivery_id: row.providerDeliveryId,
           summary: mapped.summary,
-          payload,
+          rawPayload: row.body,
         });
       }
       const message = mapped ? `Published ${mapped.type}` : `Stored only: no domain event for ${row.eventType}`;

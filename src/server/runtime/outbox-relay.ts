@@ -4,7 +4,7 @@ import { db } from "@/server/db/client";
 import { onOutboxSignal } from "@/server/events/outbox-signal";
 import { dispatchQueuedWebhookEvents, type InboundEventsReceived } from "@/server/inbound/dispatch-webhook-events";
 import { dispatchQueuedDeliveries, type DeliveriesRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
-import { planWebhookDeliveries } from "@/server/webhooks/deliveries/fan-out";
+import { planWebhookDeliveries, subscribedDataspaces } from "@/server/webhooks/deliveries/fan-out";
 
 /**
  * Relays committed outbox rows (`Event` with `relayedAt` null) to Inngest, at least once: rows
@@ -79,12 +79,20 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
   for (;;) {
     const sent = await db.$transaction(
       async (tx) => {
-        const rows = await tx.$queryRaw<Row[]>`
-          SELECT id, type, data, "dataspaceId", "actorId", "createdAt" FROM "Event"
+        const rows = await tx.$queryRaw<Omit<Row, "data">[]>`
+          SELECT id, type, "dataspaceId", "actorId", "createdAt" FROM "Event"
           WHERE "relayedAt" IS NULL ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
         if (rows.length === 0) return 0;
-        await planWebhookDeliveries(tx, rows);
-        for (const chunk of chunkByBytes(rows.filter((row) => wanted(row.type)).map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
+        // Payloads are read only for events that go somewhere: to a webhook of their dataspace or
+        // to the runtime. Events nobody subscribes to are just marked (inbound payloads run large).
+        const subscribed = await subscribedDataspaces(tx, rows.map((row) => row.dataspaceId));
+        const needed = rows.filter((row) => subscribed.has(row.dataspaceId) || wanted(row.type));
+        const data = needed.length
+          ? new Map((await tx.$queryRaw<{ id: string; data: unknown }[]>`SELECT id, data FROM "Event" WHERE id = ANY(${needed.map((row) => row.id)}::uuid[])`).map((r) => [r.id, r.data]))
+          : new Map<string, unknown>();
+        const full: Row[] = needed.map((row) => ({ ...row, data: data.get(row.id) }));
+        await planWebhookDeliveries(tx, full.filter((row) => subscribed.has(row.dataspaceId)));
+        for (const chunk of chunkByBytes(full.filter((row) => wanted(row.type)).map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
         await tx.$executeRaw`UPDATE "Event" SET "relayedAt" = now() WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
         return rows.length;
       },

@@ -37,6 +37,16 @@ export async function planWebhookDeliveries(tx: Prisma.TransactionClient, events
   return count;
 }
 
+/** The dataspaces among `ids` that have at least one active webhook endpoint. */
+export async function subscribedDataspaces(tx: Prisma.TransactionClient, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await tx.webhookEndpoint.findMany({
+    where: { dataspaceId: { in: [...new Set(ids)] }, isActive: true },
+    select: { dataspaceId: true },
+    distinct: ["dataspaceId"],
+  });
+  return new Set(rows.map((row) => row.dataspaceId));
+}
+
 export function deliveryRow(endpoint: Endpoint, event: OutboxEvent, options: { isTest?: boolean } = {}): Prisma.WebhookDeliveryCreateManyInput {
   const body = renderBody(endpoint, event);
   const base = { dataspaceId: endpoint.dataspaceId, endpointId: endpoint.id, eventId: options.isTest ? null : event.id, eventType: event.type, isTest: options.isTest ?? false };
