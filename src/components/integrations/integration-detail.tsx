@@ -1,19 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
 import { JsonBlock } from "@/components/runs/labels";
 import { Timestamp } from "@/components/runs/time";
 import { Badge } from "@/components/ui/badge";
-import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Icon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/skeleton";
+import { BackLink, DetailError, DetailLoading } from "@/components/ui/detail-states";
 import { Detail, Muted } from "@/components/webhooks/detail-parts";
-import { errorCode, errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { InboundCard, SetupInstructions } from "./inbound-card";
 import { IntegrationActions } from "./integration-actions";
@@ -40,44 +35,11 @@ export function IntegrationDetail({ id }: { id: string }) {
     }),
   );
 
-  const back = (
-    <Link href={integrationsPath(slug)} className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
-      <Icon name="arrowLeft" className="size-4" />
-      All integrations
-    </Link>
-  );
+  const back = <BackLink href={integrationsPath(slug)}>All integrations</BackLink>;
 
-  if (integration.isPending) {
-    return (
-      <div role="status" aria-label="Loading integration" className="space-y-6">
-        <Skeleton className="h-4 w-24" />
-        <Skeleton className="h-8 w-1/2" />
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
+  if (integration.isPending) return <DetailLoading label="Loading integration" />;
   if (integration.isError) {
-    const missing = errorCode(integration.error) === "NOT_FOUND" || errorCode(integration.error) === "BAD_REQUEST";
-    return (
-      <div className="space-y-4">
-        {back}
-        <Card>
-          <EmptyState
-            icon={<Icon name={missing ? "puzzle" : "warning"} />}
-            title={missing ? "Integration not found" : "Could not load this integration"}
-            action={
-              missing ? (
-                <ButtonLink href={integrationsPath(slug)} variant="secondary">Back to integrations</ButtonLink>
-              ) : (
-                <Button onClick={() => integration.refetch()}>Try again</Button>
-              )
-            }
-          >
-            {missing ? "It may have been deleted, or it belongs to another dataspace." : errorMessage(integration.error)}
-          </EmptyState>
-        </Card>
-      </div>
-    );
+    return <DetailError error={integration.error} noun="integration" icon="puzzle" back={{ href: integrationsPath(slug), label: "All integrations" }} onRetry={() => integration.refetch()} />;
   }
   const i = integration.data;
   const label = typeLabel(types.data, i.type);

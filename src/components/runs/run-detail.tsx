@@ -3,14 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Button, ButtonLink } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Icon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/skeleton";
+import { BackLink, DetailError, DetailLoading } from "@/components/ui/detail-states";
 import type { RunDetail as Run } from "@/server/runtime/runs/get-run";
-import { errorCode, errorMessage } from "@/trpc/errors";
 import { isActiveRun, JsonBlock, RunStatusBadge, formatDuration } from "./labels";
 import { RunActions } from "./run-actions";
 import { ExternalRuntimeNotice } from "./runs-view";
@@ -28,37 +24,19 @@ export function RunDetail({ scope, id }: { scope: RunsScope; id: string }) {
       { refetchInterval: (query) => (query.state.data && !query.state.data.external && isActiveRun(query.state.data.status) ? 2_000 : false) },
     ),
   );
-  const back = (
-    <Link href={base} className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
-      <Icon name="arrowLeft" className="size-4" />
-      All runs
-    </Link>
-  );
+  const back = <BackLink href={base}>All runs</BackLink>;
 
-  if (run.isPending) {
-    return (
-      <div role="status" aria-label="Loading run" className="space-y-6">
-        <Skeleton className="h-4 w-24" />
-        <Skeleton className="h-8 w-1/2" />
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
+  if (run.isPending) return <DetailLoading label="Loading run" />;
   if (run.isError) {
-    const missing = errorCode(run.error) === "NOT_FOUND" || errorCode(run.error) === "BAD_REQUEST";
     return (
-      <div className="space-y-4">
-        {back}
-        <Card>
-          <EmptyState
-            icon={<Icon name={missing ? "bolt" : "warning"} />}
-            title={missing ? "Run not found" : "Could not load this run"}
-            action={missing ? <ButtonLink href={base} variant="secondary">Back to runs</ButtonLink> : <Button onClick={() => run.refetch()}>Try again</Button>}
-          >
-            {missing ? "It may belong to another dataspace, or its function was removed from the app." : errorMessage(run.error)}
-          </EmptyState>
-        </Card>
-      </div>
+      <DetailError
+        error={run.error}
+        noun="run"
+        icon="bolt"
+        back={{ href: base, label: "All runs" }}
+        missingHint="It may belong to another dataspace, or its function was removed from the app."
+        onRetry={() => run.refetch()}
+      />
     );
   }
   if (run.data.external) return <ExternalRuntimeNotice />;

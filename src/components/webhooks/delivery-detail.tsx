@@ -7,14 +7,13 @@ import { JsonBlock } from "@/components/runs/labels";
 import { Timestamp } from "@/components/runs/time";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { BackLink, DetailError, DetailLoading } from "@/components/ui/detail-states";
 import { cn } from "@/components/ui/cn";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ExpandableRow, useToggleSet } from "@/components/ui/expandable-row";
 import { Icon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/skeleton";
-import { errorCode, errorMessage } from "@/trpc/errors";
+import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { Detail, Muted, parseJsonText } from "./detail-parts";
 import { DeliveryStatusBadge, RESPONSE_BODY_LIMIT, webhookPath, type DeliveryDetail as Delivery } from "./labels";
@@ -43,37 +42,19 @@ export function DeliveryDetail({ endpointId, id }: { endpointId: string; id: str
     }),
   );
   const endpointHref = webhookPath(slug, endpointId);
-  const back = (
-    <Link href={endpointHref} className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
-      <Icon name="arrowLeft" className="size-4" />
-      Back to the webhook
-    </Link>
-  );
+  const back = <BackLink href={endpointHref}>Back to the webhook</BackLink>;
 
-  if (delivery.isPending) {
-    return (
-      <div role="status" aria-label="Loading delivery" className="space-y-6">
-        <Skeleton className="h-4 w-24" />
-        <Skeleton className="h-8 w-1/2" />
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
+  if (delivery.isPending) return <DetailLoading label="Loading delivery" />;
   if (delivery.isError) {
-    const missing = errorCode(delivery.error) === "NOT_FOUND" || errorCode(delivery.error) === "BAD_REQUEST";
     return (
-      <div className="space-y-4">
-        {back}
-        <Card>
-          <EmptyState
-            icon={<Icon name={missing ? "envelope" : "warning"} />}
-            title={missing ? "Delivery not found" : "Could not load this delivery"}
-            action={missing ? <ButtonLink href={endpointHref} variant="secondary">Back to the webhook</ButtonLink> : <Button onClick={() => delivery.refetch()}>Try again</Button>}
-          >
-            {missing ? "Its webhook may have been deleted, with its delivery history." : errorMessage(delivery.error)}
-          </EmptyState>
-        </Card>
-      </div>
+      <DetailError
+        error={delivery.error}
+        noun="delivery"
+        icon="envelope"
+        back={{ href: endpointHref, label: "Back to the webhook", action: "Back to the webhook" }}
+        missingHint="Its webhook may have been deleted, with its delivery history."
+        onRetry={() => delivery.refetch()}
+      />
     );
   }
   const d = delivery.data;

@@ -1,19 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
 import { JsonBlock } from "@/components/runs/labels";
 import { Timestamp } from "@/components/runs/time";
 import { Notice } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Icon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/skeleton";
+import { BackLink, DetailError, DetailLoading } from "@/components/ui/detail-states";
 import { formatDateTime } from "@/components/ui/time";
-import { errorCode, errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { Detail, Muted, parseJsonText } from "./detail-parts";
 import { DeliveriesTable } from "./deliveries-table";
@@ -49,38 +44,11 @@ export function WebhookDetail({ id }: { id: string }) {
     }),
   );
 
-  const back = (
-    <Link href={webhooksPath(slug)} className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
-      <Icon name="arrowLeft" className="size-4" />
-      All webhooks
-    </Link>
-  );
+  const back = <BackLink href={webhooksPath(slug)}>All webhooks</BackLink>;
 
-  if (endpoint.isPending) {
-    return (
-      <div role="status" aria-label="Loading webhook" className="space-y-6">
-        <Skeleton className="h-4 w-24" />
-        <Skeleton className="h-8 w-1/2" />
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
+  if (endpoint.isPending) return <DetailLoading label="Loading webhook" />;
   if (endpoint.isError) {
-    const missing = errorCode(endpoint.error) === "NOT_FOUND" || errorCode(endpoint.error) === "BAD_REQUEST";
-    return (
-      <div className="space-y-4">
-        {back}
-        <Card>
-          <EmptyState
-            icon={<Icon name={missing ? "link" : "warning"} />}
-            title={missing ? "Webhook not found" : "Could not load this webhook"}
-            action={missing ? <ButtonLink href={webhooksPath(slug)} variant="secondary">Back to webhooks</ButtonLink> : <Button onClick={() => endpoint.refetch()}>Try again</Button>}
-          >
-            {missing ? "It may have been deleted, or it belongs to another dataspace." : errorMessage(endpoint.error)}
-          </EmptyState>
-        </Card>
-      </div>
-    );
+    return <DetailError error={endpoint.error} noun="webhook" icon="link" back={{ href: webhooksPath(slug), label: "All webhooks" }} onRetry={() => endpoint.refetch()} />;
   }
   const e = endpoint.data;
   const values = inputFromEndpoint(e);
