@@ -11,7 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Detail, Muted, parseJsonText } from "@/components/webhooks/detail-parts";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import { Confirm } from "./confirm";
+import { Confirm } from "@/components/ui/confirm";
 import { EventStatusBadge, isPendingEvent, type InboundEventSummary } from "./labels";
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString("en", { hour: "numeric", minute: "2-digit", second: "2-digit" });

@@ -10,7 +10,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import { Confirm } from "./confirm";
+import { Confirm } from "@/components/ui/confirm";
 import type { Integration } from "./labels";
 
 /** The integration's inbound URL (copy, rotate) and how to point the provider at it. */

@@ -8,7 +8,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import { Confirm } from "./confirm";
+import { Confirm } from "@/components/ui/confirm";
 import { integrationsPath, type Integration } from "./labels";
 
 type Confirming = "activate" | "deactivate" | "delete";

@@ -2,10 +2,11 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Confirm } from "@/components/ui/confirm";
 import { TextField } from "@/components/ui/field";
 import { errorMessage, fieldErrorsOf } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
@@ -180,20 +181,6 @@ export function WebhookActions({ endpoint, onEdit, onResult }: { endpoint: Webho
         </Confirm>
       )}
       <ErrorAlert className="max-w-md">{error && !rotateErrors.graceHours ? errorMessage(error) : null}</ErrorAlert>
-    </div>
-  );
-}
-
-function Confirm({ label, children, action, onBack }: { label: string; children: ReactNode; action: ReactNode; onBack: () => void }) {
-  return (
-    <div role="group" aria-label={label} className="max-w-md rounded-md border border-slate-200 bg-white p-3 text-sm shadow-sm">
-      <p className="text-slate-700">{children}</p>
-      <div className="mt-3 flex justify-end gap-2">
-        <Button variant="ghost" size="sm" onClick={onBack}>
-          Back
-        </Button>
-        {action}
-      </div>
     </div>
   );
 }
