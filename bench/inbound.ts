@@ -12,7 +12,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -23,6 +23,36 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const TARGETS = { perSecond: 2_000, p99Ms: 50, baselineShare: 0.6 };
 const root = path.resolve(import.meta.dirname, "..");
+
+/** CPU seconds used so far by processes (utime + stime from /proc), and by the whole machine. */
+function cpuSeconds(pids: number[]): number {
+  const tick = 100; // USER_HZ on Linux
+  return pids.reduce((sum, pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return sum + (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+function machineBusy(): { busy: number; total: number } {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = fields[3] + fields[4];
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+const postgresPids = () =>
+  readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
+      } catch {
+        return false;
+      }
+    });
 
 type Result = { perSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
@@ -92,7 +122,15 @@ async function main() {
   if (probe.status !== 202) throw new Error(`a signed delivery got ${probe.status}: ${await probe.text()}`);
 
   await load(hookUrl, signed, body, (h) => (h["x-github-delivery"] = randomUUID())); // warm-up
+  const before = { app: cpuSeconds([app.pid!]), pg: cpuSeconds(postgresPids()), machine: machineBusy(), at: performance.now() };
   const ours = await load(hookUrl, signed, body, (h) => (h["x-github-delivery"] = randomUUID()));
+  const seconds = (performance.now() - before.at) / 1000;
+  const machineNow = machineBusy();
+  const cpu = {
+    app: (cpuSeconds([app.pid!]) - before.app) / seconds,
+    pg: (cpuSeconds(postgresPids()) - before.pg) / seconds,
+    machine: (machineNow.busy - before.machine.busy) / (machineNow.total - before.machine.total),
+  };
   app.kill("SIGTERM");
   await new Promise((resolve) => app.once("exit", resolve));
 
@@ -123,6 +161,7 @@ async function main() {
   row("acknowledge latency p50", `${ours.p50} ms`, "-", true);
   row("acknowledge latency p99", `${ours.p99} ms`, `< ${TARGETS.p99Ms} ms`, ours.p99 < TARGETS.p99Ms);
   row("  non-2xx answers / errors", `${ours.non2xx} / ${ours.errors}`, "0", ours.non2xx === 0 && ours.errors === 0);
+  console.log(`    server process ${(cpu.app * 100).toFixed(0)} % of a core, PostgreSQL ${(cpu.pg * 100).toFixed(0)} %, machine ${(cpu.machine * 100).toFixed(0)} % busy`);
   row("baseline: node:http + one INSERT", `${baseline.perSecond.toFixed(0)}/s`, "-", true);
   row("  baseline p50 / p99", `${baseline.p50} / ${baseline.p99} ms`, "-", true);
   row("ours / baseline", `${(share * 100).toFixed(0)} %`, `≥ ${TARGETS.baselineShare * 100} %`, share >= TARGETS.baselineShare);
