@@ -6,7 +6,7 @@ import { useDataspace } from "@/components/dataspace/dataspace-context";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
+import { FilterTabs } from "@/components/ui/filter-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExpandableRow, useToggleSet } from "@/components/ui/expandable-row";
 import { Icon } from "@/components/ui/icons";
@@ -48,23 +48,7 @@ export function RecentEvents({ integrationId }: { integrationId: string }) {
   return (
     <Card className="overflow-hidden">
       <CardHeader title="Recent events" description="What this integration received, newest first. Open one to see its headers, body and processing log." />
-      <div role="tablist" aria-label="Event status" className="flex gap-1 overflow-x-auto border-b border-slate-200 px-4">
-        {tabs.map((tab) => (
-          <button
-            key={tab.value || "all"}
-            type="button"
-            role="tab"
-            aria-selected={tab.value === status}
-            onClick={() => setStatus(tab.value)}
-            className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
-              tab.value === status ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800",
-            )}
-          >
-            {tab.label}
-          </button>
-        ))}
-      </div>
+      <FilterTabs label="Event status" options={tabs} value={status} onChange={setStatus} />
       <div role="tabpanel" aria-label={`${tabs.find((t) => t.value === status)?.label} events`}>
         {events.isPending ? (
           <SkeletonRows rows={5} label="Loading events" />

@@ -8,7 +8,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
+import { FilterTabs } from "@/components/ui/filter-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
@@ -42,23 +42,7 @@ export function DeliveriesTable({ endpointId }: { endpointId: string }) {
   return (
     <Card className="overflow-hidden">
       <CardHeader title="Deliveries" description="Every event sent to this webhook, newest first. Open one to see its attempts, request and response." />
-      <div role="tablist" aria-label="Delivery status" className="flex gap-1 overflow-x-auto border-b border-slate-200 px-4">
-        {tabs.map((tab) => (
-          <button
-            key={tab.value || "all"}
-            type="button"
-            role="tab"
-            aria-selected={tab.value === status}
-            onClick={() => setStatus(tab.value)}
-            className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
-              tab.value === status ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800",
-            )}
-          >
-            {tab.label}
-          </button>
-        ))}
-      </div>
+      <FilterTabs label="Delivery status" options={tabs} value={status} onChange={setStatus} />
       <div role="tabpanel" aria-label={`${tabs.find((t) => t.value === status)?.label} deliveries`}>
         {deliveries.isPending ? (
           <SkeletonRows rows={5} label="Loading deliveries" />
