@@ -8,7 +8,8 @@ import { Icon } from "@/components/ui/icons";
 import { useTRPC } from "@/trpc/react";
 import { webhookPath, webhooksPath } from "./labels";
 import { SecretReveal } from "./secret-reveal";
-import { EMPTY_WEBHOOK, WebhookForm } from "./webhook-form";
+import { WebhookForm } from "./webhook-form";
+import { EMPTY_WEBHOOK } from "./webhook-input";
 
 /** Creates a webhook, then shows its signing secret once instead of moving on. */
 export function NewWebhook() {

@@ -16,7 +16,8 @@ import { EndpointStateBadge, EventTypeList, webhooksPath, type WebhookEndpoint }
 import { ReplayFailed } from "./replay-failed";
 import { SecretReveal } from "./secret-reveal";
 import { WebhookActions, type ActionResult } from "./webhook-actions";
-import { changedWebhookFields, inputFromEndpoint, WebhookForm } from "./webhook-form";
+import { WebhookForm } from "./webhook-form";
+import { changedWebhookFields, inputFromEndpoint } from "./webhook-input";
 
 export function WebhookDetail({ id }: { id: string }) {
   const trpc = useTRPC();
