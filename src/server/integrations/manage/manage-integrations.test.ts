@@ -55,6 +55,14 @@ describe("integrations", () => {
     expect(after.find((s) => s.name === "webhookSecret")!.value).toBe(before.find((s) => s.name === "webhookSecret")!.value);
     expect(after.find((s) => s.name === "token")!.value).not.toBe(before.find((s) => s.name === "token")!.value);
 
+    // null removes an optional secret; a required one cannot be removed.
+    const withoutToken = await api().update({ dataspace: slug, id: created.id, patch: { config: { ...created.config, token: null } } });
+    expect(withoutToken.config).toEqual({ repository: "octo-org/octo-app", webhookSecret: "***" });
+    expect((await secrets()).map((s) => s.name)).toEqual(["webhookSecret"]);
+    const noSecret = api().update({ dataspace: slug, id: created.id, patch: { config: { ...created.config, webhookSecret: null } } });
+    await expect(noSecret).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^config\.webhookSecret: /) });
+    expect((await secrets()).map((s) => s.name)).toEqual(["webhookSecret"]);
+
     const rotated = await api().rotateInboundUrl({ dataspace: slug, id: created.id });
     expect(rotated.inboundUrl).not.toBe(created.inboundUrl);
     await api().delete({ dataspace: slug, id: created.id });

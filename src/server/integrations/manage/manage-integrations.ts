@@ -55,7 +55,8 @@ export async function createIntegration(ctx: TenantContext, input: CreateIntegra
 
 /**
  * Name, active flag and config. A config is validated whole: secret fields sent back as "***"
- * (or left out) keep their stored value; a new value replaces it.
+ * (or left out) keep their stored value; a new value replaces it; null removes it (refused, with
+ * the field named, where the provider requires it).
  */
 export async function updateIntegration(ctx: TenantContext, input: UpdateIntegrationInput) {
   requireRole(ctx.actor, "ADMIN");
@@ -66,7 +67,8 @@ export async function updateIntegration(ctx: TenantContext, input: UpdateIntegra
   if (input.patch.config) {
     const merged: Record<string, unknown> = { ...input.patch.config };
     for (const field of provider.secretFields) {
-      if ((merged[field] === undefined || merged[field] === MASKED) && current[field] !== undefined) merged[field] = current[field];
+      if (merged[field] === null) delete merged[field]; // null removes an optional secret
+      else if ((merged[field] === undefined || merged[field] === MASKED) && current[field] !== undefined) merged[field] = current[field];
     }
     config = splitSecrets(validateConfig(provider, merged), provider.secretFields);
   }
