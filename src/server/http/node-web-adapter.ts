@@ -31,7 +31,8 @@ export async function serveWebHandler(
     if (!response.body) return void res.end();
     Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
   } catch (error) {
-    console.error(`[http] ${req.method} ${req.url} failed:`, error);
+    // URLs can carry credentials — an inbound URL's token, Statuspage's secret in the query — never logged.
+    console.error(`[http] ${req.method} ${req.url?.split("?")[0].replace(/sbh_[A-Za-z0-9_-]+/g, "sbh_…")} failed:`, error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
     res.end(JSON.stringify({ error: "Internal server error" }));
   }
