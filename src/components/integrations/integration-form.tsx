@@ -9,7 +9,6 @@ import { cn } from "@/components/ui/cn";
 import { CheckboxField, controlClasses, TextField } from "@/components/ui/field";
 import type { IntegrationType } from "@/generated/prisma/enums";
 import { errorMessage, fieldErrorsOf } from "@/trpc/errors";
-import { CONFIG_FIELDS, exampleConfig } from "./config-guide";
 import type { Integration, IntegrationTypeInfo } from "./labels";
 
 /** What the API takes for an integration (create input, or the full patch of an update). */
@@ -90,7 +89,7 @@ export function IntegrationForm({ initial, types, editing, submitLabel, pending,
 
   function pickType(next: IntegrationType) {
     const picked = types.find((t) => t.type === next);
-    const nextExample = exampleConfig(next, picked?.secretFields ?? []);
+    const nextExample = picked?.exampleConfig ?? "{}";
     if (configText === example) setConfigText(nextExample);
     setExample(nextExample);
     setType(next);
@@ -142,7 +141,7 @@ export function IntegrationForm({ initial, types, editing, submitLabel, pending,
             Start again from the {info?.label ?? type} example
           </Button>
         )}
-        {type && <FieldGuide type={type} secretFields={info?.secretFields ?? []} editing={editing} />}
+        {info && <FieldGuide fields={info.fields} editing={editing} />}
       </div>
       <CheckboxField
         role="switch"
@@ -198,21 +197,21 @@ function TypePicker({ types, value, onChange, error }: { types: IntegrationTypeI
 }
 
 /** The type's config fields: which are required, which secret, what each is for. */
-function FieldGuide({ type, secretFields, editing }: { type: IntegrationType; secretFields: readonly string[]; editing: boolean }) {
+function FieldGuide({ fields, editing }: { fields: IntegrationTypeInfo["fields"]; editing: boolean }) {
   return (
     <div className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3">
       <h3 className="text-xs font-medium text-slate-500">Fields</h3>
       <dl className="mt-2 space-y-2 text-sm">
-        {CONFIG_FIELDS[type].map((field) => (
+        {fields.map((field) => (
           <div key={field.name}>
             <dt className="flex flex-wrap items-center gap-1.5">
               <code className="font-mono text-xs font-medium text-slate-900">{field.name}</code>
               <Badge tone={field.required ? "indigo" : "slate"}>{field.required ? "Required" : "Optional"}</Badge>
-              {secretFields.includes(field.name) && <Badge tone="amber">Secret</Badge>}
+              {field.secret && <Badge tone="amber">Secret</Badge>}
             </dt>
             <dd className="mt-0.5 text-slate-600">
               {field.help}
-              {!editing && !field.required && secretFields.includes(field.name) && (
+              {!editing && !field.required && field.secret && (
                 <>
                   {" "}
                   Add it as <code className="font-mono text-xs">&quot;{field.name}&quot;: &quot;…&quot;</code> if you need it.

@@ -40,12 +40,17 @@ export type PayloadCheck = { ok: true } | { ok: false; errors: string[] };
  */
 export type MappedEvent = { type: string; summary: Record<string, unknown> };
 
+/** What each config field is for (and a value to start from), shown beside the config. */
+export type ConfigHelp = Record<string, { help: string; example?: string }>;
+
 export interface IntegrationProvider<Config extends Record<string, unknown> = Record<string, unknown>> {
   type: IntegrationType;
   /** Shown in the dashboard, e.g. "GitHub". */
   label: string;
   /** The config as a user submits it, secrets in clear; errors name the field that is wrong. */
   configSchema: z.ZodType<Config>;
+  /** Every field of `configSchema`, explained (a registry test keeps the two in step). */
+  configHelp: { readonly [K in keyof Config & string]-?: { help: string; example?: string } };
   /** Keys of the config that are secrets: stored encrypted in the secrets store, never shown again. */
   secretFields: readonly (keyof Config & string)[];
   inbound: {

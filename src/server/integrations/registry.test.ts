@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { IntegrationType } from "@/generated/prisma/enums";
 import { AppError } from "@/server/errors";
+import { describeConfig } from "./describe-config";
 import { PROVIDERS, providerFor } from "./registry";
 import { inboundRequest } from "./shared/test-requests";
 
@@ -24,6 +25,15 @@ describe.each(PROVIDERS.map((provider) => [provider.type, provider] as const))("
     const shape = (provider.configSchema as unknown as { shape: Record<string, unknown> }).shape;
     expect(provider.secretFields.length).toBeGreaterThan(0);
     for (const field of provider.secretFields) expect(Object.keys(shape)).toContain(field);
+  });
+
+  it("explains every config field, and only those, with a starting config that names each required one", () => {
+    const shape = (provider.configSchema as unknown as { shape: Record<string, unknown> }).shape;
+    expect(Object.keys(provider.configHelp).sort()).toEqual(Object.keys(shape).sort());
+    const { fields, exampleConfig } = describeConfig(provider);
+    for (const field of fields) expect(field.help, field.name).toMatch(/\w/);
+    const example = JSON.parse(exampleConfig) as Record<string, unknown>;
+    for (const field of fields.filter((f) => f.required)) expect(example, `${field.name} in the starting config`).toHaveProperty(field.name);
   });
 
   it("refuses an empty config, naming a field", () => {

@@ -1,4 +1,5 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
+import { datadogConfigHelp } from "./config-help";
 import { GENERIC_SIGNATURE_HEADER, verifyGenericSecret } from "../shared/generic-secret";
 import { compact, str } from "../shared/read";
 import { datadogConfigSchema, type DatadogConfig } from "./config";
@@ -22,6 +23,7 @@ export const datadog = {
   type: "DATADOG",
   label: "Datadog",
   configSchema: datadogConfigSchema,
+  configHelp: datadogConfigHelp,
   secretFields: ["apiKey", "webhookSecret"],
   inbound: {
     // Datadog signs nothing; it can send fixed custom headers, so a Bearer token (or a relay's HMAC).

@@ -1,4 +1,5 @@
 import type { IntegrationProvider, Verification } from "../provider";
+import { forgejoConfigHelp } from "./config-help";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
 import { verifyHexHmac } from "../shared/signatures";
@@ -24,6 +25,7 @@ export const forgejo = {
   type: "FORGEJO",
   label: "Forgejo / Gitea",
   configSchema: forgejoConfigSchema,
+  configHelp: forgejoConfigHelp,
   secretFields: ["webhookSecret", "token"],
   inbound: {
     // Bare hex HMAC-SHA256 of the body.

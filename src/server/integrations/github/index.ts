@@ -1,4 +1,5 @@
 import type { IntegrationProvider } from "../provider";
+import { githubConfigHelp } from "./config-help";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
 import { githubConfigSchema, type GithubConfig } from "./config";
@@ -10,6 +11,7 @@ export const github = {
   type: "GITHUB",
   label: "GitHub",
   configSchema: githubConfigSchema,
+  configHelp: githubConfigHelp,
   secretFields: ["webhookSecret", "token"],
   inbound: {
     verify: verifyGithub,

@@ -1,4 +1,5 @@
 import type { IntegrationProvider } from "../provider";
+import { gitlabConfigHelp } from "./config-help";
 import { eventSlug } from "../shared/event-type";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
@@ -16,6 +17,7 @@ export const gitlab = {
   type: "GITLAB",
   label: "GitLab",
   configSchema: gitlabConfigSchema,
+  configHelp: gitlabConfigHelp,
   secretFields: ["webhookToken", "token"],
   inbound: {
     // GitLab sends the configured secret token as-is in X-Gitlab-Token (it does not sign bodies).

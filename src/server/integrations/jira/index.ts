@@ -1,4 +1,5 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
+import { jiraConfigHelp } from "./config-help";
 import { eventType } from "../shared/event-type";
 import { header } from "../shared/headers";
 import { compact, firstStr, str } from "../shared/read";
@@ -34,6 +35,7 @@ export const jira = {
   type: "JIRA",
   label: "Jira",
   configSchema: jiraConfigSchema,
+  configHelp: jiraConfigHelp,
   secretFields: ["webhookSecret", "token"],
   inbound: {
     // Jira Cloud admin webhooks with a secret sign as WebSub does: `X-Hub-Signature: sha256=<hex>`.

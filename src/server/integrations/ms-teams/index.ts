@@ -1,4 +1,5 @@
 import type { InboundRequest, IntegrationProvider, MappedEvent, Verification } from "../provider";
+import { msTeamsConfigHelp } from "./config-help";
 import { eventType } from "../shared/event-type";
 import { header } from "../shared/headers";
 import { clip, compact, firstStr, str } from "../shared/read";
@@ -39,6 +40,7 @@ export const msTeams = {
   type: "MS_TEAMS",
   label: "Microsoft Teams",
   configSchema: msTeamsConfigSchema,
+  configHelp: msTeamsConfigHelp,
   // The incoming-webhook URL is a credential too: anyone holding it can post to the channel.
   secretFields: ["hmacSecret", "webhookUrl"],
   inbound: {

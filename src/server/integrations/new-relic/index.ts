@@ -1,4 +1,5 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
+import { newRelicConfigHelp } from "./config-help";
 import { eventType } from "../shared/event-type";
 import { GENERIC_SIGNATURE_HEADER, verifyGenericSecret } from "../shared/generic-secret";
 import { at, compact, str } from "../shared/read";
@@ -23,6 +24,7 @@ export const newRelic = {
   type: "NEW_RELIC",
   label: "New Relic",
   configSchema: newRelicConfigSchema,
+  configHelp: newRelicConfigHelp,
   secretFields: ["apiKey", "webhookSecret"],
   inbound: {
     // New Relic signs nothing; its webhook destinations can send a bearer token.

@@ -1,4 +1,5 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
+import { slackConfigHelp } from "./config-help";
 import { eventType } from "../shared/event-type";
 import { clip, compact, str } from "../shared/read";
 import { slackConfigSchema, type SlackConfig } from "./config";
@@ -24,6 +25,7 @@ export const slack = {
   type: "SLACK",
   label: "Slack",
   configSchema: slackConfigSchema,
+  configHelp: slackConfigHelp,
   // The incoming-webhook URL is a credential too: anyone holding it can post to the channel.
   secretFields: ["signingSecret", "webhookUrl"],
   inbound: {

@@ -1,4 +1,5 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
+import { sourcehutConfigHelp } from "./config-help";
 import { eventType } from "../shared/event-type";
 import { header } from "../shared/headers";
 import { compact, firstStr, str } from "../shared/read";
@@ -22,6 +23,7 @@ export const sourcehut = {
   type: "SOURCEHUT",
   label: "SourceHut",
   configSchema: sourcehutConfigSchema,
+  configHelp: sourcehutConfigHelp,
   secretFields: ["token"],
   inbound: {
     verify: (request, _secrets, config?) => verifySourcehut(request, config),

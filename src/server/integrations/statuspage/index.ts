@@ -1,4 +1,5 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
+import { statuspageConfigHelp } from "./config-help";
 import { verifyGenericSecret } from "../shared/generic-secret";
 import { at, clip, compact, isObject, str } from "../shared/read";
 import { statuspageConfigSchema, type StatuspageConfig } from "./config";
@@ -49,6 +50,7 @@ export const statuspage = {
   type: "STATUSPAGE",
   label: "Atlassian Statuspage",
   configSchema: statuspageConfigSchema,
+  configHelp: statuspageConfigHelp,
   secretFields: ["apiKey", "webhookSecret"],
   inbound: {
     // Statuspage neither signs nor sends custom headers: the secret rides in the URL's query.

@@ -1,4 +1,5 @@
 import { isUtf8 } from "node:buffer";
+import { webhookConfigHelp } from "./config-help";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import type { IntegrationProvider, InboundRequest, StoredConfig, Verification } from "../provider";
 import { eventSlug } from "../shared/event-type";
@@ -51,6 +52,7 @@ export const webhook = {
   type: "WEBHOOK",
   label: "Webhook (Standard Webhooks)",
   configSchema: webhookConfigSchema,
+  configHelp: webhookConfigHelp,
   secretFields: ["signingSecret"],
   inbound: {
     verify: verifyStandardWebhook,
