@@ -1,12 +1,12 @@
 "use client";
 
 import { TRPCClientError } from "@trpc/client";
-import { useId, useState, type ComponentProps, type FormEvent, type ReactNode } from "react";
-import { ErrorAlert } from "@/components/ui/alert";
+import { useId, useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { CheckboxField, controlClasses, TextField } from "@/components/ui/field";
+import { CheckboxField, CodeField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import type { IntegrationType } from "@/generated/prisma/enums";
 import { errorMessage, fieldErrorsOf } from "@/trpc/errors";
 import type { Integration, IntegrationTypeInfo } from "./labels";
@@ -128,7 +128,7 @@ export function IntegrationForm({ initial, types, editing, submitLabel, pending,
           rows={Math.max(6, configText.split("\n").length + 1)}
           value={configText}
           onChange={(e) => setConfigText(e.target.value)}
-          errors={configErrors}
+          error={configErrors}
           placeholder={type ? undefined : "Pick a type first: its example config appears here."}
           hint={
             editing
@@ -153,17 +153,7 @@ export function IntegrationForm({ initial, types, editing, submitLabel, pending,
         hint="When off, its inbound URL answers 404 and nothing is stored, as if it did not exist."
       />
 
-      <ErrorAlert>{generalError}</ErrorAlert>
-      <div className="flex items-center justify-end gap-3 border-t border-slate-200 pt-5">
-        {onCancel && (
-          <Button variant="ghost" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-        )}
-        <Button type="submit" pending={pending}>
-          {submitLabel}
-        </Button>
-      </div>
+      <FormActions error={generalError} pending={pending} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }
@@ -225,38 +215,3 @@ function FieldGuide({ fields, editing }: { fields: IntegrationTypeInfo["fields"]
   );
 }
 
-/** A textarea for JSON: monospace, no spell-check, wired to its hint and errors like the other fields. */
-function CodeField({ label, hint, errors, ...rest }: { label: string; hint?: ReactNode; errors: string[] } & ComponentProps<"textarea">) {
-  const id = useId();
-  const note = errors.length > 0 ? `${id}-error` : hint ? `${id}-hint` : undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        spellCheck={false}
-        aria-invalid={errors.length > 0 ? true : undefined}
-        aria-describedby={note}
-        className={cn(controlClasses, "mt-1.5 font-mono text-xs leading-5", errors.length > 0 && "ring-red-400 focus:ring-red-600")}
-        {...rest}
-      />
-      {errors.length > 0 ? (
-        <div id={`${id}-error`} className="mt-1.5 text-sm text-red-600">
-          {errors.length === 1 ? (
-            <p>{errors[0]}</p>
-          ) : (
-            <ul className="list-disc space-y-0.5 pl-5">
-              {errors.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="mt-1.5 text-xs text-slate-500">{hint}</p>
-      ) : null}
-    </div>
-  );
-}

@@ -2,9 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import type { RequestPriority, RequestStatus } from "@/generated/prisma/enums";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { errorMessage, fieldErrorsOf } from "@/trpc/errors";
 import { CustomFieldsEditor, rowsFromData, rowsToData, type CustomFieldRow } from "./custom-fields";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS } from "./labels";
@@ -149,17 +148,7 @@ export function RequestForm({ initial, members, submitLabel, pending, error, onS
         error={errors.isPrivate}
         hint="Only the requester, the assignee and admins can see a private request."
       />
-      <ErrorAlert>{generalError}</ErrorAlert>
-      <div className="flex items-center justify-end gap-3 border-t border-slate-200 pt-5">
-        {onCancel && (
-          <Button variant="ghost" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-        )}
-        <Button type="submit" pending={pending}>
-          {submitLabel}
-        </Button>
-      </div>
+      <FormActions error={generalError} pending={pending} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

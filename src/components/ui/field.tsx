@@ -10,20 +10,31 @@ const BASE =
 const CONTROL = `${BASE} w-full`;
 const INVALID = "ring-red-400 focus:ring-red-600";
 
-type FieldShellProps = { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; className?: string };
+/** A field's error: one message, or several (a JSON config can break more than one rule). */
+type FieldError = string | readonly string[];
+const messagesOf = (error?: FieldError) => (error === undefined ? [] : typeof error === "string" ? (error ? [error] : []) : error);
 
-/** Label, control, hint and the field's error message, wired together for assistive tech. */
+type FieldShellProps = { id: string; label: ReactNode; hint?: ReactNode; error?: FieldError; children: ReactNode; className?: string };
+
+/** Label, control, hint and the field's error message(s), wired together for assistive tech. */
 function FieldShell({ id, label, hint, error, children, className }: FieldShellProps) {
+  const messages = messagesOf(error);
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
       <div className="mt-1.5">{children}</div>
-      {error ? (
+      {messages.length === 1 ? (
         <p id={`${id}-error`} className="mt-1.5 text-sm text-red-600">
-          {error}
+          {messages[0]}
         </p>
+      ) : messages.length > 1 ? (
+        <ul id={`${id}-error`} className="mt-1.5 list-disc space-y-0.5 pl-5 text-sm text-red-600">
+          {messages.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
       ) : hint ? (
         <p id={`${id}-hint`} className="mt-1.5 text-xs text-slate-500">
           {hint}
@@ -33,18 +44,20 @@ function FieldShell({ id, label, hint, error, children, className }: FieldShellP
   );
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode) {
-  return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+function describedBy(id: string, error?: FieldError, hint?: ReactNode) {
+  return messagesOf(error).length ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-type Common = { label: ReactNode; hint?: ReactNode; error?: string; className?: string };
+const invalid = (error?: FieldError) => (messagesOf(error).length ? true : undefined);
+
+type Common = { label: ReactNode; hint?: ReactNode; error?: FieldError; className?: string };
 
 export function TextField({ label, hint, error, className, id: givenId, ...rest }: Common & ComponentProps<"input">) {
   const autoId = useId();
   const id = givenId ?? autoId;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={cn(CONTROL, error && INVALID)} {...rest} />
+      <input id={id} aria-invalid={invalid(error)} aria-describedby={describedBy(id, error, hint)} className={cn(CONTROL, invalid(error) && INVALID)} {...rest} />
     </FieldShell>
   );
 }
@@ -54,7 +67,25 @@ export function TextAreaField({ label, hint, error, className, id: givenId, ...r
   const id = givenId ?? autoId;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={cn(CONTROL, "min-h-24", error && INVALID)} {...rest} />
+      <textarea id={id} aria-invalid={invalid(error)} aria-describedby={describedBy(id, error, hint)} className={cn(CONTROL, "min-h-24", invalid(error) && INVALID)} {...rest} />
+    </FieldShell>
+  );
+}
+
+/** A textarea for code (JSON, CEL): monospace, no spell-check. */
+export function CodeField({ label, hint, error, className, id: givenId, ...rest }: Common & ComponentProps<"textarea">) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+      <textarea
+        id={id}
+        spellCheck={false}
+        aria-invalid={invalid(error)}
+        aria-describedby={describedBy(id, error, hint)}
+        className={cn(CONTROL, "font-mono text-xs leading-5", invalid(error) && INVALID)}
+        {...rest}
+      />
     </FieldShell>
   );
 }
@@ -64,7 +95,7 @@ export function SelectField({ label, hint, error, className, id: givenId, childr
   const id = givenId ?? autoId;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={cn(CONTROL, "pr-8", error && INVALID)} {...rest}>
+      <select id={id} aria-invalid={invalid(error)} aria-describedby={describedBy(id, error, hint)} className={cn(CONTROL, "pr-8", invalid(error) && INVALID)} {...rest}>
         {children}
       </select>
     </FieldShell>
@@ -79,7 +110,7 @@ export function CheckboxField({ label, hint, error, className, id: givenId, ...r
       <input
         id={id}
         type="checkbox"
-        aria-invalid={error ? true : undefined}
+        aria-invalid={invalid(error)}
         aria-describedby={describedBy(id, error, hint)}
         className="mt-0.5 size-4 rounded border-slate-300 accent-indigo-600"
         {...rest}
@@ -88,8 +119,8 @@ export function CheckboxField({ label, hint, error, className, id: givenId, ...r
         <label htmlFor={id} className="font-medium text-slate-800">
           {label}
         </label>
-        {error ? (
-          <p id={`${id}-error`} className="text-red-600">{error}</p>
+        {invalid(error) ? (
+          <p id={`${id}-error`} className="text-red-600">{messagesOf(error).join(" ")}</p>
         ) : hint ? (
           <p id={`${id}-hint`} className="text-slate-500">{hint}</p>
         ) : null}

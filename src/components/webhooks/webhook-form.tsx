@@ -1,10 +1,8 @@
 "use client";
 
-import { useId, useState, type ComponentProps, type FormEvent, type ReactNode } from "react";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { CheckboxField, controlClasses, SelectField, TextField } from "@/components/ui/field";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { CheckboxField, CodeField, SelectField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { errorMessage, fieldErrorsOf } from "@/trpc/errors";
 import { FIELDS, FILTER_EXAMPLES, type Field, type WebhookInput } from "./webhook-input";
 
@@ -278,17 +276,7 @@ export function WebhookForm({ initial, eventTypes, editing, submitLabel, pending
         />
       </Section>
 
-      <ErrorAlert>{generalError}</ErrorAlert>
-      <div className="flex items-center justify-end gap-3 border-t border-slate-200 pt-5">
-        {onCancel && (
-          <Button variant="ghost" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-        )}
-        <Button type="submit" pending={pending}>
-          {submitLabel}
-        </Button>
-      </div>
+      <FormActions error={generalError} pending={pending} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }
@@ -302,28 +290,3 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** A textarea for code (JSON, CEL): monospace, no spell-check, wired to its hint and error like the other fields. */
-function CodeField({ label, hint, error, ...rest }: { label: string; hint?: ReactNode; error?: string } & ComponentProps<"textarea">) {
-  const id = useId();
-  const note = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={note}
-        className={cn(controlClasses, "mt-1.5 font-mono text-xs leading-5", error && "ring-red-400 focus:ring-red-600")}
-        {...rest}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1.5 text-sm text-red-600">{error}</p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="mt-1.5 text-xs text-slate-500">{hint}</p>
-      ) : null}
-    </div>
-  );
-}
