@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { resetEnvCache } from "@/env";
 import { serveWebHandler } from "@/server/http/node-web-adapter";
+import { receiveHook } from "@/server/inbound/receive-hook";
 import { startOutboxRelay } from "@/server/runtime/outbox-relay";
 import { inngest } from "../inngest/client";
 import { startEmbeddedExecutor, type EmbeddedExecutor } from "../inngest/embedded/executor";
@@ -9,13 +10,19 @@ import { ensureRuntimeSchema } from "../inngest/embedded/__fixtures__/schema";
 import { inngestHandler } from "../inngest/handler";
 
 /**
- * The app's own durable runtime, as server.ts wires it, in the test process: the production
- * Inngest functions served by the Web-standard handler on node:http, the embedded executor
- * driving them over HTTP, and the outbox relay (fan-out + dispatcher). Test receivers on
- * 127.0.0.1 are reachable because WEBHOOK_ALLOWED_TARGETS allow-lists that address.
+ * The app's machine side, as server.ts wires it, in the calling process: `/api/hooks/*` and
+ * `/api/inngest` (the production Inngest functions) on one node:http server, the embedded
+ * executor driving the functions over HTTP, and the outbox relay (fan-out and dispatchers). Test
+ * receivers on 127.0.0.1 are reachable because WEBHOOK_ALLOWED_TARGETS allow-lists that address.
+ *
+ * `port`: where to listen (a restarted server.ts comes back on its port, and the executor's
+ * stored function URLs point there); `maxBackoffMs` caps the runtime's own retry backoff, so a
+ * run that exhausts its retries does so in well under a second.
  */
 export type AppRuntime = {
   executor: EmbeddedExecutor;
+  /** The server's origin, e.g. http://127.0.0.1:41234 */
+  url: string;
   serveUrl: string;
   /** Stops and restarts the outbox relay alone (a benchmark builds up a backlog meanwhile). */
   pauseRelay: () => void;
@@ -23,15 +30,19 @@ export type AppRuntime = {
   stop: () => Promise<void>;
 };
 
-export async function startAppRuntime(options: { env?: Record<string, string> } = {}): Promise<AppRuntime> {
-  Object.assign(process.env, { WEBHOOK_ALLOWED_TARGETS: "127.0.0.1", ...options.env });
+export async function startAppRuntime(options: { env?: Record<string, string>; port?: number; maxBackoffMs?: number } = {}): Promise<AppRuntime> {
+  Object.assign(process.env, { WEBHOOK_ALLOWED_TARGETS: process.env.WEBHOOK_ALLOWED_TARGETS ?? "127.0.0.1", ...options.env });
   resetEnvCache();
   const databaseUrl = process.env.DATABASE_URL!;
   await ensureRuntimeSchema(databaseUrl);
-  const app = http.createServer((req, res) => void serveWebHandler(inngestHandler, req, res));
-  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
-  const serveUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
-  const executor = await startEmbeddedExecutor({ databaseUrl, serveUrl, pollMs: 100, poolSize: 4, log: () => {} });
+  const app = http.createServer((req, res) => {
+    if (req.url?.startsWith("/api/hooks/")) return void serveWebHandler(receiveHook, req, res);
+    void serveWebHandler(inngestHandler, req, res);
+  });
+  await new Promise<void>((resolve) => app.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  const serveUrl = `${url}/api/inngest`;
+  const executor = await startEmbeddedExecutor({ databaseUrl, serveUrl, pollMs: 100, poolSize: 4, maxBackoffMs: options.maxBackoffMs, log: () => {} });
   process.env.INNGEST_BASE_URL = executor.url;
   process.env.INNGEST_DEV = "1";
   inngest.setEnvVars();
@@ -40,12 +51,14 @@ export async function startAppRuntime(options: { env?: Record<string, string> } 
   let relay = startRelay();
   return {
     executor,
+    url,
     serveUrl,
     pauseRelay: () => relay.stop(),
     resumeRelay: () => void (relay = startRelay()),
     stop: async () => {
       relay.stop();
       await executor.stop();
+      app.closeAllConnections();
       await new Promise((resolve) => app.close(resolve));
     },
   };

@@ -1,21 +1,13 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import examples from "@octokit/webhooks-examples";
 import { sign } from "@octokit/webhooks-methods";
 import type { IntegrationType } from "@/generated/prisma/enums";
-import { resetEnvCache } from "@/env";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
-import { serveWebHandler } from "@/server/http/node-web-adapter";
-import { receiveHook } from "@/server/inbound/receive-hook";
 import { createIntegration } from "@/server/integrations/manage/manage-integrations";
 import { createIntegrationInput } from "@/server/integrations/manage/integration.schema";
-import { startOutboxRelay } from "@/server/runtime/outbox-relay";
-import { inngest } from "../inngest/client";
-import { startEmbeddedExecutor, type EmbeddedExecutor } from "../inngest/embedded/executor";
-import { ensureRuntimeSchema } from "../inngest/embedded/__fixtures__/schema";
-import { inngestHandler } from "../inngest/handler";
+import type { EmbeddedExecutor } from "../inngest/embedded/executor";
+import { startAppRuntime } from "./app-runtime";
 import { seedDataspace, seedUser, tenantFor } from "./factories";
 
 /**
@@ -91,38 +83,9 @@ export function webhookEventsOf(integrationId: string) {
   return db.webhookEvent.findMany({ where: { integrationId }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }] });
 }
 
-/**
- * The app's machine traffic as server.ts serves it — `/api/hooks/*` and `/api/inngest` on one
- * node:http server — with the embedded executor and the outbox relay. Unlike
- * `startAppRuntime`, the runtime's retry backoff is capped at `maxBackoffMs`, so a run that
- * exhausts its retries does so in well under a second.
- */
+/** The app's machine side with the runtime's retry backoff capped (test/app-runtime.ts). */
 export type InboundApp = { url: string; executor: EmbeddedExecutor; stop: () => Promise<void> };
 
-export async function startInboundApp(options: { maxBackoffMs?: number; env?: Record<string, string> } = {}): Promise<InboundApp> {
-  Object.assign(process.env, options.env ?? {});
-  resetEnvCache();
-  const databaseUrl = process.env.DATABASE_URL!;
-  await ensureRuntimeSchema(databaseUrl);
-  const app = http.createServer((req, res) => {
-    if (req.url?.startsWith("/api/hooks/")) return void serveWebHandler(receiveHook, req, res);
-    void serveWebHandler(inngestHandler, req, res);
-  });
-  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
-  const executor = await startEmbeddedExecutor({ databaseUrl, serveUrl: `${url}/api/inngest`, pollMs: 100, poolSize: 4, maxBackoffMs: options.maxBackoffMs ?? 50, log: () => {} });
-  process.env.INNGEST_BASE_URL = executor.url;
-  process.env.INNGEST_DEV = "1";
-  inngest.setEnvVars();
-  await executor.sync();
-  const relay = startOutboxRelay({ sweepMs: 250, log: () => {} });
-  return {
-    url,
-    executor,
-    stop: async () => {
-      relay.stop();
-      await executor.stop();
-      await new Promise((resolve) => app.close(resolve));
-    },
-  };
+export function startInboundApp(options: { maxBackoffMs?: number; env?: Record<string, string> } = {}): Promise<InboundApp> {
+  return startAppRuntime({ env: options.env, maxBackoffMs: options.maxBackoffMs ?? 50 });
 }

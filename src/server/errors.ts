@@ -44,3 +44,17 @@ export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not
 export const forbidden = (message: string) => new AppError("FORBIDDEN", message);
 export const badRequest = (message: string, fieldErrors?: FieldErrors) =>
   new AppError("BAD_REQUEST", message, { fieldErrors });
+
+/**
+ * Runs a rule check and files its refusal under `field`, so a form can show it beside that input.
+ * Rule messages read "<what>: <why>" on their own (in logs, API errors); the field copy keeps the why.
+ */
+export function checkField<T>(field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "BAD_REQUEST") throw error;
+    const message = error.fieldErrors?.[field]?.[0] ?? error.message.replace(/^[a-z][a-z ]*: /i, "");
+    throw new AppError("BAD_REQUEST", error.message, { fieldErrors: { ...error.fieldErrors, [field]: [message] } });
+  }
+}

@@ -5,7 +5,6 @@ import { hashInboundToken, looksLikeInboundToken } from "@/server/integrations/i
 import type { InboundRequest } from "@/server/integrations/provider";
 import { providerFor } from "@/server/integrations/registry";
 import { findHookTarget, type HookTarget } from "./find-hook-target";
-import { handshakeResponse } from "./handshake";
 import { takeHookSlot } from "./hook-rate-limit";
 import { isJsonContentType, readLimitedBody } from "./read-body";
 import { headerRecord, headersToStore } from "./stored-headers";
@@ -83,7 +82,7 @@ async function receive(request: Request): Promise<Response> {
     return json(400, { error: `Malformed JSON: ${(error as Error).message}` });
   }
 
-  const handshake = handshakeResponse(target.integration.type, payload);
+  const handshake = provider.inbound.handshake?.(payload);
   if (handshake) return json(200, handshake);
 
   const { eventType, deliveryId } = provider.inbound.envelope(inbound, payload, target.config);

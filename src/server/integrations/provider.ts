@@ -70,6 +70,11 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
     validate(eventType: string, payload: unknown): PayloadCheck;
     /** The domain event processing publishes, or null when this event type is stored only. */
     map(input: { eventType: string; payload: unknown; integration: { id: string; name: string } }): MappedEvent | null;
+    /**
+     * A request that checks the URL rather than delivering an event (Slack's url_verification):
+     * the body to answer with at once, after verification, storing nothing; null for an event.
+     */
+    handshake?(payload: unknown): Record<string, unknown> | null;
     /** Setup steps shown on the integration page (plain text, one step per line). */
     setupInstructions(inboundUrl: string): string[];
   };

@@ -1,8 +1,8 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
-import { datadogConfigHelp } from "./config-help";
 import { GENERIC_SIGNATURE_HEADER, verifyGenericSecret } from "../shared/generic-secret";
 import { compact, str } from "../shared/read";
 import { datadogConfigSchema, type DatadogConfig } from "./config";
+import { datadogConfigHelp } from "./config-help";
 import { DATADOG_PAYLOAD_TEMPLATE, validateDatadogPayload } from "./payloads";
 
 function mapDatadogAlert(payload: unknown): MappedEvent {

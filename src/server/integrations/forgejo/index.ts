@@ -1,9 +1,9 @@
 import type { IntegrationProvider, Verification } from "../provider";
-import { forgejoConfigHelp } from "./config-help";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
 import { verifyHexHmac } from "../shared/signatures";
 import { forgejoConfigSchema, type ForgejoConfig } from "./config";
+import { forgejoConfigHelp } from "./config-help";
 import { mapForgejoEvent } from "./map";
 import { validateForgejoPayload } from "./payloads";
 

@@ -1,8 +1,8 @@
 import type { IntegrationProvider } from "../provider";
-import { githubConfigHelp } from "./config-help";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
 import { githubConfigSchema, type GithubConfig } from "./config";
+import { githubConfigHelp } from "./config-help";
 import { mapGithubEvent } from "./map";
 import { validateGithubPayload } from "./schema";
 import { verifyGithub } from "./verify";

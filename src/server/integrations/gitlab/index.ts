@@ -1,10 +1,10 @@
 import type { IntegrationProvider } from "../provider";
-import { gitlabConfigHelp } from "./config-help";
 import { eventSlug } from "../shared/event-type";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
 import { verifySharedToken } from "../shared/signatures";
 import { gitlabConfigSchema, type GitlabConfig } from "./config";
+import { gitlabConfigHelp } from "./config-help";
 import { mapGitlabEvent } from "./map";
 import { validateGitlabPayload } from "./payloads";
 

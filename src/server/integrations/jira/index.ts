@@ -1,10 +1,10 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
-import { jiraConfigHelp } from "./config-help";
 import { eventType } from "../shared/event-type";
 import { header } from "../shared/headers";
 import { compact, firstStr, str } from "../shared/read";
 import { verifyHexHmac } from "../shared/signatures";
 import { jiraConfigSchema, type JiraConfig } from "./config";
+import { jiraConfigHelp } from "./config-help";
 import { validateJiraPayload } from "./payloads";
 
 /** The browser URL of an issue, from its REST `self` (`https://x.atlassian.net/rest/api/2/issue/10002`). */

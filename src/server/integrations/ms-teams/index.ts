@@ -1,10 +1,10 @@
 import type { InboundRequest, IntegrationProvider, MappedEvent, Verification } from "../provider";
-import { msTeamsConfigHelp } from "./config-help";
 import { eventType } from "../shared/event-type";
 import { header } from "../shared/headers";
 import { clip, compact, firstStr, str } from "../shared/read";
 import { hmacSha256, refuse, safeEqual, VERIFIED } from "../shared/signatures";
 import { msTeamsConfigSchema, type MsTeamsConfig } from "./config";
+import { msTeamsConfigHelp } from "./config-help";
 import { validateMsTeamsPayload } from "./payloads";
 
 const AUTHORIZATION = /^HMAC ([A-Za-z0-9+/]{43}=)$/;

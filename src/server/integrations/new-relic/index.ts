@@ -1,9 +1,9 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
-import { newRelicConfigHelp } from "./config-help";
 import { eventType } from "../shared/event-type";
 import { GENERIC_SIGNATURE_HEADER, verifyGenericSecret } from "../shared/generic-secret";
 import { at, compact, str } from "../shared/read";
 import { newRelicConfigSchema, type NewRelicConfig } from "./config";
+import { newRelicConfigHelp } from "./config-help";
 import { validateNewRelicPayload } from "./payloads";
 
 function mapNewRelicIssue(payload: unknown): MappedEvent {

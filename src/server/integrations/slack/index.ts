@@ -1,14 +1,13 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
-import { slackConfigHelp } from "./config-help";
 import { eventType } from "../shared/event-type";
 import { clip, compact, str } from "../shared/read";
 import { slackConfigSchema, type SlackConfig } from "./config";
+import { slackConfigHelp } from "./config-help";
 import { validateSlackPayload } from "./payloads";
 import { verifySlack } from "./verify";
 
-
 function mapSlackEvent(type: string, payload: unknown): MappedEvent | null {
-  // The handshake is answered by the receiver and is no event of the workspace.
+  // The handshake (see below) is no event of the workspace.
   if (str(payload, "type") !== "event_callback") return null;
   const text = str(payload, "event.text");
   const summary = {
@@ -37,6 +36,12 @@ export const slack = {
       deliveryId: str(payload, "event_id") ?? null,
     }),
     validate: validateSlackPayload,
+    // The Events API checks a new Request URL with a signed url_verification and accepts it only
+    // if the challenge comes back.
+    handshake: (payload) => {
+      const challenge = str(payload, "challenge");
+      return str(payload, "type") === "url_verification" && challenge !== undefined ? { challenge } : null;
+    },
     map: ({ eventType: type, payload }) => mapSlackEvent(type, payload),
     setupInstructions: (url) => [
       "At api.slack.com/apps, open your Slack app (or create one) → Basic Information, and copy its Signing Secret into signingSecret here.",

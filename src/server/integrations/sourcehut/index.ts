@@ -1,9 +1,9 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
-import { sourcehutConfigHelp } from "./config-help";
 import { eventType } from "../shared/event-type";
 import { header } from "../shared/headers";
 import { compact, firstStr, str } from "../shared/read";
 import { sourcehutConfigSchema, type SourcehutConfig } from "./config";
+import { sourcehutConfigHelp } from "./config-help";
 import { graphqlPart, validateSourcehutPayload } from "./payloads";
 import { verifySourcehut } from "./verify";
 

@@ -1,8 +1,8 @@
 import type { IntegrationProvider, MappedEvent } from "../provider";
-import { statuspageConfigHelp } from "./config-help";
 import { verifyGenericSecret } from "../shared/generic-secret";
 import { at, clip, compact, isObject, str } from "../shared/read";
 import { statuspageConfigSchema, type StatuspageConfig } from "./config";
+import { statuspageConfigHelp } from "./config-help";
 import { validateStatuspagePayload } from "./payloads";
 
 

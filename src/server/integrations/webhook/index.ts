@@ -1,5 +1,4 @@
 import { isUtf8 } from "node:buffer";
-import { webhookConfigHelp } from "./config-help";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import type { IntegrationProvider, InboundRequest, StoredConfig, Verification } from "../provider";
 import { eventSlug } from "../shared/event-type";
@@ -8,6 +7,7 @@ import { requireObject } from "../shared/payload-check";
 import { isObject } from "../shared/read";
 import { VERIFIED, refuse } from "../shared/signatures";
 import { DEFAULT_EVENT_TYPE_FIELD, webhookConfigSchema, type WebhookConfig } from "./config";
+import { webhookConfigHelp } from "./config-help";
 
 /**
  * Any service that signs per Standard Webhooks (https://www.standardwebhooks.com): `webhook-id`,

@@ -1,4 +1,4 @@
-import { AppError, type FieldErrors } from "@/server/errors";
+import { AppError, checkField, type FieldErrors } from "@/server/errors";
 import {
   normalizeEventPatterns,
   validateExtraHeaders,
@@ -23,12 +23,10 @@ export function validateEndpointFields<T extends Partial<Fields>>(fields: T, opt
   const out: Partial<Fields> = { ...fields };
   const check = (field: keyof Fields, run: () => void) => {
     try {
-      run();
+      checkField(field, run);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      // Rule messages start with the field's name ("filter: …"); the form shows them next to it.
-      const message = error.fieldErrors?.[field]?.[0] ?? error.message.replace(/^[a-z][a-z ]*: /i, "");
-      errors[field] = [message];
+      if (!(error instanceof AppError && error.fieldErrors?.[field])) throw error;
+      errors[field] = error.fieldErrors[field];
     }
   };
   if (fields.url !== undefined) check("url", () => (out.url = assertTargetUrl(fields.url!, options.allowHttp)));

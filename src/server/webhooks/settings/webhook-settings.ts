@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext, TenantDb } from "@/server/dataspaces/tenant-context";
-import { AppError } from "@/server/errors";
+import { checkField } from "@/server/errors";
 import { DEFAULT_RETRY_SCHEDULE_SECONDS, validateRetrySchedule } from "@/server/webhooks/rules";
 
 /**
@@ -52,7 +52,7 @@ export async function updateWebhookSettings(ctx: TenantContext, input: z.output<
   requireRole(ctx.actor, "ADMIN");
   const current = await readWebhookSettings(ctx.db, ctx.dataspace.id);
   const next: WebhookSettingsValue = {
-    retryScheduleSeconds: input.retryScheduleSeconds ? checkedSchedule(input.retryScheduleSeconds) : current.retryScheduleSeconds,
+    retryScheduleSeconds: input.retryScheduleSeconds ? checkField("retryScheduleSeconds", () => validateRetrySchedule(input.retryScheduleSeconds!)) : current.retryScheduleSeconds,
     allowHttp: input.allowHttp ?? current.allowHttp,
     pauseAfterFailures: input.pauseAfterFailures ?? current.pauseAfterFailures,
     pauseSeconds: input.pauseSeconds ?? current.pauseSeconds,
@@ -64,14 +64,4 @@ export async function updateWebhookSettings(ctx: TenantContext, input: z.output<
     update: next,
   });
   return settingsOrDefaults(row);
-}
-
-/** The schedule's rule violations, shown under the schedule field. */
-function checkedSchedule(seconds: number[]): number[] {
-  try {
-    return validateRetrySchedule(seconds);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    throw new AppError("BAD_REQUEST", error.message, { fieldErrors: { retryScheduleSeconds: [error.message.replace(/^[a-z][a-z ]*: /i, "")] } });
-  }
 }
