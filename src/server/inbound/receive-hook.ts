@@ -96,30 +96,8 @@ async function receive(request: Request): Promise<Response> {
 
   const stored = await storeWebhookEvent(target, { eventType, deliveryId, headers: headersToStore(inbound.headers), body: text, receivedAt: inbound.receivedAt });
   if (stored.duplicate) return json(200, { status: "duplicate", id: stored.id });
-  wakeDispatcher();
+  signalOutbox(); // the relay hands it to the runtime now; it coalesces wakes while a pass runs
   return json(202, { status: "received", id: stored.id });
-}
-
-// Each relay pass costs a few queries whatever it carries: under a flood, one wake per
-// WAKE_EVERY_MS hands the runtime whole groups instead of a pass per delivery. A lone delivery
-// is dispatched at once.
-const WAKE_EVERY_MS = 25;
-let lastWake = 0;
-let pendingWake: NodeJS.Timeout | undefined;
-
-function wakeDispatcher(): void {
-  if (pendingWake) return;
-  const wait = lastWake + WAKE_EVERY_MS - Date.now();
-  if (wait <= 0) {
-    lastWake = Date.now();
-    return signalOutbox();
-  }
-  pendingWake = setTimeout(() => {
-    pendingWake = undefined;
-    lastWake = Date.now();
-    signalOutbox();
-  }, wait);
-  pendingWake.unref();
 }
 
 async function refuseUnverified(target: HookTarget, at: Date): Promise<Response> {
