@@ -1,14 +1,13 @@
+import { maskHeaders } from "@/server/secrets/mask";
+
 /**
  * The request headers kept with a stored event, for the dashboard and debugging: lower-cased,
  * with the values of anything that authenticates the sender (Authorization, cookies, signature
  * and token headers such as X-Hub-Signature-256 or X-Gitlab-Token) replaced by "***". The
  * signature was checked on arrival; kept, it would only be something to leak.
  */
-const SENSITIVE = /authorization|cookie|signature|token|secret|password|api-key|apikey/i;
-export const MASKED = "***";
-
 export function headersToStore(headers: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SENSITIVE.test(name) ? MASKED : value]));
+  return maskHeaders(headers);
 }
 
 /** Lower-cased names → values (repeated headers joined by ", ", as fetch does). */

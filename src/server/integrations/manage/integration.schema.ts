@@ -22,6 +22,3 @@ export const updateIntegrationInput = z.object({
 export type UpdateIntegrationInput = z.output<typeof updateIntegrationInput>;
 
 export const integrationIdInput = z.object({ id: z.string().uuid() });
-
-/** What a masked value looks like; sending it back on update keeps the stored secret. */
-export const MASKED = "***";

@@ -6,7 +6,8 @@ import { providerFor } from "@/server/integrations/registry";
 import { generateInboundToken, hashInboundToken } from "@/server/integrations/inbound-token";
 import { evictHookTarget } from "@/server/inbound/find-hook-target";
 import { encryptSecret } from "@/server/secrets/crypto";
-import { MASKED, type CreateIntegrationInput, type UpdateIntegrationInput } from "./integration.schema";
+import { MASKED } from "@/server/secrets/mask";
+import type { CreateIntegrationInput, UpdateIntegrationInput } from "./integration.schema";
 import { isSecretRef, loadIntegrationSecrets, saveIntegrationSecrets, splitSecrets } from "./secrets-store";
 import { serializeIntegration } from "./serialize-integration";
 

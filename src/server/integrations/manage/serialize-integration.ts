@@ -1,15 +1,12 @@
 import type { Integration } from "@/generated/prisma/client";
 import { appUrl } from "@/env";
 import { decryptSecret } from "@/server/secrets/crypto";
-import { MASKED } from "./integration.schema";
+import { isCredentialName, MASKED } from "@/server/secrets/mask";
 import { isSecretRef } from "./secrets-store";
-
-/** Keys that are masked wherever a config is shown, whatever the provider says. */
-const SENSITIVE_KEY = /secret|token|password|api_?key/i;
 
 /** A config as every surface shows it: secrets (and anything named like one) as "***", at any depth. */
 export function maskConfig(value: unknown, key = ""): unknown {
-  if (isSecretRef(value) || (key && SENSITIVE_KEY.test(key) && value !== null && value !== "")) return MASKED;
+  if (isSecretRef(value) || (key && isCredentialName(key) && value !== null && value !== "")) return MASKED;
   if (Array.isArray(value)) return value.map((item) => maskConfig(item));
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskConfig(v, k)]));

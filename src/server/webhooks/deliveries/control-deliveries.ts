@@ -14,6 +14,7 @@ export async function retryWebhookDelivery(ctx: TenantContext, id: string) {
   if (!delivery) throw notFound("Delivery");
   if (delivery.status === "PENDING") throw new AppError("CONFLICT", "This delivery is still being attempted; retry it once it has finished");
   await requeueDeliveries(ctx.db, { id, status: delivery.status }, {});
+  signalOutbox();
   return { id, status: "PENDING" as const };
 }
 
@@ -85,5 +86,6 @@ export async function resumePausedEndpoint(input: { dataspaceId: string; endpoin
   const tdb = scopedDb(input.dataspaceId);
   const resumed = await tdb.$transaction((tx) => endEndpointPause(tx, input.endpointId, now));
   const released = resumed ? await releaseHeldDeliveries(tdb, input.endpointId) : 0;
+  if (released) signalOutbox();
   return { resumed, released };
 }

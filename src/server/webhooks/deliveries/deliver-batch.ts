@@ -70,8 +70,8 @@ export async function deliverBatch(input: { dataspaceId: string; deliveries: Del
     if (next.retryAt) outcome.retrying++;
     else outcome.failed++;
   }
-  // Retries were queued (and health events may have been published): the relay picks them up.
-  if (published || outcome.retrying) signalOutbox();
+  // Retries or deferrals were queued (and health events may have been published): the relay picks them up.
+  if (published || outcome.retrying || outcome.deferred) signalOutbox();
   return outcome;
 }
 

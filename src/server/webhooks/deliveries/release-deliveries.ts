@@ -1,11 +1,11 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/server/dataspaces/tenant-context";
-import { signalOutbox } from "@/server/events/outbox-signal";
 
 /**
  * Puts deliveries back in the dispatcher's queue: each gets a new dispatch number (so a run of
  * an older dispatch stops without sending) and is handed to the runtime by the outbox relay.
  * Manual retry, bulk replay, the end of a pause and re-enabling an endpoint all come through here.
+ * It may run inside a transaction, so waking the relay is the caller's, after commit.
  */
 export async function requeueDeliveries(
   tdb: TenantDb,
@@ -23,7 +23,6 @@ export async function requeueDeliveries(
       ...(extra.replayId ? { replayId: extra.replayId } : {}),
     },
   });
-  if (count > 0) signalOutbox();
   return count;
 }
 

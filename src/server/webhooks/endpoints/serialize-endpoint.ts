@@ -1,6 +1,6 @@
 import type { WebhookEndpoint } from "@/generated/prisma/client";
 import { decryptSecret, maskSecret } from "@/server/secrets/crypto";
-import { MASKED_HEADER_VALUE, SENSITIVE_HEADER } from "./webhook-endpoint.schema";
+import { MASKED, maskHeaders } from "@/server/secrets/mask";
 
 /** An endpoint as every surface shows it: the signing secret and credential-like headers masked. */
 export function serializeEndpoint(row: WebhookEndpoint, now = new Date()) {
@@ -33,11 +33,9 @@ export function serializeEndpoint(row: WebhookEndpoint, now = new Date()) {
 
 export type SerializedEndpoint = ReturnType<typeof serializeEndpoint>;
 
-/** Values of credential-like headers (authorization, tokens, keys, cookies) replaced by "***". */
+/** Attempt and extra headers as shown: credentials masked; our own signature headers stay readable. */
 export function maskHeaderValues(headers: unknown): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries((headers ?? {}) as Record<string, string>).map(([name, value]) => [name, SENSITIVE_HEADER.test(name) && !name.startsWith("webhook-") ? MASKED_HEADER_VALUE : value]),
-  );
+  return maskHeaders(headers, (name) => name.startsWith("webhook-"));
 }
 
 /** On update, a masked header value sent back means "keep what is stored". */
@@ -46,7 +44,7 @@ export function unmaskHeaders(next: Record<string, string>, stored: unknown): Re
   return Object.fromEntries(
     Object.entries(next).map(([name, value]) => {
       const kept = Object.entries(previous).find(([old]) => old.toLowerCase() === name.toLowerCase());
-      return [name, value === MASKED_HEADER_VALUE && kept ? kept[1] : value];
+      return [name, value === MASKED && kept ? kept[1] : value];
     }),
   );
 }

@@ -1,6 +1,7 @@
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { notFound } from "@/server/errors";
+import { signalOutbox } from "@/server/events/outbox-signal";
 import { releaseHeldDeliveries } from "@/server/webhooks/deliveries/release-deliveries";
 import { serializeEndpoint } from "./serialize-endpoint";
 
@@ -29,5 +30,6 @@ export async function setWebhookEndpointActive(ctx: TenantContext, input: { id: 
       : { isActive: false },
   });
   const released = input.isActive ? await releaseHeldDeliveries(ctx.db, existing.id) : 0;
+  if (released) signalOutbox();
   return { endpoint: serializeEndpoint(row, now), released };
 }

@@ -37,7 +37,3 @@ export const updateWebhookEndpointInput = z.object({
 export type UpdateWebhookEndpointInput = z.output<typeof updateWebhookEndpointInput>;
 
 export const endpointIdInput = z.object({ id: z.string().uuid() });
-
-/** Header values that look like credentials are shown masked; sending the mask back keeps them. */
-export const MASKED_HEADER_VALUE = "***";
-export const SENSITIVE_HEADER = /authorization|token|secret|key|cookie|password|signature/i;
