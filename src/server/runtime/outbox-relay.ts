@@ -4,7 +4,7 @@ import { db } from "@/server/db/client";
 import { onOutboxSignal } from "@/server/events/outbox-signal";
 import { dispatchQueuedWebhookEvents, type InboundEventsReceived } from "@/server/inbound/dispatch-webhook-events";
 import { dispatchQueuedDeliveries, type DeliveriesRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
-import { planWebhookDeliveries, subscribedDataspaces } from "@/server/webhooks/deliveries/fan-out";
+import { activeEndpoints, planWebhookDeliveries } from "@/server/webhooks/deliveries/fan-out";
 
 /**
  * Relays committed outbox rows (`Event` with `relayedAt` null) to Inngest, at least once: rows
@@ -85,13 +85,13 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
         if (rows.length === 0) return 0;
         // Payloads are read only for events that go somewhere: to a webhook of their dataspace or
         // to the runtime. Events nobody subscribes to are just marked (inbound payloads run large).
-        const subscribed = await subscribedDataspaces(tx, rows.map((row) => row.dataspaceId));
-        const needed = rows.filter((row) => subscribed.has(row.dataspaceId) || wanted(row.type));
+        const endpoints = await activeEndpoints(tx, rows.map((row) => row.dataspaceId));
+        const needed = rows.filter((row) => endpoints.has(row.dataspaceId) || wanted(row.type));
         const data = needed.length
           ? new Map((await tx.$queryRaw<{ id: string; data: unknown }[]>`SELECT id, data FROM "Event" WHERE id = ANY(${needed.map((row) => row.id)}::uuid[])`).map((r) => [r.id, r.data]))
           : new Map<string, unknown>();
         const full: Row[] = needed.map((row) => ({ ...row, data: data.get(row.id) }));
-        await planWebhookDeliveries(tx, full.filter((row) => subscribed.has(row.dataspaceId)));
+        await planWebhookDeliveries(tx, full.filter((row) => endpoints.has(row.dataspaceId)), endpoints);
         for (const chunk of chunkByBytes(full.filter((row) => wanted(row.type)).map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
         await tx.$executeRaw`UPDATE "Event" SET "relayedAt" = now() WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
         return rows.length;

@@ -74,8 +74,7 @@ export async function sendTestWebhook(ctx: TenantContext, endpointId: string) {
     createdAt: now,
     data: { message: "This is a test event from Switchboard", dataspace: ctx.dataspace.name, sent_by: ctx.actor.userId, sent_at: now.toISOString() },
   };
-  // A test goes out even to a paused endpoint: it is how you check the receiver is fixed.
-  const row = deliveryRow({ ...endpoint, state: "ACTIVE" }, event, { isTest: true });
+  const row = deliveryRow(endpoint, event, { isTest: true });
   const delivery = await ctx.db.webhookDelivery.create({ data: { ...row, dataspaceId: ctx.dataspace.id } });
   signalOutbox();
   return { id: delivery.id, status: delivery.status, lastError: delivery.lastError };

@@ -15,14 +15,7 @@ type Endpoint = Prisma.WebhookEndpointGetPayload<object>;
  *
  * The body is rendered once, here: every attempt sends (and signs) the same bytes.
  */
-export async function planWebhookDeliveries(tx: Prisma.TransactionClient, events: readonly OutboxEvent[]): Promise<number> {
-  if (events.length === 0) return 0;
-  const dataspaceIds = [...new Set(events.map((event) => event.dataspaceId))];
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { dataspaceId: { in: dataspaceIds }, isActive: true } });
-  if (endpoints.length === 0) return 0;
-  const byDataspace = new Map<string, Endpoint[]>();
-  for (const endpoint of endpoints) byDataspace.set(endpoint.dataspaceId, [...(byDataspace.get(endpoint.dataspaceId) ?? []), endpoint]);
-
+export async function planWebhookDeliveries(tx: Prisma.TransactionClient, events: readonly OutboxEvent[], byDataspace: EndpointsByDataspace): Promise<number> {
   const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
   for (const event of events) {
     for (const endpoint of byDataspace.get(event.dataspaceId) ?? []) {
@@ -37,14 +30,17 @@ export async function planWebhookDeliveries(tx: Prisma.TransactionClient, events
   return count;
 }
 
-/** The dataspaces among `ids` that have at least one active webhook endpoint. */
-export async function subscribedDataspaces(tx: Prisma.TransactionClient, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await tx.webhookEndpoint.findMany({
-    where: { dataspaceId: { in: [...new Set(ids)] }, isActive: true },
-    select: { dataspaceId: true },
-    distinct: ["dataspaceId"],
-  });
-  return new Set(rows.map((row) => row.dataspaceId));
+export type EndpointsByDataspace = ReadonlyMap<string, Endpoint[]>;
+
+/**
+ * The active endpoints of these dataspaces, by dataspace: read once per relay batch, both to know
+ * which events need their payload at all and to fan them out.
+ */
+export async function activeEndpoints(tx: Prisma.TransactionClient, dataspaceIds: readonly string[]): Promise<EndpointsByDataspace> {
+  const endpoints = await tx.webhookEndpoint.findMany({ where: { dataspaceId: { in: [...new Set(dataspaceIds)] }, isActive: true } });
+  const byDataspace = new Map<string, Endpoint[]>();
+  for (const endpoint of endpoints) byDataspace.set(endpoint.dataspaceId, [...(byDataspace.get(endpoint.dataspaceId) ?? []), endpoint]);
+  return byDataspace;
 }
 
 export function deliveryRow(endpoint: Endpoint, event: OutboxEvent, options: { isTest?: boolean } = {}): Prisma.WebhookDeliveryCreateManyInput {
@@ -55,8 +51,9 @@ export function deliveryRow(endpoint: Endpoint, event: OutboxEvent, options: { i
     const message = `The payload is ${size} bytes, over the ${MAX_PAYLOAD_BYTES / 1024} KB limit; it was not sent`;
     return { ...base, body: body.slice(0, 1024), status: "FAILED", queuedAt: null, lastError: message, completedAt: new Date() };
   }
-  // A paused or disabled endpoint still gets its deliveries, held until it resumes.
-  const held = endpoint.state !== "ACTIVE";
+  // A paused or disabled endpoint still gets its deliveries, held until it resumes; a test
+  // delivery goes out whatever the state (it is how you check a receiver is fixed).
+  const held = !options.isTest && endpoint.state !== "ACTIVE";
   return { ...base, body, status: held ? "HELD" : "PENDING", queuedAt: held ? null : new Date() };
 }
 
