@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Role } from "@/generated/prisma/enums";
+import type { IntegrationType, Role } from "@/generated/prisma/enums";
 import { createCaller } from "@/server/api/root";
 import { hashPassword } from "@/server/auth/password";
 import { createDataspace } from "@/server/dataspaces/create-dataspace";
@@ -9,6 +9,7 @@ import { createRequest } from "@/server/records/requests/create-request";
 import { createRequestInput, type CreateRequestInput } from "@/server/records/requests/request.schema";
 import { encryptSecret } from "@/server/secrets/crypto";
 import { createIntegration } from "@/server/integrations/manage/manage-integrations";
+import { createIntegrationInput } from "@/server/integrations/manage/integration.schema";
 import { createWebhookEndpoint } from "@/server/webhooks/endpoints/manage-endpoints";
 import { createWebhookEndpointInput } from "@/server/webhooks/endpoints/webhook-endpoint.schema";
 
@@ -102,13 +103,21 @@ export async function seedWebhook(ctx: TenantContext, options: { url?: string; f
   return { endpoint, secret, deliveries };
 }
 
-/** A GitHub integration (through the domain: its secrets in the encrypted store) and its inbound token. */
-export async function seedIntegration(ctx: TenantContext, options: { name?: string; webhookSecret?: string } = {}) {
-  const integration = await createIntegration(ctx, {
-    type: "GITHUB",
-    name: options.name ?? `Repo ${unique()}`,
-    config: { repository: `octo-org/repo-${unique()}`, webhookSecret: options.webhookSecret ?? `whsecret-${unique()}-${unique()}` },
-    isActive: true,
-  });
-  return { integration, token: integration.inboundUrl.split("/").at(-1)! };
+/**
+ * An integration created as a user would (through the domain: its secrets in the encrypted store),
+ * a GitHub one unless told otherwise, with its inbound token and URL path read back.
+ */
+export async function seedIntegration(
+  ctx: TenantContext,
+  options: { type?: IntegrationType; name?: string; config?: Record<string, unknown>; webhookSecret?: string; isActive?: boolean } = {},
+) {
+  const config = options.config ?? { repository: `octo-org/repo-${unique()}`, webhookSecret: options.webhookSecret ?? `whsecret-${unique()}-${unique()}` };
+  const integration = await createIntegration(
+    ctx,
+    createIntegrationInput.parse({ type: options.type ?? "GITHUB", name: options.name ?? `Repo ${unique()}`, config, isActive: options.isActive }),
+  );
+  const path = new URL(integration.inboundUrl).pathname;
+  return { integration, id: integration.id, dataspaceId: ctx.dataspace.id, token: path.split("/").at(-1)!, path };
 }
+
+export type SeededIntegration = Awaited<ReturnType<typeof seedIntegration>>;

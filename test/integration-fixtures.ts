@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto";
 import examples from "@octokit/webhooks-examples";
 import { sign } from "@octokit/webhooks-methods";
-import type { IntegrationType } from "@/generated/prisma/enums";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
-import { createIntegration } from "@/server/integrations/manage/manage-integrations";
-import { createIntegrationInput } from "@/server/integrations/manage/integration.schema";
 import type { EmbeddedExecutor } from "../inngest/embedded/executor";
 import { startAppRuntime } from "./app-runtime";
 import { seedDataspace, seedUser, tenantFor } from "./factories";
@@ -26,20 +23,8 @@ export async function integrationTenant(name?: string): Promise<TenantContext> {
   return tenantFor(owner.id, dataspace.slug);
 }
 
-export type SeededIntegration = { id: string; dataspaceId: string; token: string; path: string };
-
-/** An integration created as a user would, with its inbound token read back from its URL. */
-export async function seedIntegration(
-  ctx: TenantContext,
-  input: { type?: IntegrationType; name?: string; config: Record<string, unknown>; isActive?: boolean },
-): Promise<SeededIntegration> {
-  const created = await createIntegration(
-    ctx,
-    createIntegrationInput.parse({ type: input.type ?? "GITHUB", name: input.name ?? `Integration ${randomUUID().slice(0, 8)}`, config: input.config, isActive: input.isActive }),
-  );
-  const path = new URL(created.inboundUrl).pathname;
-  return { id: created.id, dataspaceId: ctx.dataspace.id, token: path.split("/").at(-1)!, path };
-}
+/** Integrations are seeded by the shared factory (test/factories.ts). */
+export { seedIntegration, type SeededIntegration } from "./factories";
 
 /** A payload GitHub documents for `event` (and `action`), deep-copied so tests may change it. */
 export function githubExample(event: string, action?: string): Record<string, unknown> {
