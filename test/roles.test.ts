@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
+import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { db } from "@/server/db/client";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
@@ -37,7 +38,8 @@ async function seedTeam() {
   const failedEvent = await db.webhookEvent.create({
     data: { dataspaceId: dataspace.id, integrationId: integration.integration.id, eventType: "push", headers: {}, body: "{}", status: "FAILED", queuedAt: null },
   });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent };
+  const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -94,6 +96,8 @@ const MUTATIONS: Record<string, MutationCase> = {
   "integration.rotateInboundUrl": { viewer: "FORBIDDEN", input: (t) => ({ id: t.integration.integration.id }) },
   "integration.replayEvent": { viewer: "FORBIDDEN", input: (t) => ({ id: t.failedEvent.id }) },
   "integration.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedIntegration.integration.id }) },
+  "apiToken.create": { viewer: "FORBIDDEN", input: () => ({ name: "A viewer's token", scopes: ["read"] }) },
+  "apiToken.revoke": { viewer: "FORBIDDEN", input: (t) => ({ id: t.apiToken.apiToken.id }) },
   "run.instance.cancel": {
     viewer: "allowed",
     why: "not a dataspace action: instance-wide runs answer to the instance-admin flag, whatever the dataspace role",
@@ -224,6 +228,10 @@ describe("a member", () => {
       "webhook.retryDelivery": () => caller.webhook.retryDelivery({ dataspace: slug, id: t.webhook.deliveries[0].id }),
       "integration.list": () => caller.integration.list({ dataspace: slug }),
       "integration.get": () => caller.integration.get({ dataspace: slug, id: t.integration.integration.id }),
+      // A token acts for the dataspace without a browser: admins only, listing included.
+      "apiToken.list": () => caller.apiToken.list({ dataspace: slug }),
+      "apiToken.create": () => caller.apiToken.create({ dataspace: slug, name: "A member's token", scopes: ["requests:write"] }),
+      "apiToken.revoke": () => caller.apiToken.revoke({ dataspace: slug, id: t.apiToken.apiToken.id }),
     };
     const results: Record<string, string> = {};
     for (const [path, call] of Object.entries(attempts)) results[path] = await outcome(call());

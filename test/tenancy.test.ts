@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { db } from "@/server/db/client";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
@@ -47,10 +48,12 @@ async function seedTwoDataspaces() {
     data: { dataspaceId: B.id, integrationId: integrationB.integration.id, eventType: "push", providerDeliveryId: "bravo-delivery", headers: {}, body: "{}", status: "FAILED", error: "Bravo failure", queuedAt: null },
   });
   await seedIntegration(ctxA);
+  const apiTokenB = await createApiToken(ctxB, { name: "Bravo deploy token", scopes: ["admin"] });
+  await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB };
 }
 
 type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -89,6 +92,10 @@ function traceOfB(f: Fixture): string[] {
     f.integrationB.token,
     f.webhookEventB.id,
     "Bravo failure",
+    f.apiTokenB.apiToken.id,
+    f.apiTokenB.apiToken.prefix,
+    "Bravo deploy token",
+    f.apiTokenB.token,
   ];
 }
 
@@ -304,6 +311,9 @@ const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "integration.events": { scope: "dataspace", input: (f) => ({ integrationId: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.event": { scope: "dataspace", input: (f) => ({ id: f.webhookEventB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.replayEvent": { scope: "dataspace", input: (f) => ({ id: f.webhookEventB.id }), asOwnerOfA: "NOT_FOUND" },
+  "apiToken.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "apiToken.create": { scope: "dataspace", input: () => ({ name: "Alpha automation", scopes: ["requests:write"] }), asOwnerOfA: "OK" },
+  "apiToken.revoke": { scope: "dataspace", input: (f) => ({ id: f.apiTokenB.apiToken.id }), asOwnerOfA: "NOT_FOUND" },
   "event.catalog": {
     scope: "instance",
     why: "static description of the built-in event types; holds no dataspace data",

@@ -1,3 +1,4 @@
+import { apiTokenRouter } from "./routers/api-token";
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
 import { eventRouter } from "./routers/event";
 import { integrationRouter } from "./routers/integration";
@@ -17,6 +18,7 @@ export const appRouter = router({
   run: runsRouter,
   webhook: webhookRouter,
   integration: integrationRouter,
+  apiToken: apiTokenRouter,
 });
 
 export type AppRouter = typeof appRouter;

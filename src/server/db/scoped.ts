@@ -36,6 +36,8 @@ export const TENANT_MODELS = new Set([
   "Integration",
   "IntegrationSecret",
   "WebhookEvent",
+  "ApiToken",
+  "ApiIdempotencyKey",
 ]);
 
 /**
