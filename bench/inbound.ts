@@ -42,17 +42,20 @@ function machineBusy(): { busy: number; total: number } {
   const total = fields.reduce((a, b) => a + b, 0);
   return { busy: total - idle, total };
 }
-const postgresPids = () =>
-  readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
-      } catch {
-        return false;
-      }
-    });
+/** The PostgreSQL server listening on `port` and its backends (not other servers on the machine). */
+function postgresPids(port: number): number[] {
+  const all = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+  const read = (pid: number, file: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/${file}`, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  const postmaster = all.find((pid) => read(pid, "comm").trim() === "postgres" && read(pid, "cmdline").split("\0").join(" ").includes(` -p ${port} `));
+  if (!postmaster) return [];
+  return [postmaster, ...all.filter((pid) => Number(read(pid, "stat").split(") ")[1]?.split(" ")[1]) === postmaster)];
+}
 
 type Result = { perSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
@@ -121,16 +124,36 @@ async function main() {
   const probe = await fetch(hookUrl, { method: "POST", headers: { ...signed, "x-github-delivery": randomUUID() }, body });
   if (probe.status !== 202) throw new Error(`a signed delivery got ${probe.status}: ${await probe.text()}`);
 
-  await load(hookUrl, signed, body, (h) => (h["x-github-delivery"] = randomUUID())); // warm-up
-  const before = { app: cpuSeconds([app.pid!]), pg: cpuSeconds(postgresPids()), machine: machineBusy(), at: performance.now() };
-  const ours = await load(hookUrl, signed, body, (h) => (h["x-github-delivery"] = randomUUID()));
+  const pgPort = Number(new URL(databaseUrl).port);
+  const fresh = (h: Record<string, string>) => (h["x-github-delivery"] = randomUUID());
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const count = async (where: string) => Number((await db.query(`SELECT count(*) AS n FROM "WebhookEvent" ${where}`)).rows[0].n);
+  const waitProcessed = async () => {
+    for (let waited = 0; (await count(`WHERE status NOT IN ('PROCESSED', 'FAILED')`)) > 0; waited += 200) {
+      if (waited > 300_000) throw new Error("processing did not finish within 5 minutes");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  await load(hookUrl, signed, body, fresh); // warm-up
+  await waitProcessed();
+  const startCount = await count("");
+  const before = { app: cpuSeconds([app.pid!]), pg: cpuSeconds(postgresPids(pgPort)), machine: machineBusy(), at: performance.now() };
+  const ours = await load(hookUrl, signed, body, fresh);
   const seconds = (performance.now() - before.at) / 1000;
   const machineNow = machineBusy();
   const cpu = {
     app: (cpuSeconds([app.pid!]) - before.app) / seconds,
-    pg: (cpuSeconds(postgresPids()) - before.pg) / seconds,
+    pg: (cpuSeconds(postgresPids(pgPort)) - before.pg) / seconds,
     machine: (machineNow.busy - before.machine.busy) / (machineNow.total - before.machine.total),
   };
+  const acknowledged = (await count("")) - startCount;
+  const behind = await count(`WHERE status NOT IN ('PROCESSED', 'FAILED')`);
+  const drainStart = performance.now();
+  await waitProcessed();
+  const drainSeconds = (performance.now() - drainStart) / 1000;
+  const failed = await count(`WHERE status = 'FAILED'`);
+  await db.end();
   app.kill("SIGTERM");
   await new Promise((resolve) => app.once("exit", resolve));
 
@@ -149,21 +172,32 @@ async function main() {
   });
   await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
-  await load(bareUrl, signed, body, (h) => (h["x-github-delivery"] = randomUUID()));
-  const baseline = await load(bareUrl, signed, body, (h) => (h["x-github-delivery"] = randomUUID()));
+  await load(bareUrl, signed, body, fresh);
+  const baseBefore = { self: process.cpuUsage(), pg: cpuSeconds(postgresPids(pgPort)), at: performance.now() };
+  const baseline = await load(bareUrl, signed, body, fresh);
+  const baseSeconds = (performance.now() - baseBefore.at) / 1000;
+  const baseCpuPg = (cpuSeconds(postgresPids(pgPort)) - baseBefore.pg) / baseSeconds;
   bare.close();
   await pool.end();
 
   const share = ours.perSecond / baseline.perSecond;
-  const row = (label: string, value: string, target: string, ok: boolean) => console.log(`  ${label.padEnd(40)} ${value.padStart(12)}   target ${target.padEnd(10)} ${ok ? "ok" : "MISSED"}`);
+  const ms = (coreShare: number, rate: number) => `${((coreShare / rate) * 1000).toFixed(2)} ms`;
+  const row = (label: string, value: string, target: string, ok: boolean) => console.log(`  ${label.padEnd(44)} ${value.padStart(14)}   target ${target.padEnd(10)} ${ok ? "ok" : "MISSED"}`);
+  const note = (label: string, value: string) => console.log(`    ${label.padEnd(42)} ${value.padStart(14)}`);
   console.log(`\ninbound webhooks, production server.ts + PostgreSQL, autocannon ${CONNECTIONS} connections × ${DURATION} s, node ${process.version}`);
   row("signed GitHub deliveries acknowledged", `${ours.perSecond.toFixed(0)}/s`, `≥ ${TARGETS.perSecond}/s`, ours.perSecond >= TARGETS.perSecond);
   row("acknowledge latency p50", `${ours.p50} ms`, "-", true);
   row("acknowledge latency p99", `${ours.p99} ms`, `< ${TARGETS.p99Ms} ms`, ours.p99 < TARGETS.p99Ms);
   row("  non-2xx answers / errors", `${ours.non2xx} / ${ours.errors}`, "0", ours.non2xx === 0 && ours.errors === 0);
-  console.log(`    server process ${(cpu.app * 100).toFixed(0)} % of a core, PostgreSQL ${(cpu.pg * 100).toFixed(0)} %, machine ${(cpu.machine * 100).toFixed(0)} % busy`);
+  note("server process / PostgreSQL / machine", `${(cpu.app * 100).toFixed(0)} % / ${(cpu.pg * 100).toFixed(0)} % / ${(cpu.machine * 100).toFixed(0)} %`);
+  note("CPU per delivery: server / PostgreSQL", `${ms(cpu.app, ours.perSecond)} / ${ms(cpu.pg, ours.perSecond)}`);
+  note("processing: behind at the end of the load", `${behind} of ${acknowledged}`);
+  note("processing: caught up", `${drainSeconds.toFixed(1)} s later`);
+  note("processing: throughput over load + catch-up", `${(acknowledged / (seconds + drainSeconds)).toFixed(0)}/s`);
+  row("  events FAILED", String(failed), "0", failed === 0);
   row("baseline: node:http + one INSERT", `${baseline.perSecond.toFixed(0)}/s`, "-", true);
-  row("  baseline p50 / p99", `${baseline.p50} / ${baseline.p99} ms`, "-", true);
+  note("baseline p50 / p99", `${baseline.p50} / ${baseline.p99} ms`);
+  note("baseline CPU per request: PostgreSQL", ms(baseCpuPg, baseline.perSecond));
   row("ours / baseline", `${(share * 100).toFixed(0)} %`, `≥ ${TARGETS.baselineShare * 100} %`, share >= TARGETS.baselineShare);
 
   await dropDatabase(serverUrl, dbName);

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { resetEnvCache } from "@/env";
 import { serveWebHandler } from "@/server/http/node-web-adapter";
-import { receiveHook } from "@/server/inbound/receive-hook";
+import { serveHook } from "@/server/inbound/serve-hook";
 import { startOutboxRelay } from "@/server/runtime/outbox-relay";
 import { inngest } from "../inngest/client";
 import { startEmbeddedExecutor, type EmbeddedExecutor } from "../inngest/embedded/executor";
@@ -36,7 +36,7 @@ export async function startAppRuntime(options: { env?: Record<string, string>; p
   const databaseUrl = process.env.DATABASE_URL!;
   await ensureRuntimeSchema(databaseUrl);
   const app = http.createServer((req, res) => {
-    if (req.url?.startsWith("/api/hooks/")) return void serveWebHandler(receiveHook, req, res);
+    if (req.url?.startsWith("/api/hooks/")) return serveHook(req, res);
     void serveWebHandler(inngestHandler, req, res);
   });
   await new Promise<void>((resolve) => app.listen(options.port ?? 0, "127.0.0.1", resolve));

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { matchesEventPattern, normalizeEventPatterns } from "@/server/webhooks/rules";
-import { seedDataspace, seedUser, tenantFor } from "../../../test/factories";
+import { seedDataspace, seedIntegration, seedUser, tenantFor } from "../../../test/factories";
 import { familyOf, isWithinFamily } from "./families";
+import { deleteIntegration } from "@/server/integrations/manage/manage-integrations";
+import { getEvent } from "./list-events";
 import { publishInboundEvent } from "./publish-inbound-event";
 
-const data = (overrides: Record<string, unknown> = {}) => ({
+const envelope = (overrides: Record<string, unknown> = {}) => ({
   integration: { uuid: crypto.randomUUID(), name: "Main repo", type: "GITHUB" },
   event_type: "pull_request.opened",
   delivery_id: "72d3162e-cc78-11e3-81ab-4c9367dc0958",
   summary: { repository: "octo/app", number: 7 },
-  rawPayload: '{"action":"opened"}',
   ...overrides,
 });
 
@@ -38,15 +39,31 @@ describe("event families", () => {
     expect(matchesEventPattern(["github.pull_request.*"], "github.push")).toBe(false);
   });
 
-  it("publishes a family member into the outbox in its envelope, and refuses types and data outside it", async () => {
+  it("publishes a family member into the outbox in its envelope, reads it back with its payload, and refuses types and data outside it", async () => {
     const owner = await seedUser();
     const ctx = await tenantFor(owner.id, (await seedDataspace({ owner })).slug);
-    const { id } = await ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, "github.pull_request.opened", data()));
+    const integration = await seedIntegration(ctx);
+    const received = await ctx.db.webhookEvent.create({
+      data: { dataspaceId: ctx.dataspace.id, integrationId: integration.id, eventType: "pull_request.opened", headers: {}, body: '{"action":"opened","number":7}' },
+    });
+    const event = (type: string, overrides: Record<string, unknown> = {}) => ({ type, envelope: envelope(overrides) as never, payloadFromId: received.id });
+    const { id } = await ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, event("github.pull_request.opened")));
+    // Stored once: the event keeps the envelope and points at the received body.
     const row = await db.event.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ dataspaceId: ctx.dataspace.id, type: "github.pull_request.opened", data: { summary: { number: 7 }, payload: { action: "opened" } } });
+    expect(row).toMatchObject({ dataspaceId: ctx.dataspace.id, type: "github.pull_request.opened", payloadFromId: received.id });
+    expect(row.data).not.toHaveProperty("payload");
+    const read = await getEvent(ctx, id);
+    expect(read.data).toEqual({ ...envelope(), integration: expect.anything(), payload: { action: "opened", number: 7 } });
+    expect(Object.keys(read.data as object).at(-1)).toBe("payload");
 
-    await expect(ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, "request.added", data()))).rejects.toThrow(/not in any event family/);
-    await expect(ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, "github.push", data({ summary: "no" })))).rejects.toThrow();
+    await expect(ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, event("request.added")))).rejects.toThrow(/not in any event family/);
+    await expect(ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, event("github.push", { summary: "no" })))).rejects.toThrow();
     expect(await db.event.count({ where: { dataspaceId: ctx.dataspace.id } })).toBe(1);
+
+    // Deleting the integration takes its received events, but the published event keeps its payload.
+    await deleteIntegration(ctx, integration.id);
+    expect(await db.webhookEvent.count({ where: { id: received.id } })).toBe(0);
+    expect((await db.event.findUniqueOrThrow({ where: { id } })).payloadFromId).toBeNull();
+    expect((await getEvent(ctx, id)).data).toEqual(read.data);
   });
 });

@@ -3,11 +3,16 @@ import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { badRequest, notFound } from "@/server/errors";
 import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
+import { withPayload } from "./event-payload";
 import type { listEventsInput } from "./events.schema";
 
-export const eventSelect = { id: true, seq: true, type: true, data: true, actorId: true, createdAt: true } as const;
+export const eventSelect = { id: true, seq: true, type: true, data: true, actorId: true, createdAt: true, payloadFrom: { select: { body: true } } } as const;
 
 export type EventRow = { id: string; seq: bigint; type: string; data: unknown; actorId: string | null; createdAt: Date };
+
+function toEventRow({ payloadFrom, ...row }: { id: string; seq: bigint; type: string; data: unknown; actorId: string | null; createdAt: Date; payloadFrom: { body: string } | null }): EventRow {
+  return { ...row, data: withPayload(row.data, payloadFrom?.body) };
+}
 
 /**
  * A dataspace's events, newest first, keyset-paginated on the global sequence. Events carry full payloads (private requests included), so the log is an admin tool, like the
@@ -27,7 +32,7 @@ export async function listEvents(ctx: TenantContext, input: z.output<typeof list
     take: input.limit + 1,
     select: eventSelect,
   });
-  const items = rows.slice(0, input.limit);
+  const items = rows.slice(0, input.limit).map(toEventRow);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.seq]) : null };
 }
@@ -36,5 +41,5 @@ export async function getEvent(ctx: TenantContext, id: string): Promise<EventRow
   requireRole(ctx.actor, "ADMIN");
   const event = await ctx.db.event.findUnique({ where: { id }, select: eventSelect });
   if (!event) throw notFound("Event");
-  return event;
+  return toEventRow(event);
 }

@@ -5,26 +5,38 @@ import { familyOf, inboundEventSchema, type InboundEventData } from "./families"
 
 const envelopeSchema = inboundEventSchema.omit({ payload: true });
 
+export type InboundEventToPublish = {
+  type: string;
+  envelope: Omit<InboundEventData, "payload">;
+  /** The WebhookEvent whose raw body is the payload (see event-payload.ts). */
+  payloadFromId: string;
+};
+
 /**
- * Writes an event of a family (`github.pull_request.opened`, …) into the outbox, in the caller's
- * transaction, like `publishEvent` does for catalog types. The provider's payload goes in as the
- * verified JSON text it arrived as (`rawPayload`), spliced into the envelope rather than parsed and
- * serialized again: payloads run to tens of KB and this is the inbound hot path. The insert names
- * the dataspace itself (raw SQL passes the scoped client untouched), as the scoped client would.
- * A type outside every family, or an envelope that breaks its schema, is a bug in the provider's
- * mapping: refused, not stored.
+ * Writes events of a family (`github.pull_request.opened`, …) into the outbox, in the caller's
+ * transaction, like `publishEvent` does for catalog types — a whole processed group in one
+ * statement. The provider's payload is not copied: the event points at the WebhookEvent that
+ * holds it as verified, and readers put it back (`withPayload`). The insert names the dataspace
+ * itself (raw SQL passes the scoped client untouched), and the composite foreign key keeps the
+ * WebhookEvent in that dataspace. A type outside every family, or an envelope that breaks its
+ * schema, is a bug in the provider's mapping: refused, and nothing of the group is stored.
  */
-export async function publishInboundEvent(
-  tx: ScopedTx,
-  dataspaceId: string,
-  type: string,
-  data: Omit<InboundEventData, "payload"> & { rawPayload: string },
-): Promise<{ id: string }> {
-  if (!familyOf(type)) throw new AppError("UNPROCESSABLE", `"${type}" is not in any event family (github.*, gitlab.*, inbound.*, …)`);
-  const { rawPayload, ...envelope } = data;
-  const head = JSON.stringify(envelopeSchema.parse(envelope));
-  const text = `${head.slice(0, -1)},"payload":${rawPayload}}`;
-  const id = randomUUID();
-  await tx.$executeRaw`INSERT INTO "Event" (id, "dataspaceId", type, data) VALUES (${id}::uuid, ${dataspaceId}::uuid, ${type}, ${text}::jsonb)`;
-  return { id };
+export async function publishInboundEvents(tx: ScopedTx, dataspaceId: string, events: InboundEventToPublish[]): Promise<{ ids: string[] }> {
+  if (events.length === 0) return { ids: [] };
+  for (const { type } of events) {
+    if (!familyOf(type)) throw new AppError("UNPROCESSABLE", `"${type}" is not in any event family (github.*, gitlab.*, inbound.*, …)`);
+  }
+  const rows = events.map(({ type, envelope, payloadFromId }, n) => ({ n, id: randomUUID(), type, data: envelopeSchema.parse(envelope), payloadFromId }));
+  await tx.$executeRaw`
+    INSERT INTO "Event" (id, "dataspaceId", type, data, "payloadFromId")
+    SELECT e.id, ${dataspaceId}::uuid, e.type, e.data, e."payloadFromId"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(n int, id uuid, type text, data jsonb, "payloadFromId" uuid)
+    ORDER BY e.n`;
+  return { ids: rows.map((row) => row.id) };
+}
+
+/** One event of a family; see publishInboundEvents. */
+export async function publishInboundEvent(tx: ScopedTx, dataspaceId: string, event: InboundEventToPublish): Promise<{ id: string }> {
+  const { ids } = await publishInboundEvents(tx, dataspaceId, [event]);
+  return { id: ids[0] };
 }

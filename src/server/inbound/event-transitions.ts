@@ -1,3 +1,4 @@
+import type { IntegrationType } from "@/generated/prisma/enums";
 import type { ScopedDb, ScopedTx } from "@/server/db/scoped";
 
 /**
@@ -6,20 +7,40 @@ import type { ScopedDb, ScopedTx } from "@/server/db/scoped";
  * (dispatch, attempts, status) is checked per row. Raw SQL is not seen by the scoped client's
  * extension, so every statement names its dataspace itself.
  */
-export type Claim = { id: string; dispatch: number; attempts: number };
+export type Claim = { id: string; dispatch: number };
+export type ClaimedEvent = {
+  id: string;
+  attempts: number;
+  eventType: string;
+  providerDeliveryId: string | null;
+  body: string;
+  integration: { id: string; name: string; type: IntegrationType };
+};
 export type Finished = { id: string; attempts: number; type: string | null; message: string };
 
-/** RECEIVED/PROCESSING → PROCESSING, attempts + 1, logged; returns the rows this run now owns. */
-export async function claimEvents(tdb: ScopedDb, dataspaceId: string, claims: Claim[], at: Date): Promise<{ id: string; attempts: number }[]> {
+/**
+ * RECEIVED/PROCESSING → PROCESSING for the rows still on the dispatch that names them, attempts
+ * + 1, logged; returns what processing needs of each (the body, its integration) in the same
+ * statement. A second run of the same dispatch (the runtime delivers at least once) claims the
+ * rows again, so the first run's `finishEvents` no longer matches their attempts: the event is
+ * still published once.
+ */
+export async function claimEvents(tdb: ScopedDb, dataspaceId: string, claims: Claim[], at: Date): Promise<ClaimedEvent[]> {
   if (claims.length === 0) return [];
-  return tdb.$queryRaw<{ id: string; attempts: number }[]>`
+  const rows = await tdb.$queryRaw<(Omit<ClaimedEvent, "integration"> & { integrationId: string; integrationName: string; integrationType: IntegrationType })[]>`
     UPDATE "WebhookEvent" AS w
     SET status = 'PROCESSING', attempts = w.attempts + 1,
         log = w.log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', 'Processing (attempt ' || (w.attempts + 1) || ')'))
-    FROM jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS c(id uuid, dispatch int, attempts int)
-    WHERE w.id = c.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = c.dispatch AND w.attempts = c.attempts
+    FROM jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS c(id uuid, dispatch int), "Integration" AS i
+    WHERE w.id = c.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = c.dispatch
       AND w.status IN ('RECEIVED', 'PROCESSING')
-    RETURNING w.id, w.attempts`;
+      AND i.id = w."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid
+    RETURNING w.id, w.attempts, w."eventType", w."providerDeliveryId", w.body,
+      i.id AS "integrationId", i.name AS "integrationName", i.type::text AS "integrationType"`;
+  return rows.map(({ integrationId, integrationName, integrationType, ...row }) => ({
+    ...row,
+    integration: { id: integrationId, name: integrationName, type: integrationType },
+  }));
 }
 
 /** PROCESSING → PROCESSED for rows this run owns; returns how many moved (fewer: another run got there). */

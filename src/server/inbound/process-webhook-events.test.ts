@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { listEvents } from "@/server/events/list-events";
 import {
   githubDelivery,
   githubExample,
@@ -53,7 +54,9 @@ describe("inbound event processing", () => {
   const refuseBoom = async () => {
     await db.$executeRawUnsafe(`
       CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        IF NEW.data->'payload'->'issue'->>'title' = 'Boom' THEN RAISE EXCEPTION 'the event store refused the write'; END IF;
+        IF (SELECT body::jsonb->'issue'->>'title' FROM "WebhookEvent" WHERE id = NEW."payloadFromId") = 'Boom' THEN
+          RAISE EXCEPTION 'the event store refused the write';
+        END IF;
         RETURN NEW;
       END $$`);
     await db.$executeRawUnsafe(`CREATE TRIGGER refuse_boom BEFORE INSERT ON "Event" FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
@@ -66,7 +69,9 @@ describe("inbound event processing", () => {
   };
 
   const statusOf = async (id: string) => (await db.webhookEvent.findUniqueOrThrow({ where: { id } })).status;
-  const eventsOfType = (dataspaceId: string, type: string) => db.event.findMany({ where: { dataspaceId, type }, orderBy: { seq: "asc" } });
+  // Read as every reader does, with the payload put back from the received body.
+  const eventsOfType = async (type: string) => (await listEvents(ctx, { type, limit: 100 })).items.reverse();
+  const boomEvents = async () => (await eventsOfType("github.issues.opened")).filter((e) => (e.data as { payload: { issue: { title: string } } }).payload.issue.title === "Boom");
 
   it("processes real GitHub deliveries into domain events: RECEIVED → PROCESSED, published in the same dataspace", async () => {
     const hook = await github();
@@ -80,7 +85,7 @@ describe("inbound event processing", () => {
     expect(row).toMatchObject({ dataspaceId: ctx.dataspace.id, attempts: 1, error: null, domainEventType: "github.pull_request.opened", queuedAt: null });
     expect(row.processedAt).not.toBeNull();
 
-    const [published] = await eventsOfType(ctx.dataspace.id, "github.pull_request.opened");
+    const [published] = await eventsOfType("github.pull_request.opened");
     const payload = githubExample("pull_request", "opened") as { pull_request: { number: number; title: string } };
     expect(published.data).toMatchObject({
       integration: { uuid: hook.id, name: "Main repo", type: "GITHUB" },
@@ -89,7 +94,7 @@ describe("inbound event processing", () => {
       summary: { number: payload.pull_request.number, title: payload.pull_request.title },
       payload: JSON.parse(pr.body),
     });
-    expect(await eventsOfType(ctx.dataspace.id, "github.push")).toHaveLength(1);
+    expect(await eventsOfType("github.push")).toHaveLength(1);
     // Tenancy: nothing landed in the other dataspace, nor on its integration.
     expect(await db.event.count({ where: { dataspaceId: other.dataspace.id, type: { startsWith: "github." } } })).toBe(0);
     expect(await webhookEventsOf(bystander.id)).toHaveLength(0);
@@ -111,7 +116,7 @@ describe("inbound event processing", () => {
       expect.arrayContaining(["Received", "Processing (attempt 1)", "Processing (attempt 6)", expect.stringMatching(/^Attempt 6 failed: .*refused the write/), expect.stringMatching(/^Failed: .*refused the write/)]),
     );
     expect(await statusOf(fine.id)).toBe("PROCESSED"); // one bad event holds up no other
-    expect(await db.event.count({ where: { dataspaceId: ctx.dataspace.id, data: { path: ["payload", "issue", "title"], equals: "Boom" } } })).toBe(0);
+    expect(await boomEvents()).toHaveLength(0);
 
     await allowBoom();
     const replayed = await replayWebhookEvent(ctx, id);
@@ -120,7 +125,7 @@ describe("inbound event processing", () => {
     const done = await getWebhookEvent(ctx, id);
     expect(done).toMatchObject({ dispatch: 1, attempts: 7, error: null, domainEventType: "github.issues.opened" });
     expect(done.log.map((entry) => entry.message)).toContain(`Replayed by ${(await db.user.findUniqueOrThrow({ where: { id: ctx.actor.userId } })).name}`);
-    expect(await db.event.count({ where: { dataspaceId: ctx.dataspace.id, data: { path: ["payload", "issue", "title"], equals: "Boom" } } })).toBe(1);
+    expect(await boomEvents()).toHaveLength(1);
 
     // A replay of a processed event publishes it again.
     await replayWebhookEvent(ctx, fine.id);

@@ -1,17 +1,15 @@
-import type { IntegrationType } from "@/generated/prisma/enums";
 import { scopedDb, type ScopedDb } from "@/server/db/scoped";
 import { AppError } from "@/server/errors";
-import { publishInboundEvent } from "@/server/events/publish-inbound-event";
+import { publishInboundEvents } from "@/server/events/publish-inbound-event";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import type { MappedEvent } from "@/server/integrations/provider";
 import { providerFor } from "@/server/integrations/registry";
-import { claimEvents, failEvents, finishEvents, recordEventError, type Finished } from "./event-transitions";
+import { claimEvents, failEvents, finishEvents, recordEventError, type ClaimedEvent, type Finished } from "./event-transitions";
 
 export type WebhookEventRef = { id: string; dispatch: number };
 export type ProcessOutcome = { processed: number; failed: number; retrying: number; skipped: number };
 
-type Row = { id: string; attempts: number; eventType: string; providerDeliveryId: string | null; body: string; integration: { id: string; name: string; type: IntegrationType } };
-type Mapped = { row: Row; payload: unknown; mapped: MappedEvent | null };
+type Mapped = { row: ClaimedEvent; mapped: MappedEvent | null };
 
 class Superseded extends Error {}
 
@@ -28,36 +26,27 @@ class Superseded extends Error {}
  * every time: that event is FAILED at once. When the runtime gives up, `markWebhookEventsFailed`
  * ends the rest FAILED.
  *
- * The runtime delivers at least once: events of an older dispatch (replayed since), finished
- * ones, and ones another run of the same dispatch claimed first are skipped; each transition is
- * guarded by (dispatch, attempts), so an event is published once per successful processing.
+ * The runtime delivers at least once: events of an older dispatch (replayed since) and finished
+ * ones are skipped; a second run of the same dispatch claims the events again, so whichever
+ * finishes first with the latest claim publishes. Each transition is guarded by (dispatch,
+ * attempts): an event is published once per successful processing. The whole group is claimed,
+ * published and finished in three statements, whatever its size (see event-transitions.ts).
  */
 export async function processWebhookEvents(input: { dataspaceId: string; events: WebhookEventRef[] }): Promise<ProcessOutcome> {
   const { dataspaceId } = input;
   const tdb = scopedDb(dataspaceId);
-  const wanted = new Map(input.events.map((ref) => [ref.id, ref.dispatch]));
-  const candidates = await tdb.webhookEvent.findMany({
-    where: { id: { in: [...wanted.keys()] }, status: { in: ["RECEIVED", "PROCESSING"] } },
-    select: { id: true, dispatch: true, attempts: true },
-  });
-  const claims = candidates.filter((row) => row.dispatch === wanted.get(row.id));
-  const claimed = await claimEvents(tdb, dataspaceId, claims, new Date());
+  // Received order (ids are time-ordered UUIDv7), so the group's domain events keep it too.
+  const claimed = (await claimEvents(tdb, dataspaceId, input.events, new Date())).sort((a, b) => (a.id < b.id ? -1 : 1));
   const outcome: ProcessOutcome = { processed: 0, failed: 0, retrying: 0, skipped: input.events.length - claimed.length };
   if (claimed.length === 0) return outcome;
 
-  const attempts = new Map(claimed.map((row) => [row.id, row.attempts]));
-  const rows = await tdb.webhookEvent.findMany({
-    where: { id: { in: [...attempts.keys()] } },
-    select: { id: true, eventType: true, providerDeliveryId: true, body: true, integration: { select: { id: true, name: true, type: true } } },
-  });
-  const failures: { row: Row; error: unknown }[] = [];
+  const failures: { row: ClaimedEvent; error: unknown }[] = [];
   const ready: Mapped[] = [];
-  for (const found of rows) {
-    const row = { ...found, attempts: attempts.get(found.id)! };
+  for (const row of claimed) {
     try {
       const payload: unknown = JSON.parse(row.body);
       const integration = { id: row.integration.id, name: row.integration.name };
-      ready.push({ row, payload, mapped: providerFor(row.integration.type).inbound.map({ eventType: row.eventType, payload, integration }) });
+      ready.push({ row, mapped: providerFor(row.integration.type).inbound.map({ eventType: row.eventType, payload, integration }) });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -66,14 +55,16 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
   if (ready.length > 0) {
     try {
       outcome.processed += await publishAndFinish(tdb, dataspaceId, ready);
-    } catch {
+    } catch (error) {
+      if (ready.length === 1) failures.push({ row: ready[0].row, error });
       // Something in the group failed: each on its own, so the rest still commits.
-      for (const item of ready) {
-        try {
-          outcome.processed += await publishAndFinish(tdb, dataspaceId, [item]);
-        } catch (error) {
-          if (!(error instanceof Superseded)) failures.push({ row: item.row, error });
-          else outcome.skipped++;
+      else {
+        for (const item of ready) {
+          try {
+            outcome.processed += await publishAndFinish(tdb, dataspaceId, [item]);
+          } catch (error) {
+            failures.push({ row: item.row, error });
+          }
         }
       }
     }
@@ -81,35 +72,46 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
 
   const at = new Date();
   for (const { row, error } of failures) {
+    if (error instanceof Superseded) {
+      outcome.skipped++;
+      continue;
+    }
     const final = error instanceof AppError;
     await recordEventError(tdb, dataspaceId, row, errorMessage(error), at, final);
     if (final) outcome.failed++;
     else outcome.retrying++;
   }
   if (outcome.retrying > 0) {
-    const first = failures.find(({ error }) => !(error instanceof AppError))!;
+    const first = failures.find(({ error }) => !(error instanceof AppError) && !(error instanceof Superseded))!;
     throw new Error(`${outcome.retrying} of ${claimed.length} inbound events failed (retried); first: ${errorMessage(first.error)}`);
   }
   return outcome;
 }
 
-/** Publishes the mapped events and marks them PROCESSED, all or none. */
+/** Publishes the mapped events and marks them PROCESSED, all or none, in one statement each. */
 async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mapped[]): Promise<number> {
   return transactionWithEvents(tdb, async (tx) => {
-    const finished: Finished[] = [];
-    for (const { row, payload, mapped } of items) {
-      if (mapped) {
-        await publishInboundEvent(tx, dataspaceId, mapped.type, {
-          integration: { uuid: row.integration.id, name: row.integration.name, type: row.integration.type },
-          event_type: row.eventType,
-          delivery_id: row.providerDeliveryId,
-          summary: mapped.summary,
-          rawPayload: row.body,
-        });
-      }
-      const message = mapped ? `Published ${mapped.type}` : `Stored only: no domain event for ${row.eventType}`;
-      finished.push({ id: row.id, attempts: row.attempts, type: mapped?.type ?? null, message });
-    }
+    const published = items.flatMap(({ row, mapped }) =>
+      mapped
+        ? [{
+            type: mapped.type,
+            envelope: {
+              integration: { uuid: row.integration.id, name: row.integration.name, type: row.integration.type },
+              event_type: row.eventType,
+              delivery_id: row.providerDeliveryId,
+              summary: mapped.summary,
+            },
+            payloadFromId: row.id,
+          }]
+        : [],
+    );
+    await publishInboundEvents(tx, dataspaceId, published);
+    const finished: Finished[] = items.map(({ row, mapped }) => ({
+      id: row.id,
+      attempts: row.attempts,
+      type: mapped?.type ?? null,
+      message: mapped ? `Published ${mapped.type}` : `Stored only: no domain event for ${row.eventType}`,
+    }));
     const count = await finishEvents(tx, dataspaceId, finished, new Date());
     if (count !== finished.length) throw new Superseded(); // rolls the publications back
     return count;

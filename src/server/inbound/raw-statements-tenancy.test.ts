@@ -40,16 +40,11 @@ describe("inbound SQL statements stay in their dataspace", () => {
     expect(await recordEventError(tdbA, a.dataspace.id, { id: eventB.id, attempts: 0 }, "boom", new Date(), true)).toBe(0);
     expect(await failEvents(tdbA, a.dataspace.id, [ref], "boom", new Date())).toBe(0);
 
-    // Publishing through A's transaction writes A's event, whatever it was mapped from.
-    const { id } = await tdbA.$transaction((tx) =>
-      publishInboundEvent(tx, a.dataspace.id, "github.issues.opened", {
-        integration: { uuid: hookA.id, name: "A", type: "GITHUB" },
-        event_type: "issues.opened",
-        delivery_id: null,
-        summary: {},
-        rawPayload: "{}",
-      }),
-    );
+    // Publishing through A's transaction writes A's event, and cannot take its payload from B's received event.
+    const envelope = { integration: { uuid: hookA.id, name: "A", type: "GITHUB" }, event_type: "issues.opened", delivery_id: null, summary: {} };
+    await expect(tdbA.$transaction((tx) => publishInboundEvent(tx, a.dataspace.id, { type: "github.issues.opened", envelope, payloadFromId: eventB.id }))).rejects.toThrow();
+    const eventA = await storeWebhookEvent(targetA, { eventType: "issues.opened", deliveryId: "a-1", headers: {}, body: "{}", receivedAt: new Date() });
+    const { id } = await tdbA.$transaction((tx) => publishInboundEvent(tx, a.dataspace.id, { type: "github.issues.opened", envelope, payloadFromId: eventA.id }));
     expect((await db.event.findUniqueOrThrow({ where: { id } })).dataspaceId).toBe(a.dataspace.id);
     expect(await snapshotDataspace(b.dataspace.id)).toEqual(before);
   });

@@ -4,12 +4,12 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/env";
 import { db } from "@/server/db/client";
-import { serveWebHandler } from "@/server/http/node-web-adapter";
 import { generateInboundToken } from "@/server/integrations/inbound-token";
 import { updateIntegrationInput } from "@/server/integrations/manage/integration.schema";
 import { updateIntegration } from "@/server/integrations/manage/manage-integrations";
 import { integrationTenant, githubDelivery, githubExample, hookRequest, seedIntegration, webhookEventsOf, type SeededIntegration } from "../../../test/integration-fixtures";
 import { receiveHook } from "./receive-hook";
+import { serveHook } from "./serve-hook";
 
 /**
  * The receiver's answers, mostly by calling the Web-standard handler directly; one test goes over
@@ -244,9 +244,9 @@ describe("inbound webhook receiver", () => {
     expect(await webhookEventsOf(slack.id)).toHaveLength(0);
   });
 
-  it("works the same over real HTTP, served from node:http as server.ts serves it", async () => {
+  it("works the same over real HTTP, served from node:http as server.ts serves it, storing concurrent requests together", async () => {
     const hook = await github();
-    const server = http.createServer((req, res) => void serveWebHandler(receiveHook, req, res, { maxBodyBytes: LIMIT_BYTES }));
+    const server = http.createServer(serveHook);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -261,8 +261,36 @@ describe("inbound webhook receiver", () => {
       expect(forged.status).toBe(401);
       const tooLarge = await fetch(`${base}${hook.path}`, { method: "POST", headers: delivery.headers, body: "x".repeat(LIMIT_BYTES + 1) });
       expect(tooLarge.status).toBe(413);
+      // Chunked, no Content-Length: cut off at the limit, the connection closed rather than drained whole.
+      const chunked = await new Promise<{ status: number; connection?: string }>((resolve, reject) => {
+        const request = http.request(`${base}${hook.path}`, { method: "POST", headers: { ...delivery.headers, "transfer-encoding": "chunked" } }, (response) => {
+          response.resume();
+          resolve({ status: response.statusCode!, connection: response.headers.connection });
+        });
+        request.on("error", reject);
+        for (let i = 0; i < 8; i++) request.write("x".repeat(16 * 1024));
+        request.end();
+      });
+      expect(chunked).toEqual({ status: 413, connection: "close" });
       expect((await fetch(`${base}${hook.path}`)).status).toBe(405);
       expect(await webhookEventsOf(hook.id)).toHaveLength(1);
+
+      // Twenty at once, each delivery sent twice: stored together (group commit), each once, the repeats answered as duplicates of it.
+      const busy = await github();
+      const deliveries = await Promise.all(Array.from({ length: 10 }, (_, i) => githubDelivery(busy.webhookSecret, "issues", { ...githubExample("issues", "opened"), n: i })));
+      const answers = await Promise.all(
+        [...deliveries, ...deliveries].map(async (d) => {
+          const response = await fetch(`${base}${busy.path}`, { method: "POST", headers: d.headers, body: d.body });
+          return { delivery: d.deliveryId, code: response.status, ...((await response.json()) as { id: string; status: string }) };
+        }),
+      );
+      for (const d of deliveries) {
+        const both = answers.filter((a) => a.delivery === d.deliveryId);
+        expect(both.map((a) => [a.code, a.status]).sort()).toEqual([[200, "duplicate"], [202, "received"]]);
+        expect(new Set(both.map((a) => a.id)).size).toBe(1);
+      }
+      const stored = await webhookEventsOf(busy.id);
+      expect(stored.map((e) => e.providerDeliveryId).sort()).toEqual(deliveries.map((d) => d.deliveryId).sort());
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -7,7 +7,7 @@ import { providerFor } from "@/server/integrations/registry";
 import { findHookTarget, type HookTarget } from "./find-hook-target";
 import { takeHookSlot } from "./hook-rate-limit";
 import { isJsonContentType, readLimitedBody } from "./read-body";
-import { headerRecord, headersToStore } from "./stored-headers";
+import { headersToStore } from "./stored-headers";
 import { recordAuthFailure, storeWebhookEvent } from "./store-webhook-event";
 
 const HOOK_PATH = /^\/api\/hooks\/([^/]+)\/?$/;
@@ -15,23 +15,37 @@ const HOOK_PATH = /^\/api\/hooks\/([^/]+)\/?$/;
 // rotated signing secret works at once, while a flood of forgeries costs one read a second.
 const REVERIFY_AFTER_MS = 1_000;
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store", ...headers } });
+/** What the receiver needs of a request, whichever server it came through. */
+export type HookRequest = {
+  method: string;
+  /** The full URL (path and query). */
+  url: string;
+  /** Lower-cased names → values. */
+  headers: Readonly<Record<string, string>>;
+  /** The raw body, or null once it exceeds `limit` bytes (read only once the request got that far). */
+  readBody: (limit: number) => Promise<Buffer | null>;
+};
+export type HookAnswer = { status: number; headers: Record<string, string>; body: string };
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): HookAnswer {
+  return { status, body: JSON.stringify(body), headers: { "content-type": "application/json", "cache-control": "no-store", ...headers } };
 }
 
 // Unknown and inactive integrations answer alike, so the URL reveals nothing about which.
 const notFound = () => json(404, { error: "Not found" });
 
 /**
- * `POST /api/hooks/<token>`: the inbound webhook receiver, a Web-standard handler (server.ts
- * serves it before Next's router; the App Router route exports it too). Public by design, so it
- * refuses cheaply first and stores nothing it has not verified: method, token shape, size,
- * integration, rate limit, content type, signature (on the raw body), JSON, payload schema,
- * duplicate delivery id. What passes is stored RECEIVED and acknowledged with 202 before any
- * processing; the outbox relay hands it to the runtime. Errors are `{ "error": "…" }`, never a
- * stack trace.
+ * `POST /api/hooks/<token>`: the inbound webhook receiver. Public by design, so it refuses
+ * cheaply first and stores nothing it has not verified: method, token shape, size, integration,
+ * rate limit, content type, signature (on the raw body), JSON, payload schema, duplicate delivery
+ * id. What passes is stored RECEIVED and acknowledged with 202 before any processing; the outbox
+ * relay hands it to the runtime. Errors are `{ "error": "…" }`, never a stack trace.
+ *
+ * Served two ways over this one function: `receiveHook` (Web-standard, the App Router route) and
+ * `serveHookFromNode` (server.ts, before Next's router and without building a Web Request: this
+ * is the hottest public path, and the Web layer cost it ~40 % of its CPU).
  */
-export async function receiveHook(request: Request): Promise<Response> {
+export async function handleHook(request: HookRequest): Promise<HookAnswer> {
   try {
     return await receive(request);
   } catch (error) {
@@ -41,13 +55,21 @@ export async function receiveHook(request: Request): Promise<Response> {
   }
 }
 
-async function receive(request: Request): Promise<Response> {
+/** The Web-standard handler (App Router route, tests). */
+export async function receiveHook(request: Request): Promise<Response> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => (headers[name] = value));
+  const answer = await handleHook({ method: request.method, url: request.url, headers, readBody: (limit) => readLimitedBody(request, limit) });
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+async function receive(request: HookRequest): Promise<HookAnswer> {
   if (request.method !== "POST") return json(405, { error: `Method ${request.method} not allowed: inbound webhooks are POST requests` }, { allow: "POST" });
-  const token = HOOK_PATH.exec(new URL(request.url).pathname)?.[1];
+  const token = HOOK_PATH.exec(pathOf(request.url))?.[1];
   if (!token || !looksLikeInboundToken(token)) return notFound();
 
   const limit = env().INBOUND_MAX_BODY_BYTES;
-  const rawBody = await readLimitedBody(request, limit);
+  const rawBody = await request.readBody(limit);
   if (!rawBody) return json(413, { error: `Request body too large: the limit is ${limit} bytes` });
 
   const tokenHash = hashInboundToken(token);
@@ -59,12 +81,12 @@ async function receive(request: Request): Promise<Response> {
     return json(429, { error: `Too many requests for this integration; retry in ${slot.retryAfterSeconds} s` }, { "retry-after": String(slot.retryAfterSeconds) });
   }
 
-  const contentType = request.headers.get("content-type");
+  const contentType = request.headers["content-type"] ?? null;
   if (!isJsonContentType(contentType)) {
     return json(415, { error: `Content-Type must be application/json (got ${contentType ? JSON.stringify(contentType) : "none"})` });
   }
 
-  const inbound: InboundRequest = { headers: headerRecord(request.headers), rawBody, receivedAt: new Date(), url: request.url };
+  const inbound: InboundRequest = { headers: request.headers, rawBody, receivedAt: new Date(), url: request.url };
   const provider = providerFor(target.integration.type);
   const verified = async (t: HookTarget) => (await provider.inbound.verify(inbound, t.secrets, t.config)).ok;
   if (!(await verified(target))) {
@@ -100,7 +122,14 @@ async function receive(request: Request): Promise<Response> {
   return json(202, { status: "received", id: stored.id });
 }
 
-async function refuseUnverified(target: HookTarget, at: Date): Promise<Response> {
+function pathOf(url: string): string {
+  const start = url.indexOf("://") < 0 ? 0 : url.indexOf("/", url.indexOf("://") + 3);
+  if (start < 0) return "/";
+  const end = url.search(/[?#]/);
+  return end < 0 ? url.slice(start) : url.slice(start, end);
+}
+
+async function refuseUnverified(target: HookTarget, at: Date): Promise<HookAnswer> {
   await recordAuthFailure(target, at);
   return json(401, { error: "Signature verification failed" });
 }

@@ -9,10 +9,3 @@ import { maskHeaders } from "@/server/secrets/mask";
 export function headersToStore(headers: Readonly<Record<string, string>>): Record<string, string> {
   return maskHeaders(headers);
 }
-
-/** Lower-cased names → values (repeated headers joined by ", ", as fetch does). */
-export function headerRecord(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => (out[name] = value));
-  return out;
-}

@@ -1,6 +1,8 @@
 import { inngest } from "../../../inngest/client";
 import { runtimeWants } from "../../../inngest/functions";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
+import { EVENT_PAYLOAD_JOIN, withPayload } from "@/server/events/event-payload";
 import { onOutboxSignal } from "@/server/events/outbox-signal";
 import { dispatchQueuedWebhookEvents, type InboundEventsReceived } from "@/server/inbound/dispatch-webhook-events";
 import { dispatchQueuedDeliveries, type DeliveriesRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
@@ -88,7 +90,13 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
         const endpoints = await activeEndpoints(tx, rows.map((row) => row.dataspaceId));
         const needed = rows.filter((row) => endpoints.has(row.dataspaceId) || wanted(row.type));
         const data = needed.length
-          ? new Map((await tx.$queryRaw<{ id: string; data: unknown }[]>`SELECT id, data FROM "Event" WHERE id = ANY(${needed.map((row) => row.id)}::uuid[])`).map((r) => [r.id, r.data]))
+          ? new Map(
+              (
+                await tx.$queryRaw<{ id: string; data: unknown; payload: string | null }[]>`
+                  SELECT e.id, e.data, payload_source.body AS payload FROM "Event" e ${Prisma.raw(EVENT_PAYLOAD_JOIN)}
+                  WHERE e.id = ANY(${needed.map((row) => row.id)}::uuid[])`
+              ).map((r) => [r.id, withPayload(r.data, r.payload)]),
+            )
           : new Map<string, unknown>();
         const full: Row[] = needed.map((row) => ({ ...row, data: data.get(row.id) }));
         await planWebhookDeliveries(tx, full.filter((row) => endpoints.has(row.dataspaceId)), endpoints);

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
+import type { ScopedTx } from "@/server/db/scoped";
 import { AppError, notFound } from "@/server/errors";
 import { providerFor } from "@/server/integrations/registry";
 import { generateInboundToken, hashInboundToken } from "@/server/integrations/inbound-token";
@@ -92,7 +93,10 @@ export async function updateIntegration(ctx: TenantContext, input: UpdateIntegra
 
 export async function deleteIntegration(ctx: TenantContext, id: string) {
   requireRole(ctx.actor, "ADMIN");
-  const { count } = await ctx.db.integration.deleteMany({ where: { id } });
+  const count = await ctx.db.$transaction(async (tx) => {
+    await copyPayloadsIntoEvents(tx, ctx.dataspace.id, id);
+    return (await tx.integration.deleteMany({ where: { id } })).count;
+  });
   if (count === 0) throw notFound("Integration");
   evictHookTarget(id);
   return { id };
@@ -129,4 +133,16 @@ function validateConfig(provider: ReturnType<typeof providerFor>, config: Record
   }
   const [field, [message]] = Object.entries(fieldErrors)[0];
   throw new AppError("BAD_REQUEST", `${field}: ${message}`, { fieldErrors });
+}
+
+/**
+ * The integration's received events go with it, but the domain events published from them stay
+ * in the event log: their payloads, until now read from the received bodies, are copied in first.
+ */
+async function copyPayloadsIntoEvents(tx: ScopedTx, dataspaceId: string, integrationId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Event" e SET data = e.data || jsonb_build_object('payload', w.body::jsonb), "payloadFromId" = NULL
+    FROM "WebhookEvent" w
+    WHERE e."payloadFromId" = w.id AND e."dataspaceId" = ${dataspaceId}::uuid
+      AND w."dataspaceId" = ${dataspaceId}::uuid AND w."integrationId" = ${integrationId}::uuid`;
 }
