@@ -8,15 +8,17 @@ const envelopeSchema = inboundEventSchema.omit({ payload: true });
 export type InboundEventToPublish = {
   type: string;
   envelope: Omit<InboundEventData, "payload">;
-  /** The WebhookEvent whose raw body is the payload (see event-payload.ts). */
-  payloadFromId: string;
-};
+} & (
+  | { /** The WebhookEvent whose raw body is the JSON payload (see event-payload.ts). */ payloadFromId: string }
+  | { /** A payload decoded from another form of body (Slack's form posts): stored in the event. */ payload: unknown }
+);
 
 /**
  * Writes events of a family (`github.pull_request.opened`, …) into the outbox, in the caller's
  * transaction, like `publishEvent` does for catalog types — a whole processed group in one
- * statement. The provider's payload is not copied: the event points at the WebhookEvent that
- * holds it as verified, and readers put it back (`withPayload`). The insert names the dataspace
+ * statement. A JSON payload is not copied: the event points at the WebhookEvent that holds it as
+ * verified, and readers put it back (`withPayload`); only a payload decoded from another form of
+ * body is stored in the event. The insert names the dataspace
  * itself (raw SQL passes the scoped client untouched), and the composite foreign key keeps the
  * WebhookEvent in that dataspace. A type outside every family, or an envelope that breaks its
  * schema, is a bug in the provider's mapping: refused, and nothing of the group is stored.
@@ -26,7 +28,12 @@ export async function publishInboundEvents(tx: ScopedTx, dataspaceId: string, ev
   for (const { type } of events) {
     if (!familyOf(type)) throw new AppError("UNPROCESSABLE", `"${type}" is not in any event family (github.*, gitlab.*, inbound.*, …)`);
   }
-  const rows = events.map(({ type, envelope, payloadFromId }, n) => ({ n, id: randomUUID(), type, data: envelopeSchema.parse(envelope), payloadFromId }));
+  const rows = events.map((event, n) => {
+    const envelope = envelopeSchema.parse(event.envelope);
+    return "payloadFromId" in event
+      ? { n, id: randomUUID(), type: event.type, data: envelope, payloadFromId: event.payloadFromId }
+      : { n, id: randomUUID(), type: event.type, data: { ...envelope, payload: event.payload }, payloadFromId: null };
+  });
   await tx.$executeRaw`
     INSERT INTO "Event" (id, "dataspaceId", type, data, "payloadFromId")
     SELECT e.id, ${dataspaceId}::uuid, e.type, e.data, e."payloadFromId"

@@ -14,6 +14,7 @@ export type ClaimedEvent = {
   eventType: string;
   providerDeliveryId: string | null;
   body: string;
+  contentType: string | null;
   integration: { id: string; name: string; type: IntegrationType };
 };
 export type Finished = { id: string; attempts: number; type: string | null; message: string };
@@ -35,7 +36,7 @@ export async function claimEvents(tdb: ScopedDb, dataspaceId: string, claims: Cl
     WHERE w.id = c.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = c.dispatch
       AND w.status IN ('RECEIVED', 'PROCESSING')
       AND i.id = w."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid
-    RETURNING w.id, w.attempts, w."eventType", w."providerDeliveryId", w.body,
+    RETURNING w.id, w.attempts, w."eventType", w."providerDeliveryId", w.body, w.headers->>'content-type' AS "contentType",
       i.id AS "integrationId", i.name AS "integrationName", i.type::text AS "integrationType"`;
   return rows.map(({ integrationId, integrationName, integrationType, ...row }) => ({
     ...row,

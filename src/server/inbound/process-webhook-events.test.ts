@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -209,5 +209,23 @@ describe("inbound event processing", () => {
     await expect.poll(() => statusOf(id), { timeout: 10_000 }).toBe("PROCESSED");
     await db.webhookEvent.update({ where: { id }, data: { status: "PROCESSING" } });
     await expect(replayWebhookEvent(ctx, id)).rejects.toEqual(expect.objectContaining({ code: "CONFLICT" }));
+  });
+
+  it("takes a Slack slash command posted as a form: verified on the raw form body, processed, published with the decoded fields", async () => {
+    const signingSecret = `slack-${randomBytes(12).toString("hex")}`;
+    const slack = await seedIntegration(ctx, { type: "SLACK", name: "Workspace", config: { signingSecret } });
+    const body = new URLSearchParams({ command: "/deploy", text: "api", team_id: "T1", channel_id: "C1", user_id: "U1", trigger_id: `trig-${randomBytes(4).toString("hex")}` }).toString();
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = `v0=${createHmac("sha256", signingSecret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+    const headers = { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": timestamp, "x-slack-signature": signature };
+    const response = await fetch(`${app.url}${slack.path}`, { method: "POST", headers, body });
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: string };
+    await expect.poll(() => statusOf(id), { timeout: 10_000 }).toBe("PROCESSED");
+    const [published] = await eventsOfType("slack.slash_command");
+    expect(published.data).toMatchObject({ event_type: "slash_command", summary: { command: "/deploy" }, payload: { command: "/deploy", text: "api", user_id: "U1" } });
+    // Forged, it is refused like any other.
+    const forged = await fetch(`${app.url}${slack.path}`, { method: "POST", headers, body: body.replace("api", "everything") });
+    expect(forged.status).toBe(401);
   });
 });

@@ -4,12 +4,13 @@ import { publishInboundEvents } from "@/server/events/publish-inbound-event";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import type { MappedEvent } from "@/server/integrations/provider";
 import { providerFor } from "@/server/integrations/registry";
+import { isFormBody, parseInboundPayload } from "./inbound-payload";
 import { claimEvents, failEvents, finishEvents, recordEventError, type ClaimedEvent, type Finished } from "./event-transitions";
 
 export type WebhookEventRef = { id: string; dispatch: number };
 export type ProcessOutcome = { processed: number; failed: number; retrying: number; skipped: number };
 
-type Mapped = { row: ClaimedEvent; mapped: MappedEvent | null };
+type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null };
 
 class Superseded extends Error {}
 
@@ -44,9 +45,10 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
   const ready: Mapped[] = [];
   for (const row of claimed) {
     try {
-      const payload: unknown = JSON.parse(row.body);
+      const provider = providerFor(row.integration.type);
+      const payload = parseInboundPayload(provider, row.contentType, row.body);
       const integration = { id: row.integration.id, name: row.integration.name };
-      ready.push({ row, mapped: providerFor(row.integration.type).inbound.map({ eventType: row.eventType, payload, integration }) });
+      ready.push({ row, payload, mapped: provider.inbound.map({ eventType: row.eventType, payload, integration }) });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -91,7 +93,7 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
 /** Publishes the mapped events and marks them PROCESSED, all or none, in one statement each. */
 async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mapped[]): Promise<number> {
   return transactionWithEvents(tdb, async (tx) => {
-    const published = items.flatMap(({ row, mapped }) =>
+    const published = items.flatMap(({ row, payload, mapped }) =>
       mapped
         ? [{
             type: mapped.type,
@@ -101,7 +103,8 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
               delivery_id: row.providerDeliveryId,
               summary: mapped.summary,
             },
-            payloadFromId: row.id,
+            // A JSON body is the payload as is: referenced, not copied.
+            ...(isFormBody(row.contentType) ? { payload } : { payloadFromId: row.id }),
           }]
         : [],
     );

@@ -6,7 +6,8 @@ import type { InboundRequest } from "@/server/integrations/provider";
 import { providerFor } from "@/server/integrations/registry";
 import { findHookTarget, type HookTarget } from "./find-hook-target";
 import { takeHookSlot } from "./hook-rate-limit";
-import { isJsonContentType, readLimitedBody } from "./read-body";
+import { acceptsContentType, parseInboundPayload } from "./inbound-payload";
+import { readLimitedBody } from "./read-body";
 import { headersToStore } from "./stored-headers";
 import { recordAuthFailure, storeWebhookEvent } from "./store-webhook-event";
 
@@ -82,12 +83,13 @@ async function receive(request: HookRequest): Promise<HookAnswer> {
   }
 
   const contentType = request.headers["content-type"] ?? null;
-  if (!isJsonContentType(contentType)) {
-    return json(415, { error: `Content-Type must be application/json (got ${contentType ? JSON.stringify(contentType) : "none"})` });
+  const provider = providerFor(target.integration.type);
+  if (!acceptsContentType(provider, contentType)) {
+    const accepted = provider.inbound.decodeForm ? "application/json or application/x-www-form-urlencoded" : "application/json";
+    return json(415, { error: `Content-Type must be ${accepted} (got ${contentType ? JSON.stringify(contentType) : "none"})` });
   }
 
   const inbound: InboundRequest = { headers: request.headers, rawBody, receivedAt: new Date(), url: request.url };
-  const provider = providerFor(target.integration.type);
   const verified = async (t: HookTarget) => (await provider.inbound.verify(inbound, t.secrets, t.config)).ok;
   if (!(await verified(target))) {
     const fresh = Date.now() - target.loadedAt > REVERIFY_AFTER_MS ? await findHookTarget(tokenHash, { maxAgeMs: 0 }) : target;
@@ -97,12 +99,7 @@ async function receive(request: HookRequest): Promise<HookAnswer> {
   }
 
   const text = rawBody.toString("utf8");
-  let payload: unknown;
-  try {
-    payload = JSON.parse(text);
-  } catch (error) {
-    return json(400, { error: `Malformed JSON: ${(error as Error).message}` });
-  }
+  const payload = parseInboundPayload(provider, contentType, text);
 
   const handshake = provider.inbound.handshake?.(payload);
   if (handshake) return json(200, handshake);

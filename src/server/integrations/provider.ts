@@ -71,6 +71,12 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
     /** The domain event processing publishes, or null when this event type is stored only. */
     map(input: { eventType: string; payload: unknown; integration: { id: string; name: string } }): MappedEvent | null;
     /**
+     * For senders that also post `application/x-www-form-urlencoded` bodies (Slack's interactivity
+     * and slash commands): the payload decoded from the raw form text, throwing on a malformed
+     * one. Without it, only JSON bodies are accepted (415).
+     */
+    decodeForm?(text: string): unknown;
+    /**
      * A request that checks the URL rather than delivering an event (Slack's url_verification):
      * the body to answer with at once, after verification, storing nothing; null for an event.
      */

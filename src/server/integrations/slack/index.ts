@@ -3,10 +3,12 @@ import { eventType } from "../shared/event-type";
 import { clip, compact, str } from "../shared/read";
 import { slackConfigSchema, type SlackConfig } from "./config";
 import { slackConfigHelp } from "./config-help";
+import { decodeSlackForm, isFormPayloadType, mapSlackForm, validateSlackForm } from "./forms";
 import { validateSlackPayload } from "./payloads";
 import { verifySlack } from "./verify";
 
 function mapSlackEvent(type: string, payload: unknown): MappedEvent | null {
+  if (isFormPayloadType(str(payload, "type"))) return mapSlackForm(type, payload);
   // The handshake (see below) is no event of the workspace.
   if (str(payload, "type") !== "event_callback") return null;
   const text = str(payload, "event.text");
@@ -30,12 +32,14 @@ export const slack = {
   inbound: {
     verify: verifySlack,
     // Events API: the wrapped event's type (`message`, `app_mention`); the handshake is
-    // `url_verification`. event_id is the same on Slack's retries.
+    // `url_verification`. event_id is the same on Slack's retries. Form posts: the interaction's
+    // type or `slash_command`, told apart by their trigger_id.
     envelope: (_request, payload) => ({
       eventType: str(payload, "type") === "event_callback" ? (str(payload, "event.type") ?? "") : (str(payload, "type") ?? ""),
-      deliveryId: str(payload, "event_id") ?? null,
+      deliveryId: str(payload, "event_id") ?? str(payload, "trigger_id") ?? null,
     }),
-    validate: validateSlackPayload,
+    decodeForm: decodeSlackForm,
+    validate: (eventType, payload) => (isFormPayloadType(str(payload, "type")) ? validateSlackForm(payload) : validateSlackPayload(eventType, payload)),
     // The Events API checks a new Request URL with a signed url_verification and accepts it only
     // if the challenge comes back.
     handshake: (payload) => {
@@ -48,6 +52,7 @@ export const slack = {
       "Event Subscriptions → Enable Events.",
       `Request URL: ${url} — Slack checks it at once with a signed url_verification request, answered here.`,
       "Subscribe to bot events, e.g. message.channels and app_mention, then Save Changes and reinstall the app to the workspace.",
+      `For buttons and modals: Interactivity & Shortcuts → Request URL ${url}. For slash commands: Slash Commands → each command's Request URL ${url}.`,
       "To post notifications, add an Incoming Webhook (Features → Incoming Webhooks) and paste its https://hooks.slack.com/… URL into webhookUrl.",
     ],
   },

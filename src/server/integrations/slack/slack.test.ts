@@ -80,4 +80,31 @@ describe("Slack", () => {
     ]);
     expect(slack.configSchema.parse({ signingSecret, channel: "#deploys" })).toEqual({ signingSecret, channel: "#deploys" });
   });
+
+  it("takes Slack's form posts: slash commands and interactions, typed, validated and mapped", () => {
+    const slash = new URLSearchParams({ command: "/deploy", text: "api to production", team_id: "T1", channel_id: "C1", user_id: "U1", trigger_id: "13345224609.738474920.8088930838d88f008e0", response_url: "https://hooks.slack.com/commands/1234/5678" }).toString();
+    const command = slack.inbound.decodeForm!(slash);
+    expect(slack.inbound.envelope(delivery(), command)).toEqual({ eventType: "slash_command", deliveryId: "13345224609.738474920.8088930838d88f008e0" });
+    expect(slack.inbound.validate("slash_command", command)).toEqual({ ok: true });
+    expect(slack.inbound.map({ eventType: "slash_command", payload: command, integration })).toEqual({
+      type: "slack.slash_command",
+      summary: { team: "T1", channel: "C1", actor: "U1", command: "/deploy", text: "api to production" },
+    });
+
+    const click = { type: "block_actions", team: { id: "T1" }, user: { id: "U2" }, trigger_id: "trig-2", channel: { id: "C2" }, actions: [{ action_id: "approve" }] };
+    const interaction = slack.inbound.decodeForm!(new URLSearchParams({ payload: JSON.stringify(click) }).toString());
+    expect(slack.inbound.envelope(delivery(), interaction)).toEqual({ eventType: "block_actions", deliveryId: "trig-2" });
+    expect(slack.inbound.map({ eventType: "block_actions", payload: interaction, integration })).toEqual({
+      type: "slack.interaction.block_actions",
+      summary: { team: "T1", channel: "C2", actor: "U2", actions: ["approve"] },
+    });
+    const noUser = slack.inbound.validate("block_actions", { type: "block_actions" });
+    expect(!noUser.ok && noUser.errors[0]).toMatch(/^\/user: /);
+    const badCommand = slack.inbound.validate("slash_command", { ...(command as object), command: "deploy" });
+    expect(!badCommand.ok && badCommand.errors[0]).toMatch(/^\/command: a slash command starts with \//);
+    expect(() => slack.inbound.decodeForm!("text=hello")).toThrow(/either a `payload` field .* or a `command`/);
+    expect(() => slack.inbound.decodeForm!("payload=%7Bnot-json")).toThrow();
+    // The Events API's other JSON types are still stored as sent.
+    expect(slack.inbound.validate("app_rate_limited", { type: "app_rate_limited", team_id: "T1", minute_rate_limited: 1 })).toEqual({ ok: true });
+  });
 });
