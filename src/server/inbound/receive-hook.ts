@@ -105,7 +105,7 @@ async function receive(request: HookRequest): Promise<HookAnswer> {
   if (handshake) return json(200, handshake);
 
   const { eventType, deliveryId } = provider.inbound.envelope(inbound, payload, target.config);
-  const check = provider.inbound.validate(eventType, payload);
+  const check = provider.inbound.validate(eventType, payload, target.config);
   if (!check.ok) {
     const shown = check.errors.slice(0, 5).join("; ");
     const what = eventType ? `the ${provider.label} "${eventType}" schema` : `a ${provider.label} delivery`;

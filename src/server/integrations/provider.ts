@@ -66,8 +66,11 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
     ): Verification | Promise<Verification>;
     /** The event type and delivery id, from headers and (parsed) payload; "" when the sender named no event. */
     envelope(request: InboundRequest, payload: unknown, config?: StoredConfig): InboundEnvelope;
-    /** The payload against this provider's published (or kept) schema for that event type. */
-    validate(eventType: string, payload: unknown): PayloadCheck;
+    /**
+     * The payload against this provider's published (or kept) schema for that event type, and
+     * against the integration's config where the payload names what it is for (Statuspage's page).
+     */
+    validate(eventType: string, payload: unknown, config?: StoredConfig): PayloadCheck;
     /** The domain event processing publishes, or null when this event type is stored only. */
     map(input: { eventType: string; payload: unknown; integration: { id: string; name: string } }): MappedEvent | null;
     /**

@@ -1,10 +1,9 @@
-import type { IntegrationProvider, MappedEvent } from "../provider";
+import type { IntegrationProvider, MappedEvent, StoredConfig } from "../provider";
 import { verifyGenericSecret } from "../shared/generic-secret";
 import { at, clip, compact, isObject, str } from "../shared/read";
 import { statuspageConfigSchema, type StatuspageConfig } from "./config";
 import { statuspageConfigHelp } from "./config-help";
 import { validateStatuspagePayload } from "./payloads";
-
 
 function kind(payload: unknown): "incident.update" | "component.update" | "" {
   if (isObject(at(payload, "incident"))) return "incident.update";
@@ -59,7 +58,15 @@ export const statuspage = {
       const type = kind(payload);
       return { eventType: type, deliveryId: type ? deliveryIdOf(type, payload) : null };
     },
-    validate: validateStatuspagePayload,
+    validate(eventType: string, payload: unknown, config?: StoredConfig) {
+      const check = validateStatuspagePayload(eventType, payload);
+      // A subscriber URL is per page; a notification about another page was sent to the wrong integration.
+      const pageId = str(payload, "page.id");
+      if (check.ok && typeof config?.pageId === "string" && pageId !== undefined && pageId !== config.pageId) {
+        return { ok: false, errors: [`/page/id: this notification is for page "${pageId}", but this integration is for page "${config.pageId}"`] };
+      }
+      return check;
+    },
     map: ({ eventType, payload }) => mapStatuspageEvent(eventType, payload),
     setupInstructions: (url) => [
       "In Statuspage, open Notifications → Webhook (reactivate webhook notifications if they are off) → ⚙ → Add subscriber.",

@@ -62,6 +62,12 @@ describe("Statuspage", () => {
     expect(statuspage.inbound.validate("component.update", component)).toEqual({ ok: true });
     const check = statuspage.inbound.validate("incident.update", { ...incident, incident: { ...incident.incident, status: 3 } });
     expect(check).toEqual({ ok: false, errors: [expect.stringMatching(/^\/incident\/status: /)] });
+    // The integration's page, or no other.
+    expect(statuspage.inbound.validate("incident.update", incident, { pageId: "j2mfxwj97wnj" })).toEqual({ ok: true });
+    expect(statuspage.inbound.validate("component.update", component, { pageId: "otherpage01" })).toEqual({
+      ok: false,
+      errors: ['/page/id: this notification is for page "j2mfxwj97wnj", but this integration is for page "otherpage01"'],
+    });
     expect(statuspage.inbound.map({ eventType: "incident.update", payload: incident, integration })).toEqual({
       type: "statuspage.incident.update",
       summary: {
