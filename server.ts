@@ -70,6 +70,7 @@ async function main() {
   // Imported only now: the SDK reads its INNGEST_* settings when the client is built.
   const { inngestHandler } = await import("./inngest/handler");
   const { serveWebHandler } = await import("./src/server/http/node-web-adapter");
+  const { handleApiRequest } = await import("./src/server/rest/handler");
   const { serveHook } = await import("./src/server/inbound/serve-hook");
 
   const { seedDemoDataspace } = await import("./src/server/seed/demo-dataspace");
@@ -99,6 +100,7 @@ async function main() {
     // Machine traffic is answered before Next's router (~1 ms a request, ENVIRONMENT.md).
     if (req.url === "/api/inngest" || req.url?.startsWith("/api/inngest?")) return void serveWebHandler(inngestHandler, req, res);
     if (req.url?.startsWith("/api/hooks/")) return serveHook(req, res);
+    if (req.url?.startsWith("/api/v1/")) return void serveWebHandler(handleApiRequest, req, res);
     void handle(req, res);
   });
   server.on("upgrade", (req, socket, head) => {

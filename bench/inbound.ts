@@ -14,12 +14,13 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { cpuSeconds, machineTicks, postgresPids } from "./cpu";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -28,39 +29,6 @@ const root = path.resolve(import.meta.dirname, "..");
 // PostgreSQL as production runs it (the test server turns durability off for speed): every
 // acknowledged delivery is on disk before its 202.
 const DURABLE = ["-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on"];
-
-/** CPU seconds used so far by processes (utime + stime from /proc), and by the whole machine. */
-function cpuSeconds(pids: number[]): number {
-  const tick = 100; // USER_HZ on Linux
-  return pids.reduce((sum, pid) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      return sum + (Number(fields[11]) + Number(fields[12])) / tick;
-    } catch {
-      return sum;
-    }
-  }, 0);
-}
-function machineBusy(): { busy: number; total: number } {
-  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-  const idle = fields[3] + fields[4];
-  const total = fields.reduce((a, b) => a + b, 0);
-  return { busy: total - idle, total };
-}
-/** The PostgreSQL server listening on `port` and its backends (not other servers on the machine). */
-function postgresPids(port: number): number[] {
-  const all = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
-  const read = (pid: number, file: string) => {
-    try {
-      return readFileSync(`/proc/${pid}/${file}`, "utf8");
-    } catch {
-      return "";
-    }
-  };
-  const postmaster = all.find((pid) => read(pid, "comm").trim() === "postgres" && read(pid, "cmdline").split("\0").join(" ").includes(` -p ${port} `));
-  if (!postmaster) return [];
-  return [postmaster, ...all.filter((pid) => Number(read(pid, "stat").split(") ")[1]?.split(" ")[1]) === postmaster)];
-}
 
 type Result = { perSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
@@ -143,10 +111,10 @@ async function main() {
   await load(hookUrl, signed, body, fresh); // warm-up
   await waitProcessed();
   const startCount = await count("");
-  const before = { app: cpuSeconds([app.pid!]), pg: cpuSeconds(postgresPids(pgPort)), machine: machineBusy(), at: performance.now() };
+  const before = { app: cpuSeconds([app.pid!]), pg: cpuSeconds(postgresPids(pgPort)), machine: machineTicks(), at: performance.now() };
   const ours = await load(hookUrl, signed, body, fresh);
   const seconds = (performance.now() - before.at) / 1000;
-  const machineNow = machineBusy();
+  const machineNow = machineTicks();
   const cpu = {
     app: (cpuSeconds([app.pid!]) - before.app) / seconds,
     pg: (cpuSeconds(postgresPids(pgPort)) - before.pg) / seconds,

@@ -48,6 +48,9 @@ const schema = z.object({
   /** Inbound webhooks (`/api/hooks/<token>`): largest body accepted, and requests per integration per minute. */
   INBOUND_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
   INBOUND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** REST API (`/api/v1`): requests per token per minute (shared by every instance), and the largest body accepted. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
+import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
@@ -39,7 +40,9 @@ async function seedTeam() {
     data: { dataspaceId: dataspace.id, integrationId: integration.integration.id, eventType: "push", headers: {}, body: "{}", status: "FAILED", queuedAt: null },
   });
   const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken };
+  const eventType = await createCustomEventType(ownerCtx, { name: "custom.team.deployed", description: "", schema: { type: "object" } });
+  const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -98,6 +101,9 @@ const MUTATIONS: Record<string, MutationCase> = {
   "integration.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedIntegration.integration.id }) },
   "apiToken.create": { viewer: "FORBIDDEN", input: () => ({ name: "A viewer's token", scopes: ["read"] }) },
   "apiToken.revoke": { viewer: "FORBIDDEN", input: (t) => ({ id: t.apiToken.apiToken.id }) },
+  "eventType.create": { viewer: "FORBIDDEN", input: () => ({ name: "custom.team.by_viewer", schema: { type: "object" } }) },
+  "eventType.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.eventType.id, patch: { description: "Edited" } }) },
+  "eventType.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedEventType.id }) },
   "run.instance.cancel": {
     viewer: "allowed",
     why: "not a dataspace action: instance-wide runs answer to the instance-admin flag, whatever the dataspace role",
@@ -232,6 +238,10 @@ describe("a member", () => {
       "apiToken.list": () => caller.apiToken.list({ dataspace: slug }),
       "apiToken.create": () => caller.apiToken.create({ dataspace: slug, name: "A member's token", scopes: ["requests:write"] }),
       "apiToken.revoke": () => caller.apiToken.revoke({ dataspace: slug, id: t.apiToken.apiToken.id }),
+      // Custom event types shape what webhooks receive: members read them (to publish) but only admins change them.
+      "eventType.create": () => caller.eventType.create({ dataspace: slug, name: "custom.team.by_member", schema: { type: "object" } }),
+      "eventType.update": () => caller.eventType.update({ dataspace: slug, id: t.eventType.id, patch: { description: "Mine" } }),
+      "eventType.delete": () => caller.eventType.delete({ dataspace: slug, id: t.eventType.id }),
     };
     const results: Record<string, string> = {};
     for (const [path, call] of Object.entries(attempts)) results[path] = await outcome(call());

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
+import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
@@ -50,10 +51,12 @@ async function seedTwoDataspaces() {
   await seedIntegration(ctxA);
   const apiTokenB = await createApiToken(ctxB, { name: "Bravo deploy token", scopes: ["admin"] });
   await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
+  const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
+  await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "", schema: { type: "object" } });
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB };
 }
 
 type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -96,6 +99,9 @@ function traceOfB(f: Fixture): string[] {
     f.apiTokenB.apiToken.prefix,
     "Bravo deploy token",
     f.apiTokenB.token,
+    f.eventTypeB.id,
+    "custom.bravo_launch",
+    "Bravo launch countdown",
   ];
 }
 
@@ -314,6 +320,10 @@ const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "apiToken.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "apiToken.create": { scope: "dataspace", input: () => ({ name: "Alpha automation", scopes: ["requests:write"] }), asOwnerOfA: "OK" },
   "apiToken.revoke": { scope: "dataspace", input: (f) => ({ id: f.apiTokenB.apiToken.id }), asOwnerOfA: "NOT_FOUND" },
+  "eventType.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "eventType.create": { scope: "dataspace", input: () => ({ name: "custom.alpha_deploy", schema: { type: "object" } }), asOwnerOfA: "OK" },
+  "eventType.update": { scope: "dataspace", input: (f) => ({ id: f.eventTypeB.id, patch: { description: "Hijacked" } }), asOwnerOfA: "NOT_FOUND" },
+  "eventType.delete": { scope: "dataspace", input: (f) => ({ id: f.eventTypeB.id }), asOwnerOfA: "NOT_FOUND" },
   "event.catalog": {
     scope: "instance",
     why: "static description of the built-in event types; holds no dataspace data",

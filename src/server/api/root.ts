@@ -1,6 +1,7 @@
 import { apiTokenRouter } from "./routers/api-token";
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
 import { eventRouter } from "./routers/event";
+import { eventTypeRouter } from "./routers/event-type";
 import { integrationRouter } from "./routers/integration";
 import { requestRouter } from "./routers/request";
 import { runsRouter } from "./routers/runs";
@@ -14,6 +15,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   request: requestRouter,
   event: eventRouter,
+  eventType: eventTypeRouter,
   sso: ssoRouter,
   run: runsRouter,
   webhook: webhookRouter,

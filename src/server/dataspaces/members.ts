@@ -1,14 +1,44 @@
 import type { Role } from "@/generated/prisma/enums";
-import { AppError, notFound } from "@/server/errors";
-import { requireRole } from "./roles";
+import { AppError, badRequest, notFound } from "@/server/errors";
+import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
+import { requireRole, roleAtLeast } from "./roles";
 import type { TenantContext, TenantDb } from "./tenant-context";
 
+const memberSelect = { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true, image: true } } } as const;
+
+type MembershipRow = { role: Role; createdAt: Date; user: { id: string; email: string; name: string | null; image: string | null } };
+
+const toMember = (m: MembershipRow) => ({ ...m.user, role: m.role, joinedAt: m.createdAt });
+
+export type Member = ReturnType<typeof toMember>;
+
 export async function listMembers(ctx: TenantContext) {
+  return (await listMembersPage(ctx, {})).items;
+}
+
+/** Members in the order they joined, keyset-paginated on (joined, membership id); without a limit, all of them. */
+export async function listMembersPage(ctx: TenantContext, input: { limit?: number; cursor?: string }): Promise<Page<Member>> {
+  let after: { createdAt: Date; id: string } | undefined;
+  if (input.cursor) {
+    const [ms, id] = decodeCursor(input.cursor, 2);
+    if (!/^\d{1,15}$/.test(ms) || !/^[0-9a-f-]{36}$/.test(id)) throw badRequest("Invalid cursor", { cursor: ["This cursor is not valid; start from the first page"] });
+    after = { createdAt: new Date(Number(ms)), id };
+  }
   const rows = await ctx.db.membership.findMany({
-    orderBy: [{ createdAt: "asc" }],
-    select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true, image: true } } },
+    where: after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    ...(input.limit !== undefined ? { take: input.limit + 1 } : {}),
+    select: memberSelect,
   });
-  return rows.map((m) => ({ ...m.user, role: m.role, joinedAt: m.createdAt }));
+  const items = input.limit !== undefined ? rows.slice(0, input.limit) : rows;
+  const last = items.at(-1);
+  return { items: items.map(toMember), nextCursor: rows.length > items.length && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null };
+}
+
+export async function getMember(ctx: TenantContext, userId: string): Promise<Member> {
+  const row = await ctx.db.membership.findFirst({ where: { userId }, select: memberSelect });
+  if (!row) throw notFound("Member");
+  return toMember(row);
 }
 
 /**
@@ -21,12 +51,13 @@ async function withMembershipLock<T>(ctx: TenantContext, work: (tx: TenantDb, ac
     await tx.$executeRaw`SELECT 1 FROM "Dataspace" WHERE id = ${ctx.dataspace.id}::uuid FOR UPDATE`;
     const actor = await tx.membership.findFirst({ where: { userId: ctx.actor.userId }, select: { role: true } });
     if (!actor) throw notFound("Dataspace");
-    return work(tx, actor.role);
+    // Never above the context's role either: an API token acts below its creator (never as owner).
+    return work(tx, roleAtLeast(actor.role, ctx.actor.role) ? ctx.actor.role : actor.role);
   });
 }
 
 async function findMembership(tx: TenantDb, userId: string) {
-  const membership = await tx.membership.findFirst({ where: { userId }, select: { id: true, role: true } });
+  const membership = await tx.membership.findFirst({ where: { userId }, select: memberSelect });
   if (!membership) throw notFound("Member");
   return membership;
 }
@@ -37,11 +68,18 @@ async function assertNotLastOwner(tx: TenantDb, role: Role, message: string) {
   if (owners <= 1) throw new AppError("CONFLICT", message);
 }
 
-export async function changeMemberRole(ctx: TenantContext, input: { userId: string; role: Role }) {
+export type ChangeMemberRoleOptions = {
+  /** Sees the member as it is before the change, under the lock, and throws to refuse it: the REST API's `If-Match`. */
+  precondition?: (current: Member) => void;
+};
+
+/** Returns the member as changed (`userId` and `role`, plus the member's details). */
+export async function changeMemberRole(ctx: TenantContext, input: { userId: string; role: Role }, options: ChangeMemberRoleOptions = {}) {
   requireRole(ctx.actor, "ADMIN");
   return withMembershipLock(ctx, async (tx, actorRole) => {
     requireRole({ role: actorRole }, "ADMIN");
     const target = await findMembership(tx, input.userId);
+    options.precondition?.(toMember(target));
     // Owners are made and unmade by owners only.
     if ((target.role === "OWNER" || input.role === "OWNER") && actorRole !== "OWNER") {
       throw new AppError("FORBIDDEN", "Only an owner can grant or remove the owner role");
@@ -50,7 +88,7 @@ export async function changeMemberRole(ctx: TenantContext, input: { userId: stri
       await assertNotLastOwner(tx, target.role, "A dataspace needs at least one owner; make someone else owner first");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
-    return { userId: input.userId, role: input.role };
+    return { ...toMember({ ...target, role: input.role }), userId: input.userId };
   });
 }
 

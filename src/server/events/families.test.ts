@@ -57,6 +57,7 @@ describe("event families", () => {
     expect(Object.keys(read.data as object).at(-1)).toBe("payload");
 
     await expect(ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, event("request.added")))).rejects.toThrow(/not in any event family/);
+    await expect(ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, event("custom.deploy.finished")))).rejects.toThrow(/custom event type/);
     await expect(ctx.db.$transaction((tx) => publishInboundEvent(tx, ctx.dataspace.id, event("github.push", { summary: "no" })))).rejects.toThrow();
     expect(await db.event.count({ where: { dataspaceId: ctx.dataspace.id } })).toBe(1);
 

@@ -1,12 +1,13 @@
 import { z } from "zod";
 
 /**
- * Event families: types that arrive from other tools, named by what happened there —
- * `github.pull_request.opened`, `gitlab.merge_request.open`, `inbound.<integration name>` — so
- * they cannot be listed one by one. Every member of a family has the same envelope: which
- * integration received it, the provider's own event type and delivery id, a short summary and
- * the provider's payload as received. Webhooks subscribe to them like to any type
- * (`github.*`, `github.pull_request.*` or one exact type).
+ * Event families: types that cannot be listed one by one in the catalog. Most arrive from other
+ * tools, named by what happened there — `github.pull_request.opened`, `gitlab.merge_request.open`,
+ * `inbound.<integration name>` — and every such member has the same envelope: which integration
+ * received it, the provider's own event type and delivery id, a short summary and the provider's
+ * payload as received. `custom.*` holds the types each dataspace registers itself, whose data
+ * matches the JSON Schema it registered (src/server/events/custom). Webhooks subscribe to them
+ * like to any type (`github.*`, `github.pull_request.*`, `custom.deploy.*` or one exact type).
  */
 export const inboundEventSchema = z.object({
   integration: z.object({ uuid: z.string().uuid(), name: z.string(), type: z.string() }),
@@ -30,6 +31,7 @@ export const eventFamilies = {
   "new_relic.*": "Received from a New Relic integration, e.g. new_relic.incident",
   "statuspage.*": "Received from an Atlassian Statuspage integration",
   "inbound.*": "Received by a generic webhook integration: inbound.<integration name>",
+  "custom.*": "Published by this dataspace through POST /api/v1/events, for a custom event type it registered, e.g. custom.deploy.finished",
 } as const;
 
 export type EventFamily = keyof typeof eventFamilies;

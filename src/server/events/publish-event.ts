@@ -1,5 +1,12 @@
 import type { ScopedTx } from "@/server/db/scoped";
 import { eventCatalog, type EventData, type EventType } from "./catalog";
+import { familyOf } from "./families";
+
+/**
+ * A `custom.*` type a dataspace registered, with the check of its JSON Schema (it throws on data
+ * that does not match). `publishCustomEvent` (events/custom) looks the type up and hands it here.
+ */
+export type RegisteredCustomType = { name: string; check: (data: unknown) => void };
 
 /**
  * Writes a domain event into the outbox. Call it with the transaction that makes the change,
@@ -11,12 +18,37 @@ export async function publishEvent<T extends EventType>(
   dataspaceId: string,
   type: T,
   data: EventData<T>,
+  options?: { actorId?: string | null },
+): Promise<{ id: string; seq: bigint }>;
+export async function publishEvent(
+  tx: ScopedTx,
+  dataspaceId: string,
+  type: RegisteredCustomType,
+  data: unknown,
+  options?: { actorId?: string | null },
+): Promise<{ id: string; seq: bigint }>;
+export async function publishEvent(
+  tx: ScopedTx,
+  dataspaceId: string,
+  type: EventType | RegisteredCustomType,
+  data: unknown,
   options: { actorId?: string | null } = {},
 ): Promise<{ id: string; seq: bigint }> {
-  // A payload that does not match its published schema is a bug; refuse to write it.
-  const parsed = eventCatalog[type].schema.parse(data);
+  // A payload that does not match its published schema is a bug (or, for a custom type, the
+  // publisher's mistake); refuse to write it.
+  let name: string;
+  let parsed: unknown;
+  if (typeof type === "string") {
+    name = type;
+    parsed = eventCatalog[type].schema.parse(data);
+  } else {
+    if (familyOf(type.name) !== "custom.*") throw new Error(`publishEvent: "${type.name}" is not a custom.* type`);
+    type.check(data);
+    name = type.name;
+    parsed = data;
+  }
   const event = await tx.event.create({
-    data: { type, data: parsed as object, actorId: options.actorId ?? null, dataspaceId },
+    data: { type: name, data: parsed as object, actorId: options.actorId ?? null, dataspaceId },
     select: { id: true, seq: true },
   });
   return event;

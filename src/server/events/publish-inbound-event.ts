@@ -26,7 +26,10 @@ export type InboundEventToPublish = {
 export async function publishInboundEvents(tx: ScopedTx, dataspaceId: string, events: InboundEventToPublish[]): Promise<{ ids: string[] }> {
   if (events.length === 0) return { ids: [] };
   for (const { type } of events) {
-    if (!familyOf(type)) throw new AppError("UNPROCESSABLE", `"${type}" is not in any event family (github.*, gitlab.*, inbound.*, …)`);
+    const family = familyOf(type);
+    if (!family) throw new AppError("UNPROCESSABLE", `"${type}" is not in any event family (github.*, gitlab.*, inbound.*, …)`);
+    // custom.* types are published by users against their registered schema (publishCustomEvent), never by a mapping.
+    if (family === "custom.*") throw new AppError("UNPROCESSABLE", `"${type}" is a custom event type: inbound events cannot publish it`);
   }
   const rows = events.map((event, n) => {
     const envelope = envelopeSchema.parse(event.envelope);

@@ -17,7 +17,7 @@ describe("inbound rate limit", () => {
     expect(answers.filter((a) => a.allowed)).toHaveLength(200);
     const refused = answers.filter((a) => !a.allowed);
     expect(refused).toHaveLength(30);
-    for (const answer of refused) expect(answer).toMatchObject({ allowed: false, retryAfterSeconds: expect.any(Number) });
+    for (const answer of refused) expect(answer).toMatchObject({ allowed: false, remaining: 0, resetSeconds: expect.any(Number) });
     // The shared counter saw leases of 10 (and one refused), not one write per request.
     expect(writes).toHaveBeenCalledTimes(21);
     writes.mockRestore();

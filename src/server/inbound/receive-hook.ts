@@ -79,7 +79,7 @@ async function receive(request: HookRequest): Promise<HookAnswer> {
 
   const slot = await takeHookSlot(target.integration.id);
   if (!slot.allowed) {
-    return json(429, { error: `Too many requests for this integration; retry in ${slot.retryAfterSeconds} s` }, { "retry-after": String(slot.retryAfterSeconds) });
+    return json(429, { error: `Too many requests for this integration; retry in ${slot.resetSeconds} s` }, { "retry-after": String(slot.resetSeconds) });
   }
 
   const contentType = request.headers["content-type"] ?? null;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { IntegrationProvider } from "./provider";
+import { PROVIDERS } from "./registry";
 
 export type ConfigField = { name: string; required: boolean; secret: boolean; help: string; example: string | null };
 
@@ -25,4 +26,9 @@ export function describeConfig(provider: IntegrationProvider): { fields: ConfigF
     } else if (field.example !== null) example[field.name] = field.example;
   }
   return { fields, exampleConfig: JSON.stringify(example, null, 2) };
+}
+
+/** Every integration type with its config explained: what the type picker and the API show. */
+export function listIntegrationTypes() {
+  return PROVIDERS.map((provider) => ({ type: provider.type, label: provider.label, secretFields: provider.secretFields, ...describeConfig(provider) }));
 }

@@ -1,28 +1,46 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { requireRole } from "@/server/dataspaces/roles";
-import type { TenantContext } from "@/server/dataspaces/tenant-context";
+import type { TenantContext, TenantDb } from "@/server/dataspaces/tenant-context";
 import type { ScopedTx } from "@/server/db/scoped";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, badRequest, notFound } from "@/server/errors";
 import { providerFor } from "@/server/integrations/registry";
 import { generateInboundToken, hashInboundToken } from "@/server/integrations/inbound-token";
 import { evictHookTarget } from "@/server/inbound/find-hook-target";
+import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
 import { encryptSecret } from "@/server/secrets/crypto";
 import { MASKED } from "@/server/secrets/mask";
 import type { CreateIntegrationInput, UpdateIntegrationInput } from "./integration.schema";
 import { isSecretRef, loadIntegrationSecrets, saveIntegrationSecrets, splitSecrets } from "./secrets-store";
-import { serializeIntegration } from "./serialize-integration";
+import { serializeIntegration, type SerializedIntegration } from "./serialize-integration";
 
 /** Integrations hold credentials and receive other tools' data: admins manage them. */
 
 export async function listIntegrations(ctx: TenantContext) {
+  return (await listIntegrationsPage(ctx, {})).items;
+}
+
+/** Oldest first, keyset-paginated on (createdAt, id); without a limit, all of them (the dashboard). */
+export async function listIntegrationsPage(ctx: TenantContext, input: { limit?: number; cursor?: string }): Promise<Page<SerializedIntegration>> {
   requireRole(ctx.actor, "ADMIN");
-  const rows = await ctx.db.integration.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map(serializeIntegration);
+  let after: { createdAt: Date; id: string } | undefined;
+  if (input.cursor) {
+    const [ms, id] = decodeCursor(input.cursor, 2);
+    if (!/^\d{1,15}$/.test(ms) || !/^[0-9a-f-]{36}$/.test(id)) throw badRequest("Invalid cursor", { cursor: ["This cursor is not valid; start from the first page"] });
+    after = { createdAt: new Date(Number(ms)), id };
+  }
+  const rows = await ctx.db.integration.findMany({
+    where: after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    ...(input.limit !== undefined ? { take: input.limit + 1 } : {}),
+  });
+  const items = input.limit !== undefined ? rows.slice(0, input.limit) : rows;
+  const last = items.at(-1);
+  return { items: items.map(serializeIntegration), nextCursor: rows.length > items.length && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null };
 }
 
 export async function getIntegration(ctx: TenantContext, id: string) {
   requireRole(ctx.actor, "ADMIN");
-  return serializeIntegration(await findIntegration(ctx, id));
+  return serializeIntegration(await findIntegration(ctx.db, id));
 }
 
 /** The provider's setup steps, with this integration's inbound URL filled in. */
@@ -55,26 +73,28 @@ export async function createIntegration(ctx: TenantContext, input: CreateIntegra
   return serializeIntegration(row);
 }
 
+export type UpdateIntegrationOptions = {
+  /**
+   * Sees the integration as it is before the change, inside the change's transaction with the row
+   * locked, and throws to refuse it: the REST API's `If-Match`.
+   */
+  precondition?: (current: SerializedIntegration) => void;
+};
+
 /**
  * Name, active flag and config. A config is validated whole: secret fields sent back as "***"
  * (or left out) keep their stored value; a new value replaces it; null removes it (refused, with
  * the field named, where the provider requires it).
  */
-export async function updateIntegration(ctx: TenantContext, input: UpdateIntegrationInput) {
+export async function updateIntegration(ctx: TenantContext, input: UpdateIntegrationInput, options: UpdateIntegrationOptions = {}) {
   requireRole(ctx.actor, "ADMIN");
-  const existing = await findIntegration(ctx, input.id);
-  const provider = providerFor(existing.type);
-  let config: { stored: Record<string, unknown>; secrets: Record<string, string> } | null = null;
-  const current = input.patch.config ? await loadIntegrationSecrets(ctx.db, existing.id) : {};
-  if (input.patch.config) {
-    const merged: Record<string, unknown> = { ...input.patch.config };
-    for (const field of provider.secretFields) {
-      if (merged[field] === null) delete merged[field]; // null removes an optional secret
-      else if ((merged[field] === undefined || merged[field] === MASKED) && current[field] !== undefined) merged[field] = current[field];
-    }
-    config = splitSecrets(validateConfig(provider, merged), provider.secretFields);
-  }
   const row = await ctx.db.$transaction(async (tx) => {
+    // Concurrent edits take turns, so each merges secrets into (and checks If-Match against) the last one.
+    await tx.$executeRaw`SELECT 1 FROM "Integration" WHERE id = ${input.id}::uuid AND "dataspaceId" = ${ctx.dataspace.id}::uuid FOR UPDATE`;
+    const existing = await findIntegration(tx, input.id);
+    options.precondition?.(serializeIntegration(existing));
+    const current = input.patch.config ? await loadIntegrationSecrets(tx, existing.id) : {};
+    const config = input.patch.config ? mergeConfig(providerFor(existing.type), input.patch.config, current) : null;
     const updated = await tx.integration.update({
       where: { id: existing.id },
       data: {
@@ -87,8 +107,18 @@ export async function updateIntegration(ctx: TenantContext, input: UpdateIntegra
     return updated;
   });
   // The receiver caches lookups for a few seconds; in this process the change applies at once.
-  evictHookTarget(existing.id);
+  evictHookTarget(row.id);
   return serializeIntegration(row);
+}
+
+/** A config sent for an update, with the stored secrets it keeps, validated and split again. */
+function mergeConfig(provider: ReturnType<typeof providerFor>, config: Record<string, unknown>, current: Record<string, string>) {
+  const merged: Record<string, unknown> = { ...config };
+  for (const field of provider.secretFields) {
+    if (merged[field] === null) delete merged[field]; // null removes an optional secret
+    else if ((merged[field] === undefined || merged[field] === MASKED) && current[field] !== undefined) merged[field] = current[field];
+  }
+  return splitSecrets(validateConfig(provider, merged), provider.secretFields);
 }
 
 export async function deleteIntegration(ctx: TenantContext, id: string) {
@@ -105,7 +135,7 @@ export async function deleteIntegration(ctx: TenantContext, id: string) {
 /** A new inbound URL; the old one answers 404 from now on (update the sender). */
 export async function rotateInboundToken(ctx: TenantContext, id: string) {
   requireRole(ctx.actor, "ADMIN");
-  const existing = await findIntegration(ctx, id);
+  const existing = await findIntegration(ctx.db, id);
   const token = generateInboundToken();
   const row = await ctx.db.integration.update({
     where: { id: existing.id },
@@ -115,8 +145,8 @@ export async function rotateInboundToken(ctx: TenantContext, id: string) {
   return serializeIntegration(row);
 }
 
-async function findIntegration(ctx: TenantContext, id: string) {
-  const row = await ctx.db.integration.findFirst({ where: { id } });
+async function findIntegration(tdb: TenantDb, id: string) {
+  const row = await tdb.integration.findFirst({ where: { id } });
   if (!row) throw notFound("Integration");
   return row;
 }

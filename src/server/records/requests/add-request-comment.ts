@@ -7,6 +7,7 @@ import { getRequest } from "./get-request";
 import type { addCommentInput } from "./request.schema";
 import { serializeComment, serializeRequest } from "./serialize-request";
 
+/** Adds a comment and publishes `request_comment.added`; returns the comment with its request's id, title and status. */
 export async function addRequestComment(ctx: TenantContext, input: z.output<typeof addCommentInput>) {
   requireRole(ctx.actor, "MEMBER");
   return transactionWithEvents(ctx.db, async (tx) => {
@@ -17,6 +18,6 @@ export async function addRequestComment(ctx: TenantContext, input: z.output<type
     });
     const payload = serializeComment(comment, serializeRequest(request, ctx.dataspace), ctx.dataspace);
     await publishEvent(tx, ctx.dataspace.id, "request_comment.added", payload, { actorId: ctx.actor.userId });
-    return comment;
+    return { ...comment, request: { id: request.id, title: request.title, status: request.status } };
   });
 }

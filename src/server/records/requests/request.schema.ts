@@ -102,10 +102,21 @@ export const updateRequestInput = z.object({
 });
 export type UpdateRequestInput = z.input<typeof updateRequestInput>;
 
+export const listCommentsInput = z.object({
+  requestId: z.string().uuid("Unknown request"),
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
 export const addCommentInput = z.object({
   requestId: z.string().uuid("Unknown request"),
   text: z.string().trim().min(1, "Comment is empty").max(20_000, "Comment is at most 20 000 characters").refine(noNul, NUL_MESSAGE),
 });
+
+/** List orders: a timestamp, newest first with `-`; ties broken by id in the same direction. */
+export const REQUEST_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt"] as const;
+
+const memberEmail = z.string().trim().toLowerCase().email("Not a valid email address");
 
 export const listRequestsInput = z.object({
   cursor: z.string().max(200).nullish(),
@@ -114,6 +125,10 @@ export const listRequestsInput = z.object({
   priority: z.array(z.enum(REQUEST_PRIORITIES)).max(4).optional(),
   assigneeId: z.string().uuid().nullish(),
   requesterId: z.string().uuid().optional(),
+  // The REST API names people by email, as its objects do.
+  assigneeEmail: memberEmail.optional(),
+  requesterEmail: memberEmail.optional(),
   q: z.string().trim().max(200).refine(noNul, NUL_MESSAGE).optional(),
+  sort: z.enum(REQUEST_SORTS).optional(), // -createdAt
 });
 export type ListRequestsInput = z.input<typeof listRequestsInput>;

@@ -62,7 +62,7 @@ describe("request changes and their events", () => {
     expect(events.map((e) => e.type)).toEqual(["request.added"]);
     expect(events[0].actorId).toBe(owner.id);
     expect(events[0].data).toEqual({
-      api_url: `/api/v1/dataspaces/${space.slug}/requests/${request.id}/`,
+      api_url: `/api/v1/requests/${request.id}`,
       absolute_url: expect.stringMatching(new RegExp(`^https?://.+/d/${space.slug}/requests/${request.id}$`)),
       uuid: request.id,
       title: "New vulnerability in payments-api",
@@ -125,7 +125,7 @@ describe("request changes and their events", () => {
       request: {
         uuid: request.id,
         title: "Grant read access",
-        api_url: `/api/v1/dataspaces/${space.slug}/requests/${request.id}/`,
+        api_url: `/api/v1/requests/${request.id}`,
         absolute_url: expect.stringContaining(`/d/${space.slug}/requests/${request.id}`),
         status: "open",
       },

@@ -5,15 +5,28 @@ import { publishEvent } from "@/server/events/publish-event";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import { getRequest } from "./get-request";
 import type { updateRequestInput } from "./request.schema";
-import { requestInclude, serializeRequest } from "./serialize-request";
+import { requestInclude, serializeRequest, type RequestWithRelations } from "./serialize-request";
 import { assertAssignable } from "./visibility";
 
+export type UpdateRequestOptions = {
+  /**
+   * Sees the request as it is before the change, inside the change's transaction with the row
+   * locked, and throws to refuse it: the REST API's `If-Match` (no other writer can slip in
+   * between the check and the change).
+   */
+  precondition?: (current: RequestWithRelations) => void;
+};
+
 /** Edits a request (closing is `status: "closed"`); emits `request.updated` with what changed. */
-export async function updateRequest(ctx: TenantContext, input: z.output<typeof updateRequestInput>) {
+export async function updateRequest(ctx: TenantContext, input: z.output<typeof updateRequestInput>, options: UpdateRequestOptions = {}) {
   requireRole(ctx.actor, "MEMBER");
   if (input.patch.assigneeId !== undefined) await assertAssignable(ctx, input.patch.assigneeId);
   return transactionWithEvents(ctx.db, async (tx) => {
+    // Concurrent edits of one request take turns, so each sees (and diffs against) the last one.
+    // Raw SQL passes the scoped client untouched, so it names the dataspace itself.
+    await tx.$executeRaw`SELECT 1 FROM "Request" WHERE id = ${input.id}::uuid AND "dataspaceId" = ${ctx.dataspace.id}::uuid FOR UPDATE`;
     const before = await getRequest(ctx, input.id, tx);
+    options.precondition?.(before);
     const after = await tx.request.update({
       where: { id: before.id },
       data: { ...input.patch, lastModifiedById: ctx.actor.userId },

@@ -19,3 +19,18 @@ export async function assertAssignable(ctx: TenantContext, assigneeId: string | 
   const member = await ctx.db.membership.findFirst({ where: { userId: assigneeId }, select: { id: true } });
   if (!member) throw badRequest("Some fields are invalid", { assigneeId: ["The assignee is not a member of this dataspace"] });
 }
+
+/**
+ * The member an email names, for APIs that name people by email as their objects do; `field` is
+ * where a refusal is filed. null and undefined pass through (unassign, leave unchanged).
+ */
+export async function memberIdByEmail(
+  ctx: TenantContext,
+  email: string | null | undefined,
+  field: string,
+): Promise<string | null | undefined> {
+  if (!email) return email;
+  const member = await ctx.db.membership.findFirst({ where: { user: { email: email.toLowerCase() } }, select: { userId: true } });
+  if (!member) throw badRequest("Some fields are invalid", { [field]: [`${email} is not a member of this dataspace`] });
+  return member.userId;
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EventsView } from "@/components/events/events-view";
 import { Notice } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { isAdminRole, requireDataspace, requireUser } from "../../../_lib/session";
 
@@ -12,7 +13,15 @@ export default async function EventsPage({ params }: { params: Promise<{ slug: s
   const dataspace = await requireDataspace(slug);
   return (
     <>
-      <PageHeader title="Events" description="Domain events recorded in this dataspace, newest first. Click one to see its payload." />
+      <PageHeader
+        title="Events"
+        description="Domain events recorded in this dataspace, newest first. Click one to see its payload."
+        actions={
+          <ButtonLink variant="secondary" href={`/d/${slug}/events/types`}>
+            Custom event types
+          </ButtonLink>
+        }
+      />
       {isAdminRole(dataspace.role) ? (
         <EventsView />
       ) : (

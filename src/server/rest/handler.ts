@@ -1,0 +1,181 @@
+import { env } from "@/env";
+import type { Role } from "@/generated/prisma/enums";
+import { authenticateApiToken, type ApiPrincipal } from "@/server/api-tokens/authenticate-api-token";
+import { API_LEVELS, hasScope, type ApiLevel, type ApiResource } from "@/server/api-tokens/scopes";
+import { roleAtLeast } from "@/server/dataspaces/roles";
+import type { TenantContext } from "@/server/dataspaces/tenant-context";
+import { isJsonContentType, readLimitedBody } from "@/server/inbound/read-body";
+import { assertIfMatch, etagOf } from "./etag";
+import { checkIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestFingerprint, reserveIdempotencyKey, type StoredResponse } from "./idempotency";
+import { compileRoutes, readQuery } from "./match";
+import { openApiJson } from "./openapi";
+import { ApiProblem, fieldErrorsOf, problemFrom, problemResponse } from "./problem";
+import { rateLimitHeaders, takeApiSlot } from "./rate-limit";
+import { shapeOutput, toResponse } from "./respond";
+import { scopeName, type ApiRoute } from "./route";
+import { apiRoutes } from "./routes";
+
+export const API_PREFIX = "/api/v1";
+const match = compileRoutes(apiRoutes);
+// Responses are checked against their declared schema outside production: a handler that drifts
+// from the OpenAPI document fails its tests instead of surprising a client.
+const CHECK_RESPONSES = process.env.NODE_ENV !== "production";
+
+/**
+ * `/api/v1/*`, the public REST API, as a Web-standard handler (server.ts serves it before Next's
+ * router; the App Router route exports it too). In order: route, token, rate limit, scope, input
+ * (params, query, body), idempotency, the route's one domain call, output. Every refusal is a
+ * problem+json response; nothing unexpected leaks beyond a bare 500.
+ */
+export async function handleApiRequest(request: Request): Promise<Response> {
+  const headers = new Headers();
+  try {
+    return await serve(request, headers);
+  } catch (error) {
+    return problemResponse(problemFrom(error), headers);
+  }
+}
+
+async function serve(request: Request, headers: Headers): Promise<Response> {
+  const url = new URL(request.url);
+  const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : "";
+  if (path === "/openapi.json") {
+    if (request.method !== "GET") throw new ApiProblem("method-not-allowed", `${request.method} is not allowed here; use GET`, { headers: { allow: "GET" } });
+    return new Response(openApiJson(url), { headers: { "content-type": "application/json", "cache-control": "public, max-age=300" } });
+  }
+  const found = match(request.method, path);
+  if (!found) throw new ApiProblem("not-found", `There is no ${request.method} ${url.pathname}; the API's endpoints are listed in ${API_PREFIX}/openapi.json`);
+  if ("allowed" in found) {
+    const allow = found.allowed.join(", ");
+    throw new ApiProblem("method-not-allowed", `${request.method} is not allowed on ${url.pathname}; it allows ${allow}`, { headers: { allow } });
+  }
+  const { route } = found;
+
+  const principal = await authenticate(request.headers.get("authorization"));
+  const slot = await takeApiSlot(principal.tokenId);
+  for (const [name, value] of Object.entries(rateLimitHeaders(slot))) headers.set(name, value);
+  if (!slot.allowed) {
+    throw new ApiProblem("rate-limited", `This token made more than ${slot.limit} requests this minute; retry in ${slot.resetSeconds} s`, {
+      headers: { "retry-after": String(slot.resetSeconds) },
+    });
+  }
+  if (!hasScope(principal.scopes, route.scope.resource, route.scope.level)) {
+    throw new ApiProblem(
+      "missing-scope",
+      `${route.method} ${route.path} needs the scope ${scopeName(route)} (or ${route.scope.level} on every resource); this token has ${principal.scopes.join(", ")}`,
+    );
+  }
+
+  const params = route.params ? route.params.safeParse(found.params) : { success: true as const, data: {} };
+  // An id that cannot exist is an unknown object, not a malformed request.
+  if (!params.success) throw new ApiProblem("not-found", `No such object: ${url.pathname}`);
+  const query = parseQuery(route, url);
+  const { body, raw } = await parseBody(route, request);
+
+  const tenant = actingFor(principal, route.scope.resource);
+  const key = route.method === "POST" ? request.headers.get("idempotency-key") : null;
+  let reservation: string | undefined;
+  if (key !== null) {
+    checkIdempotencyKey(key);
+    const reserved = await reserveIdempotencyKey(tenant, { tokenId: principal.tokenId, key, method: route.method, path: url.pathname, requestHash: requestFingerprint(raw) });
+    if (reserved.kind === "replay") {
+      headers.set("idempotency-replayed", "true");
+      return toResponse(request, reserved.response, headers);
+    }
+    reservation = reserved.id;
+  }
+
+  let result: StoredResponse;
+  try {
+    const ifMatch = request.headers.get("if-match");
+    const output = await route.handle({ tenant, principal, params: params.data, query, body, ifMatch: (current) => assertIfMatch(ifMatch, etagOf(current)) });
+    if (CHECK_RESPONSES) checkResponse(route, output);
+    result = shapeOutput(route, output, url);
+  } catch (error) {
+    const problem = problemFrom(error, route.fieldNames);
+    if (reservation === undefined || problem.status >= 500) {
+      if (reservation !== undefined) await releaseIdempotencyKey(tenant, reservation).catch(() => undefined);
+      throw problem;
+    }
+    result = { status: problem.status, body: problem.body, headers: { "content-type": "application/problem+json", ...problem.options.headers } };
+  }
+  if (reservation !== undefined) {
+    // The operation is done: failing to remember its answer must not turn it into an error.
+    await completeIdempotencyKey(tenant, reservation, result).catch((error: unknown) => console.error("[api] could not store an idempotent answer", error));
+  }
+  return toResponse(request, result, headers);
+}
+
+async function authenticate(authorization: string | null): Promise<ApiPrincipal> {
+  const challenge = { "www-authenticate": 'Bearer realm="Switchboard API"' };
+  if (!authorization || !/^Bearer\s+\S+$/i.test(authorization.trim())) {
+    throw new ApiProblem("unauthenticated", "Send an API token: Authorization: Bearer sb_…", { headers: challenge });
+  }
+  const principal = await authenticateApiToken(authorization);
+  if (!principal) {
+    throw new ApiProblem("unauthenticated", "This API token is not valid: unknown, revoked or expired, or its creator left the dataspace", {
+      headers: { "www-authenticate": 'Bearer realm="Switchboard API", error="invalid_token"' },
+    });
+  }
+  return principal;
+}
+
+function parseQuery(route: ApiRoute, url: URL): Record<string, unknown> {
+  const { values, unknown } = readQuery(url.searchParams, route.query);
+  if (unknown.length) {
+    const known = Object.keys(route.query?.shape ?? {});
+    throw new ApiProblem("validation-error", "Unknown query parameters", {
+      errors: unknown.map((field) => ({ field, message: known.length ? `Unknown parameter; this endpoint takes ${known.join(", ")}` : "This endpoint takes no query parameters" })),
+    });
+  }
+  if (!route.query) return {};
+  const parsed = route.query.safeParse(values);
+  if (!parsed.success) throw new ApiProblem("validation-error", "Some query parameters are invalid", { errors: fieldErrorsOf(parsed.error) });
+  return parsed.data;
+}
+
+async function parseBody(route: ApiRoute, request: Request): Promise<{ body: unknown; raw: unknown }> {
+  if (!route.body) {
+    await request.body?.cancel().catch(() => undefined);
+    return { body: undefined, raw: undefined };
+  }
+  const contentType = request.headers.get("content-type");
+  if (!isJsonContentType(contentType)) {
+    throw new ApiProblem("unsupported-media-type", `Send the body as JSON with Content-Type: application/json (got ${contentType ? JSON.stringify(contentType) : "none"})`);
+  }
+  const limit = env().API_MAX_BODY_BYTES;
+  const bytes = await readLimitedBody(request, limit);
+  if (!bytes) throw new ApiProblem("payload-too-large", `The body is larger than ${limit} bytes`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    throw new ApiProblem("bad-request", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = route.body.safeParse(raw);
+  if (!parsed.success) throw new ApiProblem("validation-error", "Some fields are invalid", { errors: fieldErrorsOf(parsed.error) });
+  return { body: parsed.data, raw };
+}
+
+const ROLE_OF_LEVEL: Record<ApiLevel, Role> = { read: "VIEWER", write: "MEMBER", admin: "ADMIN" };
+
+/**
+ * The token acts with the role its scope on this route's resource allows (never above its
+ * creator's): a token with `requests:read` and `webhooks:admin` reads requests as a viewer, so
+ * it does not see the private requests an admin would.
+ */
+function actingFor(principal: ApiPrincipal, resource: ApiResource): TenantContext {
+  const level = [...API_LEVELS].reverse().find((l) => hasScope(principal.scopes, resource, l));
+  const actor = principal.tenant.actor;
+  const cap = level ? ROLE_OF_LEVEL[level] : "VIEWER";
+  const role = roleAtLeast(actor.role, cap) ? cap : actor.role;
+  return { ...principal.tenant, actor: { ...actor, role } };
+}
+
+function checkResponse(route: ApiRoute, output: unknown): void {
+  const items = route.kind === "list" ? (output as { items: unknown[] }).items : route.kind === "object" ? [output] : [];
+  for (const item of items) {
+    const checked = route.response.safeParse(item);
+    if (!checked.success) throw new Error(`${route.operationId} answered outside its schema: ${checked.error.message}`);
+  }
+}

@@ -1,0 +1,27 @@
+import type { ApiRoute } from "../route";
+import { eventRoutes } from "./events";
+import { eventTypeRoutes } from "./event-types";
+import { inboundEventRoutes } from "./inbound-events";
+import { integrationRoutes } from "./integrations";
+import { memberRoutes } from "./members";
+import { requestCommentRoutes } from "./request-comments";
+import { requestRoutes } from "./requests";
+
+/**
+ * Every route of /api/v1. Adding a resource: write `routes/<resource>.ts` exporting an array of
+ * `defineRoute({...})` (method, path, scope, zod schemas, one domain call in `handle`), add it
+ * here, and give each route a case in test/rest/tenancy.test.ts (which fails until you do). The
+ * handler, the OpenAPI document and the reference page pick it up from this list.
+ */
+export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes];
+
+/** Tags in the order the document and the reference page show them. */
+export const apiTags = [
+  { name: "Requests", description: "Operational requests (tickets): DejaCode's request object." },
+  { name: "Comments", description: "The conversation on a request." },
+  { name: "Events", description: "The dataspace's domain events, as webhooks deliver them." },
+  { name: "Event types", description: "Custom event types (`custom.*`) the dataspace registers, each with the JSON Schema its events must match." },
+  { name: "Integrations", description: "The other tools that post webhooks into the dataspace (GitHub, Jira, Datadog, …), their configs and inbound URLs." },
+  { name: "Inbound events", description: "What an integration received, and what processing made of it." },
+  { name: "Members", description: "Who belongs to the dataspace, and with which role." },
+];

@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
+import { addRequestComment } from "@/server/records/requests/add-request-comment";
+import { db } from "@/server/db/client";
+import { apiRoutes } from "@/server/rest/routes";
+import { seedApiToken } from "../api-token-fixtures";
+import { addMember, seedDataspace, seedIntegration, seedRequest, seedUser, tenantFor } from "../factories";
+import { snapshotDataspace } from "../snapshot";
+import { call } from "./api";
+
+/**
+ * The REST API's cross-tenant test, driven by the route table: a token of dataspace B (with every
+ * scope) aims every route at dataspace A's objects. Each attempt must answer 404 (or a refusal
+ * naming no A object, or a list of B's own objects only), nothing of A may appear in any answer,
+ * and A's rows must be the same afterwards. A's own token then makes the same calls and
+ * succeeds, so every attempt really named an object of A.
+ *
+ * Every route needs an entry in CASES; a new route without one fails this test.
+ */
+async function seedTwoDataspaces() {
+  const ownerA = await seedUser({ name: "Owner of A" });
+  const memberA = await seedUser({ name: "Member of A" });
+  const ownerB = await seedUser({ name: "Owner of B" });
+  const A = await seedDataspace({ owner: ownerA, name: "Alpha team" });
+  const B = await seedDataspace({ owner: ownerB, name: "Bravo team" });
+  await addMember(A, memberA, "MEMBER");
+  const ctxA = await tenantFor(ownerA.id, A.slug);
+  const ctxB = await tenantFor(ownerB.id, B.slug);
+  const requestA = await seedRequest(ctxA, { title: "Alpha secret roadmap", assigneeId: memberA.id });
+  const privateA = await seedRequest(ctxA, { title: "Alpha private matter", isPrivate: true });
+  const commentA = await addRequestComment(ctxA, { requestId: requestA.id, text: "Alpha comment" });
+  const requestB = await seedRequest(ctxB, { title: "Bravo's own" });
+  const eventA = await db.event.findFirstOrThrow({ where: { dataspaceId: A.id }, select: { id: true } });
+  const integrationA = await seedIntegration(ctxA, { name: "Alpha GitHub", webhookSecret: "alpha-webhook-secret-0123456789" });
+  const doomedIntegrationA = await seedIntegration(ctxA, { name: "Alpha doomed hook" });
+  const inboundEventA = await db.webhookEvent.create({
+    data: { dataspaceId: A.id, integrationId: integrationA.id, eventType: "push", headers: { "x-github-event": "push" }, body: '{"alpha":"inbound payload"}', status: "FAILED", queuedAt: null },
+  });
+  const doomedMemberA = await seedUser({ name: "Leaving member of A" });
+  await addMember(A, doomedMemberA, "VIEWER");
+  const eventTypeA = await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "Alpha launch countdown", schema: { type: "object" } });
+  const doomedEventTypeA = await createCustomEventType(ctxA, { name: "custom.alpha_doomed", description: "Alpha doomed type", schema: { type: "object" } });
+  return {
+    A,
+    B,
+    ownerA,
+    memberA,
+    requestA,
+    privateA,
+    commentA,
+    requestB,
+    eventA,
+    integrationA,
+    doomedIntegrationA,
+    inboundEventA,
+    doomedMemberA,
+    eventTypeA,
+    doomedEventTypeA,
+    tokenA: await seedApiToken(ctxA, ["admin"]),
+    tokenB: await seedApiToken(ctxB, ["admin"]),
+  };
+}
+
+type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
+
+function traceOfA(f: Fixture): string[] {
+  return [f.A.id, f.A.slug, f.A.name, f.ownerA.id, f.ownerA.email, f.memberA.id, f.requestA.id, "Alpha secret roadmap", f.privateA.id, "Alpha private matter", f.commentA.id, "Alpha comment", f.eventA.id,
+    f.integrationA.id, "Alpha GitHub", f.integrationA.token, "alpha-webhook-secret-0123456789", f.doomedIntegrationA.id, f.inboundEventA.id, "inbound payload",
+    f.doomedMemberA.id, f.doomedMemberA.email,
+    f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type"];
+}
+
+/**
+ * One attempt: the path (and body) aimed at A, what B's token must get, and what A's own token
+ * gets for the same call. `expect: "own"` = a 200 list holding nothing of A (or, for a creation
+ * naming nothing of A, B's own 201).
+ */
+type Attempt = { path: string; body?: unknown; expect: 404 | 422 | "own"; ownerGets: 200 | 201 | 204 };
+
+const CASES: Record<string, (f: Fixture) => Attempt[]> = {
+  "GET /requests": (f) => [
+    { path: "/requests", expect: "own", ownerGets: 200 },
+    { path: `/requests?assignee=${encodeURIComponent(f.memberA.email)}`, expect: "own", ownerGets: 200 },
+  ],
+  "POST /requests": (f) => [{ path: "/requests", body: { title: "Assigned across", assignee: f.memberA.email }, expect: 422, ownerGets: 201 }],
+  "GET /requests/{uuid}": (f) => [
+    { path: `/requests/${f.requestA.id}`, expect: 404, ownerGets: 200 },
+    { path: `/requests/${f.privateA.id}`, expect: 404, ownerGets: 200 },
+  ],
+  "PATCH /requests/{uuid}": (f) => [{ path: `/requests/${f.requestA.id}`, body: { title: "Hijacked", status: "closed" }, expect: 404, ownerGets: 200 }],
+  "GET /requests/{uuid}/comments": (f) => [{ path: `/requests/${f.requestA.id}/comments`, expect: 404, ownerGets: 200 }],
+  "POST /requests/{uuid}/comments": (f) => [{ path: `/requests/${f.requestA.id}/comments`, body: { text: "Injected" }, expect: 404, ownerGets: 201 }],
+  "GET /requests/{uuid}/comments/{comment_uuid}": (f) => [
+    { path: `/requests/${f.requestA.id}/comments/${f.commentA.id}`, expect: 404, ownerGets: 200 },
+    // B's own request with A's comment id: the comment must not be found through it.
+    { path: `/requests/${f.requestB.id}/comments/${f.commentA.id}`, expect: 404, ownerGets: 200 },
+  ],
+  "GET /events": (f) => [
+    { path: "/events", expect: "own", ownerGets: 200 },
+    { path: `/events?type=request.added`, expect: "own", ownerGets: 200 },
+  ],
+  "GET /events/{uuid}": (f) => [{ path: `/events/${f.eventA.id}`, expect: 404, ownerGets: 200 }],
+  // B publishing A's type: unknown in B (the same answer as for any unregistered name).
+  "POST /events": () => [{ path: "/events", body: { type: "custom.alpha_launch", data: {} }, expect: 422, ownerGets: 201 }],
+  "GET /event-types": () => [{ path: "/event-types", expect: "own", ownerGets: 200 }],
+  "POST /event-types": () => [{ path: "/event-types", body: { name: "custom.cross_tenant", schema: { type: "object" } }, expect: "own", ownerGets: 201 }],
+  "GET /event-types/{uuid}": (f) => [{ path: `/event-types/${f.eventTypeA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /event-types/{uuid}": (f) => [{ path: `/event-types/${f.eventTypeA.id}`, body: { description: "Hijacked" }, expect: 404, ownerGets: 200 }],
+  "DELETE /event-types/{uuid}": (f) => [{ path: `/event-types/${f.doomedEventTypeA.id}`, expect: 404, ownerGets: 204 }],
+  "GET /integration-types": () => [{ path: "/integration-types", expect: "own", ownerGets: 200 }],
+  "GET /integrations": () => [{ path: "/integrations", expect: "own", ownerGets: 200 }],
+  "POST /integrations": () => [
+    { path: "/integrations", body: { type: "webhook", name: "Created by a token", config: { signingSecret: `whsec_${Buffer.alloc(24, 7).toString("base64")}` } }, expect: "own", ownerGets: 201 },
+  ],
+  "GET /integrations/{uuid}": (f) => [{ path: `/integrations/${f.integrationA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /integrations/{uuid}": (f) => [
+    { path: `/integrations/${f.integrationA.id}`, body: { name: "Hijacked", config: { repository: "evil/repo", webhookSecret: "***" } }, expect: 404, ownerGets: 200 },
+  ],
+  "DELETE /integrations/{uuid}": (f) => [{ path: `/integrations/${f.doomedIntegrationA.id}`, expect: 404, ownerGets: 204 }],
+  "POST /integrations/{uuid}/rotate-inbound-url": (f) => [{ path: `/integrations/${f.integrationA.id}/rotate-inbound-url`, expect: 404, ownerGets: 200 }],
+  "GET /integrations/{uuid}/inbound-events": (f) => [
+    { path: `/integrations/${f.integrationA.id}/inbound-events`, expect: 404, ownerGets: 200 },
+    { path: `/integrations/${f.integrationA.id}/inbound-events?status=failed`, expect: 404, ownerGets: 200 },
+  ],
+  "GET /inbound-events/{uuid}": (f) => [{ path: `/inbound-events/${f.inboundEventA.id}`, expect: 404, ownerGets: 200 }],
+  "POST /inbound-events/{uuid}/replay": (f) => [{ path: `/inbound-events/${f.inboundEventA.id}/replay`, expect: 404, ownerGets: 200 }],
+  "GET /members": () => [{ path: "/members", expect: "own", ownerGets: 200 }],
+  "GET /members/{uuid}": (f) => [
+    { path: `/members/${f.memberA.id}`, expect: 404, ownerGets: 200 },
+    { path: `/members/${f.ownerA.id}`, expect: 404, ownerGets: 200 },
+  ],
+  "PATCH /members/{uuid}": (f) => [{ path: `/members/${f.memberA.id}`, body: { role: "viewer" }, expect: 404, ownerGets: 200 }],
+  "DELETE /members/{uuid}": (f) => [{ path: `/members/${f.doomedMemberA.id}`, expect: 404, ownerGets: 204 }],
+};
+
+describe("REST API across dataspaces", () => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await seedTwoDataspaces();
+  });
+
+  it("has a case for every route", () => {
+    const declared = apiRoutes.map((route) => `${route.method} ${route.path}`).sort();
+    expect(Object.keys(CASES).sort()).toEqual(declared);
+  });
+
+  it("a token of B reaches nothing of A on any route, and A's rows stay the same", async () => {
+    const before = await snapshotDataspace(f.A.id);
+    for (const route of apiRoutes) {
+      const key = `${route.method} ${route.path}`;
+      for (const attempt of CASES[key]?.(f) ?? []) {
+        const answer = await call(route.method, attempt.path, { token: f.tokenB, body: attempt.body });
+        const label = `${key} as ${attempt.path}`;
+        if (attempt.expect === "own") {
+          expect(answer.status, label).toBe(attempt.ownerGets);
+        } else {
+          expect(answer.status, label).toBe(attempt.expect);
+          expect(answer.headers.get("content-type"), label).toBe("application/problem+json");
+        }
+        for (const trace of traceOfA(f)) expect(answer.text, `${label} leaks "${trace}"`).not.toContain(trace);
+      }
+    }
+    expect(await snapshotDataspace(f.A.id)).toEqual(before);
+  });
+
+  it("the same calls with A's own token reach A's objects (so each attempt named a real one)", async () => {
+    const requestB = f.requestB.id;
+    for (const route of apiRoutes) {
+      const key = `${route.method} ${route.path}`;
+      for (const attempt of CASES[key]?.(f) ?? []) {
+        // The mixed case names B's request, which A cannot see either: A's own view is its own request.
+        const path = attempt.path.replace(requestB, f.requestA.id);
+        const answer = await call(route.method, path, { token: f.tokenA, body: attempt.body });
+        expect(answer.status, `${key} as ${path}: ${answer.text.slice(0, 200)}`).toBe(attempt.ownerGets);
+        if (attempt.expect === "own" && route.method === "GET" && !path.includes("?")) {
+          expect(answer.body.results.length, `${key} lists A's objects for A`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+});

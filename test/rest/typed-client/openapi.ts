@@ -1,0 +1,2224 @@
+// Generated from /api/v1/openapi.json by openapi-typescript (test/rest/openapi.test.ts). Do not edit.
+
+export interface paths {
+    "/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List requests
+         * @description Requests the token may see (private ones only for their requester, assignee and admins), filtered and ordered.
+         *
+         *     Scope: `requests:read` (or `read`).
+         */
+        get: operations["listRequests"];
+        put?: never;
+        /**
+         * Create a request
+         * @description Publishes `request.added`. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `requests:write` (or `write`).
+         */
+        post: operations["createRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a request
+         * @description With its comments. Send `If-None-Match` with the ETag you have to get 304 when it has not changed.
+         *
+         *     Scope: `requests:read` (or `read`).
+         */
+        get: operations["getRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a request
+         * @description Changes the fields sent; closing is `{"status": "closed"}` (requests are closed, not deleted). Publishes `request.updated` when something changed. Send `If-Match` with the ETag you read to refuse the change (412) if someone changed the request since.
+         *
+         *     Scope: `requests:write` (or `write`).
+         */
+        patch: operations["updateRequest"];
+        trace?: never;
+    };
+    "/requests/{uuid}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a request's comments
+         * @description Oldest first, as the conversation went.
+         *
+         *     Scope: `requests:read` (or `read`).
+         */
+        get: operations["listRequestComments"];
+        put?: never;
+        /**
+         * Comment on a request
+         * @description Publishes `request_comment.added`. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `requests:write` (or `write`).
+         */
+        post: operations["addRequestComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{uuid}/comments/{comment_uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a comment
+         * @description Scope: `requests:read` (or `read`).
+         */
+        get: operations["getRequestComment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events
+         * @description Newest first. Events carry full payloads, private requests included, so the log takes the `events:admin` scope (or `admin`) and a creator who is an admin.
+         *
+         *     Scope: `events:admin` (or `admin`).
+         */
+        get: operations["listEvents"];
+        put?: never;
+        /**
+         * Publish a custom event
+         * @description Publishes an event of a custom type the dataspace registered (`POST /event-types`): `data` must match the type's JSON Schema, or the answer is 422 with the JSON pointer of each failing field (`/data/build/number`). The event fans out like built-in ones, to webhooks subscribed to `custom.*`, a part of it or the type. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `events:write` (or `write`).
+         */
+        post: operations["publishEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event
+         * @description Events carry full payloads, private requests included, so the log takes the `events:admin` scope (or `admin`) and a creator who is an admin.
+         *
+         *     Scope: `events:admin` (or `admin`).
+         */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List custom event types
+         * @description By name.
+         *
+         *     Scope: `events:read` (or `read`).
+         */
+        get: operations["listEventTypes"];
+        put?: never;
+        /**
+         * Register a custom event type
+         * @description The schema is checked when registered. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `events:admin` (or `admin`).
+         */
+        post: operations["createEventType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event-types/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a custom event type
+         * @description Scope: `events:read` (or `read`).
+         */
+        get: operations["getEventType"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom event type
+         * @description It can no longer be published. Past events stay in the log; webhooks subscribed to it keep their subscription.
+         *
+         *     Scope: `events:admin` (or `admin`).
+         */
+        delete: operations["deleteEventType"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom event type
+         * @description Events published from now on are checked against the new schema; past events keep their data. Send `If-Match` with the ETag you read to refuse the change (412) if someone changed the type since.
+         *
+         *     Scope: `events:admin` (or `admin`).
+         */
+        patch: operations["updateEventType"];
+        trace?: never;
+    };
+    "/integration-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List integration types
+         * @description Every type with its config fields, which are secret, and a config to start from. All of them on one page.
+         *
+         *     Scope: `integrations:read` (or `read`).
+         */
+        get: operations["listIntegrationTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List integrations
+         * @description Oldest first. Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        get: operations["listIntegrations"];
+        put?: never;
+        /**
+         * Create an integration
+         * @description Its secrets go to the encrypted store and are never shown again; the answer has the inbound URL to give the other tool. Send an `Idempotency-Key` to retry safely. Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        post: operations["createIntegration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an integration
+         * @description Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        get: operations["getIntegration"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an integration
+         * @description With its secrets and received events; its inbound URL answers 404 from then on. The domain events published from it stay in the event log. Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        delete: operations["deleteIntegration"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an integration
+         * @description Name, active flag and config. Send `If-Match` with the ETag you read to refuse the change (412) if someone changed the integration since. Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        patch: operations["updateIntegration"];
+        trace?: never;
+    };
+    "/integrations/{uuid}/rotate-inbound-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an integration's inbound URL
+         * @description A new `inbound_url`; the old one answers 404 from now on, so update the sender. Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        post: operations["rotateIntegrationInboundUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{uuid}/inbound-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an integration's inbound events
+         * @description Newest first, without their content (get one for its headers, body and log). Inbound events carry the other tool's data, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        get: operations["listInboundEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbound-events/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an inbound event
+         * @description With its headers (credentials masked), raw body and processing log. Inbound events carry the other tool's data, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        get: operations["getInboundEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbound-events/{uuid}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay an inbound event
+         * @description Processes it again, whatever became of it (a processed one publishes its domain event again; a failed one gets a fresh set of retries): it goes back to `received`. Refused (409) while it is being processed. Inbound events carry the other tool's data, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        post: operations["replayInboundEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List members
+         * @description In the order they joined, with their role.
+         *
+         *     Scope: `members:read` (or `read`).
+         */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/members/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a member
+         * @description Scope: `members:read` (or `read`).
+         */
+        get: operations["getMember"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member
+         * @description They lose access at once; the API tokens they made stop working within seconds. Takes the `members:admin` scope (or `admin`) and a token made by an admin; owners are changed in the dashboard only.
+         *
+         *     Scope: `members:admin` (or `admin`).
+         */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description Send `If-Match` with the ETag you read to refuse the change (412) if the member changed since. Takes the `members:admin` scope (or `admin`) and a token made by an admin; owners are changed in the dashboard only.
+         *
+         *     Scope: `members:admin` (or `admin`).
+         */
+        patch: operations["changeMemberRole"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        RequestCreate: {
+            /** @description Up to 300 characters */
+            title: string;
+            /**
+             * @description Lifecycle state
+             * @default open
+             * @enum {string}
+             */
+            status?: "draft" | "open" | "in_progress" | "blocked" | "closed";
+            /**
+             * @description Priority (responses show its label, e.g. `Urgent`)
+             * @default normal
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /**
+             * @description Email of a member of the dataspace, or null for nobody
+             * @default null
+             */
+            assignee?: string | null;
+            /**
+             * @description Free text, up to 100 000 characters
+             * @default
+             */
+            notes?: string;
+            /**
+             * @description Custom fields: names to strings, numbers, booleans or null (at most 100)
+             * @default {}
+             */
+            serialized_data?: {
+                [key: string]: string | number | boolean | null;
+            };
+            /**
+             * @description What the request is about, e.g. a product and version
+             * @default null
+             */
+            product_context?: string | null;
+            /**
+             * @description Private requests are seen by their requester, their assignee and admins only
+             * @default false
+             */
+            is_private?: boolean;
+            /**
+             * @description Addresses to keep informed (at most 50)
+             * @default []
+             */
+            cc_emails?: string[];
+        };
+        /** @description The fields to change; the others keep their values */
+        RequestUpdate: {
+            /** @description Up to 300 characters */
+            title?: string;
+            /**
+             * @description Lifecycle state
+             * @enum {string}
+             */
+            status?: "draft" | "open" | "in_progress" | "blocked" | "closed";
+            /**
+             * @description Priority (responses show its label, e.g. `Urgent`)
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** @description Email of a member of the dataspace, or null for nobody */
+            assignee?: string | null;
+            /** @description Free text, up to 100 000 characters */
+            notes?: string;
+            /** @description Custom fields: names to strings, numbers, booleans or null (at most 100) */
+            serialized_data?: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** @description What the request is about, e.g. a product and version */
+            product_context?: string | null;
+            /** @description Private requests are seen by their requester, their assignee and admins only */
+            is_private?: boolean;
+            /** @description Addresses to keep informed (at most 50) */
+            cc_emails?: string[];
+        };
+        RequestCommentCreate: {
+            /** @description The comment, up to 20 000 characters */
+            text: string;
+        };
+        EventCreate: {
+            /** @description A custom event type registered in the dataspace (`GET /event-types`), e.g. `custom.deploy.finished` */
+            type: string;
+            /** @description The event's payload: a JSON object matching the type's schema, at most 64 KB */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        EventTypeCreate: {
+            /** @description `custom.<name>`: lowercase letters, digits and `_`, with dots between parts, e.g. `custom.deploy.finished`. Fixed once registered */
+            name: string;
+            /**
+             * @description What the event means, up to 500 characters
+             * @default
+             */
+            description?: string;
+            /** @description JSON Schema (draft 2020-12), at most 32 KB; `$ref` only inside the schema (`#/$defs/…`); formats are not checked */
+            schema: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The fields to change; the name cannot change */
+        EventTypeUpdate: {
+            /** @description What the event means, up to 500 characters */
+            description?: string;
+            /** @description JSON Schema (draft 2020-12), at most 32 KB; `$ref` only inside the schema (`#/$defs/…`); formats are not checked */
+            schema?: {
+                [key: string]: unknown;
+            };
+        };
+        IntegrationCreate: {
+            /**
+             * @description The other tool
+             * @enum {string}
+             */
+            type: "github" | "gitlab" | "forgejo" | "sourcehut" | "jira" | "slack" | "ms_teams" | "datadog" | "new_relic" | "statuspage" | "webhook";
+            /** @description Up to 100 characters */
+            name: string;
+            /** @description The type's config, secrets in clear (`GET /integration-types` lists its fields) */
+            config: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Whether deliveries are accepted
+             * @default true
+             */
+            is_active?: boolean;
+        };
+        /** @description The fields to change; the others keep their values */
+        IntegrationUpdate: {
+            /** @description Up to 100 characters */
+            name?: string;
+            /** @description The whole config, validated as on creation. A secret field sent as `***` or left out keeps its stored value, a new value replaces it, `null` removes an optional one */
+            config?: {
+                [key: string]: unknown;
+            };
+            /** @description Whether deliveries are accepted */
+            is_active?: boolean;
+        };
+        MemberUpdate: {
+            /**
+             * @description The new role; `owner` is granted and taken in the dashboard only
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "member" | "viewer";
+        };
+        /** @description A request, in the shape of DejaCode's request payloads */
+        Request: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            title: string;
+            request_template: string | null;
+            request_template_name: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "in_progress" | "blocked" | "closed";
+            /** @description Priority label, e.g. Urgent */
+            priority: string;
+            /** @description Assignee's email */
+            assignee: string | null;
+            product_context: string | null;
+            notes: string;
+            serialized_data: {
+                [key: string]: unknown;
+            };
+            is_private: boolean;
+            /** @description Requester's email */
+            requester: string;
+            content_type: string | null;
+            content_object: string | null;
+            content_object_display_name: string | null;
+            cc_emails: string[];
+            last_modified_by: string | null;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+            comments: {
+                /** Format: uuid */
+                uuid: string;
+                user: string;
+                text: string;
+                created_date: string;
+            }[];
+            /** @description Dataspace name */
+            dataspace: string;
+        };
+        /** @description An RFC 9457 problem details object */
+        Problem: {
+            /** @description What kind of problem this is, e.g. `urn:switchboard:problem:validation-error` (docs/api.md lists them) */
+            type: string;
+            /** @description A short summary of the problem type */
+            title: string;
+            /** @description The HTTP status code */
+            status: number;
+            /** @description What went wrong this time, for people */
+            detail: string;
+            /** @description One entry per invalid field (validation errors) */
+            errors?: {
+                /** @description Dotted path of the field, e.g. `cc_emails.0` */
+                field: string;
+                message: string;
+            }[];
+        };
+        /** @description A comment on a request */
+        RequestComment: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            user: string;
+            text: string;
+            created_date: string;
+            request: {
+                /** Format: uuid */
+                uuid: string;
+                title: string;
+                api_url: string;
+                absolute_url: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "in_progress" | "blocked" | "closed";
+            };
+            dataspace: string;
+        };
+        /** @description A domain event, newest first in lists */
+        Event: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /** @description e.g. request.added; the catalog lists the built-in types and their data schemas */
+            type: string;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description The event's payload, as webhooks deliver it in `data` */
+            data: unknown;
+        };
+        /** @description A custom event type registered in the dataspace */
+        EventType: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /** @description custom.<name>: the `type` to publish with POST /api/v1/events and to subscribe webhooks to */
+            name: string;
+            description: string;
+            /** @description JSON Schema (draft 2020-12) every published event's `data` must match */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+        };
+        /** @description An integration type and its config fields */
+        IntegrationType: {
+            /** @enum {string} */
+            type: "github" | "gitlab" | "forgejo" | "sourcehut" | "jira" | "slack" | "ms_teams" | "datadog" | "new_relic" | "statuspage" | "webhook";
+            /** @description The tool's name, e.g. `GitHub` */
+            label: string;
+            fields: {
+                name: string;
+                required: boolean;
+                /** @description Stored encrypted and shown as `***` from then on */
+                secret: boolean;
+                help: string;
+                example: string | null;
+            }[];
+            /** @description A config to start from: required secrets left empty for you to fill */
+            example_config: {
+                [key: string]: string;
+            };
+        };
+        /** @description An integration, its secrets masked */
+        Integration: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /**
+             * @description The other tool
+             * @enum {string}
+             */
+            type: "github" | "gitlab" | "forgejo" | "sourcehut" | "jira" | "slack" | "ms_teams" | "datadog" | "new_relic" | "statuspage" | "webhook";
+            name: string;
+            /** @description The type's config (see `GET /integration-types`); secret fields show as `***` */
+            config: {
+                [key: string]: unknown;
+            };
+            /** @description An inactive integration answers its senders 404 and stores nothing */
+            is_active: boolean;
+            /** @description Where the other tool posts its webhooks. Keep it private; `POST …/rotate-inbound-url` replaces it */
+            inbound_url: string;
+            /** @description Deliveries refused because their signature or token did not verify */
+            auth_failures: number;
+            /** @description ISO 8601 */
+            last_auth_failure_date: string | null;
+            /** @description ISO 8601: when a delivery was last accepted */
+            last_event_date: string | null;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+        };
+        /** @description An event an integration received, without its content */
+        InboundEventSummary: {
+            api_url: string;
+            /** @description The integration's page, where its recent events are listed */
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /**
+             * Format: uuid
+             * @description The `uuid` of the integration that received it
+             */
+            integration: string;
+            /**
+             * @description `received` (waiting), `processing`, `processed` or `failed` (after its retries)
+             * @enum {string}
+             */
+            status: "received" | "processing" | "processed" | "failed";
+            /** @description The sender's event type, e.g. `pull_request.opened` */
+            event_type: string;
+            /** @description The sender's delivery id (e.g. `X-GitHub-Delivery`); a second delivery with the same id is dropped */
+            delivery_id: string | null;
+            /** @description Processing attempts so far */
+            attempts: number;
+            /** @description Why the last attempt failed */
+            error: string | null;
+            /** @description The event processing published, e.g. `github.pull_request.opened` */
+            domain_event_type: string | null;
+            /** @description ISO 8601 */
+            received_date: string;
+            /** @description ISO 8601 */
+            processed_date: string | null;
+        };
+        /** @description An event an integration received, with its headers, body and processing log */
+        InboundEvent: {
+            api_url: string;
+            /** @description The integration's page, where its recent events are listed */
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /**
+             * Format: uuid
+             * @description The `uuid` of the integration that received it
+             */
+            integration: string;
+            /**
+             * @description `received` (waiting), `processing`, `processed` or `failed` (after its retries)
+             * @enum {string}
+             */
+            status: "received" | "processing" | "processed" | "failed";
+            /** @description The sender's event type, e.g. `pull_request.opened` */
+            event_type: string;
+            /** @description The sender's delivery id (e.g. `X-GitHub-Delivery`); a second delivery with the same id is dropped */
+            delivery_id: string | null;
+            /** @description Processing attempts so far */
+            attempts: number;
+            /** @description Why the last attempt failed */
+            error: string | null;
+            /** @description The event processing published, e.g. `github.pull_request.opened` */
+            domain_event_type: string | null;
+            /** @description ISO 8601 */
+            received_date: string;
+            /** @description ISO 8601 */
+            processed_date: string | null;
+            /** @description The request headers, lower-cased; signatures, tokens and cookies show as `***` */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The body exactly as received and verified */
+            body: string;
+            /** @description What processing did, oldest first */
+            log: {
+                /** @description ISO 8601 */
+                at: string;
+                message: string;
+            }[];
+        };
+        /** @description A member of the dataspace and their role */
+        Member: {
+            api_url: string;
+            /** @description The dataspace's members page */
+            absolute_url: string;
+            /**
+             * Format: uuid
+             * @description The user's id
+             */
+            uuid: string;
+            email: string;
+            name: string | null;
+            /**
+             * @description `owner`, `admin`, `member` (reads and writes) or `viewer` (reads)
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "member" | "viewer";
+            /** @description ISO 8601 */
+            joined_date: string;
+        };
+    };
+    responses: {
+        /** @description Malformed request: the body is not JSON, a cursor or header is not valid */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No token, or a token that is unknown, revoked or expired */
+        Unauthorized: {
+            headers: {
+                /** @description `Bearer` */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The token lacks the scope this operation needs, or its creator's role does not allow it */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invalid fields (listed in `errors`), or an Idempotency-Key reused with another body */
+        ValidationError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The token's rate limit is spent for this minute */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After": number;
+                /** @description Requests this token may make per minute */
+                "RateLimit-Limit": number;
+                /** @description Requests left in the current minute */
+                "RateLimit-Remaining": number;
+                /** @description Seconds until the budget refills */
+                "RateLimit-Reset": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A request with the same Idempotency-Key is still being processed, or the change conflicts with the current state */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than the server accepts */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not sent as application/json */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such object in the token's dataspace (or not visible to the token) */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description If-Match does not match the object's current ETag: someone changed it since you read it */
+        PreconditionFailed: {
+            headers: {
+                /** @description The current ETag */
+                ETag: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listRequests: {
+        parameters: {
+            query?: {
+                /** @description Only these statuses (repeat the parameter or separate with commas) */
+                status?: ("draft" | "open" | "in_progress" | "blocked" | "closed")[];
+                /** @description Only these priorities */
+                priority?: ("low" | "normal" | "high" | "urgent")[];
+                /** @description Only requests assigned to this member (email), or `none` for unassigned ones */
+                assignee?: "none" | string;
+                /** @description Only requests made by this member (email) */
+                requester?: string;
+                /** @description Words in the title (case-insensitive) */
+                q?: string;
+                /** @description Sort key; `-` for descending. Default: newest first */
+                ordering?: "-created_date" | "created_date" | "-last_modified_date" | "last_modified_date";
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["Request"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listRequestComments: {
+        parameters: {
+            query?: {
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["RequestComment"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addRequestComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCommentCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestComment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRequestComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+                /** @description The comment's `uuid` */
+                comment_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestComment"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this type, e.g. `request.added` */
+                type?: string;
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["Event"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    publishEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listEventTypes: {
+        parameters: {
+            query?: {
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["EventType"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createEventType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventTypeCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getEventType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventType"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteEventType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateEventType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventTypeUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrationTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["IntegrationType"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrations: {
+        parameters: {
+            query?: {
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["Integration"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createIntegration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIntegration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateIntegration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotateIntegrationInboundUrl: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listInboundEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events in this state, e.g. `failed` */
+                status?: "received" | "processing" | "processed" | "failed";
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["InboundEventSummary"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getInboundEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundEvent"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replayInboundEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundEventSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["Member"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    changeMemberRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+}
