@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname, "src") } },
   test: {
     environment: "node",
-    include: ["src/**/*.test.ts", "test/**/*.test.ts", "prisma/**/*.test.ts", "inngest/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "prisma/**/*.test.ts", "inngest/**/*.test.ts", "examples/**/*.test.ts"],
     exclude: ["e2e/**", "node_modules/**", ".next/**", ".data/**"],
     globalSetup: ["test/setup/global-setup.ts"],
     setupFiles: ["test/setup/database.ts"],
