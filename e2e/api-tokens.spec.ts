@@ -1,4 +1,5 @@
 import { createDataspace } from "./support/dashboard";
+import { APP_URL } from "./support/settings";
 import { expect, hydrated, test, unique } from "./support/fixtures";
 
 test("an admin creates an API token, sees it once, finds it listed without the secret and revokes it", async ({ ownerPage: page }) => {
@@ -44,6 +45,16 @@ test("an admin creates an API token, sees it once, finds it listed without the s
   await expect(row).toContainText("Active");
   expect(await page.content()).not.toContain(token.slice(3));
 
+  // The token works against the REST API (a request created with it shows in the dashboard) until revoked.
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${APP_URL}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers } });
+  const created = await api("/requests", { method: "POST", body: JSON.stringify({ title: "Filed through the API", priority: "low" }) });
+  expect(created.status).toBe(201);
+  const request = (await created.json()) as { uuid: string; absolute_url: string };
+  await page.goto(request.absolute_url);
+  await expect(page.getByRole("heading", { name: "Filed through the API" })).toBeVisible();
+  await page.goto(`/d/${slug}/api-tokens`);
+
   await (await hydrated(row.getByRole("button", { name: "Revoke Nightly export" }))).click();
   const confirm = page.getByRole("group", { name: "Confirm revoke Nightly export" });
   await expect(confirm).toContainText("Anything still using it is refused from now on");
@@ -51,4 +62,7 @@ test("an admin creates an API token, sees it once, finds it listed without the s
   await expect(row).toContainText("Revoked");
   await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
   await expect(confirm).toHaveCount(0);
+  const refused = await api(`/requests/${request.uuid}`);
+  expect(refused.status).toBe(401);
+  expect(refused.headers.get("content-type")).toContain("application/problem+json");
 });
