@@ -4,7 +4,7 @@ import { addRequestComment } from "@/server/records/requests/add-request-comment
 import { db } from "@/server/db/client";
 import { apiRoutes } from "@/server/rest/routes";
 import { seedApiToken } from "../api-token-fixtures";
-import { addMember, seedDataspace, seedIntegration, seedRequest, seedUser, tenantFor } from "../factories";
+import { addMember, seedDataspace, seedIntegration, seedRequest, seedUser, seedWebhook, tenantFor } from "../factories";
 import { snapshotDataspace } from "../snapshot";
 import { call } from "./api";
 
@@ -40,6 +40,10 @@ async function seedTwoDataspaces() {
   await addMember(A, doomedMemberA, "VIEWER");
   const eventTypeA = await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "Alpha launch countdown", schema: { type: "object" } });
   const doomedEventTypeA = await createCustomEventType(ctxA, { name: "custom.alpha_doomed", description: "Alpha doomed type", schema: { type: "object" } });
+  // Two failed deliveries: A's own run retries the first, then replays the second.
+  const webhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha.test/in", failed: 2 });
+  const doomedWebhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha-doomed.test/in" });
+  const webhookReplayA = await db.webhookReplay.create({ data: { dataspaceId: A.id, endpointId: webhookA.endpoint.id, since: new Date(0), total: 1 } });
   return {
     A,
     B,
@@ -56,6 +60,9 @@ async function seedTwoDataspaces() {
     doomedMemberA,
     eventTypeA,
     doomedEventTypeA,
+    webhookA,
+    doomedWebhookA,
+    webhookReplayA,
     tokenA: await seedApiToken(ctxA, ["admin"]),
     tokenB: await seedApiToken(ctxB, ["admin"]),
   };
@@ -67,7 +74,8 @@ function traceOfA(f: Fixture): string[] {
   return [f.A.id, f.A.slug, f.A.name, f.ownerA.id, f.ownerA.email, f.memberA.id, f.requestA.id, "Alpha secret roadmap", f.privateA.id, "Alpha private matter", f.commentA.id, "Alpha comment", f.eventA.id,
     f.integrationA.id, "Alpha GitHub", f.integrationA.token, "alpha-webhook-secret-0123456789", f.doomedIntegrationA.id, f.inboundEventA.id, "inbound payload",
     f.doomedMemberA.id, f.doomedMemberA.email,
-    f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type"];
+    f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
+    f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id];
 }
 
 /**
@@ -131,6 +139,21 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   ],
   "PATCH /members/{uuid}": (f) => [{ path: `/members/${f.memberA.id}`, body: { role: "viewer" }, expect: 404, ownerGets: 200 }],
   "DELETE /members/{uuid}": (f) => [{ path: `/members/${f.doomedMemberA.id}`, expect: 404, ownerGets: 204 }],
+  "GET /webhooks": () => [{ path: "/webhooks", expect: "own", ownerGets: 200 }],
+  "POST /webhooks": () => [{ path: "/webhooks", body: { target_url: "https://hooks.cross-tenant.test/in", event_types: ["*"] }, expect: "own", ownerGets: 201 }],
+  "GET /webhooks/{uuid}": (f) => [{ path: `/webhooks/${f.webhookA.endpoint.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /webhooks/{uuid}": (f) => [{ path: `/webhooks/${f.webhookA.endpoint.id}`, body: { target_url: "https://evil.example.test/steal", is_active: false }, expect: 404, ownerGets: 200 }],
+  "DELETE /webhooks/{uuid}": (f) => [{ path: `/webhooks/${f.doomedWebhookA.endpoint.id}`, expect: 404, ownerGets: 204 }],
+  "POST /webhooks/{uuid}/rotate-secret": (f) => [{ path: `/webhooks/${f.webhookA.endpoint.id}/rotate-secret`, body: { grace_hours: 0 }, expect: 404, ownerGets: 200 }],
+  "POST /webhooks/{uuid}/test": (f) => [{ path: `/webhooks/${f.webhookA.endpoint.id}/test`, expect: 404, ownerGets: 201 }],
+  "GET /webhooks/{uuid}/deliveries": (f) => [
+    { path: `/webhooks/${f.webhookA.endpoint.id}/deliveries`, expect: 404, ownerGets: 200 },
+    { path: `/webhooks/${f.webhookA.endpoint.id}/deliveries?status=failed`, expect: 404, ownerGets: 200 },
+  ],
+  "GET /webhook-deliveries/{uuid}": (f) => [{ path: `/webhook-deliveries/${f.webhookA.deliveries[0].id}`, expect: 404, ownerGets: 200 }],
+  "POST /webhook-deliveries/{uuid}/retry": (f) => [{ path: `/webhook-deliveries/${f.webhookA.deliveries[0].id}/retry`, expect: 404, ownerGets: 200 }],
+  "POST /webhooks/{uuid}/replays": (f) => [{ path: `/webhooks/${f.webhookA.endpoint.id}/replays`, body: { since: "1970-01-01T00:00:00Z" }, expect: 404, ownerGets: 201 }],
+  "GET /webhook-replays/{uuid}": (f) => [{ path: `/webhook-replays/${f.webhookReplayA.id}`, expect: 404, ownerGets: 200 }],
 };
 
 describe("REST API across dataspaces", () => {

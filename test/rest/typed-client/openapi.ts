@@ -441,6 +441,222 @@ export interface paths {
         patch: operations["changeMemberRole"];
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Oldest first. Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description The answer has the signing secret in clear, this once. Send an `Idempotency-Key` to retry safely (a replayed answer shows the same secret). Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook
+         * @description With its health (circuit breaker state, consecutive failures). Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description With its deliveries and their attempts; nothing more is sent to it. Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Changes the fields sent. `is_active: true` turns it on as the dashboard's Enable does: a paused or disabled webhook resumes and its held deliveries go out. Send `If-Match` with the ETag you read to refuse the change (412) if someone changed the webhook since. Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/webhooks/{uuid}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's signing secret
+         * @description A new secret, in clear in this answer only; the old one keeps signing alongside it for `grace_hours` (send `{}` for the default 24). Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{uuid}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a signed `webhook.test` delivery to this webhook only, even when it is off or paused; follow the answer's `api_url` to see how it went. Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        post: operations["sendWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{uuid}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook's deliveries
+         * @description Newest first, without their bodies and attempts (get one for those). Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-deliveries/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook delivery
+         * @description With the body sent and every attempt: request headers (credentials masked), the receiver's status, headers and body, timing. Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-deliveries/{uuid}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a webhook delivery
+         * @description Sends a finished delivery (succeeded, failed or held) again: the same body and `webhook-id`, as a fresh series of attempts numbered on from the last. It answers `pending`; refused (409) while it is still being attempted. Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{uuid}/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a webhook's failed deliveries
+         * @description Sends every failed delivery of the webhook created since `since` again, as one replay whose progress `GET /webhook-replays/{uuid}` reads. 422 when there is nothing to replay. Send an `Idempotency-Key` to retry safely. Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        post: operations["replayWebhookDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-replays/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a replay's progress
+         * @description How many of the replayed deliveries have succeeded or failed so far. Webhooks hold signing secrets and their deliveries carry full payloads, private requests included, so this takes the `webhooks:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `webhooks:admin` (or `admin`).
+         */
+        get: operations["getWebhookReplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -591,6 +807,108 @@ export interface components {
              * @enum {string}
              */
             role: "owner" | "admin" | "member" | "viewer";
+        };
+        WebhookCreate: {
+            /** @description Where deliveries are POSTed: an https URL (http only where the dataspace allows it) of a public address, up to 2048 characters */
+            target_url: string;
+            /**
+             * @description Up to 500 characters
+             * @default
+             */
+            description?: string;
+            /** @description Event types to deliver: a type (`request.added`), a family (`request.*`) or `*` for all */
+            event_types: string[];
+            /**
+             * @description A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == "Urgent"`
+             * @default null
+             */
+            filter?: string | null;
+            /**
+             * @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held
+             * @default true
+             */
+            is_active?: boolean;
+            /**
+             * @description A JSON object merged into every body (at most 16 KB; not `hook` or `data`)
+             * @default null
+             */
+            extra_payload?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Headers added to every request, names lower-cased; credential-like ones (authorization, tokens, keys) show as `***`
+             * @default {}
+             */
+            extra_headers?: {
+                [key: string]: string;
+            };
+            /**
+             * @description The body's JSON template when `payload_template` is `custom`
+             * @default null
+             */
+            custom_template?: string | null;
+            /**
+             * @description Retry on 4xx answers too (other than 408/429, which are always retried)
+             * @default false
+             */
+            retry_client_errors?: boolean;
+            /**
+             * @description At most this many deliveries a second to this webhook; null for no limit
+             * @default null
+             */
+            rate_limit_per_second?: number | null;
+            /**
+             * @description `dejacode`: DejaCode's `{hook, data}` body; `custom`: `custom_template`
+             * @default dejacode
+             * @enum {string}
+             */
+            payload_template?: "dejacode" | "custom";
+        };
+        /** @description The fields to change; the others keep their values */
+        WebhookUpdate: {
+            /** @description Where deliveries are POSTed: an https URL (http only where the dataspace allows it) of a public address, up to 2048 characters */
+            target_url?: string;
+            /** @description Up to 500 characters */
+            description?: string;
+            /** @description Event types to deliver: a type (`request.added`), a family (`request.*`) or `*` for all */
+            event_types?: string[];
+            /** @description A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == "Urgent"` */
+            filter?: string | null;
+            /** @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
+            is_active?: boolean;
+            /** @description A JSON object merged into every body (at most 16 KB; not `hook` or `data`) */
+            extra_payload?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Headers added to every request, names lower-cased; credential-like ones (authorization, tokens, keys) show as `***`. The whole set: a value sent back as `***` keeps the stored one */
+            extra_headers?: {
+                [key: string]: string;
+            };
+            /** @description The body's JSON template when `payload_template` is `custom` */
+            custom_template?: string | null;
+            /** @description Retry on 4xx answers too (other than 408/429, which are always retried) */
+            retry_client_errors?: boolean;
+            /** @description At most this many deliveries a second to this webhook; null for no limit */
+            rate_limit_per_second?: number | null;
+            /**
+             * @description `dejacode`: DejaCode's `{hook, data}` body; `custom`: `custom_template`
+             * @enum {string}
+             */
+            payload_template?: "dejacode" | "custom";
+        };
+        WebhookSecretRotation: {
+            /**
+             * @description How long the old secret keeps signing alongside the new one (both signatures are sent), so receivers can switch without losing a delivery; 0 drops it at once
+             * @default 24
+             */
+            grace_hours?: number;
+        };
+        WebhookReplayCreate: {
+            /**
+             * Format: date-time
+             * @description ISO 8601: replay the failed deliveries created from then on
+             */
+            since: string;
         };
         /** @description A request, in the shape of DejaCode's request payloads */
         Request: {
@@ -847,6 +1165,251 @@ export interface components {
             role: "owner" | "admin" | "member" | "viewer";
             /** @description ISO 8601 */
             joined_date: string;
+        };
+        /** @description An outgoing webhook, its secret and credential headers masked */
+        Webhook: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /** @description Where deliveries are POSTed: an https URL (http only where the dataspace allows it) of a public address, up to 2048 characters */
+            target_url: string;
+            description: string;
+            /** @description Event types to deliver: a type (`request.added`), a family (`request.*`) or `*` for all */
+            event_types: string[];
+            /** @description A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == "Urgent"` */
+            filter: string | null;
+            /** @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
+            is_active: boolean;
+            /** @description A JSON object merged into every body (at most 16 KB; not `hook` or `data`) */
+            extra_payload: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Headers added to every request, names lower-cased; credential-like ones (authorization, tokens, keys) show as `***` */
+            extra_headers: {
+                [key: string]: string;
+            };
+            /**
+             * @description `dejacode`: DejaCode's `{hook, data}` body; `custom`: `custom_template`
+             * @enum {string}
+             */
+            payload_template: "dejacode" | "custom";
+            /** @description The body's JSON template when `payload_template` is `custom` */
+            custom_template: string | null;
+            /** @description Retry on 4xx answers too (other than 408/429, which are always retried) */
+            retry_client_errors: boolean;
+            /** @description At most this many deliveries a second to this webhook; null for no limit */
+            rate_limit_per_second: number | null;
+            /** @description The signing secret, masked (`***` and its last 4 characters) */
+            secret: string;
+            /** @description ISO 8601: after a rotation, the old secret also signs until then */
+            previous_secret_expiry_date: string | null;
+            /**
+             * @description The circuit breaker: `paused` after repeated failures (for a while), `disabled` after failing for hours
+             * @enum {string}
+             */
+            state: "active" | "paused" | "disabled";
+            state_reason: string | null;
+            /** @description ISO 8601 */
+            state_changed_date: string | null;
+            consecutive_failures: number;
+            /** @description ISO 8601: the first failure of the current run of failures */
+            failing_since: string | null;
+            /** @description ISO 8601; set while paused */
+            paused_until: string | null;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+        };
+        /** @description A webhook just made or whose secret was just rotated, with the secret in clear */
+        WebhookWithSecret: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /** @description Where deliveries are POSTed: an https URL (http only where the dataspace allows it) of a public address, up to 2048 characters */
+            target_url: string;
+            description: string;
+            /** @description Event types to deliver: a type (`request.added`), a family (`request.*`) or `*` for all */
+            event_types: string[];
+            /** @description A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == "Urgent"` */
+            filter: string | null;
+            /** @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
+            is_active: boolean;
+            /** @description A JSON object merged into every body (at most 16 KB; not `hook` or `data`) */
+            extra_payload: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Headers added to every request, names lower-cased; credential-like ones (authorization, tokens, keys) show as `***` */
+            extra_headers: {
+                [key: string]: string;
+            };
+            /**
+             * @description `dejacode`: DejaCode's `{hook, data}` body; `custom`: `custom_template`
+             * @enum {string}
+             */
+            payload_template: "dejacode" | "custom";
+            /** @description The body's JSON template when `payload_template` is `custom` */
+            custom_template: string | null;
+            /** @description Retry on 4xx answers too (other than 408/429, which are always retried) */
+            retry_client_errors: boolean;
+            /** @description At most this many deliveries a second to this webhook; null for no limit */
+            rate_limit_per_second: number | null;
+            /** @description The signing secret (`whsec_…`), in clear this once: store it now, it is only ever shown masked again */
+            secret: string;
+            /** @description ISO 8601: after a rotation, the old secret also signs until then */
+            previous_secret_expiry_date: string | null;
+            /**
+             * @description The circuit breaker: `paused` after repeated failures (for a while), `disabled` after failing for hours
+             * @enum {string}
+             */
+            state: "active" | "paused" | "disabled";
+            state_reason: string | null;
+            /** @description ISO 8601 */
+            state_changed_date: string | null;
+            consecutive_failures: number;
+            /** @description ISO 8601: the first failure of the current run of failures */
+            failing_since: string | null;
+            /** @description ISO 8601; set while paused */
+            paused_until: string | null;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+        };
+        /** @description A delivery of a webhook, without its body and attempts */
+        WebhookDeliverySummary: {
+            api_url: string;
+            /** @description The delivery's page in the dashboard */
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /**
+             * Format: uuid
+             * @description The `uuid` of the webhook it is sent to
+             */
+            webhook: string;
+            /** @description The `uuid` of the event it delivers (`GET /events/{uuid}`); null for a test */
+            event: string | null;
+            /** @description e.g. `request.added`, or `webhook.test` */
+            event_type: string;
+            /**
+             * @description `pending` (queued or between attempts), `succeeded`, `failed` (after its retries) or `held` (the webhook is off, paused or disabled)
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed" | "held";
+            attempt_count: number;
+            /** @description ISO 8601: when it was last attempted */
+            last_attempt_date: string | null;
+            /** @description ISO 8601: when the next retry is due */
+            next_attempt_date: string | null;
+            /** @description The receiver's HTTP status on the last attempt */
+            last_status_code: number | null;
+            /** @description Why the last attempt failed */
+            last_error: string | null;
+            /** @description ISO 8601: when it succeeded or finally failed */
+            completed_date: string | null;
+            /** @description The `uuid` of the replay that last sent it again, if any */
+            replay: string | null;
+            /** @description Sent by `POST /webhooks/{uuid}/test` */
+            is_test: boolean;
+            /** @description ISO 8601 */
+            created_date: string;
+        };
+        /** @description A delivery of a webhook with its body and every attempt */
+        WebhookDelivery: {
+            api_url: string;
+            /** @description The delivery's page in the dashboard */
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /**
+             * Format: uuid
+             * @description The `uuid` of the webhook it is sent to
+             */
+            webhook: string;
+            /** @description The `uuid` of the event it delivers (`GET /events/{uuid}`); null for a test */
+            event: string | null;
+            /** @description e.g. `request.added`, or `webhook.test` */
+            event_type: string;
+            /**
+             * @description `pending` (queued or between attempts), `succeeded`, `failed` (after its retries) or `held` (the webhook is off, paused or disabled)
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed" | "held";
+            attempt_count: number;
+            /** @description ISO 8601: when it was last attempted */
+            last_attempt_date: string | null;
+            /** @description ISO 8601: when the next retry is due */
+            next_attempt_date: string | null;
+            /** @description The receiver's HTTP status on the last attempt */
+            last_status_code: number | null;
+            /** @description Why the last attempt failed */
+            last_error: string | null;
+            /** @description ISO 8601: when it succeeded or finally failed */
+            completed_date: string | null;
+            /** @description The `uuid` of the replay that last sent it again, if any */
+            replay: string | null;
+            /** @description Sent by `POST /webhooks/{uuid}/test` */
+            is_test: boolean;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description The exact JSON sent (and signed) on every attempt */
+            body: string;
+            /** @description Every attempt, oldest first */
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        /** @description One attempt to send a delivery */
+        WebhookAttempt: {
+            /** Format: uuid */
+            uuid: string;
+            number: number;
+            /** @description ISO 8601 */
+            started_date: string;
+            duration_ms: number;
+            /** @description Where it was sent */
+            url: string;
+            /** @description The headers sent; credentials among the webhook's extra headers show as `***`, the `webhook-*` signature headers as sent */
+            request_headers: {
+                [key: string]: string;
+            };
+            /** @description Null when no response came (timeout, refused connection) */
+            response_status: number | null;
+            response_headers: {
+                [key: string]: string;
+            } | null;
+            /** @description The start of the response body */
+            response_body: string | null;
+            error: string | null;
+            succeeded: boolean;
+            /** @description ISO 8601: when this failure scheduled the next attempt */
+            next_retry_date: string | null;
+        };
+        /** @description A bulk replay of a webhook's failed deliveries, with its progress */
+        WebhookReplay: {
+            api_url: string;
+            /** @description The webhook's page, which shows the latest replay's progress */
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /**
+             * Format: uuid
+             * @description The `uuid` of the webhook replayed
+             */
+            webhook: string;
+            /** @description ISO 8601: failed deliveries created from then on were replayed */
+            since: string;
+            /** @description Deliveries replayed */
+            total: number;
+            /** @description Of those, how many succeeded since */
+            succeeded: number;
+            /** @description Of those, how many failed again (after their retries) */
+            failed: number;
+            /** @description `succeeded` + `failed`: the replay is finished when it reaches `total` */
+            done: number;
+            /** @description ISO 8601 */
+            created_date: string;
         };
     };
     responses: {
@@ -2218,6 +2781,533 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["Webhook"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSecretRotation"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sendWebhookTest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliverySummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this state, e.g. `failed` */
+                status?: "pending" | "succeeded" | "failed" | "held";
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["WebhookDeliverySummary"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliverySummary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replayWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookReplayCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplay"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWebhookReplay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplay"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -6,6 +6,8 @@ import { integrationRoutes } from "./integrations";
 import { memberRoutes } from "./members";
 import { requestCommentRoutes } from "./request-comments";
 import { requestRoutes } from "./requests";
+import { webhookDeliveryRoutes } from "./webhook-deliveries";
+import { webhookRoutes } from "./webhooks";
 
 /**
  * Every route of /api/v1. Adding a resource: write `routes/<resource>.ts` exporting an array of
@@ -13,7 +15,7 @@ import { requestRoutes } from "./requests";
  * here, and give each route a case in test/rest/tenancy.test.ts (which fails until you do). The
  * handler, the OpenAPI document and the reference page pick it up from this list.
  */
-export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes];
+export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes];
 
 /** Tags in the order the document and the reference page show them. */
 export const apiTags = [
@@ -24,4 +26,6 @@ export const apiTags = [
   { name: "Integrations", description: "The other tools that post webhooks into the dataspace (GitHub, Jira, Datadog, …), their configs and inbound URLs." },
   { name: "Inbound events", description: "What an integration received, and what processing made of it." },
   { name: "Members", description: "Who belongs to the dataspace, and with which role." },
+  { name: "Webhooks", description: "Where the dataspace's events are sent (DejaCode's webhooks, signed), with their signing secrets and health." },
+  { name: "Webhook deliveries", description: "What each webhook sent, every attempt, and retries and replays of failed deliveries." },
 ];

@@ -5,6 +5,7 @@ import { scopedDb } from "@/server/db/scoped";
 import { signalOutbox } from "@/server/events/outbox-signal";
 import { endEndpointPause } from "./endpoint-health";
 import { deliveryRow } from "./fan-out";
+import { deliverySummary } from "./read-deliveries";
 import { releaseHeldDeliveries, requeueDeliveries } from "./release-deliveries";
 
 /** Sends one finished delivery again (same body, same webhook-id), as a fresh series of attempts. */
@@ -14,8 +15,10 @@ export async function retryWebhookDelivery(ctx: TenantContext, id: string) {
   if (!delivery) throw notFound("Delivery");
   if (delivery.status === "PENDING") throw new AppError("CONFLICT", "This delivery is still being attempted; retry it once it has finished");
   await requeueDeliveries(ctx.db, { id, status: delivery.status }, {});
+  // Read back before waking the relay: the answer shows it queued again, not half-sent.
+  const requeued = await ctx.db.webhookDelivery.findFirstOrThrow({ where: { id }, select: deliverySummary });
   signalOutbox();
-  return { id, status: "PENDING" as const };
+  return requeued;
 }
 
 /**
@@ -36,7 +39,10 @@ export async function replayFailedDeliveries(ctx: TenantContext, input: { endpoi
     await requeueDeliveries(tx, where, { replayId: created.id });
     return created;
   });
-  if (!replay) throw new AppError("BAD_REQUEST", "No failed deliveries to replay since that time");
+  if (!replay) {
+    const message = "No failed deliveries to replay since that time";
+    throw new AppError("BAD_REQUEST", message, { fieldErrors: { since: [message] } });
+  }
   signalOutbox();
   return getReplayProgress(ctx, replay.id);
 }
@@ -75,9 +81,9 @@ export async function sendTestWebhook(ctx: TenantContext, endpointId: string) {
     data: { message: "This is a test event from Switchboard", dataspace: ctx.dataspace.name, sent_by: ctx.actor.userId, sent_at: now.toISOString() },
   };
   const row = deliveryRow(endpoint, event, { isTest: true });
-  const delivery = await ctx.db.webhookDelivery.create({ data: { ...row, dataspaceId: ctx.dataspace.id } });
+  const delivery = await ctx.db.webhookDelivery.create({ data: { ...row, dataspaceId: ctx.dataspace.id }, select: deliverySummary });
   signalOutbox();
-  return { id: delivery.id, status: delivery.status, lastError: delivery.lastError };
+  return delivery;
 }
 
 /** Called by the runtime when a pause ends: the endpoint resumes and its held deliveries go out. */

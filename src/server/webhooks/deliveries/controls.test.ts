@@ -45,7 +45,7 @@ describe("webhook delivery controls and limits", () => {
     await expect.poll(() => statusesOf(endpoint.id), { timeout: 10_000 }).toEqual(["FAILED"]);
     const [failed] = await deliveriesOf(endpoint.id);
 
-    await expect(retryWebhookDelivery(ctx, failed.id)).resolves.toEqual({ id: failed.id, status: "PENDING" });
+    await expect(retryWebhookDelivery(ctx, failed.id)).resolves.toMatchObject({ id: failed.id, status: "PENDING", attemptCount: 1 });
     await expect.poll(() => statusesOf(endpoint.id), { timeout: 10_000 }).toEqual(["SUCCEEDED"]);
     const [delivery] = await deliveriesOf(endpoint.id);
     expect(delivery.attempts.map((a) => [a.number, a.responseStatus, a.succeeded])).toEqual([

@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/curso
 import { maskHeaderValues } from "@/server/webhooks/endpoints/serialize-endpoint";
 import type { listDeliveriesInput } from "./delivery.schema";
 
-const deliverySummary = {
+/** A delivery as lists show it (and as retrying or sending a test answers with it). */
+export const deliverySummary = {
   id: true,
   endpointId: true,
   eventId: true,

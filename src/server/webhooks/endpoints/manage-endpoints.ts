@@ -1,20 +1,41 @@
 import { Prisma } from "@/generated/prisma/client";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
-import { notFound } from "@/server/errors";
+import { badRequest, notFound } from "@/server/errors";
+import { signalOutbox } from "@/server/events/outbox-signal";
+import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
 import { encryptSecret } from "@/server/secrets/crypto";
+import { releaseHeldDeliveries } from "@/server/webhooks/deliveries/release-deliveries";
 import { generateWebhookSecret } from "@/server/webhooks/rules";
 import { readWebhookSettings } from "@/server/webhooks/settings/webhook-settings";
-import { serializeEndpoint, unmaskHeaders } from "./serialize-endpoint";
+import { serializeEndpoint, unmaskHeaders, type SerializedEndpoint } from "./serialize-endpoint";
+import { switchChanges } from "./set-endpoint-active";
 import { validateEndpointFields } from "./validate-endpoint";
 import type { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from "./webhook-endpoint.schema";
 
 /** Endpoint management is for admins: endpoints hold secrets and receive private requests. */
 
 export async function listWebhookEndpoints(ctx: TenantContext) {
+  return (await listWebhookEndpointsPage(ctx, {})).items;
+}
+
+/** Oldest first, keyset-paginated on (createdAt, id); without a limit, all of them (the dashboard). */
+export async function listWebhookEndpointsPage(ctx: TenantContext, input: { limit?: number; cursor?: string }): Promise<Page<SerializedEndpoint>> {
   requireRole(ctx.actor, "ADMIN");
-  const rows = await ctx.db.webhookEndpoint.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map((row) => serializeEndpoint(row));
+  let after: { createdAt: Date; id: string } | undefined;
+  if (input.cursor) {
+    const [ms, id] = decodeCursor(input.cursor, 2);
+    if (!/^\d{1,15}$/.test(ms) || !/^[0-9a-f-]{36}$/.test(id)) throw badRequest("Invalid cursor", { cursor: ["This cursor is not valid; start from the first page"] });
+    after = { createdAt: new Date(Number(ms)), id };
+  }
+  const rows = await ctx.db.webhookEndpoint.findMany({
+    where: after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    ...(input.limit !== undefined ? { take: input.limit + 1 } : {}),
+  });
+  const items = input.limit !== undefined ? rows.slice(0, input.limit) : rows;
+  const last = items.at(-1);
+  return { items: items.map((row) => serializeEndpoint(row)), nextCursor: rows.length > items.length && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null };
 }
 
 export async function getWebhookEndpoint(ctx: TenantContext, id: string) {
@@ -51,25 +72,48 @@ export async function createWebhookEndpoint(ctx: TenantContext, input: CreateWeb
   return { endpoint: serializeEndpoint(row), secret };
 }
 
-export async function updateWebhookEndpoint(ctx: TenantContext, input: UpdateWebhookEndpointInput) {
+export type UpdateWebhookEndpointOptions = {
+  /**
+   * Sees the endpoint as it is before the change, inside the change's transaction with the row
+   * locked, and throws to refuse it: the REST API's `If-Match`.
+   */
+  precondition?: (current: SerializedEndpoint) => void;
+};
+
+/**
+ * Changes the fields sent. `isActive` is the user's switch, as `setWebhookEndpointActive` turns
+ * it: switching on also resumes an endpoint the circuit breaker paused or disabled and releases
+ * its held deliveries (sending `true` to an endpoint that is on and healthy changes nothing).
+ */
+export async function updateWebhookEndpoint(ctx: TenantContext, input: UpdateWebhookEndpointInput, options: UpdateWebhookEndpointOptions = {}) {
   requireRole(ctx.actor, "ADMIN");
-  const existing = await ctx.db.webhookEndpoint.findFirst({ where: { id: input.id } });
-  if (!existing) throw notFound("Webhook");
   const settings = await readWebhookSettings(ctx.db, ctx.dataspace.id);
-  const patch = { ...input.patch };
-  if (patch.extraHeaders) patch.extraHeaders = unmaskHeaders(patch.extraHeaders, existing.extraHeaders);
-  const template = patch.payloadTemplate ?? existing.payloadTemplate;
-  if (template === "CUSTOM" && patch.customTemplate === undefined) patch.customTemplate = existing.customTemplate;
-  const fields = validateEndpointFields({ ...patch, payloadTemplate: template }, { allowHttp: settings.allowHttp });
-  const { extraPayload, ...rest } = fields;
-  const row = await ctx.db.webhookEndpoint.update({
-    where: { id: existing.id },
-    data: {
-      ...rest,
-      ...(extraPayload !== undefined ? { extraPayload: (extraPayload as Prisma.InputJsonObject | null) ?? Prisma.DbNull } : {}),
-      ...(template === "DEJACODE" ? { customTemplate: null } : {}),
-    },
+  const now = new Date();
+  const { row, released } = await ctx.db.$transaction(async (tx) => {
+    // Concurrent edits take turns, so each checks If-Match against (and unmasks headers from) the last one.
+    await tx.$executeRaw`SELECT 1 FROM "WebhookEndpoint" WHERE id = ${input.id}::uuid AND "dataspaceId" = ${ctx.dataspace.id}::uuid FOR UPDATE`;
+    const existing = await tx.webhookEndpoint.findFirst({ where: { id: input.id } });
+    if (!existing) throw notFound("Webhook");
+    options.precondition?.(serializeEndpoint(existing, now));
+    const { isActive, ...patch } = input.patch;
+    if (patch.extraHeaders) patch.extraHeaders = unmaskHeaders(patch.extraHeaders, existing.extraHeaders);
+    const template = patch.payloadTemplate ?? existing.payloadTemplate;
+    if (template === "CUSTOM" && patch.customTemplate === undefined) patch.customTemplate = existing.customTemplate;
+    const fields = validateEndpointFields({ ...patch, payloadTemplate: template }, { allowHttp: settings.allowHttp });
+    const { extraPayload, ...rest } = fields;
+    const switched = isActive !== undefined && (isActive !== existing.isActive || (isActive && existing.state !== "ACTIVE"));
+    const updated = await tx.webhookEndpoint.update({
+      where: { id: existing.id },
+      data: {
+        ...rest,
+        ...(extraPayload !== undefined ? { extraPayload: (extraPayload as Prisma.InputJsonObject | null) ?? Prisma.DbNull } : {}),
+        ...(template === "DEJACODE" ? { customTemplate: null } : {}),
+        ...(switched ? switchChanges(existing, isActive, now) : {}),
+      },
+    });
+    return { row: updated, released: switched && isActive ? await releaseHeldDeliveries(tx, existing.id) : 0 };
   });
+  if (released) signalOutbox();
   return serializeEndpoint(row);
 }
 
