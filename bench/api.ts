@@ -99,7 +99,7 @@ async function measure(label: string, shape: "autocannon" | "paced", target: Tar
   const self = process.cpuUsage(before.self);
   const machine = machineTicks();
   const busy = ((machine.busy - before.machine.busy) / (machine.total - before.machine.total)) * 100;
-  const cpu = `server ${share(cpuSeconds([watched.app]) - before.app)}, PostgreSQL ${share(cpuSeconds(pg) - before.pg)}, load generator ${share((self.user + self.system) / 1e6)}; machine ${busy.toFixed(0)} % busy (of ${availableParallelism()} cores)`;
+  const cpu = `server ${share(cpuSeconds([watched.app]) - before.app)}, PostgreSQL ${share(cpuSeconds([...new Set([...pg, ...postgresPids(watched.pgPort)])]) - before.pg)}, load generator ${share((self.user + self.system) / 1e6)}; machine ${busy.toFixed(0)} % busy (of ${availableParallelism()} cores)`;
   const times = sample.times.sort((a, b) => a - b);
   const at = (q: number) => Number((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN).toFixed(1));
   return { label, shape, p50: at(0.5), p95: at(0.95), p99: at(0.99), statuses: sample.statuses, errors: sample.errors, cpu };
