@@ -1,6 +1,6 @@
 import type { Role } from "@/generated/prisma/enums";
-import { AppError, badRequest, notFound } from "@/server/errors";
-import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
+import { AppError, notFound } from "@/server/errors";
+import { afterTimeKey, decodeTimeCursor, timePage, type Page } from "@/server/pagination/cursor";
 import { requireRole, roleAtLeast } from "./roles";
 import type { TenantContext, TenantDb } from "./tenant-context";
 
@@ -18,21 +18,13 @@ export async function listMembers(ctx: TenantContext) {
 
 /** Members in the order they joined, keyset-paginated on (joined, membership id); without a limit, all of them. */
 export async function listMembersPage(ctx: TenantContext, input: { limit?: number; cursor?: string }): Promise<Page<Member>> {
-  let after: { createdAt: Date; id: string } | undefined;
-  if (input.cursor) {
-    const [ms, id] = decodeCursor(input.cursor, 2);
-    if (!/^\d{1,15}$/.test(ms) || !/^[0-9a-f-]{36}$/.test(id)) throw badRequest("Invalid cursor", { cursor: ["This cursor is not valid; start from the first page"] });
-    after = { createdAt: new Date(Number(ms)), id };
-  }
   const rows = await ctx.db.membership.findMany({
-    where: after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
+    where: afterTimeKey("createdAt", decodeTimeCursor(input.cursor), "asc"),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     ...(input.limit !== undefined ? { take: input.limit + 1 } : {}),
     select: memberSelect,
   });
-  const items = input.limit !== undefined ? rows.slice(0, input.limit) : rows;
-  const last = items.at(-1);
-  return { items: items.map(toMember), nextCursor: rows.length > items.length && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null };
+  return timePage(rows, input.limit, (row) => row.createdAt, toMember);
 }
 
 export async function getMember(ctx: TenantContext, userId: string): Promise<Member> {

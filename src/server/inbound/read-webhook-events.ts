@@ -1,7 +1,7 @@
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
-import { badRequest, notFound } from "@/server/errors";
-import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
+import { notFound } from "@/server/errors";
+import { afterTimeKey, decodeTimeCursor, timePage } from "@/server/pagination/cursor";
 import { readEventLog } from "./event-log";
 import { listWebhookEventsInput, type ListWebhookEventsInput } from "./webhook-event.schema";
 
@@ -27,29 +27,17 @@ export async function listWebhookEvents(ctx: TenantContext, options: ListWebhook
   const input = listWebhookEventsInput.parse(options);
   const integration = await ctx.db.integration.findFirst({ where: { id: input.integrationId }, select: { id: true } });
   if (!integration) throw notFound("Integration");
-  let after: { receivedAt: Date; id: string } | undefined;
-  if (input.cursor) {
-    const [ms, id] = decodeCursor(input.cursor, 2);
-    if (!/^\d{1,15}$/.test(ms) || !/^[0-9a-f-]{36}$/.test(id)) throw badRequest("Invalid cursor");
-    after = { receivedAt: new Date(Number(ms)), id };
-  }
   const rows = await ctx.db.webhookEvent.findMany({
     where: {
       integrationId: input.integrationId,
       ...(input.status ? { status: input.status } : {}),
-      ...(after ? { OR: [{ receivedAt: { lt: after.receivedAt } }, { receivedAt: after.receivedAt, id: { lt: after.id } }] } : {}),
+      ...afterTimeKey("receivedAt", decodeTimeCursor(input.cursor), "desc"),
     },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     select: webhookEventSummary,
   });
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
-  const page: Page<(typeof items)[number]> = {
-    items,
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.receivedAt.getTime(), last.id]) : null,
-  };
-  return page;
+  return timePage(rows, input.limit, (row) => row.receivedAt, (row) => row);
 }
 
 /** One inbound event: headers as stored (credentials masked on arrival), raw body, processing log. */

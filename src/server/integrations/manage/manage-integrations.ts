@@ -2,11 +2,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext, TenantDb } from "@/server/dataspaces/tenant-context";
 import type { ScopedTx } from "@/server/db/scoped";
-import { AppError, badRequest, notFound } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 import { providerFor } from "@/server/integrations/registry";
 import { generateInboundToken, hashInboundToken } from "@/server/integrations/inbound-token";
 import { evictHookTarget } from "@/server/inbound/find-hook-target";
-import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
+import { afterTimeKey, decodeTimeCursor, timePage, type Page } from "@/server/pagination/cursor";
 import { encryptSecret } from "@/server/secrets/crypto";
 import { MASKED } from "@/server/secrets/mask";
 import type { CreateIntegrationInput, UpdateIntegrationInput } from "./integration.schema";
@@ -22,20 +22,12 @@ export async function listIntegrations(ctx: TenantContext) {
 /** Oldest first, keyset-paginated on (createdAt, id); without a limit, all of them (the dashboard). */
 export async function listIntegrationsPage(ctx: TenantContext, input: { limit?: number; cursor?: string }): Promise<Page<SerializedIntegration>> {
   requireRole(ctx.actor, "ADMIN");
-  let after: { createdAt: Date; id: string } | undefined;
-  if (input.cursor) {
-    const [ms, id] = decodeCursor(input.cursor, 2);
-    if (!/^\d{1,15}$/.test(ms) || !/^[0-9a-f-]{36}$/.test(id)) throw badRequest("Invalid cursor", { cursor: ["This cursor is not valid; start from the first page"] });
-    after = { createdAt: new Date(Number(ms)), id };
-  }
   const rows = await ctx.db.integration.findMany({
-    where: after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
+    where: afterTimeKey("createdAt", decodeTimeCursor(input.cursor), "asc"),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     ...(input.limit !== undefined ? { take: input.limit + 1 } : {}),
   });
-  const items = input.limit !== undefined ? rows.slice(0, input.limit) : rows;
-  const last = items.at(-1);
-  return { items: items.map(serializeIntegration), nextCursor: rows.length > items.length && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null };
+  return timePage(rows, input.limit, (row) => row.createdAt, serializeIntegration);
 }
 
 export async function getIntegration(ctx: TenantContext, id: string) {

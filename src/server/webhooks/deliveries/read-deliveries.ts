@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
-import { badRequest, notFound } from "@/server/errors";
-import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
+import { notFound } from "@/server/errors";
+import { afterTimeKey, decodeTimeCursor, timePage } from "@/server/pagination/cursor";
 import { maskHeaderValues } from "@/server/webhooks/endpoints/serialize-endpoint";
 import type { listDeliveriesInput } from "./delivery.schema";
 
@@ -29,29 +29,17 @@ export async function listWebhookDeliveries(ctx: TenantContext, input: z.output<
   requireRole(ctx.actor, "ADMIN");
   const endpoint = await ctx.db.webhookEndpoint.findFirst({ where: { id: input.endpointId }, select: { id: true } });
   if (!endpoint) throw notFound("Webhook");
-  let after: { createdAt: Date; id: string } | undefined;
-  if (input.cursor) {
-    const [ms, id] = decodeCursor(input.cursor, 2);
-    if (!/^\d{1,15}$/.test(ms) || !/^[0-9a-f-]{36}$/.test(id)) throw badRequest("Invalid cursor");
-    after = { createdAt: new Date(Number(ms)), id };
-  }
   const rows = await ctx.db.webhookDelivery.findMany({
     where: {
       endpointId: input.endpointId,
       ...(input.status ? { status: input.status } : {}),
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      ...afterTimeKey("createdAt", decodeTimeCursor(input.cursor), "desc"),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     select: deliverySummary,
   });
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
-  const page: Page<(typeof items)[number]> = {
-    items,
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null,
-  };
-  return page;
+  return timePage(rows, input.limit, (row) => row.createdAt, (row) => row);
 }
 
 /** One delivery with its body and every attempt (request headers, response, timing). */
