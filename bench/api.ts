@@ -18,9 +18,8 @@
  * (list and create p95 < 50 ms). BENCH_STRICT=1 exits 1 on a miss; BENCH_PROFILE=<dir> has the
  * server write a CPU profile there.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import http from "node:http";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -28,6 +27,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import pg from "pg";
 import { cpuSeconds, machineTicks, postgresPids } from "./cpu";
+import { startProductionServer } from "./production-server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -151,21 +151,12 @@ async function main() {
   await disconnectDb();
   await closeDbPool();
 
-  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
-    console.log("  (no production build: running next build)");
-    if (spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" }).status !== 0) throw new Error("next build failed");
-  }
-  const port = 3300 + Math.floor(Math.random() * 500);
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const app = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SECRETS_KEY: secretsKey, AUTH_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", API_RATE_LIMIT_PER_MINUTE: "100000000", SWITCHBOARD_DATA_DIR: path.join(root, ".data", dbName) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = "";
-    app.stdout!.on("data", (chunk) => ((out += chunk), out.includes("ready on") && resolve()));
-    app.once("exit", (code) => reject(new Error(`server.ts exited (${code}):\n${out}`)));
+  const { app, port } = await startProductionServer({
+    DATABASE_URL: databaseUrl,
+    SECRETS_KEY: secretsKey,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    API_RATE_LIMIT_PER_MINUTE: "100000000",
+    SWITCHBOARD_DATA_DIR: path.join(root, ".data", dbName),
   });
   const api = `http://127.0.0.1:${port}/api/v1`;
   const probe = await fetch(`${api}/requests?limit=100`, { headers: { authorization: `Bearer ${tokens.list}` } });

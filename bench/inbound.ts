@@ -12,15 +12,15 @@
  * ratio. PostgreSQL runs durable (fsync on), as in production, for both.
  * Targets: ≥ 2 000/s, p99 < 50 ms, ≥ 60 % of the baseline. BENCH_STRICT=1 exits 1 on a miss.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { cpuSeconds, machineTicks, postgresPids } from "./cpu";
+import { startProductionServer } from "./production-server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -76,22 +76,12 @@ async function main() {
     "x-hub-signature-256": `sha256=${createHmac("sha256", webhookSecret).update(body).digest("hex")}`,
   };
 
-  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
-    console.log("  (no production build: running next build)");
-    if (spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" }).status !== 0) throw new Error("next build failed");
-  }
-  const port = 3300 + Math.floor(Math.random() * 500);
-  // BENCH_PROFILE=<dir>: the server writes a CPU profile there (node --cpu-prof).
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const app = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SECRETS_KEY: secretsKey, AUTH_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", INBOUND_RATE_LIMIT_PER_MINUTE: "100000000", SWITCHBOARD_DATA_DIR: path.join(root, ".data", dbName) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = "";
-    app.stdout!.on("data", (chunk) => ((out += chunk), out.includes("ready on") && resolve()));
-    app.once("exit", (code) => reject(new Error(`server.ts exited (${code}):\n${out}`)));
+  const { app, port } = await startProductionServer({
+    DATABASE_URL: databaseUrl,
+    SECRETS_KEY: secretsKey,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    INBOUND_RATE_LIMIT_PER_MINUTE: "100000000",
+    SWITCHBOARD_DATA_DIR: path.join(root, ".data", dbName),
   });
   const hookUrl = `http://127.0.0.1:${port}/api/hooks/${token}`;
   const probe = await fetch(hookUrl, { method: "POST", headers: { ...signed, "x-github-delivery": randomUUID() }, body });
