@@ -3,17 +3,11 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
-import { FilterTabs } from "@/components/ui/filter-tabs";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ExpandableRow, useToggleSet } from "@/components/ui/expandable-row";
 import { Icon } from "@/components/ui/icons";
-import { SkeletonRows } from "@/components/ui/skeleton";
+import { StatusListPanel } from "@/components/ui/status-list-panel";
 import { RelativeTime } from "@/components/ui/time";
 import type { WebhookEventStatus } from "@/generated/prisma/enums";
-import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { EventPanel } from "./event-panel";
 import { EVENT_STATUS_LABELS, EVENT_STATUSES, EventStatusBadge, eventsInput, isPendingEvent } from "./labels";
@@ -42,62 +36,44 @@ export function RecentEvents({ integrationId }: { integrationId: string }) {
   useEffect(() => {
     if (newest !== firstNewest.current) void queryClient.invalidateQueries(trpc.integration.get.queryFilter({ dataspace: slug, id: integrationId }));
   }, [newest, queryClient, trpc, slug, integrationId]);
-  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
-  const tabs: { value: WebhookEventStatus | ""; label: string }[] = [{ value: "", label: "All" }, ...EVENT_STATUSES.map((s) => ({ value: s, label: EVENT_STATUS_LABELS[s] }))];
-
   return (
-    <Card className="overflow-hidden">
-      <CardHeader title="Recent events" description="What this integration received, newest first. Open one to see its headers, body and processing log." />
-      <FilterTabs label="Event status" options={tabs} value={status} onChange={setStatus} />
-      <div role="tabpanel" aria-label={`${tabs.find((t) => t.value === status)?.label} events`}>
-        {events.isPending ? (
-          <SkeletonRows rows={5} label="Loading events" />
-        ) : !events.data ? (
-          <div className="p-4">
-            <ErrorAlert>Could not load events: {errorMessage(events.error)}</ErrorAlert>
-          </div>
-        ) : items.length === 0 ? (
-          <EmptyState icon={<Icon name="inbox" />} title={status ? `No ${EVENT_STATUS_LABELS[status].toLowerCase()} events` : "No events yet"}>
-            {status
-              ? "Events in this state show here."
-              : "Once the sender is set up, what it sends to the inbound URL shows here within seconds. Requests that fail verification are refused and counted, not stored."}
-          </EmptyState>
-        ) : (
-          <>
-            <ul aria-label="Events" className="divide-y divide-slate-100">
-              {items.map((e) => (
-                <ExpandableRow
-                  key={e.id}
-                  panelId={`inbound-event-${e.id}`}
-                  expanded={rows.isOpen(e.id)}
-                  onToggle={() => rows.toggle(e.id)}
-                  summary={
-                    <>
-                      <span className="w-24 shrink-0"><EventStatusBadge status={e.status} /></span>
-                      <span className="max-w-[60%] min-w-0 truncate font-mono text-xs font-medium text-slate-900">{e.eventType || "(no event type)"}</span>
-                      <span className="hidden min-w-0 flex-1 truncate font-mono text-xs text-slate-500 sm:inline" title={e.providerDeliveryId ?? undefined}>
-                        {e.providerDeliveryId ?? "—"}
-                      </span>
-                      <RelativeTime date={e.receivedAt} className="w-24 shrink-0 text-right text-slate-500" />
-                    </>
-                  }
-                >
-                  <EventPanel summary={e} />
-                </ExpandableRow>
-              ))}
-            </ul>
-            {events.isFetchNextPageError && <ErrorAlert className="m-4">Could not load more: {errorMessage(events.error)}</ErrorAlert>}
-            <div className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm text-slate-500">
-              <span>Showing {items.length} event{items.length === 1 ? "" : "s"}</span>
-              {events.hasNextPage && (
-                <Button variant="secondary" size="sm" pending={events.isFetchingNextPage} onClick={() => events.fetchNextPage()}>
-                  Load more
-                </Button>
-              )}
-            </div>
-          </>
-        )}
-      </div>
-    </Card>
+    <StatusListPanel
+      title="Recent events"
+      description="What this integration received, newest first. Open one to see its headers, body and processing log."
+      noun={["event", "events"]}
+      statuses={EVENT_STATUSES.map((s) => ({ value: s, label: EVENT_STATUS_LABELS[s] }))}
+      status={status}
+      onStatusChange={setStatus}
+      query={events}
+      empty={{
+        icon: <Icon name="inbox" />,
+        text: "Once the sender is set up, what it sends to the inbound URL shows here within seconds. Requests that fail verification are refused and counted, not stored.",
+      }}
+    >
+      {(items) => (
+        <ul aria-label="Events" className="divide-y divide-slate-100">
+          {items.map((e) => (
+            <ExpandableRow
+              key={e.id}
+              panelId={`inbound-event-${e.id}`}
+              expanded={rows.isOpen(e.id)}
+              onToggle={() => rows.toggle(e.id)}
+              summary={
+                <>
+                  <span className="w-24 shrink-0"><EventStatusBadge status={e.status} /></span>
+                  <span className="max-w-[60%] min-w-0 truncate font-mono text-xs font-medium text-slate-900">{e.eventType || "(no event type)"}</span>
+                  <span className="hidden min-w-0 flex-1 truncate font-mono text-xs text-slate-500 sm:inline" title={e.providerDeliveryId ?? undefined}>
+                    {e.providerDeliveryId ?? "—"}
+                  </span>
+                  <RelativeTime date={e.receivedAt} className="w-24 shrink-0 text-right text-slate-500" />
+                </>
+              }
+            >
+              <EventPanel summary={e} />
+            </ExpandableRow>
+          ))}
+        </ul>
+      )}
+    </StatusListPanel>
   );
 }
