@@ -4,7 +4,10 @@ import type { ScopedDb, ScopedTx } from "@/server/db/scoped";
 /**
  * The set-based state changes of processing, one statement for a whole group: each appends to
  * its rows' logs in SQL (`log || …`), which Prisma's updates cannot, and each row's guard
- * (dispatch, attempts, status) is checked per row. Raw SQL is not seen by the scoped client's
+ * (dispatch, attempts, status) is checked per row. Each names its rows by primary key
+ * (`id = ANY(…)`) besides the joined guard list: without it the planner went through the
+ * (integration, status) index — every unfinished row of the integration — and a claim of 70
+ * events took 12 ms instead of a fraction of one (pg_stat_statements, under load). Raw SQL is not seen by the scoped client's
  * extension, so every statement names its dataspace itself.
  */
 export type Claim = { id: string; dispatch: number };
@@ -29,15 +32,17 @@ export type Finished = { id: string; attempts: number; type: string | null; mess
 export async function claimEvents(tdb: ScopedDb, dataspaceId: string, claims: Claim[], at: Date): Promise<ClaimedEvent[]> {
   if (claims.length === 0) return [];
   const rows = await tdb.$queryRaw<(Omit<ClaimedEvent, "integration"> & { integrationId: string; integrationName: string; integrationType: IntegrationType })[]>`
-    UPDATE "WebhookEvent" AS w
-    SET status = 'PROCESSING', attempts = w.attempts + 1,
-        log = w.log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', 'Processing (attempt ' || (w.attempts + 1) || ')'))
-    FROM jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS c(id uuid, dispatch int), "Integration" AS i
-    WHERE w.id = c.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = c.dispatch
-      AND w.status IN ('RECEIVED', 'PROCESSING')
-      AND i.id = w."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid
-    RETURNING w.id, w.attempts, w."eventType", w."providerDeliveryId", w.body, w.headers->>'content-type' AS "contentType",
-      i.id AS "integrationId", i.name AS "integrationName", i.type::text AS "integrationType"`;
+    WITH claimed AS (
+      UPDATE "WebhookEvent" AS w
+      SET status = 'PROCESSING', attempts = w.attempts + 1,
+          log = w.log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', 'Processing (attempt ' || (w.attempts + 1) || ')'))
+      FROM jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS c(id uuid, dispatch int)
+      WHERE w.id = ANY(${claims.map((c) => c.id)}::uuid[]) AND w.id = c.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = c.dispatch
+        AND w.status IN ('RECEIVED', 'PROCESSING')
+      RETURNING w.id, w.attempts, w."eventType", w."providerDeliveryId", w.body, w.headers->>'content-type' AS "contentType", w."integrationId"
+    )
+    SELECT claimed.*, i.name AS "integrationName", i.type::text AS "integrationType"
+    FROM claimed JOIN "Integration" AS i ON i.id = claimed."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid`;
   return rows.map(({ integrationId, integrationName, integrationType, ...row }) => ({
     ...row,
     integration: { id: integrationId, name: integrationName, type: integrationType },
@@ -51,7 +56,7 @@ export function finishEvents(tx: ScopedTx, dataspaceId: string, rows: Finished[]
     SET status = 'PROCESSED', "processedAt" = ${at}, "domainEventType" = f.type, error = NULL,
         log = w.log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', f.message))
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS f(id uuid, attempts int, type text, message text)
-    WHERE w.id = f.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.attempts = f.attempts AND w.status = 'PROCESSING'`;
+    WHERE w.id = ANY(${rows.map((row) => row.id)}::uuid[]) AND w.id = f.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.attempts = f.attempts AND w.status = 'PROCESSING'`;
 }
 
 /**
@@ -74,5 +79,5 @@ export function failEvents(tdb: ScopedDb, dataspaceId: string, refs: { id: strin
     SET status = 'FAILED', error = COALESCE(w.error, ${error}),
         log = w.log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', 'Failed: ' || COALESCE(w.error, ${error}::text)))
     FROM jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) AS r(id uuid, dispatch int)
-    WHERE w.id = r.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = r.dispatch AND w.status IN ('RECEIVED', 'PROCESSING')`;
+    WHERE w.id = ANY(${refs.map((ref) => ref.id)}::uuid[]) AND w.id = r.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = r.dispatch AND w.status IN ('RECEIVED', 'PROCESSING')`;
 }
