@@ -1,0 +1,325 @@
+import { expect } from "vitest";
+import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
+import { createInvitation } from "@/server/dataspaces/invitations";
+import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
+import { db } from "@/server/db/client";
+import { addRequestComment } from "@/server/records/requests/add-request-comment";
+import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
+import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
+
+/** The two dataspaces, B's traces and one case per procedure for the cross-tenant walk in tenancy.test.ts. */
+export async function seedTwoDataspaces() {
+  const ownerA = await seedUser({ name: "Owner of A" });
+  const ownerB = await seedUser({ name: "Owner of B" });
+  const memberB = await seedUser({ name: "Member of B" });
+  const A = await seedDataspace({ owner: ownerA, name: "Alpha team" });
+  const B = await seedDataspace({ owner: ownerB, name: "Bravo team" });
+  await addMember(B, memberB, "MEMBER");
+
+  const ctxA = await tenantFor(ownerA.id, A.slug);
+  const ctxB = await tenantFor(ownerB.id, B.slug);
+  await seedRequest(ctxA, { title: "A's own request" });
+  const requestB = await seedRequest(ctxB, { title: "Bravo secret roadmap", assigneeId: memberB.id });
+  const privateB = await seedRequest(ctxB, { title: "Bravo private matter", isPrivate: true });
+  const commentB = await addRequestComment(ctxB, { requestId: requestB.id, text: "Bravo comment" });
+  const invitationB = await createInvitation(ctxB, { role: "MEMBER", email: null, expiresInDays: 7 });
+  const restrictedInvitationB = await createInvitation(ctxB, { role: "ADMIN", email: "someone@bravo.test", expiresInDays: 7 });
+  const ssoB = await seedSsoConnection(B, { name: "Bravo SSO", clientSecret: "bravo-client-secret", allowedDomains: ["bravo.test"] });
+  const eventsB = await db.event.findMany({ where: { dataspaceId: B.id }, select: { id: true } });
+  expect(eventsB.length).toBeGreaterThanOrEqual(3);
+  // Runs live in the embedded runtime's tables; an instance admin sees only instance-wide ones.
+  process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1";
+  const runB = await seedRun(B, { title: "Bravo run" });
+  await seedRun(A);
+  await seedRun(null);
+  const webhookB = await seedWebhook(ctxB, { url: "https://hooks.bravo.test/in", failed: 2 });
+  const replayB = await db.webhookReplay.create({ data: { dataspaceId: B.id, endpointId: webhookB.endpoint.id, since: new Date(0), total: 1 } });
+  await seedWebhook(ctxA, { failed: 1 });
+  const integrationB = await seedIntegration(ctxB, { name: "Bravo repo", webhookSecret: "bravo-webhook-secret-value" });
+  const webhookEventB = await db.webhookEvent.create({
+    data: { dataspaceId: B.id, integrationId: integrationB.integration.id, eventType: "push", providerDeliveryId: "bravo-delivery", headers: {}, body: "{}", status: "FAILED", error: "Bravo failure", queuedAt: null },
+  });
+  await seedIntegration(ctxA);
+  const apiTokenB = await createApiToken(ctxB, { name: "Bravo deploy token", scopes: ["admin"] });
+  await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
+  const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
+  await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "", schema: { type: "object" } });
+  const instanceAdmin = await seedUser({ name: "Instance admin" });
+  await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
+
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB };
+}
+
+export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
+
+/** Strings that identify B or its rows; none may appear in anything A gets back. */
+export function traceOfB(f: Fixture): string[] {
+  return [
+    f.B.id,
+    f.B.slug,
+    f.B.name,
+    f.ownerB.id,
+    f.ownerB.email,
+    f.memberB.id,
+    f.memberB.email,
+    f.requestB.id,
+    f.requestB.title,
+    f.privateB.id,
+    f.commentB.id,
+    f.commentB.text,
+    f.invitationB.id,
+    f.restrictedInvitationB.id,
+    f.eventB.id,
+    f.ssoB.id,
+    f.ssoB.name,
+    "bravo-client-secret",
+    f.runB.id,
+    "Bravo run",
+    f.webhookB.endpoint.id,
+    "hooks.bravo.test",
+    f.webhookB.secret,
+    f.deliveryB.id,
+    f.replayB.id,
+    f.integrationB.integration.id,
+    "Bravo repo",
+    "bravo-webhook-secret-value",
+    f.integrationB.token,
+    f.webhookEventB.id,
+    "Bravo failure",
+    f.apiTokenB.apiToken.id,
+    f.apiTokenB.apiToken.prefix,
+    "Bravo deploy token",
+    f.apiTokenB.token,
+    f.eventTypeB.id,
+    "custom.bravo_launch",
+    "Bravo launch countdown",
+  ];
+}
+
+export function expectNoTraceOfB(result: unknown, f: Fixture) {
+  const text = JSON.stringify(result, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) ?? "";
+  for (const trace of traceOfB(f)) expect(text, `response leaks "${trace}" of dataspace B`).not.toContain(trace);
+}
+
+export type DataspaceCase = {
+  scope: "dataspace";
+  /** The procedure's input besides `dataspace`, naming B's rows wherever the procedure takes ids. */
+  input: (f: Fixture) => Record<string, unknown>;
+  /**
+   * What the owner of A gets when calling with A's own slug and B's ids. "OK" results are
+   * checked for any trace of B. `null` (with a reason) when the procedure takes no ids at all
+   * and would only act on A, so only the non-member call applies.
+   */
+  asOwnerOfA: "OK" | "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST" | "CONFLICT" | { notApplicable: string };
+};
+
+export type InstanceCase = {
+  scope: "instance";
+  /** Why this procedure may run without a dataspace. */
+  why: string;
+  check: (f: Fixture) => Promise<void>;
+};
+
+export const CASES: Record<string, DataspaceCase | InstanceCase> = {
+  "dataspace.mine": {
+    scope: "instance",
+    why: "lists the caller's own memberships only",
+    check: async (f) => {
+      const mine = await callerFor(f.ownerA.id).dataspace.mine();
+      expect(mine.map((d) => d.slug)).toContain(f.A.slug);
+      expectNoTraceOfB(mine, f);
+    },
+  },
+  "dataspace.create": {
+    scope: "instance",
+    why: "creates a new dataspace owned by the caller; it cannot take over an existing slug",
+    check: async (f) => {
+      const taken = callerFor(f.ownerA.id).dataspace.create({ name: "Hijack", slug: f.B.slug });
+      await expect(taken).rejects.toMatchObject({ code: "CONFLICT" });
+      const created = await callerFor(f.ownerA.id).dataspace.create({ name: "Alpha two" });
+      expectNoTraceOfB(created, f);
+    },
+  },
+  "dataspace.current": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "dataspace.rename": { scope: "dataspace", input: () => ({ name: "Alpha renamed" }), asOwnerOfA: "OK" },
+  "member.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "member.changeRole": {
+    scope: "dataspace",
+    input: (f) => ({ userId: f.memberB.id, role: "ADMIN" }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "member.remove": { scope: "dataspace", input: (f) => ({ userId: f.memberB.id }), asOwnerOfA: "NOT_FOUND" },
+  "member.leave": {
+    scope: "dataspace",
+    input: () => ({}),
+    asOwnerOfA: { notApplicable: "takes no ids: it only ever removes the caller from the named dataspace" },
+  },
+  "invitation.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "invitation.create": { scope: "dataspace", input: () => ({ role: "VIEWER" }), asOwnerOfA: "OK" },
+  "invitation.revoke": { scope: "dataspace", input: (f) => ({ id: f.invitationB.id }), asOwnerOfA: "NOT_FOUND" },
+  "invitation.preview": {
+    scope: "instance",
+    why: "the link's token is the capability; a preview shows only what the invitee needs to decide",
+    check: async (f) => {
+      const caller = callerFor(f.ownerA.id);
+      await expect(caller.invitation.preview({ token: "sbi_not-a-real-token" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      const preview = await caller.invitation.preview({ token: f.restrictedInvitationB.token });
+      expect(Object.keys(preview).sort()).toEqual(["dataspace", "email", "expiresAt", "role", "state"]);
+      expect(Object.keys(preview.dataspace).sort()).toEqual(["name", "slug"]);
+    },
+  },
+  "invitation.accept": {
+    scope: "instance",
+    why: "joins by token; tokens for someone else's email or unknown tokens get nothing",
+    check: async (f) => {
+      const caller = callerFor(f.ownerA.id);
+      await expect(caller.invitation.accept({ token: "sbi_not-a-real-token" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(caller.invitation.accept({ token: f.restrictedInvitationB.token })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    },
+  },
+  "request.list": { scope: "dataspace", input: (f) => ({ requesterId: f.ownerB.id }), asOwnerOfA: "OK" },
+  "request.get": { scope: "dataspace", input: (f) => ({ id: f.requestB.id }), asOwnerOfA: "NOT_FOUND" },
+  "request.create": {
+    scope: "dataspace",
+    input: (f) => ({ title: "Assigned across tenants", assigneeId: f.memberB.id }),
+    asOwnerOfA: "BAD_REQUEST",
+  },
+  "request.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.requestB.id, patch: { title: "Hijacked" } }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "request.close": { scope: "dataspace", input: (f) => ({ id: f.privateB.id }), asOwnerOfA: "NOT_FOUND" },
+  "request.comment": {
+    scope: "dataspace",
+    input: (f) => ({ requestId: f.requestB.id, text: "Hello from A" }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
+  "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
+  "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "sso.create": {
+    scope: "dataspace",
+    // Domains are claimed instance-wide: A cannot route B's people through its own provider.
+    input: () => ({
+      name: "Alpha SSO",
+      issuer: "https://login.alpha.test",
+      clientId: "alpha",
+      clientSecret: "alpha-secret",
+      allowedDomains: ["bravo.test"],
+    }),
+    asOwnerOfA: "CONFLICT",
+  },
+  "sso.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.ssoB.id, name: "Hijacked SSO", allowedDomains: ["alpha.test"] }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "sso.delete": { scope: "dataspace", input: (f) => ({ id: f.ssoB.id }), asOwnerOfA: "NOT_FOUND" },
+  "run.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "run.get": { scope: "dataspace", input: (f) => ({ id: f.runB.id }), asOwnerOfA: "NOT_FOUND" },
+  "run.cancel": { scope: "dataspace", input: (f) => ({ id: f.runB.id }), asOwnerOfA: "NOT_FOUND" },
+  "run.rerun": { scope: "dataspace", input: (f) => ({ id: f.runB.id }), asOwnerOfA: "NOT_FOUND" },
+  "run.instance.list": {
+    scope: "instance",
+    why: "instance-wide runs (no dataspace) for instance admins only; no dataspace's runs among them",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).run.instance.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const page = await callerFor(f.instanceAdmin.id).run.instance.list({});
+      expect(page.external === false && page.items.length).toBe(1);
+      expectNoTraceOfB(page, f);
+    },
+  },
+  "run.instance.get": {
+    scope: "instance",
+    why: "an instance admin reads instance-wide runs, not a dataspace's",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).run.instance.get({ id: f.runB.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(f.instanceAdmin.id).run.instance.get({ id: f.runB.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    },
+  },
+  "run.instance.cancel": {
+    scope: "instance",
+    why: "an instance admin cancels instance-wide runs, not a dataspace's",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).run.instance.cancel({ id: f.runB.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(f.instanceAdmin.id).run.instance.cancel({ id: f.runB.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    },
+  },
+  "run.instance.rerun": {
+    scope: "instance",
+    why: "an instance admin reruns instance-wide runs, not a dataspace's",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).run.instance.rerun({ id: f.runB.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(f.instanceAdmin.id).run.instance.rerun({ id: f.runB.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    },
+  },
+  "webhook.eventTypes": {
+    scope: "instance",
+    why: "static list of the event types a webhook can subscribe to; holds no dataspace data",
+    check: async (f) => expectNoTraceOfB(await callerFor(f.ownerA.id).webhook.eventTypes(), f),
+  },
+  "webhook.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "webhook.get": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.create": { scope: "dataspace", input: () => ({ url: "https://alpha.example.test/hook", eventTypes: ["*"] }), asOwnerOfA: "OK" },
+  "webhook.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.webhookB.endpoint.id, patch: { url: "https://evil.example.test/steal" } }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "webhook.delete": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.setActive": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id, isActive: false }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.rotateSecret": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.sendTest": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.deliveries": { scope: "dataspace", input: (f) => ({ endpointId: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.delivery": { scope: "dataspace", input: (f) => ({ id: f.deliveryB.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.retryDelivery": { scope: "dataspace", input: (f) => ({ id: f.deliveryB.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.replayFailed": {
+    scope: "dataspace",
+    input: (f) => ({ endpointId: f.webhookB.endpoint.id, since: new Date(0) }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "webhook.replay": { scope: "dataspace", input: (f) => ({ id: f.replayB.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.latestReplay": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
+  "webhook.settings": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "webhook.updateSettings": { scope: "dataspace", input: () => ({ allowHttp: true }), asOwnerOfA: "OK" },
+  "integration.types": {
+    scope: "instance",
+    why: "static list of the integration types and their secret fields; holds no dataspace data",
+    check: async (f) => expectNoTraceOfB(await callerFor(f.ownerA.id).integration.types(), f),
+  },
+  "integration.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "integration.get": { scope: "dataspace", input: (f) => ({ id: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.create": {
+    scope: "dataspace",
+    input: () => ({ type: "GITHUB", name: "Alpha repo", config: { repository: "alpha/app", webhookSecret: "alpha-secret-0123456789" } }),
+    asOwnerOfA: "OK",
+  },
+  "integration.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.integrationB.integration.id, patch: { name: "Hijacked", isActive: false } }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "integration.delete": { scope: "dataspace", input: (f) => ({ id: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.rotateInboundUrl": { scope: "dataspace", input: (f) => ({ id: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.setupInstructions": { scope: "dataspace", input: (f) => ({ id: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.events": { scope: "dataspace", input: (f) => ({ integrationId: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.event": { scope: "dataspace", input: (f) => ({ id: f.webhookEventB.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.replayEvent": { scope: "dataspace", input: (f) => ({ id: f.webhookEventB.id }), asOwnerOfA: "NOT_FOUND" },
+  "apiToken.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "apiToken.create": { scope: "dataspace", input: () => ({ name: "Alpha automation", scopes: ["requests:write"] }), asOwnerOfA: "OK" },
+  "apiToken.revoke": { scope: "dataspace", input: (f) => ({ id: f.apiTokenB.apiToken.id }), asOwnerOfA: "NOT_FOUND" },
+  "eventType.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "eventType.create": { scope: "dataspace", input: () => ({ name: "custom.alpha_deploy", schema: { type: "object" } }), asOwnerOfA: "OK" },
+  "eventType.update": { scope: "dataspace", input: (f) => ({ id: f.eventTypeB.id, patch: { description: "Hijacked" } }), asOwnerOfA: "NOT_FOUND" },
+  "eventType.delete": { scope: "dataspace", input: (f) => ({ id: f.eventTypeB.id }), asOwnerOfA: "NOT_FOUND" },
+  "event.catalog": {
+    scope: "instance",
+    why: "static description of the built-in event types; holds no dataspace data",
+    check: async (f) => {
+      expectNoTraceOfB(await callerFor(f.ownerA.id).event.catalog(), f);
+    },
+  },
+};
