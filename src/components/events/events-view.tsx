@@ -21,6 +21,8 @@ function bigintSafe(data: unknown): string {
   return JSON.stringify(data, (_key, value) => (typeof value === "bigint" ? value.toString() : value), 2);
 }
 
+const REFRESH_MS = 5_000;
+
 export function EventsView() {
   const trpc = useTRPC();
   const { slug } = useDataspace();
@@ -28,14 +30,19 @@ export function EventsView() {
   const rows = useToggleSet();
   const catalog = useQuery(trpc.event.catalog.queryOptions(undefined, { staleTime: Infinity }));
   const members = useQuery(trpc.member.list.queryOptions({ dataspace: slug }));
+  const customTypes = useQuery(trpc.eventType.list.queryOptions({ dataspace: slug }));
+  // Events also arrive from outside (the API, integrations, the runtime): always fresh on arrival, and looked at now and then.
   const events = useInfiniteQuery(
-    trpc.event.list.infiniteQueryOptions({ dataspace: slug, limit: 50, ...(type ? { type } : {}) }, { getNextPageParam: (page) => page.nextCursor }),
+    trpc.event.list.infiniteQueryOptions(
+      { dataspace: slug, limit: 50, ...(type ? { type } : {}) },
+      { getNextPageParam: (page) => page.nextCursor, staleTime: 0, refetchInterval: REFRESH_MS },
+    ),
   );
 
   const emails = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.email])), [members.data]);
   const actorOf = (actorId: string | null) => (actorId ? (emails.get(actorId) ?? "Former member") : "System");
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
-  const types = Object.keys(catalog.data ?? {});
+  const types = [...Object.keys(catalog.data ?? {}), ...(customTypes.data?.items.map((t) => t.name) ?? [])];
 
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
