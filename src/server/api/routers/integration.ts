@@ -8,8 +8,7 @@ import {
   updateIntegration,
 } from "@/server/integrations/manage/manage-integrations";
 import { createIntegrationInput, integrationIdInput, updateIntegrationInput } from "@/server/integrations/manage/integration.schema";
-import { describeConfig } from "@/server/integrations/describe-config";
-import { PROVIDERS } from "@/server/integrations/registry";
+import { listIntegrationTypes } from "@/server/integrations/describe-config";
 import { getWebhookEvent, listWebhookEvents } from "@/server/inbound/read-webhook-events";
 import { replayWebhookEvent } from "@/server/inbound/replay-webhook-event";
 import { listWebhookEventsInput, webhookEventIdInput } from "@/server/inbound/webhook-event.schema";
@@ -17,7 +16,7 @@ import { authedProcedure, dataspaceProcedure, router } from "../trpc";
 
 /** Integrations (admins only). Secrets and anything named like one come back as "***". */
 export const integrationRouter = router({
-  types: authedProcedure.query(() => PROVIDERS.map((provider) => ({ type: provider.type, label: provider.label, secretFields: provider.secretFields, ...describeConfig(provider) }))),
+  types: authedProcedure.query(() => listIntegrationTypes()),
   list: dataspaceProcedure.query(({ ctx }) => listIntegrations(ctx.tenant)),
   get: dataspaceProcedure.input(integrationIdInput).query(({ ctx, input }) => getIntegration(ctx.tenant, input.id)),
   create: dataspaceProcedure.input(createIntegrationInput).mutation(({ ctx, input }) => createIntegration(ctx.tenant, input)),
