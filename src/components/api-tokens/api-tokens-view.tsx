@@ -72,11 +72,7 @@ export function ApiTokensView() {
                           label={`Confirm revoke ${token.name}`}
                           className="ml-auto"
                           onBack={() => ask(null)}
-                          action={
-                            <Button variant="danger" size="sm" pending={revoke.isPending} onClick={() => revoke.mutate({ dataspace: slug, id: token.id })}>
-                              Yes, revoke
-                            </Button>
-                          }
+                          verb="revoke" danger pending={revoke.isPending} onConfirm={() => revoke.mutate({ dataspace: slug, id: token.id })}
                         >
                           Revoke “{token.name}”? Anything still using it is refused from now on (401). This cannot be undone.
                         </Confirm>

@@ -82,11 +82,7 @@ export function EventPanel({ summary }: { summary: InboundEventSummary }) {
             <Confirm
               label="Confirm replay"
               onBack={() => setConfirming(false)}
-              action={
-                <Button size="sm" pending={replay.isPending} onClick={() => replay.mutate(input)}>
-                  Yes, replay
-                </Button>
-              }
+              verb="replay" pending={replay.isPending} onConfirm={() => replay.mutate(input)}
             >
               Process this event again?{" "}
               {e.domainEventType

@@ -47,11 +47,7 @@ export function InboundCard({ integration, label }: { integration: Integration; 
           <Confirm
             label="Confirm rotate URL"
             onBack={() => setConfirming(false)}
-            action={
-              <Button variant="danger" size="sm" pending={rotate.isPending} onClick={() => rotate.mutate(input)}>
-                Yes, rotate
-              </Button>
-            }
+            verb="rotate" danger pending={rotate.isPending} onConfirm={() => rotate.mutate(input)}
           >
             Rotate the inbound URL? You get a new URL at once and the old one stops working: {label} gets 404 until you paste the new one
             into its webhook settings.

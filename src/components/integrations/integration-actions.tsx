@@ -71,11 +71,7 @@ export function IntegrationActions({ integration, onEdit }: { integration: Integ
         <Confirm
           label="Confirm activate"
           onBack={() => setConfirming(null)}
-          action={
-            <Button size="sm" pending={setActive.isPending} onClick={() => setActive.mutate({ ...input, patch: { isActive: true } })}>
-              Yes, activate
-            </Button>
-          }
+          verb="activate" pending={setActive.isPending} onConfirm={() => setActive.mutate({ ...input, patch: { isActive: true } })}
         >
           Activate this integration? Its inbound URL accepts verified requests again, and they are processed into events.
         </Confirm>
@@ -84,11 +80,7 @@ export function IntegrationActions({ integration, onEdit }: { integration: Integ
         <Confirm
           label="Confirm deactivate"
           onBack={() => setConfirming(null)}
-          action={
-            <Button variant="danger" size="sm" pending={setActive.isPending} onClick={() => setActive.mutate({ ...input, patch: { isActive: false } })}>
-              Yes, deactivate
-            </Button>
-          }
+          verb="deactivate" danger pending={setActive.isPending} onConfirm={() => setActive.mutate({ ...input, patch: { isActive: false } })}
         >
           Deactivate this integration? Its inbound URL answers 404 while it is off, and what the sender sends meanwhile is not stored
           (most senders retry for a while, then give up).
@@ -98,11 +90,7 @@ export function IntegrationActions({ integration, onEdit }: { integration: Integ
         <Confirm
           label="Confirm delete"
           onBack={() => setConfirming(null)}
-          action={
-            <Button variant="danger" size="sm" pending={remove.isPending} onClick={() => remove.mutate(input)}>
-              Yes, delete
-            </Button>
-          }
+          verb="delete" danger pending={remove.isPending} onConfirm={() => remove.mutate(input)}
         >
           Delete this integration, its stored secrets and all its received events? Its inbound URL stops working. This cannot be undone.
         </Confirm>

@@ -114,11 +114,7 @@ export function WebhookActions({ endpoint, onEdit, onResult }: { endpoint: Webho
         <Confirm
           label="Confirm enable"
           onBack={() => setConfirming(null)}
-          action={
-            <Button size="sm" pending={setActive.isPending} onClick={() => setActive.mutate({ ...input, isActive: true })}>
-              Yes, enable
-            </Button>
-          }
+          verb="enable" pending={setActive.isPending} onConfirm={() => setActive.mutate({ ...input, isActive: true })}
         >
           Enable this webhook? {stopped ? `It was ${endpoint.state === "PAUSED" ? "paused" : "disabled"} after repeated failures; its failure count starts again from zero. ` : ""}
           New events are delivered again, and the deliveries held meanwhile are released now, oldest first.
@@ -128,11 +124,7 @@ export function WebhookActions({ endpoint, onEdit, onResult }: { endpoint: Webho
         <Confirm
           label="Confirm disable"
           onBack={() => setConfirming(null)}
-          action={
-            <Button variant="danger" size="sm" pending={setActive.isPending} onClick={() => setActive.mutate({ ...input, isActive: false })}>
-              Yes, disable
-            </Button>
-          }
+          verb="disable" danger pending={setActive.isPending} onConfirm={() => setActive.mutate({ ...input, isActive: false })}
         >
           Disable this webhook? Events that happen while it is off are not sent to it; deliveries still being retried are held until you
           enable it again.
@@ -171,11 +163,7 @@ export function WebhookActions({ endpoint, onEdit, onResult }: { endpoint: Webho
         <Confirm
           label="Confirm delete"
           onBack={() => setConfirming(null)}
-          action={
-            <Button variant="danger" size="sm" pending={remove.isPending} onClick={() => remove.mutate(input)}>
-              Yes, delete
-            </Button>
-          }
+          verb="delete" danger pending={remove.isPending} onConfirm={() => remove.mutate(input)}
         >
           Delete this webhook and its whole delivery history? Deliveries still pending are dropped. This cannot be undone.
         </Confirm>

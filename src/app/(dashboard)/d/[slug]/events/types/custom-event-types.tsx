@@ -146,11 +146,7 @@ function DeleteType({ type }: { type: EventType }) {
       <Confirm
         label={`Confirm delete ${type.name}`}
         onBack={() => setConfirming(false)}
-        action={
-          <Button variant="danger" size="sm" pending={remove.isPending} onClick={() => remove.mutate({ dataspace: slug, id: type.id })}>
-            Yes, delete
-          </Button>
-        }
+        verb="delete" danger pending={remove.isPending} onConfirm={() => remove.mutate({ dataspace: slug, id: type.id })}
       >
         Delete {type.name}? Publishing it is refused from then on. Past events stay in the log, and webhooks keep their subscriptions.
       </Confirm>
