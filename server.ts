@@ -2,7 +2,7 @@
  * Switchboard's one process entry (`npm run dev`, `npm start`). It prepares the embedded
  * defaults — PostgreSQL when DATABASE_URL is unset, generated secrets under the data directory,
  * migrations, a demo dataspace — and then serves Next.js from its own node:http server, so
- * machine traffic can later be answered before Next's router (see DESIGN.md, Runtime topology).
+ * machine traffic can later be answered before Next's router (ARCHITECTURE.md, "Runtime topology").
  */
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -25,7 +25,7 @@ async function main() {
   const { env, resetEnvCache, appUrl } = await import("./src/env");
   const settings = env();
 
-  // No Inngest configured → the embedded executor runs the durable functions (DESIGN.md).
+  // No Inngest configured → the embedded executor runs the durable functions (README, "Running at scale").
   const embeddedRuntime = !process.env.INNGEST_BASE_URL && !process.env.INNGEST_EVENT_KEY && !process.env.INNGEST_DEV;
   const { ensureLocalSecrets } = await import("./src/server/embedded/local-secrets");
   const { generated } = await ensureLocalSecrets(settings.SWITCHBOARD_DATA_DIR, [
@@ -69,6 +69,10 @@ async function main() {
   }
   // Imported only now: the SDK reads its INNGEST_* settings when the client is built.
   const { inngestHandler } = await import("./inngest/handler");
+  // The domain reaches the runtime only through its port (src/server/runtime/port.ts).
+  const { wireRuntime } = await import("./src/server/runtime/port");
+  const { inngestRuntimePort } = await import("./inngest/runtime-port");
+  wireRuntime(inngestRuntimePort({ embeddedDatabaseUrl: embeddedRuntime ? process.env.DATABASE_URL! : null }));
   const { serveWebHandler } = await import("./src/server/http/node-web-adapter");
   const { handleApiRequest } = await import("./src/server/rest/handler");
   const { serveHook } = await import("./src/server/inbound/serve-hook");
@@ -97,7 +101,7 @@ async function main() {
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-forwarded-proto"];
     }
-    // Machine traffic is answered before Next's router (~1 ms a request, ENVIRONMENT.md).
+    // Machine traffic is answered before Next's router (~1 ms a request; ARCHITECTURE.md, "Runtime topology").
     if (req.url === "/api/inngest" || req.url?.startsWith("/api/inngest?")) return void serveWebHandler(inngestHandler, req, res);
     if (req.url?.startsWith("/api/hooks/")) return serveHook(req, res);
     if (req.url?.startsWith("/api/v1/")) return void serveWebHandler(handleApiRequest, req, res);

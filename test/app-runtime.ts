@@ -8,6 +8,7 @@ import { inngest } from "../inngest/client";
 import { startEmbeddedExecutor, type EmbeddedExecutor } from "../inngest/embedded/executor";
 import { ensureRuntimeSchema } from "../inngest/embedded/__fixtures__/schema";
 import { inngestHandler } from "../inngest/handler";
+import { wireTestRuntime } from "./runtime-port";
 
 /**
  * The app's machine side, as server.ts wires it, in the calling process: `/api/hooks/*` and
@@ -47,6 +48,7 @@ export async function startAppRuntime(options: { env?: Record<string, string>; p
   process.env.INNGEST_DEV = "1";
   inngest.setEnvVars();
   await executor.sync();
+  wireTestRuntime();
   const startRelay = () => startOutboxRelay({ sweepMs: 250, log: () => {} });
   let relay = startRelay();
   return {

@@ -8,6 +8,7 @@ import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
 import { callProcedure, listProcedures, outcome } from "./procedures";
+import { wireTestRuntime } from "./runtime-port";
 import { snapshotDataspace } from "./snapshot";
 
 /** A dataspace with one user per role, a request, a pending invitation and a spare member. */
@@ -31,6 +32,7 @@ async function seedTeam() {
   const invitation = await createInvitation(ownerCtx, { role: "MEMBER", email: null, expiresInDays: 7 });
   const sso = await seedSsoConnection(dataspace);
   process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1"; // runs are read from the embedded runtime's tables
+  wireTestRuntime();
   const run = await seedRun(dataspace);
   const webhook = await seedWebhook(ownerCtx, { failed: 2 });
   const doomedWebhook = await seedWebhook(ownerCtx);

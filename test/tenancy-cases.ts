@@ -5,6 +5,7 @@ import { createCustomEventType } from "@/server/events/custom/manage-custom-even
 import { db } from "@/server/db/client";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
+import { wireTestRuntime } from "./runtime-port";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 
 /** The two dataspaces, B's traces and one case per procedure for the cross-tenant walk in tenancy.test.ts. */
@@ -29,6 +30,7 @@ export async function seedTwoDataspaces() {
   expect(eventsB.length).toBeGreaterThanOrEqual(3);
   // Runs live in the embedded runtime's tables; an instance admin sees only instance-wide ones.
   process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1";
+  wireTestRuntime();
   const runB = await seedRun(B, { title: "Bravo run" });
   await seedRun(A);
   await seedRun(null);

@@ -1,4 +1,5 @@
 import pg from "pg";
+import type { CancelOutcome, RerunOutcome } from "@/server/runtime/port";
 import { concurrencyKeys, throttleKey } from "./flow-control";
 import type { FunctionDef } from "./registry";
 import { createRuns, endRun } from "./run-state";
@@ -10,7 +11,6 @@ import { createPool, inTransaction } from "./store";
  * the executor keeps running; its safety poll picks up the work they queue within `pollMs`.
  */
 
-export type CancelOutcome = { cancelled: true } | { cancelled: false; status: string } | null;
 
 /**
  * QUEUED/RUNNING (sleeping and waiting runs are RUNNING) → CANCELLED, in one transaction with
@@ -29,7 +29,6 @@ export async function cancelRun(c: pg.PoolClient, runId: string, reason: string)
   return { cancelled: true };
 }
 
-export type RerunOutcome = { runId: string } | { error: "RUN_NOT_FOUND" | "FUNCTION_GONE" };
 
 /**
  * Inngest's "rerun": a new, independent run of the same function with the same trigger event.

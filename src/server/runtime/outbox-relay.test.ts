@@ -8,6 +8,7 @@ import { updateRequest } from "@/server/records/requests/update-request";
 import { seedDataspace, seedRequest, seedUser, tenantFor } from "../../../test/factories";
 import { runtimeWants } from "../../../inngest/functions";
 import { relayOutbox, startOutboxRelay, wakeOutboxRelay, type SendEvents } from "./outbox-relay";
+import { wireTestRuntime } from "../../../test/runtime-port";
 
 /**
  * Outbox rows reach the runtime at least once and run exactly once: real domain writes, the
@@ -31,6 +32,7 @@ describe("outbox relay", () => {
     process.env.INNGEST_BASE_URL = h.executor.url;
     process.env.INNGEST_DEV = "1";
     inngest.setEnvVars();
+    wireTestRuntime();
     const owner = await seedUser();
     const space = await seedDataspace({ owner });
     ctx = await tenantFor(owner.id, space.slug);

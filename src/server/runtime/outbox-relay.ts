@@ -1,5 +1,3 @@
-import { inngest } from "../../../inngest/client";
-import { runtimeWants } from "../../../inngest/functions";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { EVENT_PAYLOAD_JOIN, withPayload } from "@/server/events/event-payload";
@@ -7,6 +5,7 @@ import { onOutboxSignal } from "@/server/events/outbox-signal";
 import { dispatchQueuedWebhookEvents, type InboundEventsReceived } from "@/server/inbound/dispatch-webhook-events";
 import { dispatchQueuedDeliveries, type DeliveriesRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
 import { activeEndpoints, planWebhookDeliveries } from "@/server/webhooks/deliveries/fan-out";
+import { runtimePort } from "./port";
 
 /**
  * Relays committed outbox rows (`Event` with `relayedAt` null) to Inngest, at least once: rows
@@ -26,7 +25,7 @@ export type SendEvents = (events: (RelayedEvent | DeliveriesRequested | InboundE
 
 type Row = { id: string; type: string; data: unknown; dataspaceId: string; actorId: string | null; createdAt: Date };
 
-const defaultSend: SendEvents = (events) => inngest.send(events);
+const defaultSend: SendEvents = (events) => runtimePort().send(events);
 
 // The runtime's event API takes bodies up to a few MB (Inngest's own limits are lower): sends are
 // cut at 1 MB, and a payload over 512 KB is not sent at all — the function reads the event by id.
@@ -76,7 +75,7 @@ export type RelayOptions = { send?: SendEvents; wanted?: (type: string) => boole
 export async function relayOutbox(options: RelayOptions & { batchSize?: number } = {}): Promise<{ relayed: number }> {
   const batchSize = options.batchSize ?? 100;
   const send = options.send ?? defaultSend;
-  const wanted = options.wanted ?? runtimeWants;
+  const wanted = options.wanted ?? runtimePort().wants;
   let relayed = 0;
   for (;;) {
     const sent = await db.$transaction(

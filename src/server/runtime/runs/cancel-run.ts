@@ -1,6 +1,5 @@
-import { cancelRun as cancelRunInExecutor, inRuntimeTransaction } from "../../../../inngest/embedded/run-control";
-import { env } from "@/env";
 import { AppError, notFound } from "@/server/errors";
+import { runtimePort } from "../port";
 import { findRunInScope } from "./get-run";
 import { embeddedRuntime, resolveRunScope, type External, type RunsActor } from "./run-scope";
 
@@ -12,9 +11,10 @@ const ENDED: Record<string, string> = { COMPLETED: "has already completed", FAIL
  */
 export async function cancelRun(actor: RunsActor, id: string): Promise<{ external: false; id: string; status: "CANCELLED" } | External> {
   const scope = await resolveRunScope(actor);
-  if (!embeddedRuntime()) return { external: true };
+  const control = embeddedRuntime() ? runtimePort().runs : null;
+  if (!control) return { external: true };
   if (!(await findRunInScope(scope, id))) throw notFound("Run");
-  const outcome = await inRuntimeTransaction(env().DATABASE_URL!, (c) => cancelRunInExecutor(c, id, "Cancelled from the Runs page"));
+  const outcome = await control.cancel(id, "Cancelled from the Runs page");
   if (!outcome) throw notFound("Run");
   if (!outcome.cancelled) {
     throw new AppError("CONFLICT", `This run ${ENDED[outcome.status] ?? "has already ended"}; only queued, running, sleeping or waiting runs can be cancelled`);

@@ -1,6 +1,5 @@
-import { inRuntimeTransaction, rerunRun as rerunInExecutor } from "../../../../inngest/embedded/run-control";
-import { env } from "@/env";
 import { AppError, notFound } from "@/server/errors";
+import { runtimePort } from "../port";
 import { findRunInScope } from "./get-run";
 import { embeddedRuntime, resolveRunScope, type External, type RunsActor } from "./run-scope";
 
@@ -10,9 +9,10 @@ import { embeddedRuntime, resolveRunScope, type External, type RunsActor } from 
  */
 export async function rerunRun(actor: RunsActor, id: string): Promise<{ external: false; id: string } | External> {
   const scope = await resolveRunScope(actor);
-  if (!embeddedRuntime()) return { external: true };
+  const control = embeddedRuntime() ? runtimePort().runs : null;
+  if (!control) return { external: true };
   if (!(await findRunInScope(scope, id))) throw notFound("Run");
-  const outcome = await inRuntimeTransaction(env().DATABASE_URL!, (c) => rerunInExecutor(c, id));
+  const outcome = await control.rerun(id);
   if ("error" in outcome) {
     if (outcome.error === "RUN_NOT_FOUND") throw notFound("Run");
     throw new AppError("CONFLICT", "The app no longer serves this run's function, so it cannot run again");

@@ -8,6 +8,7 @@ import { getRun, type RunDetail } from "./get-run";
 import { listRuns, type RunList } from "./list-runs";
 import { rerunRun } from "./rerun-run";
 import { listRunsInput } from "./runs.schema";
+import { wireTestRuntime } from "../../../../test/runtime-port";
 
 /**
  * The Runs domain against the real executor: runs started by events of two dataspaces and one
@@ -35,6 +36,7 @@ const runCount = async () => Number((await h.db.query("SELECT count(*) FROM runt
 
 beforeAll(async () => {
   process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1";
+  wireTestRuntime();
   h = await startHarness((inngest) => [
     inngest.createFunction({ id: "quick", triggers: [{ event: "test/quick" }] }, async ({ event, step }) => {
       const greeting = await step.run("greet", () => count(`greet:${event.data.tag}`) && `hello ${event.data.tag}`);
