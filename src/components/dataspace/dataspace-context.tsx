@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext, type ReactNode } from "react";
 import type { Role } from "@/generated/prisma/enums";
+import { roleAtLeast } from "@/server/dataspaces/role-rank";
 import { useTRPC } from "@/trpc/react";
 
 type Current = { id: string; slug: string; name: string; role: Role };
@@ -20,8 +21,6 @@ function useDataspaceContext() {
   return value;
 }
 
-const RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
-
 export const ROLE_LABELS: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member", VIEWER: "Viewer" };
 
 /**
@@ -37,8 +36,8 @@ export function useDataspace() {
   return {
     ...current,
     userId,
-    canEdit: RANK[current.role] >= RANK.MEMBER,
-    isAdmin: RANK[current.role] >= RANK.ADMIN,
+    canEdit: roleAtLeast(current.role, "MEMBER"),
+    isAdmin: roleAtLeast(current.role, "ADMIN"),
     isOwner: current.role === "OWNER",
   };
 }

@@ -15,8 +15,7 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { RelativeTime } from "@/components/ui/time";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-
-const ROLES: Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
+import { ROLES } from "@/server/dataspaces/role-rank";
 
 export function MembersView() {
   const trpc = useTRPC();

@@ -1,13 +1,8 @@
 import type { Role } from "@/generated/prisma/enums";
 import { AppError } from "@/server/errors";
+import { roleAtLeast } from "./role-rank";
 
-const RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
-
-export const ROLES: Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
-
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return RANK[role] >= RANK[minimum];
-}
+export { roleAtLeast, ROLES } from "./role-rank";
 
 const WHAT_IT_TAKES: Record<Role, string> = {
   VIEWER: "a member of this dataspace",

@@ -3,6 +3,8 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import type { Role } from "@/generated/prisma/enums";
+import { roleAtLeast } from "@/server/dataspaces/role-rank";
 import { currentUser, getCaller } from "@/trpc/server";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -34,6 +36,6 @@ export const requireDataspace = cache(async (slug: string) => {
   }
 });
 
-export function isAdminRole(role: string): boolean {
-  return role === "ADMIN" || role === "OWNER";
+export function isAdminRole(role: Role): boolean {
+  return roleAtLeast(role, "ADMIN");
 }

@@ -19,7 +19,7 @@ const options = {
   timeout: 15_000,
 } as const;
 
-// On globalThis: server.ts and the Next bundle load this module separately (see ENVIRONMENT.md).
+// On globalThis: server.ts and the Next bundle load this module separately (ARCHITECTURE.md, "Two module graphs").
 const store = globalThis as typeof globalThis & { __switchboardWebhookAgents?: Agents };
 
 export function webhookAgents(): Agents {
