@@ -99,7 +99,7 @@ describe("the embedded PostgreSQL after its server was killed", () => {
     const postmaster = await postmasterPid(dataDir);
 
     await killHard(first.child); // the server alone: its postmaster is not signalled
-    await expect.poll(() => processInfo(postmaster), { timeout: 15_000, interval: 50 }).toBeNull();
+    await expect.poll(() => processInfo(postmaster), { timeout: 30_000, interval: 50 }).toBeNull();
 
     const second = await start(dataDir);
     expect(await query(second.url, "SELECT note FROM crash_probe")).toEqual([{ note: "written before the crash" }]);
