@@ -42,6 +42,7 @@ async function main() {
     const database = await startEmbeddedPostgres(settings.SWITCHBOARD_DATA_DIR);
     process.env.DATABASE_URL = database.url;
     stops.push(database.stop);
+    if (database.stoppedLeftover) log(`stopped the PostgreSQL (PID ${database.stoppedLeftover}) a killed previous run left running`);
     log(`embedded PostgreSQL on 127.0.0.1:${database.port} (data in ${settings.SWITCHBOARD_DATA_DIR}/postgres, ${Date.now() - started} ms)`);
   }
   resetEnvCache();

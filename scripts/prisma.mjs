@@ -35,7 +35,12 @@ let devDatabase;
 if (!env.DATABASE_URL && ["migrate", "db"].includes(args[0])) {
   const { tsImport } = await import("tsx/esm/api");
   const { openDevDatabase } = await tsImport("../src/server/embedded/dev-database.ts", import.meta.url);
-  devDatabase = await openDevDatabase();
+  // A start that cannot happen (e.g. as root where the postgres user cannot reach the clone)
+  // explains itself; its stack trace would only hide that.
+  devDatabase = await openDevDatabase().catch((error) => {
+    console.error(`Could not start the development database: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
   env.DATABASE_URL = devDatabase.url;
 }
 const { status, signal, error } = spawnSync(process.execPath, [cli, ...args], { stdio: "inherit", env });

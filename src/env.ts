@@ -12,6 +12,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optional.pipe(z.string().url("DATABASE_URL must be a URL like postgresql://user:pass@host:5432/db").optional()),
   SWITCHBOARD_DATA_DIR: z.string().default(".data"),
+  /** Connections per app process (the pool server.ts and the Next bundle share). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("localhost"),
   AUTH_URL: optional,

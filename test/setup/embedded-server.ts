@@ -20,7 +20,7 @@ export async function startTestServer(options: { maxConnections?: number; extraF
     user: "postgres",
     password,
     persistent: false,
-    createPostgresUser: true,
+    createPostgresUser: process.getuid?.() === 0, // as a normal user it would try useradd and fail
     postgresFlags: [
       ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
       ...["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],

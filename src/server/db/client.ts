@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { env } from "@/env";
 import { PrismaClient } from "@/generated/prisma/client";
 
 /**
@@ -13,8 +14,7 @@ let local: { url: string; client: PrismaClient } | undefined;
 
 function sharedPool(url: string): SharedPool {
   if (shared.__switchboardPool?.url !== url) {
-    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    const pool = new pg.Pool({ connectionString: url, max });
+    const pool = new pg.Pool({ connectionString: url, max: env().DATABASE_POOL_SIZE });
     // An idle connection dropped by the server must not crash the process.
     pool.on("error", (error) => console.error(`[db] idle connection error: ${error.message}`));
     shared.__switchboardPool = { url, pool, users: 0 };
