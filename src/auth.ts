@@ -46,7 +46,7 @@ class LoginRefused extends CredentialsSignin {
 }
 
 /** The client address: the last X-Forwarded-For hop (added by our own proxy or by Next). */
-function clientIp(headers: Headers): string {
+export function clientIp(headers: Headers): string {
   const hops = headers.get("x-forwarded-for")?.split(",").map((h) => h.trim()).filter(Boolean);
   return hops?.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
 }

@@ -11,6 +11,9 @@ import { seedDataspace, seedUser, tenantFor, type SeededDataspace } from "../../
 import { signUpInput } from "./accounts.schema";
 import { signUpWithInvitation } from "./sign-up";
 
+// Each test hashes several passwords with scrypt, slow on purpose (src/server/auth/password.ts).
+const SCRYPT_TIMEOUT = 60_000;
+
 const PASSWORD = "a long enough password";
 let ip = 0;
 const freshIp = () => `10.1.0.${++ip}`;
@@ -25,7 +28,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-describe("sign-up through an invitation", () => {
+describe("sign-up through an invitation", { timeout: SCRYPT_TIMEOUT }, () => {
   let space: SeededDataspace;
   let other: SeededDataspace;
   let ctx: TenantContext;
