@@ -12,7 +12,7 @@ test("changing the password signs out the other browser; an instance admin's res
   await signInWithPassword(phone, person.email, person.password);
 
   // Profile: rename, then change the password (the current one is required).
-  await laptop.getByRole("link", { name: "Profile" }).click();
+  await laptop.getByRole("region", { name: "Account" }).getByRole("link", { name: "Profile", exact: true }).click();
   await expect(laptop.getByRole("heading", { name: "Profile" })).toBeVisible();
   const nameForm = laptop.getByRole("form", { name: "Name" });
   const save = await hydrated(nameForm.getByRole("button", { name: "Save name" }));
