@@ -17,6 +17,7 @@ import {
   type SignInTrace,
 } from "@/server/auth/sign-in-failure";
 import { loadEnabledSsoConnectionsForSignIn, loadSsoConnectionForSignIn } from "@/server/auth/sso-connections";
+import { userOfSession } from "@/server/accounts/session-version";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { SecretDecryptionError } from "@/server/secrets/crypto";
@@ -31,6 +32,8 @@ import { SecretDecryptionError } from "@/server/secrets/crypto";
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name?: string | null; image?: string | null };
+    /** The user's session version when this session was issued (see getSessionUser). */
+    sessionVersion?: number;
   }
 }
 
@@ -43,7 +46,7 @@ class LoginRefused extends CredentialsSignin {
 }
 
 /** The client address: the last X-Forwarded-For hop (added by our own proxy or by Next). */
-function clientIp(headers: Headers): string {
+export function clientIp(headers: Headers): string {
   const hops = headers.get("x-forwarded-for")?.split(",").map((h) => h.trim()).filter(Boolean);
   return hops?.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
 }
@@ -98,12 +101,17 @@ function buildConfig(trace: SignInTrace, sso: SsoConnectionForSignIn[]): NextAut
         user.id = result.userId;
         return true;
       },
-      jwt({ token, user, account }) {
-        if (account && user?.id) token.sub = user.id;
+      async jwt({ token, user, account }) {
+        if (account && user?.id) {
+          token.sub = user.id;
+          const current = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+          token.sv = current?.sessionVersion ?? 0;
+        }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
         return session;
       },
       redirect({ url, baseUrl }) {
@@ -220,14 +228,11 @@ export async function startSignIn(
 
 /**
  * The signed-in user, checked against the database on every call (once per request in server
- * components): a session whose user was deleted stops working at once.
+ * components): a session whose user was deleted stops working at once, and so does one issued
+ * before the user's session version was raised (password change, reset, "sign out everywhere";
+ * src/server/accounts/session-version.ts) — on the very next request, with no cache to expire.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, image: true } });
-});
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => userOfSession(await auth()));
 
 /** next-auth's `signIn` for server code, with the SSO connection providers (`sso-<id>`) too. */
 export async function signIn(provider: string, options: { redirectTo?: string; redirect?: boolean } & Record<string, unknown> = {}) {

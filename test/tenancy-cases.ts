@@ -324,4 +324,42 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
       expectNoTraceOfB(await callerFor(f.ownerA.id).event.catalog(), f);
     },
   },
+  "account.me": {
+    scope: "instance",
+    why: "the caller's own account only",
+    check: async (f) => {
+      const me = await callerFor(f.ownerA.id).account.me();
+      expect(me.email).toBe(f.ownerA.email);
+      expectNoTraceOfB(me, f);
+    },
+  },
+  "account.updateProfile": {
+    scope: "instance",
+    why: "renames the caller's own account; it takes no user id",
+    check: async (f) => {
+      const updated = await callerFor(f.ownerA.id).account.updateProfile({ name: "Owner of A, renamed" });
+      expect(updated.email).toBe(f.ownerA.email);
+      const memberB = await db.user.findUniqueOrThrow({ where: { id: f.memberB.id }, select: { name: true } });
+      expect(memberB.name).toBe(f.memberB.name);
+    },
+  },
+  "userAdmin.list": {
+    scope: "instance",
+    why: "instance admins manage every account; anyone else, a dataspace owner included, is refused",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).userAdmin.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const users = await callerFor(f.instanceAdmin.id).userAdmin.list({ query: f.memberB.email });
+      expect(users.map((u) => u.id)).toEqual([f.memberB.id]);
+      expect(JSON.stringify(users)).not.toContain("scrypt");
+    },
+  },
+  "userAdmin.createResetLink": {
+    scope: "instance",
+    why: "only an instance admin creates reset links; a dataspace owner cannot take over its members' accounts",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).userAdmin.createResetLink({ userId: f.memberB.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(f.ownerB.id).userAdmin.createResetLink({ userId: f.memberB.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(await db.passwordReset.count({ where: { userId: f.memberB.id } })).toBe(0);
+    },
+  },
 };

@@ -1,3 +1,4 @@
+import { signInWithPassword, signUpThroughInvitation } from "../support/accounts";
 import { acceptInvitation, createDataspace, createInviteLink, dataspaceSwitcher } from "../support/dashboard";
 import { expect, hydrated, test, unique } from "../support/fixtures";
 import { APP_URL } from "../support/settings";
@@ -45,4 +46,36 @@ test("a revoked or unknown invitation link shows a clear page", async ({ ownerPa
 
   await visitor.goto(`${link}x`);
   await expect(visitor.getByRole("heading", { name: "Invitation not found" })).toBeVisible();
+});
+
+test("a new person opens an invite link in a fresh browser, creates an account and lands in the dataspace with the invited role", async ({ ownerPage, newPage }) => {
+  const name = `Acme Support ${unique()}`;
+  const slug = await createDataspace(ownerPage, name);
+  const link = await createInviteLink(ownerPage, slug, "Viewer");
+
+  const page = await newPage();
+  const person = { name: "Nora Newcomer", email: `nora-${unique()}@example.test`, password: "nora's own long password" };
+  await page.goto(link);
+  await expect(page.getByText("as a viewer")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in to accept" })).toBeVisible();
+  await signUpThroughInvitation(page, link, person, name);
+  await expect(page).toHaveURL(`/d/${slug}/requests`);
+  await expect(dataspaceSwitcher(page).getByRole("link", { name })).toContainText("Viewer");
+  await expect(page.getByRole("region", { name: "Account" })).toContainText(person.email);
+
+  // The owner sees the newcomer with the invited role.
+  await ownerPage.goto(`/d/${slug}/members`);
+  await expect(ownerPage.getByText(person.email)).toBeVisible();
+
+  // The account is a real one: signed out, it signs back in with its password.
+  await (await hydrated(page.getByRole("button", { name: "Sign out" }))).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await signInWithPassword(page, person.email, person.password);
+  await expect(dataspaceSwitcher(page).getByRole("link", { name })).toBeVisible();
+
+  // The link is used up: another fresh browser gets the clear page, not a form.
+  const late = await newPage();
+  await late.goto(link);
+  await expect(late.getByRole("heading", { name: "This invitation has already been used" })).toBeVisible();
+  await expect(late.getByRole("button", { name: "Create account and join" })).toHaveCount(0);
 });

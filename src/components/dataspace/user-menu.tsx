@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useFormStatus } from "react-dom";
 import { Icon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
@@ -37,6 +38,13 @@ export function UserMenu({ user, signOutAction }: { user: { name: string | null;
           <p className="truncate text-xs text-slate-500" title={user.email}>{user.email}</p>
         </div>
       </div>
+      <Link
+        href="/profile"
+        className="flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+      >
+        <Icon name="settings" className="size-4" />
+        Profile
+      </Link>
       <form action={signOutAction}>
         <SignOutButton />
       </form>

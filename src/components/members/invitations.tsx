@@ -77,7 +77,7 @@ export function Invitations() {
             <CopyField
               label="Invite link"
               value={create.data.url}
-              hint={`${ROLE_LABELS[create.data.role]} invitation${create.data.email ? ` for ${create.data.email}` : ""}. This link is shown only once; copy it now.`}
+              hint={`${ROLE_LABELS[create.data.role]} invitation${create.data.email ? ` for ${create.data.email}` : ""}${create.data.emailed ? ", sent by email" : ""}. This link is shown only once; copy it now.`}
             />
           </div>
         )}

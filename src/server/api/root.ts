@@ -1,3 +1,4 @@
+import { accountRouter, userAdminRouter } from "./routers/account";
 import { apiTokenRouter } from "./routers/api-token";
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
 import { eventRouter } from "./routers/event";
@@ -21,6 +22,8 @@ export const appRouter = router({
   webhook: webhookRouter,
   integration: integrationRouter,
   apiToken: apiTokenRouter,
+  account: accountRouter,
+  userAdmin: userAdminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/env";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { closeMail } from "@/server/mail/transport";
 import { addMember, seedDataspace, seedUser, tenantFor, type SeededDataspace, type SeededUser } from "../../../test/factories";
+import { startMailCatcher, type MailCatcher } from "../../../test/mail-catcher";
 import { createInvitationInput } from "./dataspace.schema";
-import { acceptInvitation, createInvitation, previewInvitation, revokeInvitation } from "./invitations";
+import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "./invitations";
 import type { TenantContext } from "./tenant-context";
 
 const membershipOf = (dataspaceId: string, userId: string) =>
@@ -101,5 +104,60 @@ describe("invitations", () => {
     const stored = await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
     expect(JSON.stringify(stored)).not.toContain(invitation.token);
     expect(invitation.url).toMatch(new RegExp(`/invite/${invitation.token}$`));
+  });
+
+  it("of another dataspace cannot be revoked or listed through this one", async () => {
+    const elsewhere = await seedDataspace({ owner: admin, name: "Elsewhere" });
+    const foreign = await createInvitation(await tenantFor(admin.id, elsewhere.slug), createInvitationInput.parse({}));
+    await expect(revokeInvitation(ctx, { id: foreign.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await previewInvitation(foreign.token)).state).toBe("pending");
+    expect((await listInvitations(ctx)).map((i) => i.id)).not.toContain(foreign.id);
+  });
+});
+
+describe("invitations by email", () => {
+  let mail: MailCatcher;
+  let ctx: TenantContext;
+  beforeAll(async () => {
+    mail = await startMailCatcher();
+    process.env.SMTP_URL = mail.url;
+    resetEnvCache();
+    const owner = await seedUser({ name: "Olga Owner" });
+    const space = await seedDataspace({ owner, name: "Mail Team" });
+    ctx = await tenantFor(owner.id, space.slug);
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    resetEnvCache();
+    closeMail();
+    await mail.close();
+  });
+
+  it("are mailed to the address when SMTP is set, and the link is still handed to the admin", async () => {
+    const invitation = await createInvitation(ctx, createInvitationInput.parse({ email: "pia@example.test", role: "VIEWER" }));
+    expect(invitation).toMatchObject({ emailed: true, url: expect.stringContaining(invitation.token) });
+    const message = await mail.next("pia@example.test");
+    expect(message.subject).toBe("You are invited to Mail Team on Switchboard");
+    expect(message.text).toContain(invitation.url);
+    expect(message.text).toContain("Olga Owner invited you to join Mail Team on Switchboard as a viewer.");
+  });
+
+  it("without an address are not mailed", async () => {
+    const before = mail.received.length;
+    await expect(createInvitation(ctx, createInvitationInput.parse({}))).resolves.toMatchObject({ emailed: false });
+    expect(mail.received.length).toBe(before);
+  });
+
+  it("still work when the mail server is unreachable", async () => {
+    process.env.SMTP_URL = "smtp://127.0.0.1:1";
+    resetEnvCache();
+    try {
+      const invitation = await createInvitation(ctx, createInvitationInput.parse({ email: "quinn@example.test" }));
+      expect(invitation).toMatchObject({ emailed: false });
+      expect((await previewInvitation(invitation.token)).state).toBe("pending");
+    } finally {
+      process.env.SMTP_URL = mail.url;
+      resetEnvCache();
+    }
   });
 });

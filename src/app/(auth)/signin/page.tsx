@@ -36,7 +36,14 @@ export default async function SignInPage({ searchParams }: Props) {
   const sections = [
     options.providers.length > 0 && <ProviderButtons key="providers" providers={options.providers} callbackUrl={callbackUrl} />,
     options.sso && <SsoForm key="sso" callbackUrl={callbackUrl} />,
-    options.password && <PasswordForm key="password" callbackUrl={callbackUrl} />,
+    options.password && (
+      <div key="password">
+        <PasswordForm callbackUrl={callbackUrl} />
+        <Link href="/forgot-password" className="mt-3 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
+          Forgot your password?
+        </Link>
+      </div>
+    ),
   ].filter(Boolean);
 
   return (

@@ -10,6 +10,7 @@ import { previewInvitation } from "@/server/dataspaces/invitations";
 import { AppError } from "@/server/errors";
 import { currentUser } from "@/trpc/server";
 import { switchAccount } from "./actions";
+import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Invitation" };
 
@@ -92,9 +93,18 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       {user && preview.email && <p className="mt-2">It is meant for {preview.email}.</p>}
       <div className="mt-6 text-left">
         {!user ? (
-          <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="w-full">
-            Sign in to accept
-          </ButtonLink>
+          <div className="space-y-6">
+            <div>
+              <h2 className="mb-3 text-sm font-semibold text-slate-900">New to Switchboard? Create your account</h2>
+              <SignUpForm token={token} invitedEmail={preview.email} />
+            </div>
+            <div className="border-t border-slate-200 pt-5 text-center">
+              <p className="mb-3 text-sm text-slate-600">Already have an account{preview.email ? ` for ${preview.email}` : ""}?</p>
+              <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} variant="secondary" className="w-full">
+                Sign in to accept
+              </ButtonLink>
+            </div>
+          </div>
         ) : wrongAccount ? (
           <div className="space-y-4">
             <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
