@@ -19,12 +19,12 @@ export async function listMembers(ctx: TenantContext) {
 /** Members in the order they joined, keyset-paginated on (joined, membership id); without a limit, all of them. */
 export async function listMembersPage(ctx: TenantContext, input: { limit?: number; cursor?: string }): Promise<Page<Member>> {
   const rows = await ctx.db.membership.findMany({
-    where: afterTimeKey("createdAt", decodeTimeCursor(input.cursor), "asc"),
+    where: afterTimeKey("createdAt", decodeTimeCursor(input.cursor, "members:createdAt"), "asc"),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     ...(input.limit !== undefined ? { take: input.limit + 1 } : {}),
     select: memberSelect,
   });
-  return timePage(rows, input.limit, (row) => row.createdAt, toMember);
+  return timePage(rows, input.limit, (row) => row.createdAt, toMember, "members:createdAt");
 }
 
 export async function getMember(ctx: TenantContext, userId: string): Promise<Member> {

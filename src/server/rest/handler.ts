@@ -7,6 +7,7 @@ import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { isJsonContentType, readLimitedBody } from "@/server/inbound/read-body";
 import { assertIfMatch, etagOf } from "./etag";
 import { withCommitHook, type CommitHook } from "@/server/events/transaction-with-events";
+import { findUnsafeText } from "@/server/validation/text";
 import { checkIdempotencyKey, completeIdempotencyKey, recordCommit, releaseIdempotencyKey, requestFingerprint, reserveIdempotencyKey, type StoredResponse } from "./idempotency";
 import { compileRoutes, readQuery } from "./match";
 import { openApiJson } from "./openapi";
@@ -138,6 +139,7 @@ function parseQuery(route: ApiRoute, url: URL): Record<string, unknown> {
       errors: unknown.map((field) => ({ field, message: known.length ? `Unknown parameter; this endpoint takes ${known.join(", ")}` : "This endpoint takes no query parameters" })),
     });
   }
+  refuseUnsafeText(values, "Some query parameters are invalid");
   if (!route.query) return {};
   const parsed = route.query.safeParse(values);
   if (!parsed.success) throw new ApiProblem("validation-error", "Some query parameters are invalid", { errors: fieldErrorsOf(parsed.error) });
@@ -162,9 +164,16 @@ async function parseBody(route: ApiRoute, request: Request): Promise<{ body: unk
   } catch (error) {
     throw new ApiProblem("bad-request", `The body is not valid JSON: ${(error as Error).message}`);
   }
+  refuseUnsafeText(raw, "Some fields are invalid");
   const parsed = route.body.safeParse(raw);
   if (!parsed.success) throw new ApiProblem("validation-error", "Some fields are invalid", { errors: fieldErrorsOf(parsed.error) });
   return { body: parsed.data, raw };
+}
+
+/** The one text rule (src/server/validation/text.ts), as the API's 422 naming each field. */
+function refuseUnsafeText(value: unknown, detail: string): void {
+  const errors = findUnsafeText(value);
+  if (errors.length) throw new ApiProblem("validation-error", detail, { errors });
 }
 
 const ROLE_OF_LEVEL: Record<ApiLevel, Role> = { read: "VIEWER", write: "MEMBER", admin: "ADMIN" };
