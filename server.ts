@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { answerClientError } from "./src/server/http/client-error";
 import nextEnv from "@next/env";
 import next from "next";
 
@@ -108,6 +109,7 @@ async function main() {
     if (req.url?.startsWith("/api/v1/")) return void serveWebHandler(handleApiRequest, req, res);
     void handle(req, res);
   });
+  server.on("clientError", answerClientError); // problem+json instead of Node's bare 431/400
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/_next/")) nextUpgrades.emit("upgrade", req, socket, head);
     else socket.destroy();

@@ -74,8 +74,8 @@ async function buildQueries(dataspaceId: string, slug: string, ownerId: string):
     select: { seq: true },
   });
   if (!deepRequest || !deepEvent) throw new Error(`Too few rows for page ${DEEP_PAGE}; raise BENCH_REQUESTS/BENCH_EVENTS`);
-  const requestCursor = encodeCursor([deepRequest.createdAt.toISOString(), deepRequest.id]);
-  const eventCursor = encodeCursor([deepEvent.seq]);
+  const requestCursor = encodeCursor("requests:-createdAt", [deepRequest.createdAt.toISOString(), deepRequest.id]);
+  const eventCursor = encodeCursor("events:-seq", [deepEvent.seq]);
 
   // The hand-written queries, on either client: `scope` adds dataspaceId itself, `db` needs it.
   const requestsPage = (client: "scoped" | "unscoped", after?: { createdAt: Date; id: string }) =>

@@ -63,18 +63,28 @@ describe("tRPC errors over HTTP", () => {
     expect(error.data.fieldErrors).toEqual({ assigneeId: ["The assignee is not a member of this dataspace"] });
   });
 
-  it("answers text PostgreSQL cannot store (NUL) with 400, not a server error", async () => {
+  it("answers text PostgreSQL cannot store (NUL, lone surrogates) with 422 naming the field, not a server error", async () => {
     const nul = "\u0000";
-    const attempts = {
-      "request.create": { dataspace: space.slug, title: `a${nul}b`, serializedData: { [`k${nul}`]: `v${nul}` } },
-      "request.list": { dataspace: space.slug, q: nul },
-      "dataspace.rename": { dataspace: space.slug, name: `Team${nul}` },
-      "event.list": { dataspace: space.slug, type: nul },
+    const attempts: Record<string, [unknown, string]> = {
+      "request.create": [{ dataspace: space.slug, title: "ok", serializedData: { key: `v${nul}` } }, "serializedData.key"],
+      "request.list": [{ dataspace: space.slug, q: nul }, "q"],
+      "dataspace.rename": [{ dataspace: space.slug, name: `Team\ud800` }, "name"],
+      "event.list": [{ dataspace: space.slug, type: nul }, "type"],
     };
-    for (const [path, input] of Object.entries(attempts)) {
+    for (const [path, [input, field]] of Object.entries(attempts)) {
       const { status, error } = await post(owner.id, path, input);
-      expect({ path, status }).toEqual({ path, status: 400 });
-      expect(Object.values(error.data.fieldErrors as Record<string, string[]>).flat()).toContain("Text cannot contain NUL characters");
+      expect({ path, status }).toEqual({ path, status: 422 });
+      expect(error.data.fieldErrors[field]).toEqual([expect.stringMatching(/NUL.*lone UTF-16 surrogate/)]);
+    }
+    expect(await db.request.count()).toBe(0);
+  });
+
+  it("applies the text rule to every procedure's input, before anything else", async () => {
+    for (const { path } of listProcedures()) {
+      for (const bad of ["a\u0000b", "\udfff", "x\ud800"]) {
+        const { status, error } = await post(owner.id, path, { dataspace: space.slug, nested: [{ text: bad }] });
+        expect({ path, status, field: error && Object.keys(error.data.fieldErrors ?? {}) }).toEqual({ path, status: 422, field: ["nested.0.text"] });
+      }
     }
   });
 

@@ -59,6 +59,7 @@ async function load(tokenHash: string, found: (tokenId: string) => void): Promis
       expiresAt: true,
       lastUsedAt: true,
       revokedAt: true,
+      createdAt: true,
       dataspace: { select: { id: true, slug: true, name: true } },
     },
   });
@@ -66,12 +67,15 @@ async function load(tokenHash: string, found: (tokenId: string) => void): Promis
   found(row.id);
   if (row.revokedAt) return null;
   const tdb = scopedDb(row.dataspace.id);
-  const membership = await tdb.membership.findFirst({ where: { userId: row.createdById }, select: { role: true } });
+  const membership = await tdb.membership.findFirst({ where: { userId: row.createdById }, select: { role: true, createdAt: true } });
+  // A token made during an earlier membership stays dead when its creator is invited back (tokens
+  // are revoked on removal, src/server/dataspaces/members.ts; this also covers older removals).
+  const member = membership && membership.createdAt <= row.createdAt ? membership : null;
   return {
     tokenId: row.id,
     dataspace: row.dataspace,
     creatorId: row.createdById,
-    creatorRole: membership?.role ?? null,
+    creatorRole: member?.role ?? null,
     scopes: row.scopes,
     expiresAt: row.expiresAt?.getTime() ?? null,
     lastUsedAt: row.lastUsedAt?.getTime() ?? 0,

@@ -1,7 +1,8 @@
 /**
  * The lookup of a token by its hash runs on every API request, so it is cached in-process for a
- * few seconds: a revocation, a demotion or a removal of the creator takes effect within TTL_MS on
- * every instance, and at once in the process that made it (`evictApiToken`). Unknown and revoked
+ * few seconds: a revocation, a role change or a removal of the creator takes effect at once in the
+ * process that made it (`evictApiToken`, called by revokeApiToken, changeMemberRole and
+ * removeMember) and within TTL_MS on every other instance (no cross-instance signal yet). Unknown and revoked
  * tokens are cached as misses too, so repeated probes cost one query per TTL. Entries are
  * promises: a burst on a cold token makes one query, not one per request.
  */

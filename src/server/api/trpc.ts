@@ -4,6 +4,7 @@ import { z, ZodError } from "zod";
 import { resolveTenantContext } from "@/server/dataspaces/tenant-context";
 import { AppError } from "@/server/errors";
 import { TenantScopeViolation } from "@/server/db/scoped";
+import { assertSafeText } from "@/server/validation/text";
 
 export type TrpcContext = { userId: string | null };
 
@@ -65,7 +66,13 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** The text rule every input obeys (src/server/validation/text.ts): the same one the REST API applies. */
+const safeText = t.middleware(async ({ getRawInput, next }) => {
+  assertSafeText(await getRawInput());
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(safeText);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });

@@ -4,8 +4,7 @@ export const dataspaceNameSchema = z
   .string()
   .trim()
   .min(2, "Name must be at least 2 characters")
-  .max(80, "Name is at most 80 characters")
-  .refine((value) => !value.includes("\u0000"), "Text cannot contain NUL characters"); // PostgreSQL text cannot hold NUL
+  .max(80, "Name is at most 80 characters"); // NUL and lone surrogates: refused at the edge (src/server/validation/text.ts)
 
 export const createDataspaceInput = z.object({
   name: dataspaceNameSchema,

@@ -1,4 +1,5 @@
 import type { Role } from "@/generated/prisma/enums";
+import { evictApiToken } from "@/server/api-tokens/token-cache";
 import { AppError, notFound } from "@/server/errors";
 import { afterTimeKey, decodeTimeCursor, timePage, type Page } from "@/server/pagination/cursor";
 import { requireRole, roleAtLeast } from "./roles";
@@ -19,12 +20,12 @@ export async function listMembers(ctx: TenantContext) {
 /** Members in the order they joined, keyset-paginated on (joined, membership id); without a limit, all of them. */
 export async function listMembersPage(ctx: TenantContext, input: { limit?: number; cursor?: string }): Promise<Page<Member>> {
   const rows = await ctx.db.membership.findMany({
-    where: afterTimeKey("createdAt", decodeTimeCursor(input.cursor), "asc"),
+    where: afterTimeKey("createdAt", decodeTimeCursor(input.cursor, "members:createdAt"), "asc"),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     ...(input.limit !== undefined ? { take: input.limit + 1 } : {}),
     select: memberSelect,
   });
-  return timePage(rows, input.limit, (row) => row.createdAt, toMember);
+  return timePage(rows, input.limit, (row) => row.createdAt, toMember, "members:createdAt");
 }
 
 export async function getMember(ctx: TenantContext, userId: string): Promise<Member> {
@@ -65,10 +66,19 @@ export type ChangeMemberRoleOptions = {
   precondition?: (current: Member) => void;
 };
 
+/**
+ * The member's API tokens act with their current role: after a change their cached lookups are
+ * dropped, so the change applies to the next request at once in this process (on other instances
+ * within the token cache's few seconds, src/server/api-tokens/token-cache.ts).
+ */
+async function tokenIdsOf(tx: TenantDb, userId: string): Promise<string[]> {
+  return (await tx.apiToken.findMany({ where: { createdById: userId }, select: { id: true } })).map((token) => token.id);
+}
+
 /** Returns the member as changed (`userId` and `role`, plus the member's details). */
 export async function changeMemberRole(ctx: TenantContext, input: { userId: string; role: Role }, options: ChangeMemberRoleOptions = {}) {
   requireRole(ctx.actor, "ADMIN");
-  return withMembershipLock(ctx, async (tx, actorRole) => {
+  const { changed, tokenIds } = await withMembershipLock(ctx, async (tx, actorRole) => {
     requireRole({ role: actorRole }, "ADMIN");
     const target = await findMembership(tx, input.userId);
     options.precondition?.(toMember(target));
@@ -80,14 +90,20 @@ export async function changeMemberRole(ctx: TenantContext, input: { userId: stri
       await assertNotLastOwner(tx, target.role, "A dataspace needs at least one owner; make someone else owner first");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
-    return { ...toMember({ ...target, role: input.role }), userId: input.userId };
+    return { changed: { ...toMember({ ...target, role: input.role }), userId: input.userId }, tokenIds: await tokenIdsOf(tx, input.userId) };
   });
+  tokenIds.forEach(evictApiToken);
+  return changed;
 }
 
+/**
+ * Removes a member and revokes, in the same transaction, every API token they made here: a token
+ * acts as its creator, and coming back later (a new invitation) must not bring old tokens back.
+ */
 export async function removeMember(ctx: TenantContext, input: { userId: string }) {
   const leaving = input.userId === ctx.actor.userId;
   if (!leaving) requireRole(ctx.actor, "ADMIN");
-  return withMembershipLock(ctx, async (tx, actorRole) => {
+  const { removed, tokenIds } = await withMembershipLock(ctx, async (tx, actorRole) => {
     if (!leaving) requireRole({ role: actorRole }, "ADMIN");
     const target = await findMembership(tx, input.userId);
     if (target.role === "OWNER" && actorRole !== "OWNER") {
@@ -101,8 +117,11 @@ export async function removeMember(ctx: TenantContext, input: { userId: string }
         : "A dataspace needs at least one owner",
     );
     await tx.membership.delete({ where: { id: target.id } });
-    return { userId: input.userId };
+    await tx.apiToken.updateMany({ where: { createdById: input.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    return { removed: { userId: input.userId }, tokenIds: await tokenIdsOf(tx, input.userId) };
   });
+  tokenIds.forEach(evictApiToken);
+  return removed;
 }
 
 export function leaveDataspace(ctx: TenantContext) {

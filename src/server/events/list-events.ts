@@ -22,7 +22,7 @@ export async function listEvents(ctx: TenantContext, input: z.output<typeof list
   requireRole(ctx.actor, "ADMIN");
   let before: bigint | undefined;
   if (input.cursor) {
-    const [seq] = decodeCursor(input.cursor, 1);
+    const [seq] = decodeCursor(input.cursor, "events:-seq", 1);
     if (!/^\d{1,19}$/.test(seq)) throw badRequest("Invalid cursor");
     before = BigInt(seq);
   }
@@ -34,7 +34,7 @@ export async function listEvents(ctx: TenantContext, input: z.output<typeof list
   });
   const items = rows.slice(0, input.limit).map(toEventRow);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.seq]) : null };
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor("events:-seq", [last.seq]) : null };
 }
 
 export async function getEvent(ctx: TenantContext, id: string): Promise<EventRow> {

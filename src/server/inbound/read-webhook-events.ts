@@ -31,13 +31,13 @@ export async function listWebhookEvents(ctx: TenantContext, options: ListWebhook
     where: {
       integrationId: input.integrationId,
       ...(input.status ? { status: input.status } : {}),
-      ...afterTimeKey("receivedAt", decodeTimeCursor(input.cursor), "desc"),
+      ...afterTimeKey("receivedAt", decodeTimeCursor(input.cursor, "inbound-events:-receivedAt"), "desc"),
     },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     select: webhookEventSummary,
   });
-  return timePage(rows, input.limit, (row) => row.receivedAt, (row) => row);
+  return timePage(rows, input.limit, (row) => row.receivedAt, (row) => row, "inbound-events:-receivedAt");
 }
 
 /** One inbound event: headers as stored (credentials masked on arrival), raw body, processing log. */

@@ -6,7 +6,9 @@ import { roleAtLeast } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { isJsonContentType, readLimitedBody } from "@/server/inbound/read-body";
 import { assertIfMatch, etagOf } from "./etag";
-import { checkIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestFingerprint, reserveIdempotencyKey, type StoredResponse } from "./idempotency";
+import { withCommitHook, type CommitHook } from "@/server/events/transaction-with-events";
+import { findUnsafeText } from "@/server/validation/text";
+import { checkIdempotencyKey, completeIdempotencyKey, recordCommit, releaseIdempotencyKey, requestFingerprint, reserveIdempotencyKey, type StoredResponse } from "./idempotency";
 import { compileRoutes, readQuery } from "./match";
 import { openApiJson } from "./openapi";
 import { ApiProblem, fieldErrorsOf, problemFrom, problemResponse } from "./problem";
@@ -75,6 +77,7 @@ async function serve(request: Request, headers: Headers): Promise<Response> {
   const tenant = actingFor(principal, route.scope.resource);
   const key = route.method === "POST" ? request.headers.get("idempotency-key") : null;
   let reservation: string | undefined;
+  let commitHook: CommitHook | undefined;
   if (key !== null) {
     checkIdempotencyKey(key);
     const reserved = await reserveIdempotencyKey(tenant, { tokenId: principal.tokenId, key, method: route.method, path: url.pathname, requestHash: requestFingerprint(raw) });
@@ -83,16 +86,24 @@ async function serve(request: Request, headers: Headers): Promise<Response> {
       return toResponse(request, reserved.response, headers);
     }
     reservation = reserved.id;
+    const id = reserved.id;
+    // The operation's transaction notes its result on the reservation (see idempotency.ts); after
+    // a crash, the retry's operation returns that result instead of running again.
+    commitHook = reserved.kind === "committed" ? { kind: "replay", result: reserved.result } : { kind: "record", record: (tx, value) => recordCommit(tx, id, value) };
+    if (reserved.kind === "committed") headers.set("idempotency-replayed", "true");
   }
 
   let result: StoredResponse;
   try {
     const ifMatch = request.headers.get("if-match");
-    const output = await route.handle({ tenant, principal, params: params.data, query, body, ifMatch: (current) => assertIfMatch(ifMatch, etagOf(current)) });
+    const run = () => route.handle({ tenant, principal, params: params.data, query, body, ifMatch: (current) => assertIfMatch(ifMatch, etagOf(current)) });
+    const output = commitHook ? await withCommitHook(commitHook, run) : await run();
     if (CHECK_RESPONSES) checkResponse(route, output);
     result = shapeOutput(route, output, url);
   } catch (error) {
     const problem = problemFrom(error, route.fieldNames);
+    // A rebuilt answer that fails is not stored: the next retry rebuilds it again.
+    if (commitHook?.kind === "replay") throw problem;
     if (reservation === undefined || problem.status >= 500) {
       if (reservation !== undefined) await releaseIdempotencyKey(tenant, reservation).catch(() => undefined);
       throw problem;
@@ -128,6 +139,7 @@ function parseQuery(route: ApiRoute, url: URL): Record<string, unknown> {
       errors: unknown.map((field) => ({ field, message: known.length ? `Unknown parameter; this endpoint takes ${known.join(", ")}` : "This endpoint takes no query parameters" })),
     });
   }
+  refuseUnsafeText(values, "Some query parameters are invalid");
   if (!route.query) return {};
   const parsed = route.query.safeParse(values);
   if (!parsed.success) throw new ApiProblem("validation-error", "Some query parameters are invalid", { errors: fieldErrorsOf(parsed.error) });
@@ -152,9 +164,16 @@ async function parseBody(route: ApiRoute, request: Request): Promise<{ body: unk
   } catch (error) {
     throw new ApiProblem("bad-request", `The body is not valid JSON: ${(error as Error).message}`);
   }
+  refuseUnsafeText(raw, "Some fields are invalid");
   const parsed = route.body.safeParse(raw);
   if (!parsed.success) throw new ApiProblem("validation-error", "Some fields are invalid", { errors: fieldErrorsOf(parsed.error) });
   return { body: parsed.data, raw };
+}
+
+/** The one text rule (src/server/validation/text.ts), as the API's 422 naming each field. */
+function refuseUnsafeText(value: unknown, detail: string): void {
+  const errors = findUnsafeText(value);
+  if (errors.length) throw new ApiProblem("validation-error", detail, { errors });
 }
 
 const ROLE_OF_LEVEL: Record<ApiLevel, Role> = { read: "VIEWER", write: "MEMBER", admin: "ADMIN" };

@@ -56,7 +56,9 @@ export function readQuery(params: URLSearchParams, schema: ZodObjectSchema | und
   const values: Record<string, unknown> = {};
   const unknown: string[] = [];
   for (const name of new Set(params.keys())) {
-    const field = shape[name] as z.ZodType | undefined;
+    // Own keys only: `constructor`, `toString` or `__proto__` are unknown parameters, not the
+    // shape object's inherited members.
+    const field = Object.hasOwn(shape, name) ? (shape[name] as z.ZodType) : undefined;
     if (!field) {
       unknown.push(name);
       continue;

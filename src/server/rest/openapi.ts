@@ -28,7 +28,7 @@ const problem = (id: string, description: string, headers?: Record<string, z.Zod
 });
 
 const PROBLEMS: Record<number, ZodOpenApiResponseObject> = {
-  400: problem("BadRequest", "Malformed request: the body is not JSON, a cursor or header is not valid"),
+  400: problem("BadRequest", "Malformed request: the body is not JSON, a cursor or the Idempotency-Key is not valid"),
   401: problem("Unauthorized", "No token, or a token that is unknown, revoked or expired", { "WWW-Authenticate": header("`Bearer`") }),
   403: problem("Forbidden", "The token lacks the scope this operation needs, or its creator's role does not allow it"),
   404: problem("NotFound", "No such object in the token's dataspace (or not visible to the token)"),
@@ -36,7 +36,7 @@ const PROBLEMS: Record<number, ZodOpenApiResponseObject> = {
   412: problem("PreconditionFailed", "If-Match does not match the object's current ETag: someone changed it since you read it", { ETag: header("The current ETag") }),
   413: problem("PayloadTooLarge", "The body is larger than the server accepts"),
   415: problem("UnsupportedMediaType", "The body is not sent as application/json"),
-  422: problem("ValidationError", "Invalid fields (listed in `errors`), or an Idempotency-Key reused with another body"),
+  422: problem("ValidationError", "Invalid fields or unknown query parameters (listed in `errors`; text may hold no NUL and no lone surrogate), or an Idempotency-Key reused with another body"),
   429: problem("TooManyRequests", "The token's rate limit is spent for this minute", { "Retry-After": header("Seconds to wait", count()), ...rateLimitHeaders }),
 };
 
@@ -67,11 +67,26 @@ function success(route: ApiRoute): ZodOpenApiResponseObject {
   };
 }
 
+/**
+ * Every problem status an operation can answer: the route's own (what its domain call refuses)
+ * plus what the handler (handler.ts) answers for any route of its shape — 401/403/429 always,
+ * 422 for an unknown or unsafe query parameter always, 404 for an id that names nothing, 400 for a
+ * bad cursor on lists, 400/409/422 around the Idempotency-Key on POST, 400/413/415/422 for bodies.
+ */
+export function problemStatusesOf(route: ApiRoute): number[] {
+  const statuses = new Set([401, 403, 422, 429, ...route.errors]);
+  if (route.params) statuses.add(404);
+  if (route.query && Object.hasOwn(route.query.shape, "cursor")) statuses.add(400);
+  if (route.method === "POST") for (const status of [400, 409, 422]) statuses.add(status);
+  if (route.body) for (const status of [400, 413, 415, 422]) statuses.add(status);
+  return [...statuses].sort((a, b) => a - b);
+}
+
 function operation(route: ApiRoute): ZodOpenApiOperationObject {
   const headers = route.method === "GET" && route.kind === "object" ? ifNoneMatch : requestHeaders[route.method];
   const responses: ZodOpenApiOperationObject["responses"] = { [String(route.status ?? (route.kind === "empty" ? 204 : 200))]: success(route) };
   if (route.method === "GET" && route.kind === "object") responses["304"] = { description: "Not modified: the ETag in If-None-Match is current" };
-  for (const status of [...new Set([401, 403, 429, ...route.errors])].sort()) responses[String(status) as "400"] = PROBLEMS[status];
+  for (const status of problemStatusesOf(route)) responses[String(status) as "400"] = PROBLEMS[status];
   return {
     operationId: route.operationId,
     tags: [route.tag],

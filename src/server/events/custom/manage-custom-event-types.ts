@@ -23,7 +23,7 @@ import type { z } from "zod";
 /** The dataspace's types by name, keyset-paginated on the name. */
 export async function listCustomEventTypes(ctx: TenantContext, input: z.output<typeof listCustomEventTypesInput>): Promise<Page<CustomEventTypeView>> {
   requireRole(ctx.actor, "VIEWER");
-  const after = input.cursor ? decodeCursor(input.cursor, 1)[0] : undefined;
+  const after = input.cursor ? decodeCursor(input.cursor, "event-types:name", 1)[0] : undefined;
   const rows = await ctx.db.customEventType.findMany({
     where: after !== undefined ? { name: { gt: after } } : {},
     orderBy: { name: "asc" },
@@ -32,7 +32,7 @@ export async function listCustomEventTypes(ctx: TenantContext, input: z.output<t
   });
   const items = rows.slice(0, input.limit).map(toCustomEventTypeView);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.name]) : null };
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor("event-types:name", [last.name]) : null };
 }
 
 export async function getCustomEventType(ctx: TenantContext, id: string, db: Pick<ScopedTx, "customEventType"> = ctx.db): Promise<CustomEventTypeView> {

@@ -23,11 +23,11 @@ export async function listIntegrations(ctx: TenantContext) {
 export async function listIntegrationsPage(ctx: TenantContext, input: { limit?: number; cursor?: string }): Promise<Page<SerializedIntegration>> {
   requireRole(ctx.actor, "ADMIN");
   const rows = await ctx.db.integration.findMany({
-    where: afterTimeKey("createdAt", decodeTimeCursor(input.cursor), "asc"),
+    where: afterTimeKey("createdAt", decodeTimeCursor(input.cursor, "integrations:createdAt"), "asc"),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     ...(input.limit !== undefined ? { take: input.limit + 1 } : {}),
   });
-  return timePage(rows, input.limit, (row) => row.createdAt, serializeIntegration);
+  return timePage(rows, input.limit, (row) => row.createdAt, serializeIntegration, "integrations:createdAt");
 }
 
 export async function getIntegration(ctx: TenantContext, id: string) {

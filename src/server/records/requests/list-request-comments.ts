@@ -29,7 +29,7 @@ export async function listRequestComments(
   const request = await getRequest(ctx, input.requestId);
   let after: { createdAt: Date; id: string } | undefined;
   if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor, 2);
+    const [at, id] = decodeCursor(input.cursor, "comments:createdAt", 2);
     const createdAt = new Date(at);
     if (Number.isNaN(createdAt.getTime()) || !UUID.test(id)) throw badRequest("Invalid cursor");
     after = { createdAt, id };
@@ -48,7 +48,7 @@ export async function listRequestComments(
   return {
     request,
     items,
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor("comments:createdAt", [last.createdAt.toISOString(), last.id]) : null,
   };
 }
 

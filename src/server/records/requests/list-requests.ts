@@ -57,7 +57,7 @@ async function findPage<T extends { id: string; createdAt: Date; updatedAt: Date
   const key = sort.replace("-", "") as "createdAt" | "updatedAt";
   const direction = descending ? "desc" : "asc";
   if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor, 2);
+    const [at, id] = decodeCursor(input.cursor, `requests:${sort}`, 2);
     const value = new Date(at);
     if (Number.isNaN(value.getTime()) || !UUID.test(id)) throw badRequest("Invalid cursor");
     const past = descending ? "lt" : "gt";
@@ -72,6 +72,6 @@ async function findPage<T extends { id: string; createdAt: Date; updatedAt: Date
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last[key].toISOString(), last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor(`requests:${sort}`, [last[key].toISOString(), last.id]) : null,
   };
 }

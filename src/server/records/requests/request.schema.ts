@@ -54,9 +54,8 @@ export type RequestCommentPayload = z.infer<typeof requestCommentPayloadSchema>;
 
 // ── inputs (shared by tRPC and, later, REST) ──
 
-// PostgreSQL text and jsonb cannot hold NUL; refusing it here makes it a field error, not a 500.
-const noNul = (value: string) => !value.includes("\u0000");
-const NUL_MESSAGE = "Text cannot contain NUL characters";
+// Text that PostgreSQL cannot store (NUL, lone surrogates) is refused at the edges, for every
+// field at once: see src/server/validation/text.ts.
 
 const ccEmails = z
   .array(z.string().trim().toLowerCase().email("Not a valid email address"))
@@ -65,18 +64,18 @@ const ccEmails = z
 // The fields without defaults: an update's patch must not fill in what it leaves out (in zod 4,
 // `.partial()` keeps `.default()`, so a one-field patch would reset every other field).
 const requestFields = {
-  title: z.string().trim().min(1, "Title is required").max(300, "Title is at most 300 characters").refine(noNul, NUL_MESSAGE),
+  title: z.string().trim().min(1, "Title is required").max(300, "Title is at most 300 characters"),
   status: z.enum(REQUEST_STATUSES),
   priority: z.enum(REQUEST_PRIORITIES),
   assigneeId: z.string().uuid("Unknown assignee").nullable(),
-  notes: z.string().max(100_000, "Notes are at most 100 000 characters").refine(noNul, NUL_MESSAGE),
+  notes: z.string().max(100_000, "Notes are at most 100 000 characters"),
   serializedData: z
     .record(
-      z.string().min(1).max(100).refine(noNul, NUL_MESSAGE),
-      z.union([z.string().max(10_000, "Custom field values are at most 10 000 characters").refine(noNul, NUL_MESSAGE), z.number(), z.boolean(), z.null()]),
+      z.string().min(1).max(100),
+      z.union([z.string().max(10_000, "Custom field values are at most 10 000 characters"), z.number(), z.boolean(), z.null()]),
     )
     .refine((v) => Object.keys(v).length <= 100, "At most 100 custom fields"),
-  productContext: z.string().trim().max(300).refine(noNul, NUL_MESSAGE).nullable(),
+  productContext: z.string().trim().max(300).nullable(),
   isPrivate: z.boolean(),
   ccEmails,
 };
@@ -110,7 +109,7 @@ export const listCommentsInput = z.object({
 
 export const addCommentInput = z.object({
   requestId: z.string().uuid("Unknown request"),
-  text: z.string().trim().min(1, "Comment is empty").max(20_000, "Comment is at most 20 000 characters").refine(noNul, NUL_MESSAGE),
+  text: z.string().trim().min(1, "Comment is empty").max(20_000, "Comment is at most 20 000 characters"),
 });
 
 /** List orders: a timestamp, newest first with `-`; ties broken by id in the same direction. */
@@ -128,7 +127,7 @@ export const listRequestsInput = z.object({
   // The REST API names people by email, as its objects do.
   assigneeEmail: memberEmail.optional(),
   requesterEmail: memberEmail.optional(),
-  q: z.string().trim().max(200).refine(noNul, NUL_MESSAGE).optional(),
+  q: z.string().trim().max(200).optional(),
   sort: z.enum(REQUEST_SORTS).optional(), // -createdAt
 });
 export type ListRequestsInput = z.input<typeof listRequestsInput>;

@@ -245,9 +245,9 @@ describe("listing requests", () => {
     const caller = callerFor(owner.id);
     const garbage = caller.request.list({ dataspace: space.slug, cursor: "not-a-cursor" });
     await expect(garbage).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/cursor/i) });
-    const badDate = caller.request.list({ dataspace: space.slug, cursor: encodeCursor(["yesterday", crypto.randomUUID()]) });
+    const badDate = caller.request.list({ dataspace: space.slug, cursor: encodeCursor("requests:-createdAt", ["yesterday", crypto.randomUUID()]) });
     await expect(badDate).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/cursor/i) });
-    const badId = caller.request.list({ dataspace: space.slug, cursor: encodeCursor([new Date().toISOString(), "1 OR 1=1"]) });
+    const badId = caller.request.list({ dataspace: space.slug, cursor: encodeCursor("requests:-createdAt", [new Date().toISOString(), "1 OR 1=1"]) });
     await expect(badId).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/cursor/i) });
   });
 });

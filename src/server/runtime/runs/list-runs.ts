@@ -36,7 +36,7 @@ type SummaryRow = Prisma.RuntimeRunGetPayload<{ select: typeof runSummarySelect 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseCursor(cursor: string): { createdAt: Date; id: string } {
-  const [ms, id] = decodeCursor(cursor, 2);
+  const [ms, id] = decodeCursor(cursor, "runs:-createdAt", 2);
   const createdAt = new Date(Number(ms));
   if (!/^\d{1,15}$/.test(ms) || Number.isNaN(createdAt.getTime()) || !UUID.test(id)) throw badRequest("Invalid cursor");
   return { createdAt, id };
@@ -72,7 +72,7 @@ export async function listRuns(actor: RunsActor, input: z.output<typeof listRuns
     external: false,
     functions,
     items,
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor("runs:-createdAt", [last.createdAt.getTime(), last.id]) : null,
   };
 }
 

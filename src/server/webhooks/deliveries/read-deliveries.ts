@@ -33,13 +33,13 @@ export async function listWebhookDeliveries(ctx: TenantContext, input: z.output<
     where: {
       endpointId: input.endpointId,
       ...(input.status ? { status: input.status } : {}),
-      ...afterTimeKey("createdAt", decodeTimeCursor(input.cursor), "desc"),
+      ...afterTimeKey("createdAt", decodeTimeCursor(input.cursor, "deliveries:-createdAt"), "desc"),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     select: deliverySummary,
   });
-  return timePage(rows, input.limit, (row) => row.createdAt, (row) => row);
+  return timePage(rows, input.limit, (row) => row.createdAt, (row) => row, "deliveries:-createdAt");
 }
 
 /** One delivery with its body and every attempt (request headers, response, timing). */

@@ -23,11 +23,11 @@ export async function listWebhookEndpoints(ctx: TenantContext) {
 export async function listWebhookEndpointsPage(ctx: TenantContext, input: { limit?: number; cursor?: string }): Promise<Page<SerializedEndpoint>> {
   requireRole(ctx.actor, "ADMIN");
   const rows = await ctx.db.webhookEndpoint.findMany({
-    where: afterTimeKey("createdAt", decodeTimeCursor(input.cursor), "asc"),
+    where: afterTimeKey("createdAt", decodeTimeCursor(input.cursor, "webhooks:createdAt"), "asc"),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     ...(input.limit !== undefined ? { take: input.limit + 1 } : {}),
   });
-  return timePage(rows, input.limit, (row) => row.createdAt, (row) => serializeEndpoint(row));
+  return timePage(rows, input.limit, (row) => row.createdAt, (row) => serializeEndpoint(row), "webhooks:createdAt");
 }
 
 export async function getWebhookEndpoint(ctx: TenantContext, id: string) {
