@@ -72,6 +72,7 @@ async function main() {
   const { serveWebHandler } = await import("./src/server/http/node-web-adapter");
   const { handleApiRequest } = await import("./src/server/rest/handler");
   const { serveHook } = await import("./src/server/inbound/serve-hook");
+  const { applyServerLimits } = await import("./src/server/http/server-limits");
 
   const { seedDemoDataspace } = await import("./src/server/seed/demo-dataspace");
   if (env().SEED_DEMO ?? (embedded && dev)) {
@@ -103,6 +104,7 @@ async function main() {
     if (req.url?.startsWith("/api/v1/")) return void serveWebHandler(handleApiRequest, req, res);
     void handle(req, res);
   });
+  applyServerLimits(server); // header and body timeouts shorter than Node's (docs/integrations.md)
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/_next/")) nextUpgrades.emit("upgrade", req, socket, head);
     else socket.destroy();
