@@ -5,6 +5,7 @@ import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import type { MappedEvent } from "@/server/integrations/provider";
 import { providerFor } from "@/server/integrations/registry";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
+import { jsonbSafeText } from "./jsonb-safe";
 import { claimEvents, failEvents, finishEvents, recordEventError, type ClaimedEvent, type Finished } from "./event-transitions";
 
 export type WebhookEventRef = { id: string; dispatch: number };
@@ -134,5 +135,6 @@ export async function markWebhookEventsFailed(input: { dataspaceId: string; even
 export function errorMessage(error: unknown): string {
   let message = (error instanceof Error ? error.message : String(error)).trim();
   if (/^Invalid `[^`]+` invocation/.test(message)) message = message.split("\n").filter((line) => line.trim()).at(-1)!.trim();
-  return message.length > 2_000 ? `${message.slice(0, 2_000)}…` : message;
+  // Stored in a text column and the jsonb log; it may quote what the sender sent.
+  return jsonbSafeText(message.length > 2_000 ? `${message.slice(0, 2_000)}…` : message);
 }

@@ -7,6 +7,7 @@ import { providerFor } from "@/server/integrations/registry";
 import { findHookTarget, type HookTarget } from "./find-hook-target";
 import { takeHookSlot } from "./hook-rate-limit";
 import { acceptsContentType, parseInboundPayload } from "./inbound-payload";
+import { jsonbSafeText, needsJsonbCleaning } from "./jsonb-safe";
 import { readLimitedBody } from "./read-body";
 import { headersToStore } from "./stored-headers";
 import { countRefusal, refusedAddressWait } from "./refused-requests";
@@ -147,6 +148,12 @@ async function receive(request: HookRequest): Promise<HookAnswer> {
     return refused(422, { error: `Payload does not match ${what}: ${shown}`, errors: check.errors });
   }
   if (!eventType) return refused(400, { error: `The request names no event type: it is not a ${provider.label} delivery` });
+  // Identifiers, stored as text: a NUL (PostgreSQL text cannot hold it) or a lone surrogate is no sender's.
+  for (const [what, value] of [["event type", eventType], ["delivery id", deliveryId]] as const) {
+    if (value !== null && needsJsonbCleaning(value)) {
+      return refused(400, { error: `The ${what} contains a NUL character or a lone UTF-16 surrogate: ${JSON.stringify(jsonbSafeText(value))}` });
+    }
+  }
 
   const stored = await storeWebhookEvent(target, { eventType, deliveryId, headers: headersToStore(inbound.headers), body: text, receivedAt: inbound.receivedAt });
   if (stored.duplicate) return json(200, { status: "duplicate", id: stored.id });
