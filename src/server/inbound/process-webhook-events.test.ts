@@ -219,8 +219,11 @@ describe("inbound event processing", () => {
     const signature = `v0=${createHmac("sha256", signingSecret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
     const headers = { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": timestamp, "x-slack-signature": signature };
     const response = await fetch(`${app.url}${slack.path}`, { method: "POST", headers, body });
-    expect(response.status).toBe(202);
-    const { id } = (await response.json()) as { id: string };
+    // Slack shows an answer's body to the user: only an empty 200 is a silent acknowledgement.
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
+    expect(response.headers.get("content-type")).toBeNull();
+    const [{ id }] = await webhookEventsOf(slack.id);
     await expect.poll(() => statusOf(id), { timeout: 10_000 }).toBe("PROCESSED");
     const [published] = await eventsOfType("slack.slash_command");
     expect(published.data).toMatchObject({ event_type: "slash_command", summary: { command: "/deploy" }, payload: { command: "/deploy", text: "api", user_id: "U1" } });

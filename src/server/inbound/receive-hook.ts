@@ -96,7 +96,8 @@ export async function receiveHook(request: Request): Promise<Response> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
   const answer = await handleHook({ method: request.method, url: request.url, headers, readBody: (limit) => readLimitedBody(request, limit), sourceAddress: forwardedAddress(headers) });
-  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  // A string body, even "", would get a text/plain content type: an empty answer has none.
+  return new Response(answer.body === "" ? null : answer.body, { status: answer.status, headers: answer.headers });
 }
 
 async function receive(request: HookRequest): Promise<HookAnswer> {
@@ -156,8 +157,9 @@ async function receive(request: HookRequest): Promise<HookAnswer> {
   }
 
   const stored = await storeWebhookEvent(target, { eventType, deliveryId, headers: headersToStore(inbound.headers), body: text, receivedAt: inbound.receivedAt });
+  if (!stored.duplicate) signalOutbox(); // the relay hands it to the runtime now; it coalesces wakes while a pass runs
+  if (provider.inbound.silentAcknowledgement?.(payload)) return { status: 200, headers: { "cache-control": "no-store" }, body: "" };
   if (stored.duplicate) return json(200, { status: "duplicate", id: stored.id });
-  signalOutbox(); // the relay hands it to the runtime now; it coalesces wakes while a pass runs
   return json(202, { status: "received", id: stored.id });
 }
 

@@ -84,6 +84,12 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
      * the body to answer with at once, after verification, storing nothing; null for an event.
      */
     handshake?(payload: unknown): Record<string, unknown> | null;
+    /**
+     * Whether an accepted delivery is answered with an empty 200 instead of `202 {"status":
+     * "received"}`: Slack shows whatever a slash command's or an interaction's answer holds to the
+     * user, and takes only an empty 200 as a silent acknowledgement.
+     */
+    silentAcknowledgement?(payload: unknown): boolean;
     /** Setup steps shown on the integration page (plain text, one step per line). */
     setupInstructions(inboundUrl: string): string[];
   };
