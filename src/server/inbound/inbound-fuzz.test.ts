@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/env";
 import { db } from "@/server/db/client";
 import { deleteIntegration } from "@/server/integrations/manage/manage-integrations";
-import { hookRequest, integrationTenant, seedIntegration } from "../../../test/integration-fixtures";
+import { hookRequest, integrationTenant, seedIntegration, webhookEventsOf } from "../../../test/integration-fixtures";
 import { senders, type Sender } from "../../../test/inbound-senders";
 import { processWebhookEvents } from "./process-webhook-events";
 import { receiveHook } from "./receive-hook";
@@ -40,20 +40,20 @@ describe("inbound deliveries, fuzzed (fast-check)", () => {
   const all = senders();
   it.each(all.map((sender, n) => [`${sender.type}#${n}`, sender] as const))("%s: never a 5xx, never a raw database error, always deletable", async (_name, sender: Sender) => {
     const integration = await seedIntegration(ctx, { type: sender.type, config: sender.config });
-    const accepted: string[] = [];
     await fc.assert(
       fc.asyncProperty(hostileText, fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: hostileText, weight: 1 }), extraFields, extraHeaders, async (text, hostileType, extra, headers) => {
         const delivery = sender.deliver({ text, hostileType, extra });
         const response = await receiveHook(hookRequest(`${integration.path}${delivery.query ?? ""}`, { body: delivery.body, headers: { ...headers, ...delivery.headers } }));
         const answer = (await response.json().catch(() => null)) as { id?: string; error?: string } | null;
         expect(response.status, JSON.stringify(answer)).toBeLessThan(500);
-        if (response.status === 202) accepted.push(answer!.id!);
-        else if (response.status !== 200) expect(answer?.error).toEqual(expect.any(String));
+        // 202, 200 duplicate, or Slack's empty 200 for a slash command: stored. Anything else says why.
+        if (response.status >= 300) expect(answer?.error).toEqual(expect.any(String));
       }),
       // Always among the inputs: NUL and lone surrogates in a summary field and in an extra field's key and value.
       { numRuns: RUNS, examples: [["a\u0000b", undefined, {}, {}], ["\ud800", undefined, { "\u0000": "x\udfff" }, {}]] },
     );
     // Hostile strings in summary fields go in (only hostile event types are refused): many were accepted.
+    const accepted = (await webhookEventsOf(integration.id)).map((row) => row.id);
     expect(accepted.length).toBeGreaterThan(RUNS / 3);
 
     const outcome = await processWebhookEvents({ dataspaceId: ctx.dataspace.id, events: accepted.map((id) => ({ id, dispatch: 0 })) }).catch((error: Error) => error);

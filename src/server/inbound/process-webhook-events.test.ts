@@ -43,7 +43,15 @@ describe("inbound event processing", () => {
     return { ...integration, webhookSecret };
   }
 
+  // GitHub's examples come from many repositories; an integration keeps to its own (config-scope.test.ts).
+  function ours<T>(payload: T): T {
+    const repository = (payload as { repository?: { full_name?: string } }).repository;
+    if (repository) repository.full_name = "octo-org/hello-world";
+    return payload;
+  }
+
   async function deliver(hook: Awaited<ReturnType<typeof github>>, event: string, payload: unknown) {
+    ours(payload);
     const delivery = await githubDelivery(hook.webhookSecret, event, payload);
     const response = await fetch(`${app.url}${hook.path}`, { method: "POST", headers: delivery.headers, body: delivery.body });
     expect(response.status).toBe(202);
@@ -138,7 +146,7 @@ describe("inbound event processing", () => {
     // Stored as the receiver stores them but not queued, so this test is the only run.
     const store = (payload: unknown) =>
       db.webhookEvent.create({
-        data: { dataspaceId: ctx.dataspace.id, integrationId: hook.id, eventType: "issues.opened", headers: {}, body: JSON.stringify(payload), queuedAt: null },
+        data: { dataspaceId: ctx.dataspace.id, integrationId: hook.id, eventType: "issues.opened", headers: {}, body: JSON.stringify(ours(payload)), queuedAt: null },
         select: { id: true, dispatch: true },
       });
     const group = [await store(githubExample("issues", "opened")), await store(boom()), await store(githubExample("issues", "opened"))];

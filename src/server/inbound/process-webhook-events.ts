@@ -11,7 +11,7 @@ import { claimEvents, failEvents, finishEvents, recordEventError, type ClaimedEv
 export type WebhookEventRef = { id: string; dispatch: number };
 export type ProcessOutcome = { processed: number; failed: number; retrying: number; skipped: number };
 
-type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null };
+type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null; skipped?: string };
 
 class Superseded extends Error {}
 
@@ -49,7 +49,8 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const provider = providerFor(row.integration.type);
       const payload = parseInboundPayload(provider, row.contentType, row.body);
       const integration = { id: row.integration.id, name: row.integration.name };
-      ready.push({ row, payload, mapped: provider.inbound.map({ eventType: row.eventType, payload, integration }) });
+      const skipped = provider.inbound.outOfScope?.(payload, row.integration.config) ?? undefined;
+      ready.push({ row, payload, skipped, mapped: skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration }) });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -110,11 +111,11 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
         : [],
     );
     await publishInboundEvents(tx, dataspaceId, published);
-    const finished: Finished[] = items.map(({ row, mapped }) => ({
+    const finished: Finished[] = items.map(({ row, mapped, skipped }) => ({
       id: row.id,
       attempts: row.attempts,
       type: mapped?.type ?? null,
-      message: mapped ? `Published ${mapped.type}` : `Stored only: no domain event for ${row.eventType}`,
+      message: mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`,
     }));
     const count = await finishEvents(tx, dataspaceId, finished, new Date());
     if (count !== finished.length) throw new Superseded(); // rolls the publications back

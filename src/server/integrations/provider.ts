@@ -71,6 +71,13 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
      * against the integration's config where the payload names what it is for (Statuspage's page).
      */
     validate(eventType: string, payload: unknown, config?: StoredConfig): PayloadCheck;
+    /**
+     * Why this delivery is outside what the integration's config keeps to (GitHub's `repository`,
+     * Jira's `projectKey`), or null. Processing then publishes nothing and ends the event PROCESSED
+     * with "Skipped: <reason>" in its log. Read at processing, so a corrected config and a replay
+     * take the event in.
+     */
+    outOfScope?(payload: unknown, config: StoredConfig): string | null;
     /** The domain event processing publishes, or null when this event type is stored only. */
     map(input: { eventType: string; payload: unknown; integration: { id: string; name: string } }): MappedEvent | null;
     /**
