@@ -55,20 +55,20 @@ const notFound = () => refused(404, { error: "Not found" });
 
 /**
  * `POST /api/hooks/<token>`: the inbound webhook receiver. Public by design, so it refuses
- * cheaply first and stores nothing it has not verified: source address (over its budget of
- * refusals), method, token shape, size, integration, content type, signature (on the raw body),
- * the integration's rate limit (verified deliveries only), JSON, payload schema, duplicate
- * delivery id. What passes is stored RECEIVED and acknowledged with 202 before any processing;
- * the outbox relay hands it to the runtime. Errors are `{ "error": "…" }`, never a stack trace;
- * every refusal counts against the source address (refused-requests.ts).
+ * cheaply first and stores nothing it has not verified: method, token shape, size, integration,
+ * content type, signature (on the raw body), the integration's rate limit (verified deliveries
+ * only), JSON, payload schema, duplicate delivery id. What passes is stored RECEIVED and
+ * acknowledged with 202 before any processing; the outbox relay hands it to the runtime. Errors
+ * are `{ "error": "…" }`, never a stack trace. Every refusal counts against the source address
+ * (refused-requests.ts), and once that is over its budget its refusals are answered 429 — but a
+ * genuine delivery from it still goes through: senders share addresses (GitHub's hook servers
+ * deliver for everyone, forgers included), and verifying is cheap.
  *
  * Served two ways over this one function: `receiveHook` (Web-standard, the App Router route) and
  * `serveHook` (server.ts, before Next's router and without building a Web Request: this is the
  * hottest public path, and the Web layer cost it ~40 % of its CPU).
  */
 export async function handleHook(request: HookRequest): Promise<HookAnswer> {
-  const wait = await refusedAddressWait(request.sourceAddress);
-  if (wait !== null) return tooManyRefused(wait);
   let answer: HookAnswer;
   try {
     answer = await receive(request);
@@ -125,7 +125,7 @@ async function receive(request: HookRequest): Promise<HookAnswer> {
   if (!(await verified(target))) {
     const fresh = Date.now() - target.loadedAt > REVERIFY_AFTER_MS ? await findHookTarget(tokenHash, { maxAgeMs: 0 }) : target;
     if (!fresh) return notFound();
-    if (fresh === target || !(await verified(fresh))) return refuseUnverified(fresh, inbound.receivedAt);
+    if (fresh === target || !(await verified(fresh))) return refuseUnverified(fresh, inbound.receivedAt, request.sourceAddress);
     target = fresh;
   }
 
@@ -170,7 +170,8 @@ function pathOf(url: string): string {
   return end < 0 ? url.slice(start) : url.slice(start, end);
 }
 
-async function refuseUnverified(target: HookTarget, at: Date): Promise<HookAnswer> {
-  await recordAuthFailure(target, at);
+async function refuseUnverified(target: HookTarget, at: Date, address: string): Promise<HookAnswer> {
+  // An address already over its budget is answered 429 without another write.
+  if ((await refusedAddressWait(address)) === null) await recordAuthFailure(target, at);
   return refused(401, { error: "Signature verification failed" });
 }

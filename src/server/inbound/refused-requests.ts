@@ -6,9 +6,11 @@ import { env } from "@/env";
  * per minute (INBOUND_REFUSED_PER_MINUTE). Only verified deliveries spend an integration's own
  * budget (hook-rate-limit.ts), so someone who knows an inbound URL but not its secret can no
  * longer use it up; what they send is counted here, against their own address, and once over,
- * their requests are answered 429 before anything is read. Counted in this process's memory: a
- * refusal costs no database work, and a flood is turned away however many instances it spreads
- * over (each allows the limit).
+ * what the receiver would refuse is answered 429 and records nothing more (no authentication
+ * failure written). A genuine delivery from that address still passes: addresses are shared
+ * (anyone can point a GitHub webhook with a wrong secret at a URL, and it comes from GitHub's
+ * servers, like the genuine ones). Counted in this process's memory: a refusal costs no
+ * database work; with several instances, each allows the limit.
  */
 let current: { perMinute: number; limiter: RateLimiterMemory } | undefined;
 
