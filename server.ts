@@ -78,6 +78,7 @@ async function main() {
   const { serveWebHandler } = await import("./src/server/http/node-web-adapter");
   const { handleApiRequest } = await import("./src/server/rest/handler");
   const { serveHook } = await import("./src/server/inbound/serve-hook");
+  const { applyServerLimits } = await import("./src/server/http/server-limits");
 
   const { seedDemoDataspace } = await import("./src/server/seed/demo-dataspace");
   if (env().SEED_DEMO ?? (embedded && dev)) {
@@ -110,6 +111,7 @@ async function main() {
     void handle(req, res);
   });
   server.on("clientError", answerClientError); // problem+json instead of Node's bare 431/400
+  applyServerLimits(server); // header and body timeouts shorter than Node's (docs/integrations.md)
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/_next/")) nextUpgrades.emit("upgrade", req, socket, head);
     else socket.destroy();

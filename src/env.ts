@@ -50,6 +50,10 @@ const schema = z.object({
   /** Inbound webhooks (`/api/hooks/<token>`): largest body accepted, and requests per integration per minute. */
   INBOUND_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
   INBOUND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Refused inbound requests (bad signature, unknown URL, bad body) per source address per minute, before 429s. */
+  INBOUND_REFUSED_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** How long an inbound request may take to send its body once its headers are in (408 after). */
+  INBOUND_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   /** REST API (`/api/v1`): requests per token per minute (shared by every instance), and the largest body accepted. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),

@@ -14,7 +14,10 @@ function pullRequestOpened(): Record<string, unknown> {
   const definitions = require("@octokit/webhooks-examples") as { name: string; examples: { action?: string }[] }[];
   const example = definitions.find((d) => d.name === "pull_request")?.examples.find((e) => e.action === "opened");
   if (!example) throw new Error("@octokit/webhooks-examples has no pull_request.opened example");
-  return example as Record<string, unknown>;
+  // From the integration's repository: deliveries for other repositories are skipped (docs/integrations.md).
+  const payload = structuredClone(example) as { repository: { full_name: string } };
+  payload.repository.full_name = "octo-org/octo-app";
+  return payload;
 }
 
 /** POSTs `body` to the inbound URL the way GitHub does, signed with `secret` (X-Hub-Signature-256 over the exact bytes). */

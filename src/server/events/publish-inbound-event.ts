@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ScopedTx } from "@/server/db/scoped";
 import { AppError } from "@/server/errors";
+import { jsonbSafe } from "@/server/inbound/jsonb-safe";
 import { familyOf, inboundEventSchema, type InboundEventData } from "./families";
 
 const envelopeSchema = inboundEventSchema.omit({ payload: true });
@@ -22,6 +23,8 @@ export type InboundEventToPublish = {
  * itself (raw SQL passes the scoped client untouched), and the composite foreign key keeps the
  * WebhookEvent in that dataspace. A type outside every family, or an envelope that breaks its
  * schema, is a bug in the provider's mapping: refused, and nothing of the group is stored.
+ * Summaries and decoded payloads hold senders' text, so they go into `jsonb` by the one rule for
+ * that (src/server/inbound/jsonb-safe.ts).
  */
 export async function publishInboundEvents(tx: ScopedTx, dataspaceId: string, events: InboundEventToPublish[]): Promise<{ ids: string[] }> {
   if (events.length === 0) return { ids: [] };
@@ -40,7 +43,7 @@ export async function publishInboundEvents(tx: ScopedTx, dataspaceId: string, ev
   await tx.$executeRaw`
     INSERT INTO "Event" (id, "dataspaceId", type, data, "payloadFromId")
     SELECT e.id, ${dataspaceId}::uuid, e.type, e.data, e."payloadFromId"
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(n int, id uuid, type text, data jsonb, "payloadFromId" uuid)
+    FROM jsonb_to_recordset(${JSON.stringify(jsonbSafe(rows))}::jsonb) AS e(n int, id uuid, type text, data jsonb, "payloadFromId" uuid)
     ORDER BY e.n`;
   return { ids: rows.map((row) => row.id) };
 }

@@ -1,5 +1,6 @@
 import type { IntegrationType } from "@/generated/prisma/enums";
 import type { ScopedDb, ScopedTx } from "@/server/db/scoped";
+import type { StoredConfig } from "@/server/integrations/provider";
 
 /**
  * The set-based state changes of processing, one statement for a whole group: each appends to
@@ -18,7 +19,7 @@ export type ClaimedEvent = {
   providerDeliveryId: string | null;
   body: string;
   contentType: string | null;
-  integration: { id: string; name: string; type: IntegrationType };
+  integration: { id: string; name: string; type: IntegrationType; config: StoredConfig };
 };
 export type Finished = { id: string; attempts: number; type: string | null; message: string };
 
@@ -31,7 +32,7 @@ export type Finished = { id: string; attempts: number; type: string | null; mess
  */
 export async function claimEvents(tdb: ScopedDb, dataspaceId: string, claims: Claim[], at: Date): Promise<ClaimedEvent[]> {
   if (claims.length === 0) return [];
-  const rows = await tdb.$queryRaw<(Omit<ClaimedEvent, "integration"> & { integrationId: string; integrationName: string; integrationType: IntegrationType })[]>`
+  const rows = await tdb.$queryRaw<(Omit<ClaimedEvent, "integration"> & { integrationId: string; integrationName: string; integrationType: IntegrationType; integrationConfig: StoredConfig | null })[]>`
     WITH claimed AS (
       UPDATE "WebhookEvent" AS w
       SET status = 'PROCESSING', attempts = w.attempts + 1,
@@ -41,11 +42,11 @@ export async function claimEvents(tdb: ScopedDb, dataspaceId: string, claims: Cl
         AND w.status IN ('RECEIVED', 'PROCESSING')
       RETURNING w.id, w.attempts, w."eventType", w."providerDeliveryId", w.body, w.headers->>'content-type' AS "contentType", w."integrationId"
     )
-    SELECT claimed.*, i.name AS "integrationName", i.type::text AS "integrationType"
+    SELECT claimed.*, i.name AS "integrationName", i.type::text AS "integrationType", i.config AS "integrationConfig"
     FROM claimed JOIN "Integration" AS i ON i.id = claimed."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid`;
-  return rows.map(({ integrationId, integrationName, integrationType, ...row }) => ({
+  return rows.map(({ integrationId, integrationName, integrationType, integrationConfig, ...row }) => ({
     ...row,
-    integration: { id: integrationId, name: integrationName, type: integrationType },
+    integration: { id: integrationId, name: integrationName, type: integrationType, config: integrationConfig ?? {} },
   }));
 }
 

@@ -15,10 +15,12 @@ export function acceptsContentType(provider: Pick<IntegrationProvider, "inbound"
 /**
  * The payload of a verified body: JSON, or a form the provider decodes. The receiver and
  * processing (which reads the stored body back) both parse through here, so they cannot differ.
- * A malformed body is a 400 naming what is wrong.
+ * A malformed body is a 400 naming what is wrong; so is a raw NUL byte, which neither JSON nor a
+ * form may hold unescaped (and PostgreSQL text cannot store).
  */
 export function parseInboundPayload(provider: Pick<IntegrationProvider, "inbound">, contentType: string | null | undefined, text: string): unknown {
   const form = isFormBody(contentType) && provider.inbound.decodeForm;
+  if (text.includes("\u0000")) throw badRequest(`Malformed ${form ? "form body" : "JSON"}: a raw NUL byte (escape it as \\u0000 in JSON, %00 in a form)`);
   try {
     return form ? form(text) : JSON.parse(text);
   } catch (error) {

@@ -5,12 +5,13 @@ import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import type { MappedEvent } from "@/server/integrations/provider";
 import { providerFor } from "@/server/integrations/registry";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
+import { jsonbSafeText } from "./jsonb-safe";
 import { claimEvents, failEvents, finishEvents, recordEventError, type ClaimedEvent, type Finished } from "./event-transitions";
 
 export type WebhookEventRef = { id: string; dispatch: number };
 export type ProcessOutcome = { processed: number; failed: number; retrying: number; skipped: number };
 
-type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null };
+type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null; skipped?: string };
 
 class Superseded extends Error {}
 
@@ -48,7 +49,8 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const provider = providerFor(row.integration.type);
       const payload = parseInboundPayload(provider, row.contentType, row.body);
       const integration = { id: row.integration.id, name: row.integration.name };
-      ready.push({ row, payload, mapped: provider.inbound.map({ eventType: row.eventType, payload, integration }) });
+      const skipped = provider.inbound.outOfScope?.(payload, row.integration.config) ?? undefined;
+      ready.push({ row, payload, skipped, mapped: skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration }) });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -109,11 +111,11 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
         : [],
     );
     await publishInboundEvents(tx, dataspaceId, published);
-    const finished: Finished[] = items.map(({ row, mapped }) => ({
+    const finished: Finished[] = items.map(({ row, mapped, skipped }) => ({
       id: row.id,
       attempts: row.attempts,
       type: mapped?.type ?? null,
-      message: mapped ? `Published ${mapped.type}` : `Stored only: no domain event for ${row.eventType}`,
+      message: mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`,
     }));
     const count = await finishEvents(tx, dataspaceId, finished, new Date());
     if (count !== finished.length) throw new Superseded(); // rolls the publications back
@@ -134,5 +136,6 @@ export async function markWebhookEventsFailed(input: { dataspaceId: string; even
 export function errorMessage(error: unknown): string {
   let message = (error instanceof Error ? error.message : String(error)).trim();
   if (/^Invalid `[^`]+` invocation/.test(message)) message = message.split("\n").filter((line) => line.trim()).at(-1)!.trim();
-  return message.length > 2_000 ? `${message.slice(0, 2_000)}…` : message;
+  // Stored in a text column and the jsonb log; it may quote what the sender sent.
+  return jsonbSafeText(message.length > 2_000 ? `${message.slice(0, 2_000)}…` : message);
 }

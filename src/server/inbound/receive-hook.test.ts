@@ -244,6 +244,28 @@ describe("inbound webhook receiver", () => {
     expect(await webhookEventsOf(slack.id)).toHaveLength(0);
   });
 
+  it("acknowledges Slack's slash commands and interactions with an empty 200 (Slack shows any body to the user), its Events API with 202 JSON", async () => {
+    const signingSecret = secret();
+    const slack = await seedIntegration(ctx, { type: "SLACK", config: { signingSecret } });
+    const signed = (body: string, contentType: string) => {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const signature = `v0=${createHmac("sha256", signingSecret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+      return hookRequest(slack.path, { body, headers: { "content-type": contentType, "x-slack-request-timestamp": timestamp, "x-slack-signature": signature } });
+    };
+    const form = "application/x-www-form-urlencoded";
+    const command = new URLSearchParams({ command: "/deploy", text: "api", team_id: "T1", channel_id: "C1", user_id: "U1", trigger_id: "trig-1" }).toString();
+    const click = { type: "block_actions", team: { id: "T1" }, user: { id: "U2" }, trigger_id: "trig-2", channel: { id: "C2" }, actions: [{ action_id: "approve" }] };
+    const interaction = new URLSearchParams({ payload: JSON.stringify(click) }).toString();
+    for (const body of [command, interaction, command]) {
+      const response = await receiveHook(signed(body, form));
+      expect({ status: response.status, body: await response.text(), type: response.headers.get("content-type") }).toEqual({ status: 200, body: "", type: null });
+    }
+    expect((await webhookEventsOf(slack.id)).map((e) => e.eventType)).toEqual(["slash_command", "block_actions"]);
+    const message = JSON.stringify({ token: "x", team_id: "T1", api_app_id: "A1", event: { type: "message", channel: "C1", user: "U1", text: "hi", ts: "1.2" }, type: "event_callback", event_id: "Ev1", event_time: 1 });
+    const response = await receiveHook(signed(message, "application/json"));
+    expect({ status: response.status, body: await response.json() }).toMatchObject({ status: 202, body: { status: "received" } });
+  });
+
   it("works the same over real HTTP, served from node:http as server.ts serves it, storing concurrent requests together", async () => {
     const hook = await github();
     const server = http.createServer(serveHook);

@@ -71,6 +71,13 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
      * against the integration's config where the payload names what it is for (Statuspage's page).
      */
     validate(eventType: string, payload: unknown, config?: StoredConfig): PayloadCheck;
+    /**
+     * Why this delivery is outside what the integration's config keeps to (GitHub's `repository`,
+     * Jira's `projectKey`), or null. Processing then publishes nothing and ends the event PROCESSED
+     * with "Skipped: <reason>" in its log. Read at processing, so a corrected config and a replay
+     * take the event in.
+     */
+    outOfScope?(payload: unknown, config: StoredConfig): string | null;
     /** The domain event processing publishes, or null when this event type is stored only. */
     map(input: { eventType: string; payload: unknown; integration: { id: string; name: string } }): MappedEvent | null;
     /**
@@ -84,6 +91,12 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
      * the body to answer with at once, after verification, storing nothing; null for an event.
      */
     handshake?(payload: unknown): Record<string, unknown> | null;
+    /**
+     * Whether an accepted delivery is answered with an empty 200 instead of `202 {"status":
+     * "received"}`: Slack shows whatever a slash command's or an interaction's answer holds to the
+     * user, and takes only an empty 200 as a silent acknowledgement.
+     */
+    silentAcknowledgement?(payload: unknown): boolean;
     /** Setup steps shown on the integration page (plain text, one step per line). */
     setupInstructions(inboundUrl: string): string[];
   };

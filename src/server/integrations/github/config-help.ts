@@ -2,7 +2,7 @@ import type { ConfigHelp } from "../provider";
 
 /** What each config field is for, shown beside the config in the dashboard. */
 export const githubConfigHelp = {
-  repository: { help: "The repository sending events, \"owner/name\".", example: "octo-org/octo-app" },
+  repository: { help: "The repository sending events, \"owner/name\". Deliveries for other repositories (from an organization's webhook) are stored but skipped: no event is published.", example: "octo-org/octo-app" },
   webhookSecret: { help: "Paste the same value into the webhook's Secret on GitHub. At least 16 characters; a long random string is best." },
   token: { help: "A GitHub token, only needed to act on GitHub (create issues, comments)." },
 } satisfies ConfigHelp;

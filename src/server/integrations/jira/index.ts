@@ -53,6 +53,13 @@ export const jira = {
       deliveryId: header(request, "x-atlassian-webhook-identifier") ?? null,
     }),
     validate: validateJiraPayload,
+    // Jira's admin webhooks cover the whole site unless given a JQL filter; events naming no
+    // project (users, versions, …) are kept.
+    outOfScope(payload, config) {
+      const named = firstStr(payload, "issue.fields.project.key", "project.key");
+      const wanted = typeof config.projectKey === "string" ? config.projectKey : undefined;
+      return named && wanted && named !== wanted ? `the delivery is for the project ${named}; this integration keeps to ${wanted} (its projectKey)` : null;
+    },
     map: ({ eventType: type, payload }) => mapJiraEvent(type, payload),
     setupInstructions: (url) => [
       "As a Jira administrator, open Settings (⚙) → System → WebHooks → Create a WebHook.",

@@ -96,3 +96,39 @@ describe("integrations", () => {
     expect(await send(rotated.inboundUrl)).toBe(404);
   });
 });
+
+describe("deleting an integration", () => {
+  it("always succeeds, copying every published payload into its event — also one PostgreSQL's jsonb cannot take as sent", async () => {
+    const { integrationTenant, seedIntegration } = await import("../../../../test/integration-fixtures");
+    const { processWebhookEvents } = await import("@/server/inbound/process-webhook-events");
+    const { deleteIntegration } = await import("./manage-integrations");
+    const ctx = await integrationTenant("Deleting team");
+    const webhookSecret = "a-very-long-webhook-secret";
+    const hook = await seedIntegration(ctx, { config: { repository: "octo-org/octo-app", webhookSecret } });
+    const payload = () => {
+      const p = githubExample("issues", "opened") as { repository: { full_name: string }; issue: { title: string } };
+      p.repository.full_name = "octo-org/octo-app";
+      return p;
+    };
+    const clean = payload();
+    const nul = payload();
+    nul.issue.title = "a\u0000b\ud800";
+    // A number beyond PostgreSQL's numeric range: the one-statement cast fails, the careful way takes over.
+    const huge = await githubDelivery(webhookSecret, "issues", null, { body: JSON.stringify(payload()).replace(/^\{/, '{"huge":1e1000000,') });
+    const ids: string[] = [];
+    for (const delivery of [await githubDelivery(webhookSecret, "issues", clean), await githubDelivery(webhookSecret, "issues", nul), huge]) {
+      const response = await receiveHook(hookRequest(hook.path, delivery));
+      expect(response.status).toBe(202);
+      ids.push(((await response.json()) as { id: string }).id);
+    }
+    await processWebhookEvents({ dataspaceId: ctx.dataspace.id, events: ids.map((id) => ({ id, dispatch: 0 })) });
+    expect(await db.event.count({ where: { payloadFromId: { in: ids } } })).toBe(3);
+
+    await expect(deleteIntegration(ctx, hook.id)).resolves.toEqual({ id: hook.id });
+    const kept = await db.event.findMany({ where: { dataspaceId: ctx.dataspace.id, data: { path: ["integration", "uuid"], equals: hook.id } }, orderBy: { createdAt: "asc" } });
+    const payloads = kept.map((event) => (event.data as { payload: { issue: { title: string }; huge?: unknown } }).payload);
+    expect(payloads.map((p) => p.issue.title).sort()).toEqual([clean.issue.title, "a\ufffdb\ufffd", clean.issue.title].sort());
+    expect(payloads.find((p) => "huge" in p)?.huge).toBeNull();
+    expect(kept.every((event) => event.payloadFromId === null)).toBe(true);
+  });
+});

@@ -1,7 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext, TenantDb } from "@/server/dataspaces/tenant-context";
-import type { ScopedTx } from "@/server/db/scoped";
 import { AppError, notFound } from "@/server/errors";
 import { providerFor } from "@/server/integrations/registry";
 import { generateInboundToken, hashInboundToken } from "@/server/integrations/inbound-token";
@@ -9,6 +8,7 @@ import { evictHookTarget } from "@/server/inbound/find-hook-target";
 import { afterTimeKey, decodeTimeCursor, timePage, type Page } from "@/server/pagination/cursor";
 import { encryptSecret } from "@/server/secrets/crypto";
 import { MASKED } from "@/server/secrets/mask";
+import { copyPayloadsIntoEvents } from "./copy-payloads";
 import type { CreateIntegrationInput, UpdateIntegrationInput } from "./integration.schema";
 import { isSecretRef, loadIntegrationSecrets, saveIntegrationSecrets, splitSecrets } from "./secrets-store";
 import { serializeIntegration, type SerializedIntegration } from "./serialize-integration";
@@ -155,16 +155,4 @@ function validateConfig(provider: ReturnType<typeof providerFor>, config: Record
   }
   const [field, [message]] = Object.entries(fieldErrors)[0];
   throw new AppError("BAD_REQUEST", `${field}: ${message}`, { fieldErrors });
-}
-
-/**
- * The integration's received events go with it, but the domain events published from them stay
- * in the event log: their payloads, until now read from the received bodies, are copied in first.
- */
-async function copyPayloadsIntoEvents(tx: ScopedTx, dataspaceId: string, integrationId: string): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE "Event" e SET data = e.data || jsonb_build_object('payload', w.body::jsonb), "payloadFromId" = NULL
-    FROM "WebhookEvent" w
-    WHERE e."payloadFromId" = w.id AND e."dataspaceId" = ${dataspaceId}::uuid
-      AND w."dataspaceId" = ${dataspaceId}::uuid AND w."integrationId" = ${integrationId}::uuid`;
 }

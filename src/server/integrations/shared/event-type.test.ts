@@ -18,5 +18,8 @@ describe("event types", () => {
     expect(eventType("github", "pull_request", "opened")).toBe("github.pull_request.opened");
     expect(eventType("github", "push", undefined)).toBe("github.push");
     expect(eventType("jira", "Issue Updated")).toMatch(EVENT_TYPE_PATTERN);
+    // A sender's name with nothing left once slugged still makes a member of the family.
+    expect(eventType("jira", "\ud800")).toBe("jira.unknown");
+    expect(eventType("slack", "日本", undefined)).toBe("slack.unknown");
   });
 });

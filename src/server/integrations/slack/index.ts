@@ -47,6 +47,8 @@ export const slack = {
       return str(payload, "type") === "url_verification" && challenge !== undefined ? { challenge } : null;
     },
     map: ({ eventType: type, payload }) => mapSlackEvent(type, payload),
+    // Slash commands and interactivity: an empty 200, or Slack shows the answer to the user.
+    silentAcknowledgement: (payload) => isFormPayloadType(str(payload, "type")),
     setupInstructions: (url) => [
       "At api.slack.com/apps, open your Slack app (or create one) → Basic Information, and copy its Signing Secret into signingSecret here.",
       "Event Subscriptions → Enable Events.",
