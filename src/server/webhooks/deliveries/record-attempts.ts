@@ -60,14 +60,19 @@ export async function recordSucceededAttempts(tdb: ScopedDb, attempts: SentAttem
 
 export type NextStep = { error: string; retryAt: Date | null };
 
-/** Whether and when a failed attempt is tried again: the schedule, at least the receiver's Retry-After. */
+/**
+ * Whether and when a failed attempt is tried again: the schedule, at least the receiver's
+ * Retry-After, both counted from the attempt's end (a "5 s" retry after a 15 s timeout waits
+ * 5 s, not 0).
+ */
 export function decideNext(attempt: SentAttempt, settings: WebhookSettingsValue, random?: () => number): NextStep {
   const { result, delivery, endpoint, startedAt } = attempt;
   const error = describeFailure(result);
   if (!isRetryableResult(result, { retryClientErrors: endpoint.retryClientErrors })) return { error, retryAt: null };
-  const retryAfterMs = result.status === 429 || result.status === 503 ? parseRetryAfter(result.headers?.["retry-after"], startedAt) : null;
+  const endedAt = new Date(startedAt.getTime() + Math.max(0, result.durationMs));
+  const retryAfterMs = result.status === 429 || result.status === 503 ? parseRetryAfter(result.headers?.["retry-after"], endedAt) : null;
   const delayMs = nextRetryDelayMs({ scheduleSeconds: settings.retryScheduleSeconds, attemptsMade: delivery.attemptCount + 1, retryAfterMs, random });
-  return { error, retryAt: delayMs === null ? null : new Date(startedAt.getTime() + delayMs) };
+  return { error, retryAt: delayMs === null ? null : new Date(endedAt.getTime() + delayMs) };
 }
 
 /**
