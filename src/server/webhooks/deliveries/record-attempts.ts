@@ -2,7 +2,7 @@ import type { WebhookDelivery, WebhookEndpoint } from "@/generated/prisma/client
 import type { ScopedDb } from "@/server/db/scoped";
 import { nextRetryDelayMs } from "@/server/webhooks/rules";
 import type { WebhookSettingsValue } from "@/server/webhooks/settings/webhook-settings";
-import { isRetryableResult, parseRetryAfter } from "@/server/webhooks/transport/retry-after";
+import { isReceiverFailure, isRetryableResult, parseRetryAfter } from "@/server/webhooks/transport/retry-after";
 import type { SendResult } from "@/server/webhooks/transport/send";
 import { recordEndpointHealth } from "./endpoint-health";
 
@@ -98,7 +98,9 @@ export async function recordFailedAttempt(tdb: ScopedDb, attempt: SentAttempt, n
         ...(next.retryAt ? { queuedAt: next.retryAt, dispatch: { increment: 1 } } : {}),
       },
     });
-    return delivery.isTest ? false : recordEndpointHealth(tx, endpoint, { succeeded: false, error: next.error }, settings, attempt.startedAt);
+    // Only a receiver that is down trips the breaker; one that answered 4xx (429 included) is up.
+    if (delivery.isTest || !isReceiverFailure(attempt.result)) return false;
+    return recordEndpointHealth(tx, endpoint, { succeeded: false, error: next.error }, settings, attempt.startedAt);
   });
 }
 
