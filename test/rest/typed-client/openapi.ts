@@ -898,7 +898,7 @@ export interface components {
         };
         WebhookSecretRotation: {
             /**
-             * @description How long the old secret keeps signing alongside the new one (both signatures are sent), so receivers can switch without losing a delivery; 0 drops it at once
+             * @description How long, in whole hours from 0 to 168, the old secret keeps signing alongside the new one (both signatures are sent), so receivers can switch without losing a delivery; 0 drops it at once
              * @default 24
              */
             grace_hours?: number;

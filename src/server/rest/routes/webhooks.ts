@@ -147,8 +147,9 @@ function toDomain(body: Partial<z.output<typeof webhookCreateBody>>) {
 
 const rotateBody = z
   .strictObject({
-    grace_hours: z.number().int().min(0).max(168, "Keep the old secret at most 168 hours").default(24).meta({
-      description: "How long the old secret keeps signing alongside the new one (both signatures are sent), so receivers can switch without losing a delivery; 0 drops it at once",
+    // The bound (0 to 168 whole hours) is the domain's, checked by rotateWebhookSecret.
+    grace_hours: z.number().default(24).meta({
+      description: "How long, in whole hours from 0 to 168, the old secret keeps signing alongside the new one (both signatures are sent), so receivers can switch without losing a delivery; 0 drops it at once",
     }),
   })
   .meta({ id: "WebhookSecretRotation" });

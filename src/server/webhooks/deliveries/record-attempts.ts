@@ -1,5 +1,6 @@
 import type { WebhookDelivery, WebhookEndpoint } from "@/generated/prisma/client";
 import type { ScopedDb } from "@/server/db/scoped";
+import { sealHeaders } from "@/server/webhooks/endpoints/header-secrets";
 import { nextRetryDelayMs } from "@/server/webhooks/rules";
 import type { WebhookSettingsValue } from "@/server/webhooks/settings/webhook-settings";
 import { isReceiverFailure, isRetryableResult, parseRetryAfter } from "@/server/webhooks/transport/retry-after";
@@ -23,7 +24,8 @@ function attemptRow(attempt: SentAttempt, nextRetryAt: Date | null, error: strin
     startedAt: attempt.startedAt,
     durationMs: Math.round(result.durationMs),
     url: endpoint.url,
-    requestHeaders: attempt.headers,
+    // The copy of the credentials sent is a secret at rest too.
+    requestHeaders: sealHeaders(attempt.headers),
     responseStatus: result.status,
     responseHeaders: result.headers ?? undefined,
     responseBody: result.body,
