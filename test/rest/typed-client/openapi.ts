@@ -824,7 +824,7 @@ export interface components {
              */
             filter?: string | null;
             /**
-             * @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held
+             * @description The switch: off holds deliveries (without a time limit, up to 10 000 per webhook; past that they are recorded as failed with the reason, for a replay); turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held
              * @default true
              */
             is_active?: boolean;
@@ -874,7 +874,7 @@ export interface components {
             event_types?: string[];
             /** @description A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == "Urgent"` */
             filter?: string | null;
-            /** @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
+            /** @description The switch: off holds deliveries (without a time limit, up to 10 000 per webhook; past that they are recorded as failed with the reason, for a replay); turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
             is_active?: boolean;
             /** @description A JSON object merged into every body (at most 16 KB; not `hook` or `data`) */
             extra_payload?: {
@@ -1179,7 +1179,7 @@ export interface components {
             event_types: string[];
             /** @description A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == "Urgent"` */
             filter: string | null;
-            /** @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
+            /** @description The switch: off holds deliveries (without a time limit, up to 10 000 per webhook; past that they are recorded as failed with the reason, for a replay); turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
             is_active: boolean;
             /** @description A JSON object merged into every body (at most 16 KB; not `hook` or `data`) */
             extra_payload: {
@@ -1235,7 +1235,7 @@ export interface components {
             event_types: string[];
             /** @description A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == "Urgent"` */
             filter: string | null;
-            /** @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
+            /** @description The switch: off holds deliveries (without a time limit, up to 10 000 per webhook; past that they are recorded as failed with the reason, for a replay); turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
             is_active: boolean;
             /** @description A JSON object merged into every body (at most 16 KB; not `hook` or `data`) */
             extra_payload: {

@@ -13,16 +13,29 @@ type Endpoint = Prisma.WebhookEndpointGetPayload<object>;
  * dataspace id and the composite foreign key (endpoint, dataspace) makes a delivery to another
  * dataspace's endpoint impossible to store. Idempotent on (endpoint, event).
  *
+ * An endpoint switched off, paused or disabled gets its deliveries too, held until it is on and
+ * active again, up to MAX_HELD_DELIVERIES each (see heldRoom).
+ *
  * The body is rendered once, here: every attempt sends (and signs) the same bytes.
  */
 export async function planWebhookDeliveries(tx: Prisma.TransactionClient, events: readonly OutboxEvent[], byDataspace: EndpointsByDataspace): Promise<number> {
   const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
+  const room = await heldRoom(tx, [...byDataspace.values()].flat().filter(isStopped));
   for (const event of events) {
     for (const endpoint of byDataspace.get(event.dataspaceId) ?? []) {
       if (!matchesEventPattern(endpoint.eventTypes, event.type)) continue;
       const variables = { event: { id: event.id, type: event.type, timestamp: event.createdAt.toISOString() }, data: event.data };
       if (!filterMatches(endpoint.filter, variables)) continue;
-      rows.push(deliveryRow(endpoint, event));
+      const row = deliveryRow(endpoint, event);
+      if (row.status === "HELD") {
+        const left = room.get(endpoint.id) ?? 0;
+        room.set(endpoint.id, left - 1);
+        if (left <= 0) {
+          rows.push({ ...row, status: "FAILED", completedAt: new Date(), lastError: heldBacklogFull(endpoint) });
+          continue;
+        }
+      }
+      rows.push(row);
     }
   }
   if (rows.length === 0) return 0;
@@ -30,14 +43,39 @@ export async function planWebhookDeliveries(tx: Prisma.TransactionClient, events
   return count;
 }
 
+/**
+ * The most deliveries an endpoint holds while it is off, paused or disabled: enough for a long
+ * maintenance window of a busy dataspace, bounded so a forgotten switch cannot grow the table
+ * without end. Past it, new deliveries are recorded as failed with the reason (a replay of
+ * failed deliveries sends them once the endpoint is back).
+ */
+export const MAX_HELD_DELIVERIES = 10_000;
+
+const isStopped = (endpoint: Endpoint) => !endpoint.isActive || endpoint.state !== "ACTIVE";
+
+/** How many more deliveries each stopped endpoint may hold; read only when some endpoint is stopped. */
+async function heldRoom(tx: Prisma.TransactionClient, stopped: Endpoint[]): Promise<Map<string, number>> {
+  const room = new Map(stopped.map((endpoint) => [endpoint.id, MAX_HELD_DELIVERIES]));
+  if (stopped.length === 0) return room;
+  const held = await tx.webhookDelivery.groupBy({ by: ["endpointId"], where: { endpointId: { in: [...room.keys()] }, status: "HELD" }, _count: { _all: true } });
+  for (const { endpointId, _count } of held) room.set(endpointId, MAX_HELD_DELIVERIES - _count._all);
+  return room;
+}
+
+function heldBacklogFull(endpoint: Endpoint): string {
+  const why = !endpoint.isActive ? "switched off" : endpoint.state === "PAUSED" ? "paused" : "disabled";
+  return `Not sent: the webhook is ${why} and already holds ${MAX_HELD_DELIVERIES} deliveries, the most it keeps; replay failed deliveries once it is back to send this one`;
+}
+
 export type EndpointsByDataspace = ReadonlyMap<string, Endpoint[]>;
 
 /**
- * The active endpoints of these dataspaces, by dataspace: read once per relay batch, both to know
- * which events need their payload at all and to fan them out.
+ * Every endpoint of these dataspaces, switched on or off, by dataspace (an endpoint that is off
+ * holds what it would have been sent): read once per relay batch, both to know which events need
+ * their payload at all and to fan them out.
  */
-export async function activeEndpoints(tx: Prisma.TransactionClient, dataspaceIds: readonly string[]): Promise<EndpointsByDataspace> {
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { dataspaceId: { in: [...new Set(dataspaceIds)] }, isActive: true } });
+export async function subscribedEndpoints(tx: Prisma.TransactionClient, dataspaceIds: readonly string[]): Promise<EndpointsByDataspace> {
+  const endpoints = await tx.webhookEndpoint.findMany({ where: { dataspaceId: { in: [...new Set(dataspaceIds)] } } });
   const byDataspace = new Map<string, Endpoint[]>();
   for (const endpoint of endpoints) byDataspace.set(endpoint.dataspaceId, [...(byDataspace.get(endpoint.dataspaceId) ?? []), endpoint]);
   return byDataspace;
@@ -51,9 +89,10 @@ export function deliveryRow(endpoint: Endpoint, event: OutboxEvent, options: { i
     const message = `The payload is ${size} bytes, over the ${MAX_PAYLOAD_BYTES / 1024} KB limit; it was not sent`;
     return { ...base, body: body.slice(0, 1024), status: "FAILED", queuedAt: null, lastError: message, completedAt: new Date() };
   }
-  // A paused or disabled endpoint still gets its deliveries, held until it resumes; a test
-  // delivery goes out whatever the state (it is how you check a receiver is fixed).
-  const held = !options.isTest && endpoint.state !== "ACTIVE";
+  // An endpoint switched off, paused or disabled still gets its deliveries, held until it is on
+  // and active again; a test delivery goes out whatever the state (it is how you check a
+  // receiver is fixed).
+  const held = !options.isTest && isStopped(endpoint);
   return { ...base, body, status: held ? "HELD" : "PENDING", queuedAt: held ? null : new Date() };
 }
 
