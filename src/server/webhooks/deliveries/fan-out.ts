@@ -20,24 +20,18 @@ type Endpoint = Prisma.WebhookEndpointGetPayload<object>;
  */
 export async function planWebhookDeliveries(tx: Prisma.TransactionClient, events: readonly OutboxEvent[], byDataspace: EndpointsByDataspace): Promise<number> {
   const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
-  const room = await heldRoom(tx, [...byDataspace.values()].flat().filter(isStopped));
+  const heldFor = new Map<Endpoint, Prisma.WebhookDeliveryCreateManyInput[]>();
   for (const event of events) {
     for (const endpoint of byDataspace.get(event.dataspaceId) ?? []) {
       if (!matchesEventPattern(endpoint.eventTypes, event.type)) continue;
       const variables = { event: { id: event.id, type: event.type, timestamp: event.createdAt.toISOString() }, data: event.data };
       if (!filterMatches(endpoint.filter, variables)) continue;
       const row = deliveryRow(endpoint, event);
-      if (row.status === "HELD") {
-        const left = room.get(endpoint.id) ?? 0;
-        room.set(endpoint.id, left - 1);
-        if (left <= 0) {
-          rows.push({ ...row, status: "FAILED", completedAt: new Date(), lastError: heldBacklogFull(endpoint) });
-          continue;
-        }
-      }
-      rows.push(row);
+      if (row.status === "HELD") heldFor.set(endpoint, [...(heldFor.get(endpoint) ?? []), row]);
+      else rows.push(row);
     }
   }
+  if (heldFor.size) rows.push(...(await keepToHeldLimit(tx, heldFor)));
   if (rows.length === 0) return 0;
   const { count } = await tx.webhookDelivery.createMany({ data: rows, skipDuplicates: true });
   return count;
@@ -53,13 +47,17 @@ export const MAX_HELD_DELIVERIES = 10_000;
 
 const isStopped = (endpoint: Endpoint) => !endpoint.isActive || endpoint.state !== "ACTIVE";
 
-/** How many more deliveries each stopped endpoint may hold; read only when some endpoint is stopped. */
-async function heldRoom(tx: Prisma.TransactionClient, stopped: Endpoint[]): Promise<Map<string, number>> {
-  const room = new Map(stopped.map((endpoint) => [endpoint.id, MAX_HELD_DELIVERIES]));
-  if (stopped.length === 0) return room;
-  const held = await tx.webhookDelivery.groupBy({ by: ["endpointId"], where: { endpointId: { in: [...room.keys()] }, status: "HELD" }, _count: { _all: true } });
-  for (const { endpointId, _count } of held) room.set(endpointId, MAX_HELD_DELIVERIES - _count._all);
-  return room;
+/**
+ * New held deliveries, those past an endpoint's MAX_HELD_DELIVERIES turned into failed ones that
+ * say why. Counted only for endpoints that hold something new (the hot path never gets here).
+ */
+async function keepToHeldLimit(tx: Prisma.TransactionClient, heldFor: Map<Endpoint, Prisma.WebhookDeliveryCreateManyInput[]>) {
+  const endpoints = [...heldFor.keys()];
+  const counts = await tx.webhookDelivery.groupBy({ by: ["endpointId"], where: { endpointId: { in: endpoints.map((e) => e.id) }, status: "HELD" }, _count: { _all: true } });
+  return endpoints.flatMap((endpoint) => {
+    const room = MAX_HELD_DELIVERIES - (counts.find((c) => c.endpointId === endpoint.id)?._count._all ?? 0);
+    return heldFor.get(endpoint)!.map((row, i) => (i < room ? row : { ...row, status: "FAILED" as const, completedAt: new Date(), lastError: heldBacklogFull(endpoint) }));
+  });
 }
 
 function heldBacklogFull(endpoint: Endpoint): string {
