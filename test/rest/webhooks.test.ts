@@ -113,7 +113,10 @@ describe("REST webhooks", () => {
       );
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({ description: "Renamed", event_types: ["request.added", "request_comment.added"], extra_headers: { "x-api-key": "***", "x-env": "staging" } });
-      expect((await stored(endpoint.id)).extraHeaders).toEqual({ "x-api-key": "key-0123456789", "x-env": "staging" });
+      // The credential is kept, encrypted at rest; the rest stays readable.
+      const { "x-api-key": apiKey, ...readable } = (await stored(endpoint.id)).extraHeaders as Record<string, string>;
+      expect(readable).toEqual({ "x-env": "staging" });
+      expect(decryptSecret(apiKey)).toBe("key-0123456789");
 
       const stale = await api.patch(`/webhooks/${endpoint.id}`, { description: "Lost update" }, { headers: { "if-match": first.headers.get("etag")! } });
       expect(stale.status).toBe(412);

@@ -22,6 +22,9 @@ export function deliveriesInput(slug: string, endpointId: string, status: Webhoo
   return { dataspace: slug, endpointId, limit: DELIVERIES_PAGE_SIZE, ...(status ? { status } : {}) };
 }
 
+/** How many deliveries a webhook holds while it is off, paused or disabled (MAX_HELD_DELIVERIES in src/server/webhooks/deliveries/fan-out.ts). */
+export const HELD_LIMIT = "10 000";
+
 /** What an attempt keeps of a response body (MAX_RESPONSE_BYTES in src/server/webhooks/target-config.ts). */
 export const RESPONSE_BODY_LIMIT = "16 KB";
 

@@ -119,7 +119,22 @@ function ReplayProgressBar({ progress }: { progress: ReplayProgress }) {
       >
         <div className={done >= total ? "h-full bg-emerald-500" : "h-full bg-indigo-600 transition-[width]"} style={{ width: `${percent}%` }} />
       </div>
+      {progress.waiting && (
+        <p role="status" className="text-sm text-amber-800" suppressHydrationWarning>
+          {waitingText(progress.waiting, progress.held)}
+        </p>
+      )}
       {done >= total && <p role="status" className="text-sm text-slate-600">Replay finished.</p>}
     </div>
   );
+}
+
+/** Why a replay's deliveries have not gone out yet: the webhook holds them until it is back. */
+function waitingText(waiting: NonNullable<ReplayProgress["waiting"]>, held: number): string {
+  const what = `${held} ${held === 1 ? "delivery is" : "deliveries are"} held`;
+  if (waiting.reason === "paused") {
+    return `Waiting for the pause to end${waiting.until ? ` (${formatDateTime(waiting.until)})` : ""}: ${what} and go out when the webhook resumes.`;
+  }
+  if (waiting.reason === "disabled") return `Waiting for the webhook to be re-enabled: ${what} until then.`;
+  return `Waiting for the webhook to be switched on: ${what} until then.`;
 }

@@ -10,7 +10,7 @@ import { Confirm } from "@/components/ui/confirm";
 import { TextField } from "@/components/ui/field";
 import { errorMessage, fieldErrorsOf } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import { webhooksPath, type WebhookEndpoint } from "./labels";
+import { HELD_LIMIT, webhooksPath, type WebhookEndpoint } from "./labels";
 
 /** What an action left to tell the admin, shown under the page header. */
 export type ActionResult =
@@ -126,8 +126,8 @@ export function WebhookActions({ endpoint, onEdit, onResult }: { endpoint: Webho
           onBack={() => setConfirming(null)}
           verb="disable" danger pending={setActive.isPending} onConfirm={() => setActive.mutate({ ...input, isActive: false })}
         >
-          Disable this webhook? Events that happen while it is off are not sent to it; deliveries still being retried are held until you
-          enable it again.
+          Disable this webhook? Events that happen while it is off are held, with deliveries still being retried, and sent when you
+          enable it again (up to {HELD_LIMIT}; past that, new ones are recorded as failed and can be replayed).
         </Confirm>
       )}
       {confirming === "rotate" && (

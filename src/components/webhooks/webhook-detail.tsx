@@ -12,7 +12,7 @@ import { formatDateTime } from "@/components/ui/time";
 import { useTRPC } from "@/trpc/react";
 import { Detail, Muted, parseJsonText } from "./detail-parts";
 import { DeliveriesTable } from "./deliveries-table";
-import { EndpointStateBadge, EventTypeList, webhooksPath, type WebhookEndpoint } from "./labels";
+import { EndpointStateBadge, EventTypeList, HELD_LIMIT, webhooksPath, type WebhookEndpoint } from "./labels";
 import { ReplayFailed } from "./replay-failed";
 import { SecretReveal } from "./secret-reveal";
 import { WebhookActions, type ActionResult } from "./webhook-actions";
@@ -123,7 +123,7 @@ function ResultNote({ result }: { result: ActionResult }) {
         `Enabled${result.wasStopped ? ": the failure count starts again from zero" : ""}. ${
           result.released === 0 ? "No deliveries were held." : `Released ${result.released} held deliver${result.released === 1 ? "y" : "ies"}; they go out now.`
         }`}
-      {result.kind === "disabled" && "Disabled. New events are not sent to this webhook until you enable it again."}
+      {result.kind === "disabled" && `Disabled. New events are held for this webhook (up to ${HELD_LIMIT}) and sent when you enable it again.`}
       {result.kind === "test" && "Test event queued: it shows under Deliveries below as a webhook.test delivery."}
     </Notice>
   );

@@ -5,6 +5,7 @@ import { CheckboxField, CodeField, SelectField, TextField } from "@/components/u
 import { FormActions } from "@/components/ui/form-actions";
 import { errorMessage, fieldErrorsOf } from "@/trpc/errors";
 import { FIELDS, FILTER_EXAMPLES, type Field, type WebhookInput } from "./webhook-input";
+import { HELD_LIMIT } from "./labels";
 
 const TEMPLATE_EXAMPLE = '{\n  "text": "{{ data.title }} is now {{ data.status }}",\n  "event": "{{ event.type }}",\n  "target": "{{ hook.target }}"\n}';
 
@@ -125,7 +126,7 @@ export function WebhookForm({ initial, eventTypes, editing, submitLabel, pending
           checked={isActive}
           onChange={(e) => setIsActive(e.target.checked)}
           error={errors.isActive}
-          hint="When off, new events are not delivered and pending deliveries wait until it is on again."
+          hint={`When off, deliveries are held (up to ${HELD_LIMIT}) and sent when it is on again.`}
         />
       </Section>
 

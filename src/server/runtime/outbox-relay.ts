@@ -4,7 +4,7 @@ import { EVENT_PAYLOAD_JOIN, withPayload } from "@/server/events/event-payload";
 import { onOutboxSignal } from "@/server/events/outbox-signal";
 import { dispatchQueuedWebhookEvents, type InboundEventsReceived } from "@/server/inbound/dispatch-webhook-events";
 import { dispatchQueuedDeliveries, type DeliveriesRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
-import { activeEndpoints, planWebhookDeliveries } from "@/server/webhooks/deliveries/fan-out";
+import { planWebhookDeliveries, subscribedEndpoints } from "@/server/webhooks/deliveries/fan-out";
 import { runtimePort } from "./port";
 
 /**
@@ -86,7 +86,7 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
         if (rows.length === 0) return 0;
         // Payloads are read only for events that go somewhere: to a webhook of their dataspace or
         // to the runtime. Events nobody subscribes to are just marked (inbound payloads run large).
-        const endpoints = await activeEndpoints(tx, rows.map((row) => row.dataspaceId));
+        const endpoints = await subscribedEndpoints(tx, rows.map((row) => row.dataspaceId));
         const needed = rows.filter((row) => endpoints.has(row.dataspaceId) || wanted(row.type));
         const data = needed.length
           ? new Map(

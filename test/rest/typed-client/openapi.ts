@@ -824,7 +824,7 @@ export interface components {
              */
             filter?: string | null;
             /**
-             * @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held
+             * @description The switch: off holds deliveries (without a time limit, up to 10 000 per webhook; past that they are recorded as failed with the reason, for a replay); turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held
              * @default true
              */
             is_active?: boolean;
@@ -874,7 +874,7 @@ export interface components {
             event_types?: string[];
             /** @description A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == "Urgent"` */
             filter?: string | null;
-            /** @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
+            /** @description The switch: off holds deliveries (without a time limit, up to 10 000 per webhook; past that they are recorded as failed with the reason, for a replay); turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
             is_active?: boolean;
             /** @description A JSON object merged into every body (at most 16 KB; not `hook` or `data`) */
             extra_payload?: {
@@ -898,7 +898,7 @@ export interface components {
         };
         WebhookSecretRotation: {
             /**
-             * @description How long the old secret keeps signing alongside the new one (both signatures are sent), so receivers can switch without losing a delivery; 0 drops it at once
+             * @description How long, in whole hours from 0 to 168, the old secret keeps signing alongside the new one (both signatures are sent), so receivers can switch without losing a delivery; 0 drops it at once
              * @default 24
              */
             grace_hours?: number;
@@ -1179,7 +1179,7 @@ export interface components {
             event_types: string[];
             /** @description A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == "Urgent"` */
             filter: string | null;
-            /** @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
+            /** @description The switch: off holds deliveries (without a time limit, up to 10 000 per webhook; past that they are recorded as failed with the reason, for a replay); turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
             is_active: boolean;
             /** @description A JSON object merged into every body (at most 16 KB; not `hook` or `data`) */
             extra_payload: {
@@ -1235,7 +1235,7 @@ export interface components {
             event_types: string[];
             /** @description A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == "Urgent"` */
             filter: string | null;
-            /** @description The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
+            /** @description The switch: off holds deliveries (without a time limit, up to 10 000 per webhook; past that they are recorded as failed with the reason, for a replay); turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held */
             is_active: boolean;
             /** @description A JSON object merged into every body (at most 16 KB; not `hook` or `data`) */
             extra_payload: {

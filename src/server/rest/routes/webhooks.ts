@@ -33,7 +33,7 @@ const about = {
   description: "Up to 500 characters",
   event_types: "Event types to deliver: a type (`request.added`), a family (`request.*`) or `*` for all",
   filter: "A CEL expression over `event` and `data`; only events for which it is true are delivered, e.g. `data.priority == \"Urgent\"`",
-  is_active: "The switch: off holds deliveries; turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held",
+  is_active: "The switch: off holds deliveries (without a time limit, up to 10 000 per webhook; past that they are recorded as failed with the reason, for a replay); turning it on also resumes a webhook the circuit breaker paused or disabled, and sends what was held",
   extra_payload: "A JSON object merged into every body (at most 16 KB; not `hook` or `data`)",
   extra_headers: "Headers added to every request, names lower-cased; credential-like ones (authorization, tokens, keys) show as `***`",
   payload_template: "`dejacode`: DejaCode's `{hook, data}` body; `custom`: `custom_template`",
@@ -147,8 +147,9 @@ function toDomain(body: Partial<z.output<typeof webhookCreateBody>>) {
 
 const rotateBody = z
   .strictObject({
-    grace_hours: z.number().int().min(0).max(168, "Keep the old secret at most 168 hours").default(24).meta({
-      description: "How long the old secret keeps signing alongside the new one (both signatures are sent), so receivers can switch without losing a delivery; 0 drops it at once",
+    // The bound (0 to 168 whole hours) is the domain's, checked by rotateWebhookSecret.
+    grace_hours: z.number().default(24).meta({
+      description: "How long, in whole hours from 0 to 168, the old secret keeps signing alongside the new one (both signatures are sent), so receivers can switch without losing a delivery; 0 drops it at once",
     }),
   })
   .meta({ id: "WebhookSecretRotation" });

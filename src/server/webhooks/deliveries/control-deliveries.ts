@@ -6,7 +6,7 @@ import { signalOutbox } from "@/server/events/outbox-signal";
 import { endEndpointPause } from "./endpoint-health";
 import { deliveryRow } from "./fan-out";
 import { deliverySummary } from "./read-deliveries";
-import { releaseHeldDeliveries, requeueDeliveries } from "./release-deliveries";
+import { holdDeliveries, releaseHeldDeliveries, requeueDeliveries } from "./release-deliveries";
 
 /** Sends one finished delivery again (same body, same webhook-id), as a fresh series of attempts. */
 export async function retryWebhookDelivery(ctx: TenantContext, id: string) {
@@ -23,20 +23,26 @@ export async function retryWebhookDelivery(ctx: TenantContext, id: string) {
 
 /**
  * Replays every failed delivery of an endpoint created since `since`, as one tracked replay:
- * progress is how many of them have finished since.
+ * progress is how many of them have finished since. Replayed while the endpoint is paused,
+ * disabled or switched off, they are held with the rest and go out when it is back; the
+ * progress says what it waits for.
  */
 export async function replayFailedDeliveries(ctx: TenantContext, input: { endpointId: string; since: Date }) {
   requireRole(ctx.actor, "ADMIN");
-  const endpoint = await ctx.db.webhookEndpoint.findFirst({ where: { id: input.endpointId }, select: { id: true } });
-  if (!endpoint) throw notFound("Webhook");
-  const where = { endpointId: endpoint.id, status: "FAILED" as const, createdAt: { gte: input.since } };
   const replay = await ctx.db.$transaction(async (tx) => {
+    // The endpoint row locked: a resume or a switch-on waits for this commit, then releases what is held here.
+    await tx.$executeRaw`SELECT 1 FROM "WebhookEndpoint" WHERE id = ${input.endpointId}::uuid AND "dataspaceId" = ${ctx.dataspace.id}::uuid FOR UPDATE`;
+    const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: input.endpointId }, select: { id: true, isActive: true, state: true } });
+    if (!endpoint) throw notFound("Webhook");
+    const where = { endpointId: endpoint.id, status: "FAILED" as const, createdAt: { gte: input.since } };
+    const stopped = !endpoint.isActive || endpoint.state !== "ACTIVE";
     const total = await tx.webhookDelivery.count({ where });
     if (total === 0) return null;
     const created = await tx.webhookReplay.create({
       data: { dataspaceId: ctx.dataspace.id, endpointId: endpoint.id, since: input.since, total, createdById: ctx.actor.userId },
     });
-    await requeueDeliveries(tx, where, { replayId: created.id });
+    if (stopped) await holdDeliveries(tx, where, created.id);
+    else await requeueDeliveries(tx, where, { replayId: created.id });
     return created;
   });
   if (!replay) {
@@ -47,15 +53,29 @@ export async function replayFailedDeliveries(ctx: TenantContext, input: { endpoi
   return getReplayProgress(ctx, replay.id);
 }
 
+/** What a replay (or anything held) waits for before its deliveries go out; null when nothing stops it. */
+export type ReplayWait = { reason: "paused"; until: Date | null } | { reason: "disabled" | "switched_off"; until: null };
+
+function waitOf(endpoint: { isActive: boolean; state: string; pausedUntil: Date | null }): ReplayWait | null {
+  if (!endpoint.isActive) return { reason: "switched_off", until: null };
+  if (endpoint.state === "PAUSED") return { reason: "paused", until: endpoint.pausedUntil };
+  if (endpoint.state === "DISABLED") return { reason: "disabled", until: null };
+  return null;
+}
+
 export async function getReplayProgress(ctx: TenantContext, id: string) {
   requireRole(ctx.actor, "ADMIN");
-  const replay = await ctx.db.webhookReplay.findFirst({ where: { id } });
+  const replay = await ctx.db.webhookReplay.findFirst({ where: { id }, include: { endpoint: { select: { isActive: true, state: true, pausedUntil: true } } } });
   if (!replay) throw notFound("Replay");
   const counts = await ctx.db.webhookDelivery.groupBy({ by: ["status"], where: { replayId: id }, _count: { _all: true } });
   const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
   const succeeded = count("SUCCEEDED");
   const failed = count("FAILED");
-  return { id: replay.id, endpointId: replay.endpointId, since: replay.since, createdAt: replay.createdAt, total: replay.total, succeeded, failed, done: succeeded + failed };
+  const held = count("HELD");
+  const done = succeeded + failed;
+  // Waiting only while something of it is still to go and the endpoint holds it back.
+  const waiting = done < replay.total ? waitOf(replay.endpoint) : null;
+  return { id: replay.id, endpointId: replay.endpointId, since: replay.since, createdAt: replay.createdAt, total: replay.total, succeeded, failed, held, done, waiting };
 }
 
 /** The latest replay of an endpoint, for the progress bar after a reload. */

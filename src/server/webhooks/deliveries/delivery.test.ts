@@ -77,7 +77,9 @@ describe("webhook delivery", () => {
 
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await deliveriesOf(comments.endpoint.id)).toHaveLength(0);
-    expect(await deliveriesOf(off.endpoint.id)).toHaveLength(0);
+    // A webhook switched off holds its delivery (sent when it is switched on), sends nothing.
+    expect((await deliveriesOf(off.endpoint.id)).map((d) => [d.status, d.attempts.length])).toEqual([["HELD", 0]]);
+    expect(receiver.forPath("/off")).toHaveLength(0);
     expect(await deliveriesOf(foreign.endpoint.id)).toHaveLength(0);
     expect(receiver.forPath("/foreign")).toHaveLength(0);
 

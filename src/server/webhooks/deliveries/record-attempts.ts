@@ -1,8 +1,9 @@
 import type { WebhookDelivery, WebhookEndpoint } from "@/generated/prisma/client";
 import type { ScopedDb } from "@/server/db/scoped";
+import { sealHeaders } from "@/server/webhooks/endpoints/header-secrets";
 import { nextRetryDelayMs } from "@/server/webhooks/rules";
 import type { WebhookSettingsValue } from "@/server/webhooks/settings/webhook-settings";
-import { isRetryableResult, parseRetryAfter } from "@/server/webhooks/transport/retry-after";
+import { isReceiverFailure, isRetryableResult, parseRetryAfter } from "@/server/webhooks/transport/retry-after";
 import type { SendResult } from "@/server/webhooks/transport/send";
 import { recordEndpointHealth } from "./endpoint-health";
 
@@ -23,7 +24,8 @@ function attemptRow(attempt: SentAttempt, nextRetryAt: Date | null, error: strin
     startedAt: attempt.startedAt,
     durationMs: Math.round(result.durationMs),
     url: endpoint.url,
-    requestHeaders: attempt.headers,
+    // The copy of the credentials sent is a secret at rest too.
+    requestHeaders: sealHeaders(attempt.headers),
     responseStatus: result.status,
     responseHeaders: result.headers ?? undefined,
     responseBody: result.body,
@@ -60,14 +62,19 @@ export async function recordSucceededAttempts(tdb: ScopedDb, attempts: SentAttem
 
 export type NextStep = { error: string; retryAt: Date | null };
 
-/** Whether and when a failed attempt is tried again: the schedule, at least the receiver's Retry-After. */
+/**
+ * Whether and when a failed attempt is tried again: the schedule, at least the receiver's
+ * Retry-After, both counted from the attempt's end (a "5 s" retry after a 15 s timeout waits
+ * 5 s, not 0).
+ */
 export function decideNext(attempt: SentAttempt, settings: WebhookSettingsValue, random?: () => number): NextStep {
   const { result, delivery, endpoint, startedAt } = attempt;
   const error = describeFailure(result);
   if (!isRetryableResult(result, { retryClientErrors: endpoint.retryClientErrors })) return { error, retryAt: null };
-  const retryAfterMs = result.status === 429 || result.status === 503 ? parseRetryAfter(result.headers?.["retry-after"], startedAt) : null;
+  const endedAt = new Date(startedAt.getTime() + Math.max(0, result.durationMs));
+  const retryAfterMs = result.status === 429 || result.status === 503 ? parseRetryAfter(result.headers?.["retry-after"], endedAt) : null;
   const delayMs = nextRetryDelayMs({ scheduleSeconds: settings.retryScheduleSeconds, attemptsMade: delivery.attemptCount + 1, retryAfterMs, random });
-  return { error, retryAt: delayMs === null ? null : new Date(startedAt.getTime() + delayMs) };
+  return { error, retryAt: delayMs === null ? null : new Date(endedAt.getTime() + delayMs) };
 }
 
 /**
@@ -93,7 +100,9 @@ export async function recordFailedAttempt(tdb: ScopedDb, attempt: SentAttempt, n
         ...(next.retryAt ? { queuedAt: next.retryAt, dispatch: { increment: 1 } } : {}),
       },
     });
-    return delivery.isTest ? false : recordEndpointHealth(tx, endpoint, { succeeded: false, error: next.error }, settings, attempt.startedAt);
+    // Only a receiver that is down trips the breaker; one that answered 4xx (429 included) is up.
+    if (delivery.isTest || !isReceiverFailure(attempt.result)) return false;
+    return recordEndpointHealth(tx, endpoint, { succeeded: false, error: next.error }, settings, attempt.startedAt);
   });
 }
 

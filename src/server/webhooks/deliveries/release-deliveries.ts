@@ -30,3 +30,15 @@ export async function requeueDeliveries(
 export function releaseHeldDeliveries(tdb: TenantDb, endpointId: string): Promise<number> {
   return requeueDeliveries(tdb, { endpointId, status: "HELD" });
 }
+
+/**
+ * Deliveries of an endpoint that is paused, disabled or off, put with its held ones (a replay
+ * started meanwhile): a new dispatch, so any run of an older one stops, and released with the rest.
+ */
+export async function holdDeliveries(tdb: TenantDb, where: Prisma.WebhookDeliveryWhereInput, replayId: string): Promise<number> {
+  const { count } = await tdb.webhookDelivery.updateMany({
+    where,
+    data: { status: "HELD", dispatch: { increment: 1 }, queuedAt: null, nextAttemptAt: null, completedAt: null, replayId },
+  });
+  return count;
+}

@@ -60,7 +60,8 @@ describe("webhook delivery retries", () => {
     }
     // The schedule's 1 s and 2 s, each within ±20 % jitter, are what the attempts announced…
     const [first, second, third] = delivery.attempts;
-    const announced = (a: typeof first) => a.nextRetryAt!.getTime() - a.startedAt.getTime();
+    // (counted from each attempt's end)
+    const announced = (a: typeof first) => a.nextRetryAt!.getTime() - (a.startedAt.getTime() + a.durationMs);
     expect(announced(first)).toBeGreaterThanOrEqual(800);
     expect(announced(first)).toBeLessThanOrEqual(1200);
     expect(announced(second)).toBeGreaterThanOrEqual(1600);

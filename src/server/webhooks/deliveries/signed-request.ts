@@ -1,5 +1,6 @@
 import type { WebhookEndpoint } from "@/generated/prisma/client";
 import { decryptSecret } from "@/server/secrets/crypto";
+import { openHeaders } from "@/server/webhooks/endpoints/header-secrets";
 import { signatureHeaders } from "@/server/webhooks/rules";
 
 /**
@@ -17,7 +18,7 @@ export function signedRequestHeaders(
     secrets.push(decryptSecret(endpoint.previousSecret));
   }
   return {
-    ...(endpoint.extraHeaders as Record<string, string>),
+    ...openHeaders(endpoint.extraHeaders),
     "content-type": "application/json",
     // webhook-id is the event's id: the same on every retry and replay, so receivers can dedupe.
     ...signatureHeaders({ messageId: delivery.eventId ?? delivery.id, timestamp: now, body: delivery.body, secrets }),

@@ -1,13 +1,14 @@
 import { Prisma } from "@/generated/prisma/client";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
-import { notFound } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 import { signalOutbox } from "@/server/events/outbox-signal";
 import { afterTimeKey, decodeTimeCursor, timePage, type Page } from "@/server/pagination/cursor";
 import { encryptSecret } from "@/server/secrets/crypto";
 import { releaseHeldDeliveries } from "@/server/webhooks/deliveries/release-deliveries";
 import { generateWebhookSecret } from "@/server/webhooks/rules";
 import { readWebhookSettings } from "@/server/webhooks/settings/webhook-settings";
+import { openHeaders, sealHeaders } from "./header-secrets";
 import { serializeEndpoint, unmaskHeaders, type SerializedEndpoint } from "./serialize-endpoint";
 import { switchChanges } from "./set-endpoint-active";
 import { validateEndpointFields } from "./validate-endpoint";
@@ -52,7 +53,7 @@ export async function createWebhookEndpoint(ctx: TenantContext, input: CreateWeb
       filter: fields.filter,
       isActive: fields.isActive,
       extraPayload: (fields.extraPayload as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
-      extraHeaders: fields.extraHeaders,
+      extraHeaders: sealHeaders(fields.extraHeaders ?? {}),
       payloadTemplate: fields.payloadTemplate,
       customTemplate: fields.payloadTemplate === "CUSTOM" ? fields.customTemplate : null,
       retryClientErrors: fields.retryClientErrors,
@@ -88,16 +89,17 @@ export async function updateWebhookEndpoint(ctx: TenantContext, input: UpdateWeb
     if (!existing) throw notFound("Webhook");
     options.precondition?.(serializeEndpoint(existing, now));
     const { isActive, ...patch } = input.patch;
-    if (patch.extraHeaders) patch.extraHeaders = unmaskHeaders(patch.extraHeaders, existing.extraHeaders);
+    if (patch.extraHeaders) patch.extraHeaders = unmaskHeaders(patch.extraHeaders, openHeaders(existing.extraHeaders));
     const template = patch.payloadTemplate ?? existing.payloadTemplate;
     if (template === "CUSTOM" && patch.customTemplate === undefined) patch.customTemplate = existing.customTemplate;
     const fields = validateEndpointFields({ ...patch, payloadTemplate: template }, { allowHttp: settings.allowHttp });
-    const { extraPayload, ...rest } = fields;
+    const { extraPayload, extraHeaders, ...rest } = fields;
     const switched = isActive !== undefined && (isActive !== existing.isActive || (isActive && existing.state !== "ACTIVE"));
     const updated = await tx.webhookEndpoint.update({
       where: { id: existing.id },
       data: {
         ...rest,
+        ...(extraHeaders !== undefined ? { extraHeaders: sealHeaders(extraHeaders) } : {}),
         ...(extraPayload !== undefined ? { extraPayload: (extraPayload as Prisma.InputJsonObject | null) ?? Prisma.DbNull } : {}),
         ...(template === "DEJACODE" ? { customTemplate: null } : {}),
         ...(switched ? switchChanges(existing, isActive, now) : {}),
@@ -116,12 +118,19 @@ export async function deleteWebhookEndpoint(ctx: TenantContext, id: string) {
   return { id };
 }
 
+/** How long a rotated-out secret may keep signing: a week is time enough to switch any receiver. */
+export const MAX_SECRET_GRACE_HOURS = 168;
+
 /**
  * A new signing secret; the previous one keeps signing alongside it (both signatures in the
- * header) for `graceHours`, so receivers can switch without dropping a delivery.
+ * header) for `graceHours` (0 to 168 whole hours), so receivers can switch without dropping a delivery.
  */
 export async function rotateWebhookSecret(ctx: TenantContext, input: { id: string; graceHours: number }) {
   requireRole(ctx.actor, "ADMIN");
+  if (!Number.isInteger(input.graceHours) || input.graceHours < 0 || input.graceHours > MAX_SECRET_GRACE_HOURS) {
+    const message = `Keep the old secret 0 to ${MAX_SECRET_GRACE_HOURS} whole hours`;
+    throw new AppError("BAD_REQUEST", `graceHours: ${message}`, { fieldErrors: { graceHours: [message] } });
+  }
   const existing = await ctx.db.webhookEndpoint.findFirst({ where: { id: input.id } });
   if (!existing) throw notFound("Webhook");
   const secret = generateWebhookSecret();

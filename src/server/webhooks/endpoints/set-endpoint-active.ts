@@ -7,9 +7,10 @@ import { releaseHeldDeliveries } from "@/server/webhooks/deliveries/release-deli
 import { serializeEndpoint } from "./serialize-endpoint";
 
 /**
- * The user's switch. Off: new events are not delivered and pending deliveries are held at their
- * next attempt. On: also clears a pause or a disable by the circuit breaker (the user says the
- * receiver is fixed) and releases the held backlog, oldest first.
+ * The user's switch. Off: deliveries of new events are held (up to MAX_HELD_DELIVERIES, see
+ * fan-out.ts) and pending ones are held at their next attempt. On: also clears a pause or a
+ * disable by the circuit breaker (the user says the receiver is fixed) and releases the held
+ * backlog, oldest first.
  */
 export async function setWebhookEndpointActive(ctx: TenantContext, input: { id: string; isActive: boolean }) {
   requireRole(ctx.actor, "ADMIN");

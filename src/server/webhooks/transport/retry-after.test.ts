@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRetryableResult, parseRetryAfter } from "./retry-after";
+import { isReceiverFailure, isRetryableResult, parseRetryAfter } from "./retry-after";
 import type { SendErrorKind, SendResult } from "./send";
 
 describe("parseRetryAfter", () => {
@@ -66,5 +66,33 @@ describe("isRetryableResult", () => {
     expect(retried(result(200, "timeout"))).toBe(true);
     expect(retried(result(500, "timeout"))).toBe(true);
     expect(retried(result(404, "timeout"))).toBe(false);
+  });
+});
+
+describe("isReceiverFailure (what the circuit breaker counts)", () => {
+  const result = (status: number | null, kind: SendErrorKind | null = null): SendResult => ({
+    ok: kind === null && status !== null && status >= 200 && status < 300,
+    status,
+    headers: status === null ? null : {},
+    body: status === null ? null : "",
+    bodyTruncated: false,
+    durationMs: 1,
+    error: kind ? { kind, message: kind } : null,
+    remoteAddress: null,
+  });
+
+  it("counts no answer (network errors, timeouts, a refused address), 5xx and a 2xx cut off", () => {
+    for (const kind of ["timeout", "connect_timeout", "dns", "refused", "reset", "tls", "network", "forbidden_address"] as const) {
+      expect(isReceiverFailure(result(null, kind)), kind).toBe(true);
+    }
+    for (const status of [500, 502, 503, 504]) expect(isReceiverFailure(result(status)), String(status)).toBe(true);
+    expect(isReceiverFailure(result(200, "timeout"))).toBe(true);
+  });
+
+  it("does not count an answered 4xx (429 included), a redirect or a success", () => {
+    for (const status of [400, 401, 403, 404, 408, 410, 422, 429]) expect(isReceiverFailure(result(status)), String(status)).toBe(false);
+    expect(isReceiverFailure(result(404, "timeout"))).toBe(false);
+    expect(isReceiverFailure(result(301, "redirect"))).toBe(false);
+    expect(isReceiverFailure(result(200))).toBe(false);
   });
 });

@@ -63,3 +63,17 @@ export function isRetryableResult(result: SendResult, options: { retryClientErro
   }
   return result.error !== null;
 }
+
+/**
+ * Whether a failed attempt says the receiver is failing, which is what the circuit breaker
+ * counts: no answer at all (network error, timeout, refused address) or a 5xx, and a 2xx whose
+ * body was cut off. An answered 4xx does not count: a 429 is the receiver asking for time (its
+ * Retry-After is honoured by the retry), and a 404, 401 or 422 is about the request or the
+ * configuration, which pausing the endpoint would not fix; a 3xx is a misconfigured URL.
+ */
+export function isReceiverFailure(result: SendResult): boolean {
+  if (result.ok) return false;
+  if (result.status === null) return true;
+  if (result.status >= 500) return true;
+  return result.status >= 200 && result.status < 300 && result.error !== null;
+}
