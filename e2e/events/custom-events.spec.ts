@@ -55,4 +55,10 @@ test("an admin registers a custom event type, a script publishes it over the API
   // The registered type is one of the filter's choices.
   await page.getByLabel("Event type").selectOption("custom.deploy.finished");
   await expect(page.getByRole("main").getByRole("button", { expanded: false }).or(row)).toHaveCount(1);
+  // Families are choices too, filtered by the same rule as GET /events?type=; each row says what happened in one line.
+  await page.getByLabel("Event type").selectOption("github.*");
+  await expect(page.getByText("No github.* events yet")).toBeVisible();
+  await page.getByLabel("Event type").selectOption("custom.*");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("service: api, version: 2.4.1");
 });

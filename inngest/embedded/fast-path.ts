@@ -48,12 +48,12 @@ export async function storeStepAndContinue(
  */
 const RUNS_DONE = `
   WITH input AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("runId" uuid, output jsonb)
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("runId" uuid, output jsonb, "startedAt" timestamptz)
   ), run AS (
     SELECT r.id FROM runtime_run r JOIN input i ON i."runId" = r.id
     WHERE r.status IN ('QUEUED', 'RUNNING') AND r.parent_run_id IS NULL ORDER BY r.id FOR UPDATE OF r
   ), done AS (
-    UPDATE runtime_run r SET status = 'COMPLETED', output = coalesce(i.output, 'null'::jsonb), error = 'null'::jsonb, ended_at = now(), started_at = coalesce(r.started_at, now())
+    UPDATE runtime_run r SET status = 'COMPLETED', output = coalesce(i.output, 'null'::jsonb), error = 'null'::jsonb, ended_at = now(), started_at = coalesce(r.started_at, i."startedAt", now())
     FROM input i JOIN run ON run.id = i."runId" WHERE r.id = run.id RETURNING r.id
   ), jobs AS (
     DELETE FROM runtime_job WHERE run_id IN (SELECT id FROM run)
@@ -62,14 +62,14 @@ const RUNS_DONE = `
   )
   SELECT id FROM done`;
 
-const completions = new WeakMap<Pool, Batcher<{ runId: string; output: unknown }, boolean>>();
+const completions = new WeakMap<Pool, Batcher<{ runId: string; output: unknown; startedAt: Date }, boolean>>();
 
-export function completeRun(pool: Pool, runId: string, output: unknown): Promise<boolean> {
+export function completeRun(pool: Pool, runId: string, output: unknown, startedAt: Date): Promise<boolean> {
   return batcherFor(completions, pool, async (inputs) => {
     const { rows } = await pool.query<{ id: string }>(RUNS_DONE, [JSON.stringify(inputs)]);
     const done = new Set(rows.map((row) => row.id));
     return inputs.map((i) => done.has(i.runId));
-  }).push({ runId, output: output ?? null });
+  }).push({ runId, output: output ?? null, startedAt });
 }
 
 /**

@@ -91,15 +91,16 @@ export type Ending = { status: "COMPLETED"; output: unknown } | { status: "FAILE
 
 /**
  * Ends a run, drops its pending work and, for a run started by step.invoke, hands its result to
- * the parent's step. Returns the parent's id when that parent now has work due.
+ * the parent's step. `startedAt` is when the ending call began: a run that ends in its first call
+ * started then, not at the commit (its duration would read 0 ms). Returns the parent's id when that parent now has work due.
  */
-export async function endRun(c: PoolClient, runId: string, ending: Ending): Promise<{ parentRunId: string | null }> {
+export async function endRun(c: PoolClient, runId: string, ending: Ending, startedAt: Date | null = null): Promise<{ parentRunId: string | null }> {
   const output = ending.status === "COMPLETED" ? ending.output : null;
   const error = ending.status === "COMPLETED" ? null : ending.error;
   const { rows } = await c.query<{ parent_run_id: string | null; parent_step_id: string | null }>(
-    `UPDATE runtime_run SET status = $2, output = $3::jsonb, error = $4::jsonb, ended_at = now(), started_at = coalesce(started_at, now())
+    `UPDATE runtime_run SET status = $2, output = $3::jsonb, error = $4::jsonb, ended_at = now(), started_at = coalesce(started_at, $5, now())
      WHERE id = $1 RETURNING parent_run_id, parent_step_id`,
-    [runId, ending.status, JSON.stringify(output ?? null), JSON.stringify(error)],
+    [runId, ending.status, JSON.stringify(output ?? null), JSON.stringify(error), startedAt],
   );
   await c.query("DELETE FROM runtime_job WHERE run_id = $1", [runId]);
   await c.query("DELETE FROM runtime_wait WHERE run_id = $1", [runId]);

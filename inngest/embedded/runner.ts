@@ -96,10 +96,10 @@ export async function runCall(deps: RunnerDeps, job: ClaimedJob, isAlive: () => 
     return deps.continueWith({ ...job, id: next.nextJobId, step_id: "step", attempt: 0, data: null });
   }
   deps.memo.forget(runId);
-  if (only?.op === "RunComplete" && (await completeRun(deps.pool, runId, only.data ?? null))) return;
-  if (result.kind === "done") return finish(deps, job, runId, { status: "COMPLETED", output: result.output });
+  if (only?.op === "RunComplete" && (await completeRun(deps.pool, runId, only.data ?? null, startedAt))) return;
+  if (result.kind === "done") return finish(deps, job, runId, { status: "COMPLETED", output: result.output }, startedAt);
   if (result.kind === "error") {
-    if (result.noRetry || job.attempt + 1 >= def.maxAttempts) return finish(deps, job, runId, { status: "FAILED", error: result.error });
+    if (result.noRetry || job.attempt + 1 >= def.maxAttempts) return finish(deps, job, runId, { status: "FAILED", error: result.error }, startedAt);
     return retry(deps, job, runId, job.step_id, result.error, result.retryAfter);
   }
   await applyOps(deps, def, job, runId, result.ops, startedAt, result.noRetry, result.retryAfter);
@@ -162,7 +162,7 @@ async function applyOps(deps: RunnerDeps, def: FunctionDef, job: ClaimedJob, run
     }
     await storeSteps(c, runId, steps);
     if (ending) {
-      await endRun(c, runId, ending);
+      await endRun(c, runId, ending, startedAt);
       if (ending.status === "FAILED") await emitFailure(c, deps, def, runId, job.event, ending.error);
       return;
     }
@@ -206,12 +206,12 @@ async function retry(deps: RunnerDeps, job: ClaimedJob, runId: string, stepId: s
   deps.scheduled(at);
 }
 
-async function finish(deps: RunnerDeps, job: ClaimedJob, runId: string, ending: Ending): Promise<void> {
+async function finish(deps: RunnerDeps, job: ClaimedJob, runId: string, ending: Ending, startedAt: Date | null = null): Promise<void> {
   const def = deps.registry.get(job.function_id ?? "");
   await inTransaction(deps.pool, async (c) => {
     if (!(await lockRun(c, runId))) return void (await deleteJob(c, job.id));
     if (ending.status === "FAILED") await recordAttempt(c, runId, job.step_id, job.attempt, ending.error, null, null);
-    const { parentRunId } = await endRun(c, runId, ending);
+    const { parentRunId } = await endRun(c, runId, ending, startedAt);
     deps.memo.forget(runId);
     deps.memo.forget(parentRunId);
     if (parentRunId) deps.scheduled(Date.now());

@@ -112,6 +112,8 @@ describe("REST custom event types and POST /events", () => {
       type: "custom.build.passed",
       created_date: expect.any(String),
       data,
+      source: { kind: "user", uuid: member.id },
+      summary: "service: payments-api",
     });
     expect(published.headers.get("location")).toMatch(new RegExp(`/api/v1/events/${uuid}$`));
     const shown = await admin.get(`/events/${uuid}`);

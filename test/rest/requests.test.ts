@@ -182,6 +182,8 @@ describe("REST requests, comments and events", () => {
       type: "request.added",
       created_date: expect.any(String),
       data: expect.objectContaining({ uuid: request.id, title: "Something happened" }),
+      source: { kind: "user", uuid: ctx.actor.userId },
+      summary: "“Something happened”",
     });
     expect(page.body.next).toContain("type=request.added");
     expect((await api.get(`/events/${latest.uuid}`)).body).toEqual(latest);

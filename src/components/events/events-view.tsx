@@ -15,7 +15,6 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { formatDateTime, RelativeTime } from "@/components/ui/time";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import { summarize } from "./summary";
 
 function bigintSafe(data: unknown): string {
   return JSON.stringify(data, (_key, value) => (typeof value === "bigint" ? value.toString() : value), 2);
@@ -28,7 +27,8 @@ export function EventsView() {
   const { slug } = useDataspace();
   const [type, setType] = useState("");
   const rows = useToggleSet();
-  const catalog = useQuery(trpc.event.catalog.queryOptions(undefined, { staleTime: Infinity }));
+  // Built-in types and the integration families (github.*, inbound.*, …): what webhooks subscribe to, and what this filter takes.
+  const knownTypes = useQuery(trpc.webhook.eventTypes.queryOptions(undefined, { staleTime: Infinity }));
   const members = useQuery(trpc.member.list.queryOptions({ dataspace: slug }));
   const customTypes = useQuery(trpc.eventType.list.queryOptions({ dataspace: slug }));
   // Events also arrive from outside (the API, integrations, the runtime): always fresh on arrival, and looked at now and then.
@@ -42,7 +42,13 @@ export function EventsView() {
   const emails = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.email])), [members.data]);
   const actorOf = (actorId: string | null) => (actorId ? (emails.get(actorId) ?? "Former member") : "System");
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
-  const types = [...Object.keys(catalog.data ?? {}), ...(customTypes.data?.items.map((t) => t.name) ?? [])];
+  const sourceOf = (source: (typeof items)[number]["source"]) =>
+    source.kind === "integration" ? source.name : source.kind === "user" ? actorOf(source.uuid) : "System";
+  const builtIn = (knownTypes.data ?? []).filter((t) => !t.type.endsWith(".*"));
+  const families = (knownTypes.data ?? []).filter((t) => t.type.endsWith(".*"));
+  const custom = customTypes.data?.items ?? [];
+  const description =
+    knownTypes.data?.find((t) => t.type === type)?.description ?? custom.find((t) => t.name === type)?.description;
 
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
@@ -53,14 +59,26 @@ export function EventsView() {
           </label>
           <select id="event-type" value={type} onChange={(e) => setType(e.target.value)} className={cn(controlClasses, "mt-1")}>
             <option value="">All types</option>
-            {types.map((t) => (
-              <option key={t} value={t}>{t}</option>
-            ))}
+            <optgroup label="Built-in">
+              {builtIn.map((t) => (
+                <option key={t.type} value={t.type}>{t.type}</option>
+              ))}
+            </optgroup>
+            <optgroup label="From integrations and the API">
+              {families.map((t) => (
+                <option key={t.type} value={t.type}>{t.type}</option>
+              ))}
+            </optgroup>
+            {custom.length > 0 && (
+              <optgroup label="Custom">
+                {custom.map((t) => (
+                  <option key={t.id} value={t.name}>{t.name}</option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </div>
-        {type && catalog.data && (
-          <p className="text-sm text-slate-500">{(catalog.data as Record<string, { description: string }>)[type]?.description}</p>
-        )}
+        {description && <p className="min-w-0 flex-1 text-sm text-slate-500">{description}</p>}
       </div>
       {events.isPending ? (
         <SkeletonRows rows={8} label="Loading events" />
@@ -84,14 +102,14 @@ export function EventsView() {
                 summary={
                   <>
                     <Badge tone="indigo" className="font-mono">{event.type}</Badge>
-                    <span className="min-w-0 flex-1 truncate text-slate-700">{summarize(event.type, event.data)}</span>
-                    <span className="hidden shrink-0 text-slate-500 md:inline">{actorOf(event.actorId)}</span>
+                    <span className="min-w-0 flex-1 truncate text-slate-700">{event.summary}</span>
+                    <span className="hidden max-w-48 shrink-0 truncate text-slate-500 md:inline">{sourceOf(event.source)}</span>
                     <RelativeTime date={event.createdAt} className="w-24 shrink-0 text-right text-slate-500" />
                   </>
                 }
               >
                 <p className="mb-2 text-xs text-slate-500">
-                  #{event.seq.toString()} · {formatDateTime(event.createdAt)} · by {actorOf(event.actorId)} · id {event.id}
+                  #{event.seq.toString()} · {formatDateTime(event.createdAt)} · {event.source.kind === "integration" ? `received by ${event.source.name}` : `by ${sourceOf(event.source)}`} · id {event.id}
                 </p>
                 <pre className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100">
                   {bigintSafe(event.data)}

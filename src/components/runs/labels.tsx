@@ -1,4 +1,5 @@
 import { Badge, type Tone } from "@/components/ui/badge";
+import type { RunOutcome } from "@/server/runtime/runs/run-outcome";
 import type { RunStatus } from "@/server/runtime/runs/runs.schema";
 
 // Mirrors RUN_STATUSES in src/server/runtime/runs/runs.schema.ts (a type-only import there keeps
@@ -30,6 +31,19 @@ const TONES: Record<RunStatus, Tone> = {
 
 export function RunStatusBadge({ status }: { status: RunStatus }) {
   return <Badge tone={TONES[status]}>{RUN_STATUS_LABELS[status]}</Badge>;
+}
+
+const OUTCOME_CLASSES: Record<RunOutcome["tone"], string> = {
+  success: "text-slate-600",
+  neutral: "text-slate-500",
+  warning: "text-amber-700",
+  failure: "text-red-700",
+};
+
+/** What the run came to ("Completed — 3 of 5 deliveries failed"), as the domain words it. */
+export function RunOutcomeText({ outcome, className }: { outcome: RunOutcome; className?: string }) {
+  if (!outcome.text) return null;
+  return <span className={`${OUTCOME_CLASSES[outcome.tone]} ${className ?? ""}`}>{outcome.text}</span>;
 }
 
 export const isActiveRun = (status: RunStatus) => status === "QUEUED" || status === "RUNNING" || status === "SLEEPING" || status === "WAITING";

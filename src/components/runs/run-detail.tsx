@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { BackLink, DetailError, DetailLoading } from "@/components/ui/detail-states";
 import type { RunDetail as Run } from "@/server/runtime/runs/get-run";
-import { isActiveRun, JsonBlock, RunStatusBadge, formatDuration } from "./labels";
+import { isActiveRun, JsonBlock, RunOutcomeText, RunStatusBadge, formatDuration } from "./labels";
 import { RunActions } from "./run-actions";
 import { ExternalRuntimeNotice } from "./runs-view";
 import { RunPendingNote, RunSteps, RunAttempts } from "./run-sections";
@@ -50,6 +50,7 @@ export function RunDetail({ scope, id }: { scope: RunsScope; id: string }) {
           <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900">{r.functionName}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-500">
             <RunStatusBadge status={r.status} />
+            <RunOutcomeText outcome={r.outcome} />
             <span>
               on <span className="font-mono text-xs text-slate-700">{r.eventName}</span>
             </span>
@@ -71,7 +72,7 @@ export function RunDetail({ scope, id }: { scope: RunsScope; id: string }) {
               </div>
             </Card>
           )}
-          <RunSteps steps={r.steps} />
+          <RunSteps steps={r.steps} run={r} />
           <RunAttempts attempts={r.attempts} />
           <Card>
             <CardHeader title="Trigger event" description="The event this run started from, as the function received it." />

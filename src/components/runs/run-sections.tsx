@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { ExpandableRow, useToggleSet } from "@/components/ui/expandable-row";
 import { Icon } from "@/components/ui/icons";
 import type { RunAttempt, RunPending, RunStep } from "@/server/runtime/runs/get-run";
+import type { RunSummary } from "@/server/runtime/runs/list-runs";
 import { JsonBlock, formatDuration } from "./labels";
 import { formatTimestamp, Timestamp } from "./time";
 
@@ -44,13 +45,20 @@ export function RunPendingNote({ pending }: { pending: RunPending[] }) {
   );
 }
 
-export function RunSteps({ steps }: { steps: RunStep[] }) {
+/** A run's steps; a function without steps (it works in one call) shows that call instead. */
+export function RunSteps({ steps, run }: { steps: RunStep[]; run: Pick<RunSummary, "startedAt" | "endedAt" | "durationMs"> }) {
   const rows = useToggleSet();
   return (
     <Card>
       <CardHeader title="Steps" description="Each finished step, in the order it finished. A finished step never runs again." />
       {steps.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-500">No step has finished yet.</p>
+        <p className="px-5 py-4 text-sm text-slate-500" suppressHydrationWarning>
+          {run.endedAt && run.startedAt && run.durationMs !== null
+            ? `This function has no steps: it ran in one call, from ${formatTimestamp(run.startedAt)} to ${formatTimestamp(run.endedAt)} (${formatDuration(run.durationMs)}).`
+            : run.endedAt
+              ? "This function has no steps, and it ended before it ran."
+              : "No step has finished yet."}
+        </p>
       ) : (
         <ol className="divide-y divide-slate-100">
           {steps.map((step) => (

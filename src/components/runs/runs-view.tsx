@@ -13,7 +13,7 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { RelativeTime } from "@/components/ui/time";
 import type { RunStatus } from "@/server/runtime/runs/runs.schema";
 import { errorMessage } from "@/trpc/errors";
-import { isActiveRun, RUN_STATUS_LABELS, RUN_STATUSES, RUNS_PAGE_SIZE, RunStatusBadge } from "./labels";
+import { isActiveRun, RUN_STATUS_LABELS, RUN_STATUSES, RUNS_PAGE_SIZE, RunOutcomeText, RunStatusBadge } from "./labels";
 import { RunDuration } from "./time";
 import { useRunProcedures, type RunsScope } from "./use-run-procedures";
 
@@ -97,7 +97,14 @@ export function RunsView({ scope }: { scope: RunsScope }) {
               <tbody className="divide-y divide-slate-100">
                 {items.map((run) => (
                   <tr key={run.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3"><RunStatusBadge status={run.status} /></td>
+                    <td className="px-4 py-3">
+                      <div className="flex flex-col items-start gap-1">
+                        <RunStatusBadge status={run.status} />
+                        {(run.outcome.tone === "warning" || run.outcome.tone === "failure") && (
+                          <RunOutcomeText outcome={run.outcome} className="max-w-64 truncate text-xs" />
+                        )}
+                      </div>
+                    </td>
                     <td className="max-w-64 px-3 py-3">
                       <Link href={hrefOf(run.id)} className="block truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline">
                         {run.functionName}

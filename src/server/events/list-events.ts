@@ -4,22 +4,29 @@ import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { badRequest, notFound } from "@/server/errors";
 import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
 import { withPayload } from "./event-payload";
+import { describeEvent, type EventDescription } from "./event-summary";
 import type { listEventsInput } from "./events.schema";
+import { eventTypeWhere } from "./type-filter";
 
 export const eventSelect = { id: true, seq: true, type: true, data: true, actorId: true, createdAt: true, payloadFrom: { select: { body: true } } } as const;
 
-export type EventRow = { id: string; seq: bigint; type: string; data: unknown; actorId: string | null; createdAt: Date };
+/** An event as stored (payload put back); EventRow adds what lists show of it. */
+export type StoredEvent = { id: string; seq: bigint; type: string; data: unknown; actorId: string | null; createdAt: Date };
+export type EventRow = StoredEvent & EventDescription;
 
 function toEventRow({ payloadFrom, ...row }: { id: string; seq: bigint; type: string; data: unknown; actorId: string | null; createdAt: Date; payloadFrom: { body: string } | null }): EventRow {
-  return { ...row, data: withPayload(row.data, payloadFrom?.body) };
+  return { ...row, data: withPayload(row.data, payloadFrom?.body), ...describeEvent(row) };
 }
 
 /**
- * A dataspace's events, newest first, keyset-paginated on the global sequence. Events carry full payloads (private requests included), so the log is an admin tool, like the
+ * A dataspace's events, newest first, keyset-paginated on the global sequence, optionally of one
+ * type or pattern (`github.*`; see type-filter.ts), each with its source and one-line summary.
+ * Events carry full payloads (private requests included), so the log is an admin tool, like the
  * webhook settings that consume it.
  */
 export async function listEvents(ctx: TenantContext, input: z.output<typeof listEventsInput>): Promise<Page<EventRow>> {
   requireRole(ctx.actor, "ADMIN");
+  const typeWhere = eventTypeWhere(input.type);
   let before: bigint | undefined;
   if (input.cursor) {
     const [seq] = decodeCursor(input.cursor, "events:-seq", 1);
@@ -27,7 +34,7 @@ export async function listEvents(ctx: TenantContext, input: z.output<typeof list
     before = BigInt(seq);
   }
   const rows = await ctx.db.event.findMany({
-    where: { ...(input.type ? { type: input.type } : {}), ...(before !== undefined ? { seq: { lt: before } } : {}) },
+    where: { ...typeWhere, ...(before !== undefined ? { seq: { lt: before } } : {}) },
     orderBy: { seq: "desc" },
     take: input.limit + 1,
     select: eventSelect,

@@ -1001,6 +1001,26 @@ export interface components {
             created_date: string;
             /** @description The event's payload, as webhooks deliver it in `data` */
             data: unknown;
+            /** @description Where the event came from: the integration that received it (`github.*`, `inbound.*`, …), the member whose action published it, or the app itself */
+            source: {
+                /** @constant */
+                kind: "integration";
+                /** Format: uuid */
+                uuid: string;
+                name: string;
+                /** @description e.g. GITHUB */
+                type: string;
+            } | {
+                /** @constant */
+                kind: "user";
+                /** Format: uuid */
+                uuid: string;
+            } | {
+                /** @constant */
+                kind: "system";
+            };
+            /** @description What happened, in one line (a pull request's or ticket's title, an alert); empty when the payload has nothing to show */
+            summary: string;
         };
         /** @description A custom event type registered in the dataspace */
         EventType: {
@@ -1861,7 +1881,7 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
-                /** @description Only events of this type, e.g. `request.added` */
+                /** @description Only events of this type or pattern, as webhooks subscribe: one type (`request.added`, `github.push`), a family or part of one (`github.*`, `github.pull_request.*`, `inbound.*`, `custom.*`), a catalog prefix (`request.*`) or `*`. A pattern no event type can match is a 422 naming `type`. */
                 type?: string;
                 /** @description Objects per page, 1–100 */
                 limit?: number;

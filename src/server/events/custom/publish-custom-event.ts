@@ -1,7 +1,7 @@
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { AppError } from "@/server/errors";
-import type { EventRow } from "../list-events";
+import type { StoredEvent } from "../list-events";
 import { publishEvent } from "../publish-event";
 import { transactionWithEvents } from "../transaction-with-events";
 import { CUSTOM_EVENT_TYPE_NAME, MAX_CUSTOM_EVENT_BYTES, type PublishCustomEventInput } from "./custom-event-type.schema";
@@ -15,7 +15,7 @@ const unprocessable = (field: string, message: string) => new AppError("UNPROCES
  * like every event, so webhooks subscribed to `custom.*`, a part of it or the type itself get it,
  * and so does any runtime function triggered by it. Members publish; the actor is recorded.
  */
-export async function publishCustomEvent(ctx: TenantContext, input: PublishCustomEventInput): Promise<EventRow> {
+export async function publishCustomEvent(ctx: TenantContext, input: PublishCustomEventInput): Promise<StoredEvent> {
   requireRole(ctx.actor, "MEMBER");
   if (!CUSTOM_EVENT_TYPE_NAME.test(input.type)) {
     throw unprocessable("type", `"${input.type}" is not a custom event type: those are named custom.<name> and registered first; built-in types are published by Switchboard itself`);

@@ -29,7 +29,10 @@ export const eventRoutes = [
     description: `Newest first. ${ADMIN_ONLY}`,
     scope: { resource: "events", level: "admin" },
     kind: "list",
-    query: z.object({ type: listEventsInput.shape.type.meta({ description: "Only events of this type, e.g. `request.added`" }), ...pageQuery }),
+    query: z.object({ type: listEventsInput.shape.type.meta({
+      description:
+        "Only events of this type or pattern, as webhooks subscribe: one type (`request.added`, `github.push`), a family or part of one (`github.*`, `github.pull_request.*`, `inbound.*`, `custom.*`), a catalog prefix (`request.*`) or `*`. A pattern no event type can match is a 422 naming `type`.",
+    }), ...pageQuery }),
     response: eventObject,
     errors: [400, 422],
     handle: async ({ tenant, query }) => {

@@ -48,7 +48,7 @@ export type RunDetail = RunSummary & {
 export async function findRunInScope(scope: RunScope, id: string) {
   return scope.client.runtimeRun.findFirst({
     where: { AND: [scope.where, { id }] },
-    select: { ...runSummarySelect, output: true, error: true, parentRunId: true },
+    select: { ...runSummarySelect, parentRunId: true },
   });
 }
 

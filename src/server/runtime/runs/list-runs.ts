@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { badRequest } from "@/server/errors";
 import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
 import { embeddedRuntime, resolveRunScope, type External, type RunsActor } from "./run-scope";
+import { functionLabel, runOutcome, type RunOutcome } from "./run-outcome";
 import { pendingWorkSelect, shownStatus, shownStatusWhere } from "./run-status";
 import type { listRunsInput, RunStatus } from "./runs.schema";
 
@@ -15,6 +16,9 @@ export type RunSummary = {
   createdAt: Date;
   startedAt: Date | null;
   endedAt: Date | null;
+  /** null while the run goes on. */
+  durationMs: number | null;
+  outcome: RunOutcome;
 };
 
 export type RunList = { external: false; functions: { id: string; name: string }[] } & Page<RunSummary>;
@@ -28,6 +32,8 @@ export const runSummarySelect = {
   createdAt: true,
   startedAt: true,
   endedAt: true,
+  output: true,
+  error: true,
   function: { select: { name: true } },
 } satisfies Prisma.RuntimeRunSelect;
 
@@ -64,7 +70,7 @@ export async function listRuns(actor: RunsActor, input: z.output<typeof listRuns
       take: input.limit + 1,
       select: runSummarySelect,
     }),
-    scope.client.runtimeFunction.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    scope.client.runtimeFunction.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }).then((rows) => rows.map((f) => ({ id: f.id, name: functionLabel(f.id, f.name) }))),
   ]);
   const items = rows.slice(0, input.limit).map(toSummary);
   const last = items.at(-1);
@@ -77,14 +83,17 @@ export async function listRuns(actor: RunsActor, input: z.output<typeof listRuns
 }
 
 export function toSummary(row: SummaryRow): RunSummary {
+  const status = shownStatus(row);
   return {
     id: row.id,
     functionId: row.functionId,
-    functionName: row.function?.name ?? row.functionId,
-    status: shownStatus(row),
+    functionName: functionLabel(row.functionId, row.function?.name),
+    status,
     eventName: String((row.event as { name?: unknown } | null)?.name ?? ""),
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     endedAt: row.endedAt,
+    durationMs: row.startedAt && row.endedAt ? row.endedAt.getTime() - row.startedAt.getTime() : null,
+    outcome: runOutcome({ functionId: row.functionId, status, output: row.output, error: row.error }),
   };
 }

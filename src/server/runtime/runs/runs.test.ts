@@ -7,6 +7,7 @@ import { cancelRun } from "./cancel-run";
 import { getRun, type RunDetail } from "./get-run";
 import { listRuns, type RunList } from "./list-runs";
 import { rerunRun } from "./rerun-run";
+import { functionLabel, runOutcome } from "./run-outcome";
 import { listRunsInput } from "./runs.schema";
 import { wireTestRuntime } from "../../../../test/runtime-port";
 
@@ -46,6 +47,14 @@ beforeAll(async () => {
       await step.run("before", () => count(`before:${event.data.tag}`));
       await step.sleep("nap", "1s");
       await step.run("after", () => count(`after:${event.data.tag}`));
+    }),
+    // Like deliver-webhooks: no steps, one call over a group, the tally as its output.
+    inngest.createFunction({ id: "deliver-webhooks", name: "Deliver webhooks", triggers: [{ event: "test/deliveries" }] }, async ({ event }) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return event.data.tally;
+    }),
+    inngest.createFunction({ id: "doomed", retries: 0, triggers: [{ event: "test/doomed" }] }, async () => {
+      throw new Error("the database is gone");
     }),
     inngest.createFunction({ id: "flaky", retries: 2, triggers: [{ event: "test/flaky" }] }, async ({ step }) =>
       step.run("sometimes", () => {
@@ -121,6 +130,54 @@ describe("runs of a dataspace", () => {
     await expect(getRun({ instanceAdmin: instanceAdminId }, runA.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await runCount()).toBe(before);
     expect((await detail(adminA, runA.id)).status).toBe("COMPLETED");
+  });
+});
+
+describe("what the Runs page shows of a run", () => {
+  it("times a run that ends in its first call from that call's start, not 0 ms", async () => {
+    const tally = { succeeded: 2, retrying: 0, failed: 3, held: 0, deferred: 0, skipped: 0 };
+    await h.inngest.send({ name: "test/deliveries", data: { dataspaceId: A.id, tally } });
+    const { id } = await h.waitForRun("deliver-webhooks", (r) => r.status === "COMPLETED");
+    const [summary] = (await list({ tenant: adminA }, { functionId: "sbtest-deliver-webhooks" })).items;
+    expect(summary).toMatchObject({ id, functionName: "Deliver webhooks", status: "COMPLETED" });
+    // The function waits 50 ms inside its one call.
+    expect(summary.durationMs).toBeGreaterThanOrEqual(50);
+    expect(summary.endedAt!.getTime() - summary.startedAt!.getTime()).toBe(summary.durationMs);
+    expect(summary.startedAt!.getTime()).toBeGreaterThanOrEqual(summary.createdAt.getTime());
+    expect((await detail(adminA, id)).steps).toEqual([]);
+  });
+
+  it("says a completed run whose deliveries failed is not a plain success", async () => {
+    const [summary] = (await list({ tenant: adminA }, { functionId: "sbtest-deliver-webhooks" })).items;
+    expect(summary.outcome).toEqual({ tone: "warning", text: "Completed — 3 of 5 deliveries failed" });
+    expect((await detail(adminA, summary.id)).outcome).toEqual(summary.outcome);
+
+    await h.inngest.send({ name: "test/doomed", data: { dataspaceId: A.id } });
+    const { id } = await h.waitForRun("doomed", (r) => r.status === "FAILED");
+    expect((await detail(adminA, id)).outcome).toEqual({ tone: "failure", text: "Failed — the database is gone" });
+  });
+
+  it("gives each finished step its start and end", async () => {
+    const [quick] = (await list({ tenant: adminA }, { functionId: "sbtest-quick" })).items;
+    const [step] = (await detail(adminA, quick.id)).steps;
+    expect(step.startedAt).not.toBeNull();
+    expect(step.endedAt.getTime()).toBeGreaterThanOrEqual(step.startedAt!.getTime());
+  });
+
+  it("words the outcome of every kind of run", () => {
+    const completed = (output: unknown, functionId = "switchboard-deliver-webhooks") => runOutcome({ functionId, status: "COMPLETED", output, error: null });
+    expect(completed({ succeeded: 5, retrying: 0, failed: 0, held: 0, deferred: 0, skipped: 0 })).toEqual({ tone: "success", text: "Completed — 5 of 5 deliveries succeeded" });
+    expect(completed({ succeeded: 3, retrying: 2, failed: 0, held: 1, deferred: 0, skipped: 0 })).toEqual({ tone: "warning", text: "Completed — 2 of 6 deliveries will be retried, 1 held" });
+    expect(completed({ succeeded: 1, retrying: 1, failed: 1, held: 0, deferred: 0, skipped: 0 })).toEqual({ tone: "warning", text: "Completed — 1 of 3 deliveries failed, 1 will be retried" });
+    expect(completed({ processed: 0, failed: 1, retrying: 0, skipped: 0 }, "switchboard-process-inbound-events")).toEqual({ tone: "warning", text: "Completed — 1 of 1 inbound event failed" });
+    expect(completed({ resumed: true, released: 4 })).toEqual({ tone: "success", text: "Completed" });
+    expect(completed({ failed: -1 })).toEqual({ tone: "success", text: "Completed" });
+    expect(completed(null)).toEqual({ tone: "success", text: "Completed" });
+    expect(runOutcome({ functionId: "x", status: "CANCELLED", output: null, error: { message: "Cancelled from the Runs page" } })).toEqual({ tone: "neutral", text: "Cancelled" });
+    expect(runOutcome({ functionId: "x", status: "RUNNING", output: null, error: null }).text).toBe("");
+    expect(functionLabel("switchboard-deliver-webhooks", null)).toBe("Deliver webhooks");
+    expect(functionLabel("switchboard-deliver-webhooks", "switchboard-deliver-webhooks")).toBe("Deliver webhooks");
+    expect(functionLabel("sbtest-quick", "quick")).toBe("quick");
   });
 });
 
