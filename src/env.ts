@@ -51,6 +51,8 @@ const schema = z.object({
   /** REST API (`/api/v1`): requests per token per minute (shared by every instance), and the largest body accepted. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
+  /** DNS servers (`ip[:port]`, comma-separated) that SSO domain proofs ask; unset: the system's. */
+  DOMAIN_PROOF_DNS_SERVERS: optional,
 });
 
 export type Env = z.infer<typeof schema>;

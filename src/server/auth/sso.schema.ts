@@ -67,3 +67,5 @@ export const updateSsoConnectionInput = z.object({
 export type UpdateSsoConnectionInput = z.output<typeof updateSsoConnectionInput>;
 
 export const ssoConnectionIdInput = z.object({ id: z.string().uuid("Unknown SSO connection") });
+
+export const domainClaimIdInput = z.object({ id: z.string().uuid("Unknown domain claim") });
