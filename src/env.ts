@@ -60,6 +60,8 @@ const schema = z.object({
   /** Outgoing mail (invitations, password resets), e.g. `smtps://user:pass@smtp.example.com:465`; unset = no mail. */
   SMTP_URL: optional.pipe(z.string().url("SMTP_URL must be a URL like smtp://user:pass@host:587").optional()),
   MAIL_FROM: z.string().default("Switchboard <switchboard@localhost>"),
+  /** DNS servers (`ip[:port]`, comma-separated) that SSO domain proofs ask; unset: the system's. */
+  DOMAIN_PROOF_DNS_SERVERS: optional,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -67,7 +67,7 @@ export async function seedSsoConnection(
   options: { name?: string; issuer?: string; clientSecret?: string; allowedDomains?: string[]; enabled?: boolean } = {},
 ) {
   const suffix = unique();
-  return db.ssoConnection.create({
+  const connection = await db.ssoConnection.create({
     data: {
       dataspaceId: dataspace.id,
       name: options.name ?? `SSO ${suffix}`,
@@ -79,6 +79,17 @@ export async function seedSsoConnection(
     },
     select: { id: true, name: true, issuer: true, allowedDomains: true },
   });
+  // Each listed domain is a pending claim, as createSsoConnection leaves it.
+  const domainClaims = [];
+  for (const domain of connection.allowedDomains) {
+    domainClaims.push(
+      await db.ssoDomainClaim.create({
+        data: { dataspaceId: dataspace.id, connectionId: connection.id, domain, token: `token-${unique()}` },
+        select: { id: true, domain: true },
+      }),
+    );
+  }
+  return { ...connection, domainClaims };
 }
 
 /**

@@ -81,6 +81,7 @@ const MUTATIONS: Record<string, MutationCase> = {
     }),
   },
   "sso.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.id, name: "Renamed SSO" }) },
+  "sso.checkDomain": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.domainClaims[0].id }) },
   "sso.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.id }) },
   "run.cancel": { viewer: "FORBIDDEN", input: (t) => ({ id: t.run.id }) },
   "run.rerun": { viewer: "FORBIDDEN", input: (t) => ({ id: t.run.id }) },
@@ -121,6 +122,24 @@ const MUTATIONS: Record<string, MutationCase> = {
     check: async (t) => {
       for (const user of [t.users.viewer, t.users.owner]) {
         await expect(callerFor(user.id).run.instance.rerun({ id: t.run.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      }
+    },
+  },
+  "sso.domainClaims.approve": {
+    viewer: "allowed",
+    why: "not a dataspace action: vouching for a domain answers to the instance-admin flag, whatever the dataspace role",
+    check: async (t) => {
+      for (const user of [t.users.viewer, t.users.owner]) {
+        await expect(callerFor(user.id).sso.domainClaims.approve({ id: t.sso.domainClaims[0].id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      }
+    },
+  },
+  "sso.domainClaims.revoke": {
+    viewer: "allowed",
+    why: "not a dataspace action: freeing a domain answers to the instance-admin flag, whatever the dataspace role",
+    check: async (t) => {
+      for (const user of [t.users.viewer, t.users.owner]) {
+        await expect(callerFor(user.id).sso.domainClaims.revoke({ id: t.sso.domainClaims[0].id })).rejects.toMatchObject({ code: "FORBIDDEN" });
       }
     },
   },

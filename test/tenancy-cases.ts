@@ -214,12 +214,36 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     }),
     asOwnerOfA: "CONFLICT",
   },
+  "sso.checkDomain": { scope: "dataspace", input: (f) => ({ id: f.ssoB.domainClaims[0].id }), asOwnerOfA: "NOT_FOUND" },
   "sso.update": {
     scope: "dataspace",
     input: (f) => ({ id: f.ssoB.id, name: "Hijacked SSO", allowedDomains: ["alpha.test"] }),
     asOwnerOfA: "NOT_FOUND",
   },
   "sso.delete": { scope: "dataspace", input: (f) => ({ id: f.ssoB.id }), asOwnerOfA: "NOT_FOUND" },
+  "sso.domainClaims.list": {
+    scope: "instance",
+    why: "every dataspace's domain claims, for instance admins only: a dataspace owner gets FORBIDDEN",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).sso.domainClaims.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const all = await callerFor(f.instanceAdmin.id).sso.domainClaims.list();
+      expect(all.map((c) => c.domain)).toContain("bravo.test");
+    },
+  },
+  "sso.domainClaims.approve": {
+    scope: "instance",
+    why: "an instance admin vouches for a claim; a dataspace owner cannot approve anyone's, B's included",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).sso.domainClaims.approve({ id: f.ssoB.domainClaims[0].id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    },
+  },
+  "sso.domainClaims.revoke": {
+    scope: "instance",
+    why: "an instance admin frees a domain; a dataspace owner cannot revoke anyone's, B's included",
+    check: async (f) => {
+      await expect(callerFor(f.ownerA.id).sso.domainClaims.revoke({ id: f.ssoB.domainClaims[0].id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    },
+  },
   "run.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "run.get": { scope: "dataspace", input: (f) => ({ id: f.runB.id }), asOwnerOfA: "NOT_FOUND" },
   "run.cancel": { scope: "dataspace", input: (f) => ({ id: f.runB.id }), asOwnerOfA: "NOT_FOUND" },

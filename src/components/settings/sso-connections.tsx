@@ -11,6 +11,7 @@ import { Icon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
+import { SsoDomainClaims } from "./sso-domain-claims";
 import { EMPTY_SSO, SsoForm, type SsoFormValues } from "./sso-form";
 
 export function SsoConnections() {
@@ -44,7 +45,7 @@ export function SsoConnections() {
     <Card>
       <CardHeader
         title="SSO connections"
-        description="Let people sign in with your OpenID Connect provider (Okta, Entra ID, Google Workspace, Keycloak…). They join this dataspace on first sign-in."
+        description="Let people sign in with your OpenID Connect provider (Okta, Entra ID, Google Workspace, Keycloak…). They join this dataspace on first sign-in. Each email domain needs proof (a DNS record or an instance admin's approval), and SSO never signs in to an account that already exists."
       />
       {list.isPending ? (
         <SkeletonRows rows={2} label="Loading SSO connections" />
@@ -95,6 +96,7 @@ export function SsoConnections() {
                     <p className="text-xs text-slate-500">
                       Redirect URI to register: <span className="font-mono break-all text-slate-700">{c.redirectUri}</span>
                     </p>
+                    <SsoDomainClaims claims={c.domainClaims} />
                     {remove.error && remove.variables?.id === c.id && <ErrorAlert>{errorMessage(remove.error)}</ErrorAlert>}
                   </div>
                   <div className="flex gap-2">

@@ -78,11 +78,21 @@ describe("per-dataspace SSO connections", () => {
 
   it("keeps the role of an existing member", async () => {
     const { dataspace, provider } = await dataspaceWithSso({ domains: ["acme-2.test"] });
-    const bob = await db.user.create({ data: { email: "bob@acme-2.test" } });
-    await db.membership.create({ data: { dataspaceId: dataspace.id, userId: bob.id, role: "ADMIN" } });
+    const first = await resolveSignIn({ provider, providerAccountId: "bob", email: "bob@acme-2.test" });
+    if (!first.ok) throw new Error(first.reason);
+    await db.membership.updateMany({ where: { dataspaceId: dataspace.id, userId: first.userId }, data: { role: "ADMIN" } });
     const result = await resolveSignIn({ provider, providerAccountId: "bob", email: "bob@acme-2.test" });
-    expect(result).toMatchObject({ ok: true, userId: bob.id });
-    expect(await db.membership.findMany({ where: { dataspaceId: dataspace.id, userId: bob.id } })).toMatchObject([{ role: "ADMIN" }]);
+    expect(result).toMatchObject({ ok: true, userId: first.userId });
+    expect(await db.membership.findMany({ where: { dataspaceId: dataspace.id, userId: first.userId } })).toMatchObject([{ role: "ADMIN" }]);
+  });
+
+  it("never links to an existing account by email, even a member of its own dataspace", async () => {
+    const { dataspace, provider } = await dataspaceWithSso({ domains: ["acme-8.test"] });
+    const dora = await db.user.create({ data: { email: "dora@acme-8.test", passwordHash: "scrypt$x" } });
+    await db.membership.create({ data: { dataspaceId: dataspace.id, userId: dora.id, role: "ADMIN" } });
+    const result = await resolveSignIn({ provider, providerAccountId: "dora", email: "dora@acme-8.test", emailVerified: true });
+    expect(result).toEqual({ ok: false, reason: "account_conflict" });
+    expect(await db.account.count({ where: { userId: dora.id } })).toBe(0);
   });
 
   it("refuses addresses outside the allowed domains, and creates nothing", async () => {
@@ -117,7 +127,8 @@ describe("per-dataspace SSO connections", () => {
     const { dataspace, provider } = await dataspaceWithSso({ domains: ["acme-7.test"] });
     const identity = { provider, providerAccountId: "twin", email: "twin@acme-7.test" };
     const [a, b] = await Promise.all([resolveSignIn(identity), resolveSignIn(identity)]);
-    expect(a.ok && b.ok && a.userId === b.userId).toBe(true);
+    expect([a, b]).toEqual([a, a]);
+    expect(a.ok).toBe(true);
     expect(await db.membership.count({ where: { dataspaceId: dataspace.id } })).toBe(1);
   });
 });

@@ -3,13 +3,20 @@ import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
 import { scopedDb } from "@/server/db/scoped";
 import { ssoConnectionIdOf } from "./providers";
+import { isDomainProven } from "./domain-claims/domain-claims";
 import type { SignInFailureReason } from "./sign-in-failure";
 
 /**
- * Maps every sign-in to our User. Local credentials name the user directly; an external identity
- * (OIDC, GitHub, GitLab, a dataspace's SSO connection) is found by its Account, else linked to
- * the user with the same email, else a new User + Account is created. An SSO connection's
- * identity is accepted only for its allowed email domains, and the user joins its dataspace.
+ * Maps every sign-in to our User. Local credentials name the user directly. An instance-wide
+ * provider's identity (OIDC, GitHub, GitLab) is found by its Account, else linked to the user
+ * with the same email, else a new User + Account is created.
+ *
+ * A dataspace's SSO connection is run by that dataspace's admins, so its identities are keyed by
+ * (connection, subject) alone: found by their Account, else a new User is created — never linked
+ * by email to an account that exists already (whoever created it), and the user joins only the
+ * connection's dataspace. Until the connection proves the email's domain (DNS or an instance
+ * admin, see domain-claims/), the users it creates are marked as only its word: nothing else
+ * links to them by email. See docs/sso.md.
  */
 
 export type SignInIdentity = {
@@ -58,18 +65,27 @@ export async function resolveSignIn(identity: SignInIdentity): Promise<SignInRes
   });
   if (!connection) return fail("connection_unavailable");
   if (!email) return fail("no_email");
-  if (!connection.allowedDomains.includes(emailDomainOf(email))) return fail("domain_not_allowed");
+  const domain = emailDomainOf(email);
+  if (!connection.allowedDomains.includes(domain)) return fail("domain_not_allowed");
   if (identity.emailVerified === false) return fail("email_unverified");
 
-  // A dataspace admin controls this identity provider, so it may vouch for addresses in its
-  // domains but never take over the instance owner's account.
-  const linked = await findOrCreateUser(identity, email, { mayLinkByEmail: true, mayLinkAdmin: false });
+  const proven = await isDomainProven(connectionId, domain);
+  const linked = await findOrCreateUser(identity, email, {
+    mayLinkByEmail: false,
+    mayLinkAdmin: false,
+    unprovenSsoConnectionId: proven ? null : connectionId,
+  });
   if (!linked.ok) return linked;
   await ensureMembership(connection.dataspaceId, linked.userId, connection.defaultRole);
   return { ok: true, userId: linked.userId, joinedDataspace: connection.dataspace };
 }
 
-type LinkPolicy = { mayLinkByEmail: boolean; mayLinkAdmin: boolean };
+type LinkPolicy = {
+  mayLinkByEmail: boolean;
+  mayLinkAdmin: boolean;
+  /** Set on a user created by an SSO connection that has not proven the email's domain. */
+  unprovenSsoConnectionId?: string | null;
+};
 type Linked = { ok: true; userId: string } | { ok: false; reason: SignInFailureReason };
 
 async function findOrCreateUser(identity: SignInIdentity, email: string | null, policy: LinkPolicy): Promise<Linked> {
@@ -82,16 +98,27 @@ async function findOrCreateUser(identity: SignInIdentity, email: string | null, 
         if (account) return { ok: true as const, userId: account.userId };
         if (!email) return { ok: false as const, reason: "no_email" as const };
 
-        const existing = await tx.user.findUnique({ where: { email }, select: { id: true, isInstanceAdmin: true } });
+        const existing = await tx.user.findUnique({ where: { email }, select: { id: true, isInstanceAdmin: true, unprovenSsoConnectionId: true } });
         if (existing) {
-          if (!policy.mayLinkByEmail || (existing.isInstanceAdmin && !policy.mayLinkAdmin)) {
+          // An address that only an unproven SSO connection vouches for proves nothing here.
+          const trusted = existing.unprovenSsoConnectionId === null;
+          if (!policy.mayLinkByEmail || !trusted || (existing.isInstanceAdmin && !policy.mayLinkAdmin)) {
+            // The same identity's concurrent first sign-in may have created this user just now.
+            const raced = await tx.account.findUnique({ where: { provider_providerAccountId: key }, select: { userId: true } });
+            if (raced) return { ok: true as const, userId: raced.userId };
             return { ok: false as const, reason: "account_conflict" as const };
           }
           await tx.account.create({ data: { ...key, userId: existing.id } });
           return { ok: true as const, userId: existing.id };
         }
         const created = await tx.user.create({
-          data: { email, name: identity.name ?? null, image: identity.image ?? null, accounts: { create: key } },
+          data: {
+            email,
+            name: identity.name ?? null,
+            image: identity.image ?? null,
+            unprovenSsoConnectionId: policy.unprovenSsoConnectionId ?? null,
+            accounts: { create: key },
+          },
           select: { id: true },
         });
         return { ok: true as const, userId: created.id };

@@ -3,6 +3,7 @@ import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
 import { AppError, notFound } from "@/server/errors";
+import { claimsOfConnections, domainTaken, syncDomainClaims } from "./domain-claims/domain-claims";
 import { decryptSecret, encryptSecret, maskSecret } from "@/server/secrets/crypto";
 import { ssoProviderId, type SsoConnectionForSignIn } from "./providers";
 import { emailDomainOf } from "./resolve-sign-in";
@@ -12,7 +13,8 @@ import { fetchDiscovery, IssuerCheckError } from "./sso-issuer";
 /**
  * Per-dataspace SSO connections. Admins manage them through the scoped client; sign-in looks
  * them up instance-wide by email domain. The client secret is stored encrypted and only ever
- * leaves this module masked (or, decrypted, straight into the sign-in provider).
+ * leaves this module masked (or, decrypted, straight into the sign-in provider). Each listed
+ * domain is a claim that needs proof (domain-claims/); the list shows its state and TXT record.
  */
 
 const ROW = {
@@ -55,43 +57,49 @@ async function assertIssuerWorks(issuer: string) {
   }
 }
 
-/** One domain signs in through one connection, instance-wide; otherwise the lookup is ambiguous. */
+/**
+ * One domain belongs to one connection instance-wide, enabled or not (a disabled connection keeps
+ * its proof); otherwise the lookup by email is ambiguous. An instance admin can revoke a claim
+ * to free its domain.
+ */
 async function assertDomainsFree(domains: string[], exceptId?: string) {
   const others = await db.ssoConnection.findMany({
-    where: { enabled: true, allowedDomains: { hasSome: domains }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: { allowedDomains: { hasSome: domains }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { allowedDomains: true },
   });
   const taken = domains.filter((d) => others.some((o) => o.allowedDomains.includes(d)));
-  if (taken.length > 0) {
-    const message = `${taken.join(", ")} already ${taken.length === 1 ? "signs" : "sign"} in through another SSO connection`;
-    throw new AppError("CONFLICT", message, { fieldErrors: { allowedDomains: [message] } });
-  }
+  if (taken.length > 0) throw domainTaken(taken);
 }
 
 export async function listSsoConnections(ctx: TenantContext) {
   requireRole(ctx.actor, "ADMIN");
   const rows = await ctx.db.ssoConnection.findMany({ orderBy: { createdAt: "asc" }, select: ROW });
-  return rows.map(present);
+  const claims = await claimsOfConnections(ctx, rows);
+  return rows.map((row) => ({ ...present(row), domainClaims: claims.get(row.id) ?? [] }));
 }
 
 export async function createSsoConnection(ctx: TenantContext, input: CreateSsoConnectionInput) {
   requireRole(ctx.actor, "ADMIN");
-  if (input.enabled) await assertDomainsFree(input.allowedDomains);
+  await assertDomainsFree(input.allowedDomains);
   await assertIssuerWorks(input.issuer);
   // Named fields only: a tRPC input also carries the `dataspace` slug, which is not a column.
   const { name, issuer, clientId, clientSecret, allowedDomains, defaultRole, enabled } = input;
-  const row = await ctx.db.ssoConnection.create({
-    data: {
-      name,
-      issuer,
-      clientId,
-      allowedDomains,
-      defaultRole,
-      enabled,
-      dataspaceId: ctx.dataspace.id,
-      clientSecretEncrypted: encryptSecret(clientSecret),
-    },
-    select: ROW,
+  const row = await ctx.db.$transaction(async (tx) => {
+    const created = await tx.ssoConnection.create({
+      data: {
+        name,
+        issuer,
+        clientId,
+        allowedDomains,
+        defaultRole,
+        enabled,
+        dataspaceId: ctx.dataspace.id,
+        clientSecretEncrypted: encryptSecret(clientSecret),
+      },
+      select: ROW,
+    });
+    await syncDomainClaims(tx, { ...created, dataspaceId: ctx.dataspace.id });
+    return created;
   });
   return present(row);
 }
@@ -102,14 +110,16 @@ export async function updateSsoConnection(ctx: TenantContext, input: UpdateSsoCo
   if (!current) throw notFound("SSO connection");
   const { id, clientSecret, name, issuer, clientId, allowedDomains, defaultRole, enabled: enable } = input;
   const changes = { name, issuer, clientId, allowedDomains, defaultRole, enabled: enable }; // not `dataspace`, see create
-  const enabled = changes.enabled ?? current.enabled;
-  const domains = changes.allowedDomains ?? current.allowedDomains;
-  if (enabled) await assertDomainsFree(domains, id);
+  if (changes.allowedDomains) await assertDomainsFree(changes.allowedDomains, id);
   if (changes.issuer !== undefined && changes.issuer !== current.issuer) await assertIssuerWorks(changes.issuer);
-  const row = await ctx.db.ssoConnection.update({
-    where: { id },
-    data: { ...changes, ...(clientSecret !== undefined ? { clientSecretEncrypted: encryptSecret(clientSecret) } : {}) },
-    select: ROW,
+  const row = await ctx.db.$transaction(async (tx) => {
+    const updated = await tx.ssoConnection.update({
+      where: { id },
+      data: { ...changes, ...(clientSecret !== undefined ? { clientSecretEncrypted: encryptSecret(clientSecret) } : {}) },
+      select: ROW,
+    });
+    await syncDomainClaims(tx, { ...updated, dataspaceId: ctx.dataspace.id });
+    return updated;
   });
   return present(row);
 }
@@ -123,7 +133,10 @@ export async function deleteSsoConnection(ctx: TenantContext, input: { id: strin
 
 // ─────────────── instance-wide, for the sign-in flow ───────────────
 
-/** The enabled connection that signs in addresses at this email's domain, if any. */
+/**
+ * The enabled connection that signs in addresses at this email's domain, if any. An unproven one
+ * is offered too: it signs in only the users it created (src/server/auth/resolve-sign-in.ts).
+ */
 export async function findSsoConnectionForEmail(email: string): Promise<{ id: string; name: string } | null> {
   const domain = emailDomainOf(email.trim());
   if (!domain) return null;

@@ -7,6 +7,8 @@ const PUBLIC_EMAIL_DOMAINS = new Set([
   "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com",
   "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de",
   "gmx.net", "web.de", "mail.com", "yandex.com", "yandex.ru", "mail.ru", "qq.com", "163.com", "zoho.com",
+  "yahoo.co.uk", "yahoo.fr", "yahoo.de", "ymail.com", "hotmail.co.uk", "hotmail.fr", "outlook.de", "live.co.uk",
+  "fastmail.com", "hey.com", "pm.me", "tutanota.com", "tuta.io", "zohomail.com", "126.com", "naver.com", "seznam.cz",
 ]);
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
@@ -67,3 +69,5 @@ export const updateSsoConnectionInput = z.object({
 export type UpdateSsoConnectionInput = z.output<typeof updateSsoConnectionInput>;
 
 export const ssoConnectionIdInput = z.object({ id: z.string().uuid("Unknown SSO connection") });
+
+export const domainClaimIdInput = z.object({ id: z.string().uuid("Unknown domain claim") });

@@ -39,6 +39,7 @@ export const TENANT_MODELS = new Set([
   "ApiToken",
   "ApiIdempotencyKey",
   "CustomEventType",
+  "SsoDomainClaim",
 ]);
 
 /**
