@@ -120,7 +120,7 @@ describe("Idempotency-Key across a crash", () => {
         body: JSON.stringify(body),
       });
 
-    it("kill -9 between the operation's commit and its answer, restart, retry: the original answer, one object, one event", { timeout: 60_000 }, async () => {
+    it("kill -9 between the operation's commit and its answer, restart, retry: the original answer, one object, one event", { timeout: 180_000 }, async () => {
       const key = crypto.randomUUID();
       const body = { title: "Killed mid-answer", priority: "low" };
       let server = await startServer();
@@ -132,7 +132,7 @@ describe("Idempotency-Key across a crash", () => {
       );
       // The operation committed and the process now stalls storing the answer: kill it there.
       const stalled = () => db.$queryRawUnsafe<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()`);
-      await expect.poll(async () => (await stalled()).length, { timeout: 20_000 }).toBe(1);
+      await expect.poll(async () => (await stalled()).length, { timeout: 60_000 }).toBe(1);
       expect(await countOf(body.title)).toEqual({ requests: 1, events: 1 });
       await kill(server.child);
       expect(await lost).toBe("connection lost");

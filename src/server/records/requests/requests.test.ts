@@ -249,6 +249,11 @@ describe("listing requests", () => {
     await expect(badDate).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/cursor/i) });
     const badId = caller.request.list({ dataspace: space.slug, cursor: encodeCursor("requests:-createdAt", [new Date().toISOString(), "1 OR 1=1"]) });
     await expect(badId).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/cursor/i) });
+    // A well-formed cursor of another ordering, or of another list, is not this list's either.
+    const otherSort = caller.request.list({ dataspace: space.slug, sort: "createdAt", cursor: encodeCursor("requests:-createdAt", [new Date().toISOString(), crypto.randomUUID()]) });
+    await expect(otherSort).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/cursor/i) });
+    const otherList = caller.request.list({ dataspace: space.slug, cursor: encodeCursor("comments:createdAt", [new Date().toISOString(), crypto.randomUUID()]) });
+    await expect(otherList).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/cursor/i) });
   });
 });
 
