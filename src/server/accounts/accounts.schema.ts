@@ -2,7 +2,14 @@ import { z } from "zod";
 import { emailSchema } from "@/server/auth/auth.schema";
 import { passwordSchema } from "@/server/auth/password";
 
-export const nameSchema = z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(80, "Use at most 80 characters");
+export const nameSchema = z
+  .string({ error: "Enter your name" })
+  .trim()
+  .min(1, "Enter your name")
+  .max(80, "Use at most 80 characters")
+  // PostgreSQL text cannot hold NUL, and no name needs control characters.
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "Use letters, not control characters")
+  .refine((name) => name.isWellFormed(), "Remove the broken character");
 
 /** Sign-up through an invitation. `email` is ignored when the invitation names one. */
 export const signUpInput = z.object({

@@ -8,7 +8,7 @@ import { createInvitation, previewInvitation, revokeInvitation } from "@/server/
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { AppError } from "@/server/errors";
 import { seedDataspace, seedUser, tenantFor, type SeededDataspace } from "../../../test/factories";
-import { signUpInput } from "./accounts.schema";
+import { signUpInput, updateProfileInput } from "./accounts.schema";
 import { signUpWithInvitation } from "./sign-up";
 
 // Each test hashes several passwords with scrypt, slow on purpose (src/server/auth/password.ts).
@@ -127,10 +127,14 @@ describe("sign-up through an invitation", { timeout: SCRYPT_TIMEOUT }, () => {
     await expect(attempt()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/Too many attempts/) });
   });
 
-  it("uses the password rules of password.ts", () => {
+  it("uses the password rules of password.ts and refuses NUL and broken characters in names", () => {
     const base = { token: "sbi_0123456789abcdef", name: "Short" };
     expect(signUpInput.safeParse({ ...base, password: "too short" }).success).toBe(false);
     expect(signUpInput.safeParse({ ...base, password: PASSWORD }).success).toBe(true);
     expect(signUpInput.safeParse({ ...base, name: " ", password: PASSWORD }).success).toBe(false);
+    expect(signUpInput.safeParse({ ...base, name: "Nul\u0000Byte", password: PASSWORD }).success).toBe(false);
+    expect(signUpInput.safeParse({ ...base, name: "Lone \ud800", password: PASSWORD }).success).toBe(false);
+    expect(updateProfileInput.safeParse({ name: "Nul\u0000Byte" }).success).toBe(false);
+    expect(updateProfileInput.safeParse({ name: "Zoë Ünïcode 山田" }).success).toBe(true);
   });
 });
