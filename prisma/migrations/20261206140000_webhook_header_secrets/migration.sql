@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "WebhookEndpoint" ADD COLUMN     "retryNotBefore" TIMESTAMPTZ(3);
+
 -- Webhook credential headers are encrypted at rest from now on (see docs/webhooks.md).
 -- The endpoints' own values are encrypted at their next save and read as they are until then
 -- (encryption needs SECRETS_KEY, which SQL does not have). The copies kept in each attempt's

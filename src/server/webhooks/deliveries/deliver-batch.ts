@@ -47,8 +47,15 @@ export async function deliverBatch(input: { dataspaceId: string; deliveries: Del
     outcome.held = held.length;
   }
   const sendable: Row[] = [];
+  const now = deps.now?.() ?? new Date();
   for (const row of live) {
     if (held.includes(row)) continue;
+    // The receiver answered 429 with a Retry-After: nothing more to it until then (a test send excepted).
+    if (!row.isTest && row.endpoint.retryNotBefore && row.endpoint.retryNotBefore > now) {
+      await requeueDeliveries(tdb, { id: row.id, dispatch: row.dispatch }, { at: row.endpoint.retryNotBefore });
+      outcome.deferred++;
+      continue;
+    }
     const { waitMs } = await takeEndpointSendSlot(row.endpoint.id, row.endpoint.rateLimitPerSecond);
     if (waitMs === 0) sendable.push(row);
     else {

@@ -96,6 +96,24 @@ describe("held deliveries and what trips the breaker", () => {
     expect(await endpointRow(endpoint.id)).toMatchObject({ state: "ACTIVE", consecutiveFailures: 0, failingSince: null, pausedUntil: null });
   });
 
+  it("holds back every delivery to a webhook that answered 429 until its Retry-After, without counting a failure", { timeout: 30_000 }, async () => {
+    const ctx = await webhookTenant({ retryScheduleSeconds: [1, 1] });
+    const { endpoint } = await createEndpoint(ctx, { url: receiver.url("/busy-all") });
+    receiver.scriptFor("/busy-all", { status: 429, headers: { "retry-after": "3" }, body: "slow down" });
+    await seedRequest(ctx, { title: "First" });
+    await expect.poll(async () => (await deliveriesOf(endpoint.id))[0]?.attempts.length ?? 0, { timeout: 10_000 }).toBe(1);
+    const { retryNotBefore } = await endpointRow(endpoint.id);
+    const [first] = (await deliveriesOf(endpoint.id))[0].attempts;
+    expect(retryNotBefore!.getTime()).toBeGreaterThanOrEqual(first.startedAt.getTime() + first.durationMs + 3_000);
+
+    await seedRequest(ctx, { title: "Second" });
+    await expect.poll(() => statusesOf(endpoint.id), { timeout: 15_000 }).toEqual(["SUCCEEDED", "SUCCEEDED"]);
+    const [, second] = await deliveriesOf(endpoint.id);
+    expect(second.attempts.map((a) => a.responseStatus)).toEqual([200]);
+    expect(second.attempts[0].startedAt.getTime()).toBeGreaterThanOrEqual(retryNotBefore!.getTime());
+    expect(await endpointRow(endpoint.id)).toMatchObject({ state: "ACTIVE", consecutiveFailures: 0 });
+  });
+
   it("does not count 404s toward the breaker, and still counts 5xx", async () => {
     const ctx = await webhookTenant({ retryScheduleSeconds: [], pauseAfterFailures: 3 });
     const { endpoint } = await createEndpoint(ctx, { url: receiver.url("/missing") });

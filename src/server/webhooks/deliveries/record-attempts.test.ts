@@ -24,7 +24,9 @@ describe("decideNext", () => {
 
   it("reads a Retry-After from the end of the attempt too", () => {
     const next = decideNext(attempt({ status: 429, headers: { "retry-after": "60" }, durationMs: 2_000 }), settings, noJitter);
-    expect(next).toEqual({ error: "HTTP 429", retryAt: new Date(startedAt.getTime() + 2_000 + 60_000) });
+    const end = startedAt.getTime() + 2_000;
+    // …and holds back every delivery to the endpoint until then.
+    expect(next).toEqual({ error: "HTTP 429", retryAt: new Date(end + 60_000), notBefore: new Date(end + 60_000) });
   });
 
   it("does not retry what is final", () => {

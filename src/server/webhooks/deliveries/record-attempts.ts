@@ -1,7 +1,7 @@
 import type { WebhookDelivery, WebhookEndpoint } from "@/generated/prisma/client";
 import type { ScopedDb } from "@/server/db/scoped";
 import { sealHeaders } from "@/server/webhooks/endpoints/header-secrets";
-import { nextRetryDelayMs } from "@/server/webhooks/rules";
+import { MAX_RETRY_AFTER_MS, nextRetryDelayMs } from "@/server/webhooks/rules";
 import type { WebhookSettingsValue } from "@/server/webhooks/settings/webhook-settings";
 import { isReceiverFailure, isRetryableResult, parseRetryAfter } from "@/server/webhooks/transport/retry-after";
 import type { SendResult } from "@/server/webhooks/transport/send";
@@ -60,7 +60,8 @@ export async function recordSucceededAttempts(tdb: ScopedDb, attempts: SentAttem
   ]);
 }
 
-export type NextStep = { error: string; retryAt: Date | null };
+/** `notBefore`: a 429's Retry-After, which holds back every delivery to the endpoint until then. */
+export type NextStep = { error: string; retryAt: Date | null; notBefore?: Date };
 
 /**
  * Whether and when a failed attempt is tried again: the schedule, at least the receiver's
@@ -74,7 +75,8 @@ export function decideNext(attempt: SentAttempt, settings: WebhookSettingsValue,
   const endedAt = new Date(startedAt.getTime() + Math.max(0, result.durationMs));
   const retryAfterMs = result.status === 429 || result.status === 503 ? parseRetryAfter(result.headers?.["retry-after"], endedAt) : null;
   const delayMs = nextRetryDelayMs({ scheduleSeconds: settings.retryScheduleSeconds, attemptsMade: delivery.attemptCount + 1, retryAfterMs, random });
-  return { error, retryAt: delayMs === null ? null : new Date(endedAt.getTime() + delayMs) };
+  const notBefore = result.status === 429 && retryAfterMs ? { notBefore: new Date(endedAt.getTime() + Math.min(retryAfterMs, MAX_RETRY_AFTER_MS)) } : {};
+  return { error, retryAt: delayMs === null ? null : new Date(endedAt.getTime() + delayMs), ...notBefore };
 }
 
 /**
@@ -100,6 +102,12 @@ export async function recordFailedAttempt(tdb: ScopedDb, attempt: SentAttempt, n
         ...(next.retryAt ? { queuedAt: next.retryAt, dispatch: { increment: 1 } } : {}),
       },
     });
+    if (next.notBefore) {
+      await tx.webhookEndpoint.updateMany({
+        where: { id: endpoint.id, OR: [{ retryNotBefore: null }, { retryNotBefore: { lt: next.notBefore } }] },
+        data: { retryNotBefore: next.notBefore },
+      });
+    }
     // Only a receiver that is down trips the breaker; one that answered 4xx (429 included) is up.
     if (delivery.isTest || !isReceiverFailure(attempt.result)) return false;
     return recordEndpointHealth(tx, endpoint, { succeeded: false, error: next.error }, settings, attempt.startedAt);
