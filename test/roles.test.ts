@@ -143,6 +143,25 @@ const MUTATIONS: Record<string, MutationCase> = {
       }
     },
   },
+  "account.updateProfile": {
+    viewer: "allowed",
+    why: "renames the caller's own account; nothing inside a dataspace changes",
+    check: async (t) => {
+      await callerFor(t.users.viewer.id).account.updateProfile({ name: "Vera Viewer" });
+      expect((await db.user.findUnique({ where: { id: t.users.viewer.id }, select: { name: true } }))?.name).toBe("Vera Viewer");
+      expect((await db.user.findUnique({ where: { id: t.users.owner.id }, select: { name: true } }))?.name).not.toBe("Vera Viewer");
+    },
+  },
+  "userAdmin.createResetLink": {
+    viewer: "allowed",
+    why: "not a dataspace action: reset links answer to the instance-admin flag, whatever the dataspace role",
+    check: async (t) => {
+      for (const user of [t.users.viewer, t.users.owner]) {
+        await expect(callerFor(user.id).userAdmin.createResetLink({ userId: t.users.target.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      }
+      expect(await db.passwordReset.count({ where: { userId: t.users.target.id } })).toBe(0);
+    },
+  },
   "dataspace.create": {
     viewer: "allowed",
     why: "creates the caller's own new dataspace; the one they view is untouched",
