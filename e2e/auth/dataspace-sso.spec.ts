@@ -24,6 +24,21 @@ async function startSsoSignIn(page: Page, email: string) {
   await page.getByRole("button", { name: "Sign in with SSO" }).click();
 }
 
+/** The connection's claim to `domain`, as the SSO settings show it. */
+const claimOf = (page: Page, domain: string) =>
+  page.getByRole("list", { name: "SSO connections" }).getByRole("listitem", { name: `Domain ${domain}` });
+
+/** As the instance owner: approve the claim to `domain` on the instance-wide review page. */
+async function approveClaim(page: Page, slug: string, domain: string) {
+  await page.goto(`/d/${slug}/settings`);
+  await page.getByRole("link", { name: /Review domain claims/ }).click();
+  await expect(page).toHaveURL(`/d/${slug}/settings/domain-claims`);
+  const claim = page.getByRole("listitem", { name: `Claim of ${domain}` });
+  await expect(claim).toContainText("Pending");
+  await (await hydrated(claim.getByRole("button", { name: "Approve" }))).click();
+  await expect(claim).toContainText("Approved by an instance admin");
+}
+
 test("a new user signs in with the dataspace's SSO connection and joins it as a member", async ({ ownerPage, newPage }, testInfo) => {
   // One domain signs in through one connection instance-wide, so a retry needs a fresh one.
   const domain = testInfo.retry === 0 ? "acme.test" : `acme-${unique()}.test`;
@@ -43,6 +58,21 @@ test("a new user signs in with the dataspace's SSO connection and joins it as a 
   // The secret is stored, never shown again in full.
   await expect(ownerPage.getByText(SSO_CLIENT.secret)).toHaveCount(0);
 
+  // The domain is claimed, not yet proven: the settings show the DNS record that would prove it.
+  const claim = claimOf(ownerPage, domain);
+  await expect(claim).toContainText("Waiting for proof");
+  await expect(claim).toContainText(new RegExp(`_switchboard-challenge\\.${domain.replace(/\./g, "\\.")} TXT "switchboard-verify=[\\w-]+"`));
+  await (await hydrated(claim.getByRole("button", { name: "Check now" }))).click();
+  await expect(claim).toContainText(`Last check:`);
+  await expect(claim).toContainText(`_switchboard-challenge.${domain}`);
+  await expect(claim).toContainText("Waiting for proof");
+
+  // The owner is an instance admin: approving the claim is the proof here.
+  await approveClaim(ownerPage, slug, domain);
+  await ownerPage.goto(`/d/${slug}/settings`);
+  await expect(claimOf(ownerPage, domain)).toContainText("Approved by an instance admin");
+  await expect(claimOf(ownerPage, domain).getByRole("button", { name: "Check now" })).toHaveCount(0);
+
   const bob = await newPage();
   const email = `bob@${domain}`;
   await startSsoSignIn(bob, email);
@@ -59,6 +89,43 @@ test("a new user signs in with the dataspace's SSO connection and joins it as a 
 
   await ownerPage.goto(`/d/${slug}/members`);
   await expect(ownerPage.getByLabel(`Access level for ${email}`)).toHaveValue("MEMBER");
+});
+
+test("an admin of another dataspace cannot sign in as an existing user through an SSO connection claiming their domain", async ({
+  ownerPage,
+  newPage,
+  newUser,
+}) => {
+  test.slow(); // three people's sign-ins and two dataspaces
+  // Adam signed up with the instance's OIDC provider and runs dataspace A.
+  const domain = `victim-${unique()}.test`;
+  const adamEmail = `adam@${domain}`;
+  const adam = await newUser(adamEmail);
+  const nameA = `Adam's team ${unique()}`;
+  const slugA = await createDataspace(adam, nameA);
+
+  // The admin of dataspace B adds a connection claiming Adam's domain, with an IdP they control.
+  const slugB = await createDataspace(ownerPage, `Bravo ${unique()}`);
+  await addSsoConnection(ownerPage, slugB, { name: "Not Adam's IdP", issuer: IDP_ISSUER, clientId: SSO_CLIENT.id, clientSecret: SSO_CLIENT.secret, domain });
+  await expect(claimOf(ownerPage, domain)).toContainText("Waiting for proof");
+
+  // …and signs in as adam@ through it: refused, with the reason, and signed in as nobody.
+  const attacker = await newPage();
+  await startSsoSignIn(attacker, adamEmail);
+  await attacker.waitForURL(`${IDP_ISSUER}/**`);
+  await signInAtIdp(attacker, adamEmail);
+  await expect(attacker).toHaveURL(/\/signin\?.*reason=account_conflict/);
+  await expect(attacker.getByRole("alert").filter({ hasText: "An account with this email address already exists" })).toBeVisible();
+  await attacker.goto(`/d/${slugA}/requests`);
+  await expect(attacker).toHaveURL(/\/signin/);
+  await attacker.goto(`/d/${slugB}/requests`);
+  await expect(attacker).toHaveURL(/\/signin/);
+
+  // Adam is still only Adam: A's owner, no member of B.
+  await adam.goto(`/d/${slugA}/requests`);
+  await expect(dataspaceSwitcher(adam).getByRole("link", { name: nameA })).toContainText("Owner");
+  await ownerPage.goto(`/d/${slugB}/members`);
+  await expect(ownerPage.getByLabel(`Access level for ${adamEmail}`)).toHaveCount(0);
 });
 
 test("a misconfigured SSO connection names the setting to fix", async ({ ownerPage, newPage }) => {
