@@ -3,7 +3,7 @@ import { resetEnvCache } from "@/env";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { closeMail } from "@/server/mail/transport";
-import { addMember, seedDataspace, seedUser, tenantFor, type SeededDataspace, type SeededUser } from "../../../test/factories";
+import { addMember, seedDataspace, seedSsoConnection, seedUser, tenantFor, type SeededDataspace, type SeededUser } from "../../../test/factories";
 import { startMailCatcher, type MailCatcher } from "../../../test/mail-catcher";
 import { createInvitationInput } from "./dataspace.schema";
 import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "./invitations";
@@ -85,6 +85,24 @@ describe("invitations", () => {
     expect(await membershipOf(space.id, stranger.id)).toBeNull();
     await acceptInvitation(invited.id, invitation.token);
     expect(await membershipOf(space.id, invited.id)).toEqual({ role: "ADMIN" });
+  });
+
+  it("addressed to an email are FORBIDDEN to an account only an unproven SSO connection vouches for; a link invitation still works", async () => {
+    // A squatter's IdP (in another dataspace, domain not proven) created this account for the address.
+    const squatter = await seedUser();
+    const squatterSpace = await seedDataspace({ owner: squatter });
+    const connection = await seedSsoConnection(squatterSpace, { allowedDomains: ["victim-corp.test"] });
+    const planted = await db.user.create({
+      data: { email: "cfo@victim-corp.test", name: "Planted", unprovenSsoConnectionId: connection.id },
+      select: { id: true },
+    });
+    const addressed = await invite({ email: "cfo@victim-corp.test", role: "ADMIN" });
+    await expect(acceptInvitation(planted.id, addressed.token)).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/not proven/) });
+    expect(await membershipOf(space.id, planted.id)).toBeNull();
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: addressed.id } })).usedAt).toBeNull();
+    const link = await invite({ role: "VIEWER" });
+    await acceptInvitation(planted.id, link.token);
+    expect(await membershipOf(space.id, planted.id)).toEqual({ role: "VIEWER" });
   });
 
   it("answer CONFLICT to someone already a member, without using the invitation up", async () => {

@@ -122,7 +122,7 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
  * role. Single use even when two people claim the same link at once: the claim is a conditional
  * update, and only one of them changes the row.
  */
-export async function claimInvitation(tx: Tx, token: string, user: { id: string; email: string }) {
+export async function claimInvitation(tx: Tx, token: string, user: { id: string; email: string; unprovenSsoConnectionId?: string | null }) {
   const invitation = await tx.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, dataspaceId: true, role: true, email: true, expiresAt: true, usedAt: true, revokedAt: true, dataspace: { select: { slug: true, name: true } } },
@@ -133,6 +133,14 @@ export async function claimInvitation(tx: Tx, token: string, user: { id: string;
   if (invitation.expiresAt.getTime() < Date.now()) throw new AppError("GONE", GONE_MESSAGES.expired);
   if (invitation.email && invitation.email !== user.email) {
     throw new AppError("FORBIDDEN", `This invitation is for ${invitation.email}; you are signed in as ${user.email}`);
+  }
+  // An address only an unproven SSO connection vouches for is that connection's word, not proof
+  // of the mailbox an addressed invitation was sent to (docs/sso.md).
+  if (invitation.email && user.unprovenSsoConnectionId) {
+    throw new AppError(
+      "FORBIDDEN",
+      `This invitation is for ${invitation.email}, and only an SSO connection whose email domain is not proven yet vouches for your account's address; ask an admin for a link invitation, or to have the domain proven`,
+    );
   }
   const existing = await tx.membership.findUnique({
     where: { dataspaceId_userId: { dataspaceId: invitation.dataspaceId, userId: user.id } },
@@ -150,7 +158,7 @@ export async function claimInvitation(tx: Tx, token: string, user: { id: string;
 
 /** Accepts an invitation as a signed-in user. */
 export async function acceptInvitation(userId: string, token: string) {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, unprovenSsoConnectionId: true } });
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to accept this invitation");
   const { slug, name } = await db.$transaction((tx) => claimInvitation(tx, token, user));
   return { slug, name };
