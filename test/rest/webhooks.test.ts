@@ -272,6 +272,8 @@ describe("REST webhooks", () => {
         succeeded: 0,
         failed: 0,
         done: 0,
+        held: 0,
+        waiting: null,
         created_date: expect.any(String),
       });
       expect(started.headers.get("location")).toBe(`http://api.test/api/v1/webhook-replays/${uuid}`);
@@ -290,6 +292,18 @@ describe("REST webhooks", () => {
       expect(notADate.body.errors.map((e: { field: string }) => e.field)).toEqual(["since"]);
       expect(await db.webhookReplay.count({ where: { endpointId: endpoint.id } })).toBe(1);
       expect((await api.get(`/webhook-replays/${crypto.randomUUID()}`)).status).toBe(404);
+    });
+
+    it("says what a replay started during a pause waits for, and that its deliveries are held", async () => {
+      const { endpoint, deliveries } = await seedWebhook(ctx, { failed: 2 });
+      const pausedUntil = new Date(Date.now() + 5 * 60_000);
+      await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { state: "PAUSED", pausedUntil } });
+      const since = new Date(deliveries[0].createdAt.getTime() - 1000).toISOString();
+      const started = await api.post(`/webhooks/${endpoint.id}/replays`, { since });
+      expect(started.status).toBe(201);
+      expect(started.body).toMatchObject({ total: 2, done: 0, held: 2, waiting: { reason: "paused", until: pausedUntil.toISOString() } });
+      const progress = await api.get(`/webhook-replays/${started.body.uuid}`);
+      expect(progress.body).toMatchObject({ held: 2, waiting: { reason: "paused", until: pausedUntil.toISOString() } });
     });
   });
 

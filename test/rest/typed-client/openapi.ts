@@ -1428,6 +1428,18 @@ export interface components {
             failed: number;
             /** @description `succeeded` + `failed`: the replay is finished when it reaches `total` */
             done: number;
+            /** @description Of those, how many are held until the webhook sends again (see `waiting`) */
+            held: number;
+            /** @description What the rest of the replay waits for; null when nothing holds it back */
+            waiting: {
+                /**
+                 * @description `paused`: the circuit breaker paused the webhook until `until`; `disabled`: it was disabled after sustained failure; `switched_off`: `is_active` is false. Held deliveries go out once it sends again
+                 * @enum {string}
+                 */
+                reason: "paused" | "disabled" | "switched_off";
+                /** @description ISO 8601: when a pause ends; null otherwise */
+                until: string | null;
+            } | null;
             /** @description ISO 8601 */
             created_date: string;
         };

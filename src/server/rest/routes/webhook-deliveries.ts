@@ -117,6 +117,16 @@ export const replayObject = z
     succeeded: z.number().int().min(0).meta({ description: "Of those, how many succeeded since" }),
     failed: z.number().int().min(0).meta({ description: "Of those, how many failed again (after their retries)" }),
     done: z.number().int().min(0).meta({ description: "`succeeded` + `failed`: the replay is finished when it reaches `total`" }),
+    held: z.number().int().min(0).meta({ description: "Of those, how many are held until the webhook sends again (see `waiting`)" }),
+    waiting: z
+      .object({
+        reason: z.enum(["paused", "disabled", "switched_off"]).meta({
+          description: "`paused`: the circuit breaker paused the webhook until `until`; `disabled`: it was disabled after sustained failure; `switched_off`: `is_active` is false. Held deliveries go out once it sends again",
+        }),
+        until: z.string().nullable().meta({ description: "ISO 8601: when a pause ends; null otherwise" }),
+      })
+      .nullable()
+      .meta({ description: "What the rest of the replay waits for; null when nothing holds it back" }),
     created_date: z.string().meta({ description: "ISO 8601" }),
   })
   .meta({ id: "WebhookReplay", description: "A bulk replay of a webhook's failed deliveries, with its progress" });
@@ -132,6 +142,8 @@ function replayObjectOf(tenant: TenantContext, replay: Awaited<ReturnType<typeof
     succeeded: replay.succeeded,
     failed: replay.failed,
     done: replay.done,
+    held: replay.held,
+    waiting: replay.waiting ? { reason: replay.waiting.reason, until: replay.waiting.until?.toISOString() ?? null } : null,
     created_date: replay.createdAt.toISOString(),
   };
 }
