@@ -50,7 +50,7 @@ async function freshDatabase(): Promise<string> {
 /** Runs a command with DATABASE_URL set; resolves with its exit code and output. */
 async function sh(command: string, args: string[], databaseUrl: string, cwd = root) {
   try {
-    const { stdout } = await run(command, args, { cwd, env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 20_000 });
+    const { stdout } = await run(command, args, { cwd, env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 });
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -144,7 +144,7 @@ describe("migrations", () => {
     }));
     expect(await migrationRows(ours)).toEqual(shape(await migrationRows(theirs)));
     expect(await migrationRows(theirs)).toMatchObject(expected);
-  });
+  }, 90_000); // each runs the Prisma CLI twice (~9 s a run on a quiet machine)
 
   it("`migrate dev` writes the next migration for a schema change, and cleans up its shadow database", async () => {
     // A copy of the project's Prisma files, so the real prisma/ folder stays untouched.
@@ -173,5 +173,5 @@ describe("migrations", () => {
     } finally {
       await rm(project, { recursive: true, force: true });
     }
-  });
+  }, 90_000); // each runs the Prisma CLI twice (~9 s a run on a quiet machine)
 });
