@@ -70,6 +70,30 @@ describe("Idempotency-Key across a crash", () => {
     expect(await countOf("Lost answer")).toEqual({ requests: 1, events: 1 });
   });
 
+  it("creating a webhook or an integration is replayed from its committed result too: the same secret or inbound URL, one object", async () => {
+    const api = apiAs(token);
+    const creations = [
+      { path: "/webhooks", body: { target_url: "https://hooks.example.test/lost", event_types: ["request.*"] }, count: () => db.webhookEndpoint.count({ where: { dataspaceId: ctx.dataspace.id, url: "https://hooks.example.test/lost" } }) },
+      {
+        path: "/integrations",
+        body: { type: "github", name: "Lost answer repo", config: { repository: "lost/answer", webhookSecret: "lost-answer-secret-0123456789" } },
+        count: () => db.integration.count({ where: { dataspaceId: ctx.dataspace.id, name: "Lost answer repo" } }),
+      },
+    ];
+    for (const { path, body, count } of creations) {
+      const key = crypto.randomUUID();
+      await answerMode("refuse");
+      const first = await api.post(path, body, { headers: { "idempotency-key": key } });
+      expect(first.status).toBe(201);
+      await answerMode("pass");
+      const retry = await api.post(path, body, { headers: { "idempotency-key": key } });
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get("idempotency-replayed")).toBe("true");
+      expect(retry.body).toEqual(first.body); // the signing secret / inbound URL shown once is the same
+      expect(await count()).toBe(1);
+    }
+  });
+
   it("a reservation taken over by a retry rolls back the late operation of the first request", async () => {
     const api = apiAs(token);
     const key = crypto.randomUUID();

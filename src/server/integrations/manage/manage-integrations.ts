@@ -8,6 +8,7 @@ import { evictHookTarget } from "@/server/inbound/find-hook-target";
 import { afterTimeKey, decodeTimeCursor, timePage, type Page } from "@/server/pagination/cursor";
 import { encryptSecret } from "@/server/secrets/crypto";
 import { MASKED } from "@/server/secrets/mask";
+import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import { copyPayloadsIntoEvents } from "./copy-payloads";
 import type { CreateIntegrationInput, UpdateIntegrationInput } from "./integration.schema";
 import { isSecretRef, loadIntegrationSecrets, saveIntegrationSecrets, splitSecrets } from "./secrets-store";
@@ -46,7 +47,9 @@ export async function createIntegration(ctx: TenantContext, input: CreateIntegra
   const provider = providerFor(input.type);
   const { stored, secrets } = splitSecrets(validateConfig(provider, input.config), provider.secretFields);
   const token = generateInboundToken();
-  const row = await ctx.db.$transaction(async (tx) => {
+  // Through transactionWithEvents for its commit hook: a REST Idempotency-Key retry after a crash
+  // replays this creation instead of making a second integration (src/server/rest/idempotency.ts).
+  const row = await transactionWithEvents(ctx.db, async (tx) => {
     const created = await tx.integration.create({
       data: {
         dataspaceId: ctx.dataspace.id,

@@ -3,6 +3,7 @@ import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { AppError, notFound } from "@/server/errors";
 import { signalOutbox } from "@/server/events/outbox-signal";
+import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import { afterTimeKey, decodeTimeCursor, timePage, type Page } from "@/server/pagination/cursor";
 import { encryptSecret } from "@/server/secrets/crypto";
 import { releaseHeldDeliveries } from "@/server/webhooks/deliveries/release-deliveries";
@@ -43,24 +44,29 @@ export async function createWebhookEndpoint(ctx: TenantContext, input: CreateWeb
   requireRole(ctx.actor, "ADMIN");
   const settings = await readWebhookSettings(ctx.db, ctx.dataspace.id);
   const fields = validateEndpointFields(input, { allowHttp: settings.allowHttp });
-  const secret = generateWebhookSecret();
-  const row = await ctx.db.webhookEndpoint.create({
-    data: {
-      dataspaceId: ctx.dataspace.id,
-      url: fields.url,
-      description: fields.description,
-      eventTypes: fields.eventTypes,
-      filter: fields.filter,
-      isActive: fields.isActive,
-      extraPayload: (fields.extraPayload as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
-      extraHeaders: sealHeaders(fields.extraHeaders ?? {}),
-      payloadTemplate: fields.payloadTemplate,
-      customTemplate: fields.payloadTemplate === "CUSTOM" ? fields.customTemplate : null,
-      retryClientErrors: fields.retryClientErrors,
-      rateLimitPerSecond: fields.rateLimitPerSecond,
-      secret: encryptSecret(secret),
-      createdById: ctx.actor.userId,
-    },
+  // Through transactionWithEvents for its commit hook: a REST Idempotency-Key retry after a crash
+  // gets this endpoint and its secret again instead of a second endpoint (src/server/rest/idempotency.ts).
+  const { row, secret } = await transactionWithEvents(ctx.db, async (tx) => {
+    const secret = generateWebhookSecret();
+    const row = await tx.webhookEndpoint.create({
+      data: {
+        dataspaceId: ctx.dataspace.id,
+        url: fields.url,
+        description: fields.description,
+        eventTypes: fields.eventTypes,
+        filter: fields.filter,
+        isActive: fields.isActive,
+        extraPayload: (fields.extraPayload as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
+        extraHeaders: sealHeaders(fields.extraHeaders ?? {}),
+        payloadTemplate: fields.payloadTemplate,
+        customTemplate: fields.payloadTemplate === "CUSTOM" ? fields.customTemplate : null,
+        retryClientErrors: fields.retryClientErrors,
+        rateLimitPerSecond: fields.rateLimitPerSecond,
+        secret: encryptSecret(secret),
+        createdById: ctx.actor.userId,
+      },
+    });
+    return { row, secret };
   });
   return { endpoint: serializeEndpoint(row), secret };
 }
