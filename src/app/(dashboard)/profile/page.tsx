@@ -3,10 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Notice } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
-import { Logo } from "@/components/ui/icons";
 import { getCaller } from "@/trpc/server";
+import { AccountPageFrame } from "../account-page-frame";
 import { requireUser } from "../_lib/session";
-import { signOutAction } from "../actions";
 import { signOutEverywhereAction } from "./actions";
 import { NameForm, PasswordForm } from "./profile-forms";
 
@@ -29,62 +28,46 @@ export default async function ProfilePage({ searchParams }: Props) {
   const [profile, mine, params] = await Promise.all([(await getCaller()).account.me(), (await getCaller()).dataspace.mine(), searchParams]);
   const back = mine[0];
   return (
-    <div className="flex min-h-full flex-col">
-      <header className="flex items-center justify-between px-6 py-4">
-        <Link href="/" className="flex items-center gap-2.5">
-          <Logo />
-          <span className="text-base font-semibold tracking-tight text-slate-900">Switchboard</span>
-        </Link>
-        <div className="flex items-center gap-3 text-sm text-slate-600">
-          <span>{user.email}</span>
-          <form action={signOutAction}>
-            <button type="submit" className="rounded-md px-2 py-1.5 font-medium hover:bg-slate-100 hover:text-slate-900">
-              Sign out
-            </button>
-          </form>
-        </div>
-      </header>
-      <main className="flex flex-1 justify-center px-4 pt-10 pb-24">
-        <div className="w-full max-w-lg space-y-6">
-          <div>
-            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Profile</h1>
-            <p className="mt-2 text-sm text-slate-600">Signed in as {profile.email}.</p>
-            {back && (
-              <Link href={`/d/${back.slug}/requests`} className="mt-2 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
-                ← Back to {back.name}
-              </Link>
-            )}
-          </div>
-          {params.password === "changed" && <Notice>Password changed. Every other session was signed out.</Notice>}
-          <Section title="Name">
-            <NameForm name={profile.name} />
-          </Section>
-          <Section
-            title="Password"
-            description={profile.hasPassword ? "Changing it signs out every other browser and device." : undefined}
-          >
-            {profile.hasPassword ? (
-              <PasswordForm />
-            ) : (
-              <p className="text-sm text-slate-600">This account signs in through an identity provider and has no password here.</p>
-            )}
-          </Section>
-          <Section title="Sessions" description="Signs out every browser and device where you are signed in, this one included.">
-            <form action={signOutEverywhereAction}>
-              <button type="submit" className={buttonClasses("secondary")}>
-                Sign out everywhere
-              </button>
-            </form>
-          </Section>
-          {profile.isInstanceAdmin && (
-            <Section title="Instance administration" description="Create one-time password reset links for people who cannot sign in.">
-              <Link href="/admin/users" className={buttonClasses("secondary")}>
-                Manage users
-              </Link>
-            </Section>
+    <AccountPageFrame email={user.email} mainClassName="flex flex-1 justify-center px-4 pt-10 pb-24">
+      <div className="w-full max-w-lg space-y-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Profile</h1>
+          <p className="mt-2 text-sm text-slate-600">Signed in as {profile.email}.</p>
+          {back && (
+            <Link href={`/d/${back.slug}/requests`} className="mt-2 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              ← Back to {back.name}
+            </Link>
           )}
         </div>
-      </main>
-    </div>
+        {params.password === "changed" && <Notice>Password changed. Every other session was signed out.</Notice>}
+        <Section title="Name">
+          <NameForm name={profile.name} />
+        </Section>
+        <Section
+          title="Password"
+          description={profile.hasPassword ? "Changing it signs out every other browser and device." : undefined}
+        >
+          {profile.hasPassword ? (
+            <PasswordForm />
+          ) : (
+            <p className="text-sm text-slate-600">This account signs in through an identity provider and has no password here.</p>
+          )}
+        </Section>
+        <Section title="Sessions" description="Signs out every browser and device where you are signed in, this one included.">
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className={buttonClasses("secondary")}>
+              Sign out everywhere
+            </button>
+          </form>
+        </Section>
+        {profile.isInstanceAdmin && (
+          <Section title="Instance administration" description="Create one-time password reset links for people who cannot sign in.">
+            <Link href="/admin/users" className={buttonClasses("secondary")}>
+              Manage users
+            </Link>
+          </Section>
+        )}
+      </div>
+    </AccountPageFrame>
   );
 }
