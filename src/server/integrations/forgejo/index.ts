@@ -1,6 +1,7 @@
 import type { IntegrationProvider, Verification } from "../provider";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
+import { otherRepository } from "../shared/scope";
 import { verifyHexHmac } from "../shared/signatures";
 import { forgejoConfigSchema, type ForgejoConfig } from "./config";
 import { forgejoConfigHelp } from "./config-help";
@@ -39,6 +40,7 @@ export const forgejo = {
       return { eventType: action ? `${event}.${action}` : event, deliveryId: forgejoOrGitea(request, "delivery").value ?? null };
     },
     validate: validateForgejoPayload,
+    outOfScope: (payload, config) => otherRepository(payload, config.repository),
     map: ({ eventType, payload }) => mapForgejoEvent(eventType, payload),
     setupInstructions: (url) => [
       "In the repository on Forgejo (or Gitea), open Settings → Webhooks → Add webhook → Forgejo (Gitea).",

@@ -1,6 +1,7 @@
 import type { IntegrationProvider } from "../provider";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
+import { otherRepository } from "../shared/scope";
 import { githubConfigSchema, type GithubConfig } from "./config";
 import { githubConfigHelp } from "./config-help";
 import { mapGithubEvent } from "./map";
@@ -22,13 +23,7 @@ export const github = {
       return { eventType: action ? `${event}.${action}` : event, deliveryId: header(request, "x-github-delivery") ?? null };
     },
     validate: validateGithubPayload,
-    // An organization's or app's webhook also sends other repositories' events; events naming no
-    // repository (organization, membership, …) are kept. GitHub's names are case-insensitive.
-    outOfScope(payload, config) {
-      const named = str(payload, "repository.full_name");
-      const wanted = typeof config.repository === "string" ? config.repository : undefined;
-      return named && wanted && named.toLowerCase() !== wanted.toLowerCase() ? `the delivery is for the repository ${named}; this integration keeps to ${wanted} (its repository)` : null;
-    },
+    outOfScope: (payload, config) => otherRepository(payload, config.repository),
     map: ({ eventType, payload }) => mapGithubEvent(eventType, payload),
     setupInstructions: (url) => [
       "In the repository on GitHub, open Settings → Webhooks → Add webhook.",

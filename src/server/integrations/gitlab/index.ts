@@ -2,6 +2,7 @@ import type { IntegrationProvider } from "../provider";
 import { eventSlug } from "../shared/event-type";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
+import { otherGitlabProject } from "../shared/scope";
 import { verifySharedToken } from "../shared/signatures";
 import { gitlabConfigSchema, type GitlabConfig } from "./config";
 import { gitlabConfigHelp } from "./config-help";
@@ -33,6 +34,7 @@ export const gitlab = {
       };
     },
     validate: validateGitlabPayload,
+    outOfScope: (payload, config) => otherGitlabProject(payload, config.projectId),
     map: ({ eventType, payload }) => mapGitlabEvent(eventType, payload),
     setupInstructions: (url) => [
       "In the project on GitLab, open Settings → Webhooks → Add new webhook.",
