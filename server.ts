@@ -53,6 +53,9 @@ async function main() {
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
   const { closeDbPool } = await import("./src/server/db/client");
   stops.push(closeDbPool);
+  const { sealLegacyHeaderSecrets } = await import("./src/server/webhooks/endpoints/seal-legacy-headers");
+  const sealed = await sealLegacyHeaderSecrets();
+  if (sealed) log(`encrypted the credential headers of ${sealed} webhook(s) saved before header encryption`);
 
   if (embeddedRuntime) {
     const { startEmbeddedExecutor } = await import("./inngest/embedded/executor");

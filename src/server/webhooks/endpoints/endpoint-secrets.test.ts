@@ -9,6 +9,7 @@ import { getWebhookDelivery } from "@/server/webhooks/deliveries/read-deliveries
 import type { SendResult } from "@/server/webhooks/transport/send";
 import { createEndpoint, endpointRow, webhookTenant } from "../../../../test/webhook-fixtures";
 import { getWebhookEndpoint, rotateWebhookSecret, updateWebhookEndpoint } from "./manage-endpoints";
+import { sealLegacyHeaderSecrets } from "./seal-legacy-headers";
 
 /**
  * What an endpoint keeps secret at rest: its credential headers (and each attempt's copy of
@@ -86,6 +87,22 @@ describe("webhook endpoint secrets", () => {
     await updateWebhookEndpoint(ctx, { id: endpoint.id, patch: { extraHeaders: { authorization: "***", "x-team": "ops" } } });
     expect((await endpointRow(endpoint.id)).extraHeaders).toMatchObject({ authorization: expect.stringMatching(/^v1:/) });
     expect((await sendOne(endpoint.id)).sent[0]).toMatchObject({ authorization: CREDENTIAL });
+  });
+
+  it("encrypts at start the credential headers endpoints saved in clear before encryption, without changing the endpoint", async () => {
+    const ctx = await webhookTenant();
+    const { endpoint } = await createEndpoint(ctx, { url: "https://hooks.example.com/in" });
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { extraHeaders: { authorization: CREDENTIAL, "x-team": "ops" } } });
+    const before = await endpointRow(endpoint.id);
+    expect(await storedText(endpoint.id)).toContain("receiver-credential");
+
+    expect(await sealLegacyHeaderSecrets()).toBeGreaterThanOrEqual(1);
+    const after = await endpointRow(endpoint.id);
+    expect(after.extraHeaders).toMatchObject({ authorization: expect.stringMatching(/^v1:/), "x-team": "ops" });
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    expect(await storedText(endpoint.id)).not.toContain("receiver-credential");
+    expect((await sendOne(endpoint.id)).sent[0]).toMatchObject({ authorization: CREDENTIAL });
+    expect(await sealLegacyHeaderSecrets()).toBe(0); // nothing left in clear
   });
 
   it("masks the credentials an attempt stored in clear before encryption (the migration), keeping the rest", async () => {

@@ -6,8 +6,8 @@ import { isCredentialName } from "@/server/secrets/mask";
  * (`authorization`, `x-api-key`, … — the names `maskHeaders` masks) are stored encrypted like
  * every other secret, in the endpoint and in each attempt's copy of the request headers; other
  * headers and our own `webhook-…` signature headers stay readable. Rows written before this
- * hold such values in clear: they are read as they are (and encrypted at the endpoint's next
- * save), so nothing needs the key at migration time.
+ * hold such values in clear: they are read as they are, and server.ts encrypts the endpoints'
+ * at start (seal-legacy-headers.ts; SQL has no key, so the migration could only mask attempts).
  */
 
 // An encrypted value as encryptSecret writes it: v1:<kid>:<iv>:<tag>:<ciphertext>.
@@ -30,4 +30,9 @@ export function openHeaders(stored: unknown): Record<string, string> {
       isSecretHeader(name) && ENVELOPE.test(value) ? decryptSecret(value) : value,
     ]),
   );
+}
+
+/** Whether stored headers still hold a credential value in clear (written before encryption). */
+export function hasClearCredential(stored: unknown): boolean {
+  return Object.entries((stored ?? {}) as Record<string, string>).some(([name, value]) => isSecretHeader(name) && !ENVELOPE.test(value));
 }
