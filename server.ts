@@ -1,8 +1,8 @@
 /**
  * Switchboard's one process entry (`npm run dev`, `npm start`). It prepares the embedded
  * defaults — PostgreSQL when DATABASE_URL is unset, generated secrets under the data directory,
- * migrations, a demo dataspace — and then serves Next.js from its own node:http server, so
- * machine traffic can later be answered before Next's router (ARCHITECTURE.md, "Runtime topology").
+ * migrations, a demo dataspace — and then serves Next.js from its own node:http server, which
+ * answers machine traffic before Next's router (ARCHITECTURE.md, "Runtime topology").
  */
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
