@@ -4,6 +4,7 @@ import { resetEnvCache } from "@/env";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { seedApiToken } from "../api-token-fixtures";
 import { seedDataspace, seedRequest, seedUser, tenantFor } from "../factories";
+import { fuzzSeed } from "../fuzz-seed";
 import { call } from "./api";
 
 /**
@@ -152,7 +153,11 @@ describe("fuzzing every operation of the served OpenAPI document", () => {
       const queryParams = params.filter((p) => p.in === "query");
       const bodySchema = operation.requestBody?.content["application/json"]?.schema;
       // Never empty: `/requests/` is another resource (the collection), not an id that names nothing.
-      const idArb = fc.oneof(fc.constantFrom(...realIds), fc.uuid(), hostileString, fc.string({ maxLength: 12 })).filter((id) => id !== "");
+      // Nor a dot segment: the client's URL parser removes `.` and `..` before sending (RFC 3986
+      // §5.2.4), so the server is asked for another path (`/webhooks/./replays` is `/webhooks/replays`).
+      const idArb = fc
+        .oneof(fc.constantFrom(...realIds), fc.uuid(), hostileString, fc.string({ maxLength: 12 }))
+        .filter((id) => id !== "" && id !== "." && id !== "..");
       const queryArb = fc.record(
         Object.fromEntries(queryParams.map((p) => [p.name, p.name === "cursor" ? garbageCursor : arbitraryFor(p.schema, doc)])),
         { requiredKeys: [] },
@@ -177,7 +182,7 @@ describe("fuzzing every operation of the served OpenAPI document", () => {
         }
         return true;
       });
-      await fc.assert(run, { numRuns: RUNS, endOnFailure: true }).catch(() => undefined);
+      await fc.assert(run, { numRuns: RUNS, endOnFailure: true, ...fuzzSeed() }).catch(() => undefined);
     }
     expect(failures).toEqual([]);
   });
