@@ -4,6 +4,7 @@ import { applyMigrations } from "../../src/server/db/migrate";
 import { assertLocalDatabase } from "./assert-local-database";
 import { createDatabase, disconnectAll, dropDatabase } from "./databases";
 import { startTestServer, type TestServer } from "./embedded-server";
+import { keepTestRunnerExitCode } from "./keep-exit-code";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,6 +21,7 @@ declare module "vitest" {
  * TEST_DATABASE_URL may name an existing local server to use instead of starting one.
  */
 export default async function setup(project: TestProject) {
+  keepTestRunnerExitCode();
   const external = process.env.TEST_DATABASE_URL;
   let server: TestServer | undefined;
   if (external) assertLocalDatabase(external);
