@@ -20,6 +20,7 @@ import { loadEnabledSsoConnectionsForSignIn, loadSsoConnectionForSignIn } from "
 import { userOfSession } from "@/server/accounts/session-version";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { lastForwardedHop } from "@/server/http/client-address";
 import { SecretDecryptionError } from "@/server/secrets/crypto";
 
 /**
@@ -47,8 +48,7 @@ class LoginRefused extends CredentialsSignin {
 
 /** The client address: the last X-Forwarded-For hop (added by our own proxy or by Next). */
 export function clientIp(headers: Headers): string {
-  const hops = headers.get("x-forwarded-for")?.split(",").map((h) => h.trim()).filter(Boolean);
-  return hops?.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
+  return lastForwardedHop(headers.get("x-forwarded-for")) ?? headers.get("x-real-ip") ?? "unknown";
 }
 
 const credentials = Credentials({

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from "node:http";
 import { env } from "@/env";
+import { lastForwardedHop } from "./client-address";
 
 /**
  * Node's defaults give a client 60 s to send its headers and 5 minutes for a whole request, so a
@@ -21,8 +22,7 @@ export function applyServerLimits(server: Server): void {
  */
 export function sourceAddress(req: IncomingMessage): string {
   if (env().TRUST_PROXY) {
-    const hops = req.headers["x-forwarded-for"];
-    const last = (Array.isArray(hops) ? hops.join(",") : hops)?.split(",").map((hop) => hop.trim()).filter(Boolean).at(-1);
+    const last = lastForwardedHop(req.headers["x-forwarded-for"]);
     if (last) return last;
   }
   return req.socket.remoteAddress ?? "unknown";

@@ -1,5 +1,6 @@
 import { env } from "@/env";
 import { signalOutbox } from "@/server/events/outbox-signal";
+import { lastForwardedHop } from "@/server/http/client-address";
 import { AppError } from "@/server/errors";
 import { hashInboundToken, looksLikeInboundToken } from "@/server/integrations/inbound-token";
 import type { InboundRequest } from "@/server/integrations/provider";
@@ -88,7 +89,7 @@ const tooManyRefused = (wait: number) => json(429, { error: `Too many refused re
 
 /** The client address the Web-standard path sees: the last X-Forwarded-For hop (server.ts sets it from the socket unless TRUST_PROXY). */
 function forwardedAddress(headers: Readonly<Record<string, string>>): string {
-  return headers["x-forwarded-for"]?.split(",").map((hop) => hop.trim()).filter(Boolean).at(-1) ?? "unknown";
+  return lastForwardedHop(headers["x-forwarded-for"]) ?? "unknown";
 }
 
 /** The Web-standard handler (App Router route, tests). */
