@@ -31,6 +31,8 @@ beforeAll(async () => {
     END $$ LANGUAGE plpgsql`);
   await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS test_answer_mode (value text)`);
   await db.$executeRawUnsafe(`INSERT INTO test_answer_mode VALUES ('pass')`);
+  // The trigger fires in the app's transactions, which run as the tenant role (row-level security).
+  await db.$executeRawUnsafe(`GRANT SELECT ON test_answer_mode TO switchboard_tenant`);
   await db.$executeRawUnsafe(
     `CREATE TRIGGER hold_answers BEFORE UPDATE ON "ApiIdempotencyKey" FOR EACH ROW WHEN (NEW.status <> 0) EXECUTE FUNCTION test_hold_answers()`,
   );

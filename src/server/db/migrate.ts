@@ -56,6 +56,13 @@ function clientConfig(databaseUrl: string): { config: pg.ClientConfig; schema?: 
   return { config, schema };
 }
 
+async function secureTenantTablesDefined(client: pg.Client): Promise<boolean> {
+  const { rows } = await client.query<{ defined: boolean }>(
+    "SELECT to_regprocedure(quote_ident(current_schema()) || '.switchboard_secure_tenant_tables()') IS NOT NULL AS defined",
+  );
+  return rows[0].defined;
+}
+
 /** Throws Prisma's P3005 if the schema has tables but was never migrated (needs a baseline). */
 async function assertMigratable(client: pg.Client): Promise<void> {
   const { rows } = await client.query<{ tracked: boolean; tables: number }>(
@@ -119,6 +126,9 @@ export async function applyMigrations(databaseUrl: string): Promise<{ applied: s
       }
       applied.push(migration.name);
     }
+    // A tenant table added by a later migration (applied here or by `prisma migrate deploy`) gets
+    // the row-level policy of every other one (prisma/migrations/20261207000000_row_level_security).
+    if (await secureTenantTablesDefined(client)) await client.query("SELECT switchboard_secure_tenant_tables()");
     return { applied };
   } finally {
     // Closing the session releases the advisory lock too, even if the unlock query can't run.

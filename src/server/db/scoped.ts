@@ -1,5 +1,6 @@
 import { db } from "./client";
 import { relationTarget } from "./relations";
+import { enterDataspaceStatement } from "./tenant-session";
 
 /**
  * Tenant scoping, in one place. `scopedDb(dataspaceId)` returns a Prisma client on which every
@@ -17,6 +18,10 @@ import { relationTarget } from "./relations";
  * scalar foreign keys. With the composite foreign keys in the schema (a comment can only
  * reference a request of its own dataspace), code holding a scoped client cannot read or write
  * another tenant's rows.
+ *
+ * Behind it, PostgreSQL's row-level security is the second safeguard (./tenant-session.ts): every
+ * query of this client — raw SQL included — runs in a transaction that has entered the dataspace,
+ * so SQL that forgets its `dataspaceId` still gets only this dataspace's rows.
  */
 
 /** Every model with a `dataspaceId` column. A test checks this list against the schema. */
@@ -189,15 +194,46 @@ function scopeArgs(model: string, operation: string, args: Node, dataspaceId: st
   throw new TenantScopeViolation(model, operation);
 }
 
+/** Prisma's internal request parameters: `transaction` is set when the query runs inside one. */
+type QueryParams = { __internalParams?: { transaction?: unknown } };
+
 function buildScoped(dataspaceId: string) {
-  return db.$extends({
+  const enter = enterDataspaceStatement(dataspaceId);
+  const extended = db.$extends({
     name: "dataspace-scope",
     query: {
-      $allModels: {
-        $allOperations({ model, operation, args, query }) {
-          return query(scopeArgs(model, operation, (args ?? {}) as Node, dataspaceId));
-        },
+      // Raw SQL too: it is not rewritten, but it runs as the tenant role inside the dataspace.
+      $allOperations(params) {
+        const { model, operation, args, query } = params;
+        const scoped = model ? scopeArgs(model, operation, (args ?? {}) as Node, dataspaceId) : args;
+        if ((params as QueryParams).__internalParams?.transaction) return query(scoped);
+        // Outside a transaction, the query gets one of its own so the row-level policies know the
+        // dataspace (the settings are per transaction: a pooled connection keeps nothing).
+        return db.$transaction([db.$executeRawUnsafe(enter), query(scoped)]).then(([, result]) => result);
       },
+    },
+  });
+  return enterOnTransaction(extended, enter);
+}
+
+/** `$transaction` of the scoped client: the transaction enters the dataspace before the caller's work. */
+function enterOnTransaction<Client extends { $transaction: (...args: never[]) => unknown; $executeRawUnsafe: (query: string) => unknown }>(
+  client: Client,
+  enter: string,
+): Client {
+  const transaction = (work: unknown, options?: unknown) => {
+    const start = (client.$transaction as (work: unknown, options?: unknown) => Promise<unknown>).bind(client);
+    if (Array.isArray(work)) return start([client.$executeRawUnsafe(enter), ...work], options).then((results) => (results as unknown[]).slice(1));
+    return start(async (tx: Client) => {
+      await tx.$executeRawUnsafe(enter);
+      return (work as (tx: Client) => Promise<unknown>)(tx);
+    }, options);
+  };
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === "$transaction") return transaction;
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
     },
   });
 }

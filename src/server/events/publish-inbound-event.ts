@@ -20,7 +20,8 @@ export type InboundEventToPublish = {
  * statement. A JSON payload is not copied: the event points at the WebhookEvent that holds it as
  * verified, and readers put it back (`withPayload`); only a payload decoded from another form of
  * body is stored in the event. The insert names the dataspace
- * itself (raw SQL passes the scoped client untouched), and the composite foreign key keeps the
+ * itself (the scoped client does not rewrite raw SQL; row-level security holds it to the
+ * transaction's dataspace), and the composite foreign key keeps the
  * WebhookEvent in that dataspace. A type outside every family, or an envelope that breaks its
  * schema, is a bug in the provider's mapping: refused, and nothing of the group is stored.
  * Summaries and decoded payloads hold senders' text, so they go into `jsonb` by the one rule for

@@ -8,8 +8,9 @@ import type { StoredConfig } from "@/server/integrations/provider";
  * (dispatch, attempts, status) is checked per row. Each names its rows by primary key
  * (`id = ANY(…)`) besides the joined guard list: without it the planner went through the
  * (integration, status) index — every unfinished row of the integration — and a claim of 70
- * events took 12 ms instead of a fraction of one (pg_stat_statements, under load). Raw SQL is not seen by the scoped client's
- * extension, so every statement names its dataspace itself.
+ * events took 12 ms instead of a fraction of one (pg_stat_statements, under load). Raw SQL is not rewritten by the scoped client's
+ * extension, so every statement names its dataspace itself (and row-level security, which the
+ * scoped client's transactions enter, would hide another dataspace's rows anyway).
  */
 export type Claim = { id: string; dispatch: number };
 export type ClaimedEvent = {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { dbPool } from "@/server/db/client";
+import { enterDataspaceStatement } from "@/server/db/tenant-session";
 import type { HookTarget } from "./find-hook-target";
 
 export type StoredHook = { id: string; duplicate: boolean };
@@ -21,8 +22,9 @@ type Waiting = { row: Row; resolve: (stored: StoredHook) => void; reject: (error
  * Why SQL on the pool rather than the scoped client: this is the receiver's hot path (the scoped
  * client's insert + update transaction cost 1.2–1.6 ms a delivery, measured). Tenancy holds
  * without the extension: each row's dataspace is the one its integration was found in, every
- * clause names it, and the composite foreign key (integrationId, dataspaceId) →
- * Integration(id, dataspaceId) makes a row of another dataspace impossible to write.
+ * clause names it, the composite foreign key (integrationId, dataspaceId) →
+ * Integration(id, dataspaceId) makes a row of another dataspace impossible to write, and each
+ * batch runs inside its dataspace under row-level security (one dataspace per batch).
  *
  * `lastEventAt` moves at most once a second: updating the integration's row on every request
  * would queue one integration's concurrent requests behind each other's row lock.
@@ -57,7 +59,7 @@ let inFlight = 0;
 
 function pump(): void {
   while (inFlight < STATEMENTS_IN_FLIGHT && waiting.length > 0) {
-    const batch = waiting.splice(0, MAX_ROWS);
+    const batch = takeBatch();
     inFlight++;
     insertBatch(batch)
       .catch((error) => batch.forEach((w) => w.reject(error)))
@@ -66,6 +68,17 @@ function pump(): void {
         pump();
       });
   }
+}
+
+/** The oldest waiting rows of the first one's dataspace: a statement runs inside one dataspace. */
+function takeBatch(): Waiting[] {
+  const dataspaceId = waiting[0].row.dataspaceId;
+  const batch: Waiting[] = [];
+  const rest: Waiting[] = [];
+  for (const w of waiting) (batch.length < MAX_ROWS && w.row.dataspaceId === dataspaceId ? batch : rest).push(w);
+  waiting.length = 0;
+  for (const w of rest) waiting.push(w);
+  return batch;
 }
 
 const FIND_DUPLICATE = {
@@ -87,22 +100,33 @@ async function insertBatch(batch: Waiting[]): Promise<void> {
       unique.push(w);
     }
   }
-  const pool = dbPool();
-  const { rows } = await pool.query<{ id: string }>({
-    name: `inbound-store-${unique.length}`,
-    text: storeStatement(unique.length),
-    values: unique.flatMap(({ row }) => [row.id, row.dataspaceId, row.integrationId, row.eventType, row.deliveryId, row.headers, row.body, row.log, row.at]),
-  });
-  const inserted = new Set(rows.map((row) => row.id));
+  // Row-level security: the statements run as the tenant role inside the batch's dataspace
+  // (BEGIN and entering it share one round trip).
+  const client = await dbPool().connect();
   const results = new Map<Waiting, StoredHook>();
-  for (const w of unique) {
-    if (inserted.has(w.row.id)) results.set(w, { id: w.row.id, duplicate: false });
-    else {
-      // Stored before, or by a concurrent statement that committed after this one's snapshot (the insert waited for it).
-      const found = await pool.query<{ id: string }>({ ...FIND_DUPLICATE, values: [w.row.integrationId, w.row.dataspaceId, w.row.deliveryId] });
-      if (!found.rows[0]) throw new Error("Inbound event was neither stored nor found as a duplicate");
-      results.set(w, { id: found.rows[0].id, duplicate: true });
+  try {
+    await client.query(`BEGIN; ${enterDataspaceStatement(batch[0].row.dataspaceId)}`);
+    const { rows } = await client.query<{ id: string }>({
+      name: `inbound-store-${unique.length}`,
+      text: storeStatement(unique.length),
+      values: unique.flatMap(({ row }) => [row.id, row.dataspaceId, row.integrationId, row.eventType, row.deliveryId, row.headers, row.body, row.log, row.at]),
+    });
+    const inserted = new Set(rows.map((row) => row.id));
+    for (const w of unique) {
+      if (inserted.has(w.row.id)) results.set(w, { id: w.row.id, duplicate: false });
+      else {
+        // Stored before, or by a concurrent statement that committed after this one's snapshot (the insert waited for it).
+        const found = await client.query<{ id: string }>({ ...FIND_DUPLICATE, values: [w.row.integrationId, w.row.dataspaceId, w.row.deliveryId] });
+        if (!found.rows[0]) throw new Error("Inbound event was neither stored nor found as a duplicate");
+        results.set(w, { id: found.rows[0].id, duplicate: true });
+      }
     }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
   }
   for (const [w, stored] of results) w.resolve(stored);
   for (const [w, first] of repeats) w.resolve({ id: results.get(first)!.id, duplicate: true });
