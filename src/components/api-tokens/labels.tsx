@@ -18,6 +18,11 @@ export const RESOURCE_LABELS: Record<ApiResource, string> = {
   webhooks: "Webhooks",
   integrations: "Integrations",
   members: "Members",
+  services: "Services",
+  incidents: "Incidents",
+  maintenances: "Maintenance",
+  alerts: "Alerts",
+  deployments: "Deployments",
 };
 
 export const LEVEL_LABELS: Record<ApiLevel, string> = { read: "Read", write: "Write", admin: "Admin" };

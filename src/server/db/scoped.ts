@@ -45,6 +45,15 @@ export const TENANT_MODELS = new Set([
   "ApiIdempotencyKey",
   "CustomEventType",
   "SsoDomainClaim",
+  "Service",
+  "Incident",
+  "IncidentUpdate",
+  "IncidentService",
+  "Maintenance",
+  "MaintenanceUpdate",
+  "MaintenanceService",
+  "Alert",
+  "Deployment",
 ]);
 
 /**

@@ -3,6 +3,7 @@ import {
   requestCommentPayloadSchema,
   requestPayloadSchema,
 } from "@/server/records/requests/request.schema";
+import { serviceStatusChangedPayloadSchema } from "@/server/records/services/service.schema";
 import { webhookEndpointHealthPayloadSchema } from "@/server/webhooks/endpoints/endpoint-health.schema";
 
 /**
@@ -25,6 +26,10 @@ export const eventCatalog = {
   "request_comment.added": {
     description: "A comment is added to a request",
     schema: requestCommentPayloadSchema,
+  },
+  "service.status_changed": {
+    description: "A service's status changed: set by hand, or moved by an incident or a maintenance window",
+    schema: serviceStatusChangedPayloadSchema,
   },
   "webhook_endpoint.paused": {
     description: "An outgoing webhook endpoint kept failing; its deliveries are held until the pause ends",
