@@ -2,17 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { applyMigrations } from "@/server/db/migrate";
 import { scopedDb } from "@/server/db/scoped";
-import { enterDataspaceStatement, TENANT_ROLE } from "@/server/db/tenant-session";
+import { TENANT_ROLE } from "@/server/db/tenant-session";
 import { addMember, seedDataspace, seedRequest, seedUser, tenantFor, type SeededDataspace } from "./factories";
 
 // The database's own tenancy safeguard (prisma/migrations/20261207000000_row_level_security):
 // SQL that forgets its dataspace gets that dataspace's rows, or nothing — never another's.
 
-/** Runs raw SQL as the tenant role, with `dataspaceId` entered (or none at all). */
+/** Runs raw SQL as the tenant role on the owner's connection, with `dataspaceId` entered (or none at all). */
 function asTenant<T>(dataspaceId: string | null, work: (tx: typeof db) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
-    if (dataspaceId) await tx.$executeRawUnsafe(enterDataspaceStatement(dataspaceId));
-    else await tx.$executeRawUnsafe(`SELECT set_config('role', '${TENANT_ROLE}', true)`);
+    await tx.$executeRawUnsafe(`SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.dataspace_id', $1, true)`, dataspaceId ?? "");
     return work(tx as unknown as typeof db);
   });
 }
@@ -96,18 +95,31 @@ describe("row-level security", () => {
     expect((await scoped.$queryRaw<{ id: string }[]>`SELECT id FROM "User"`).map((u) => u.id)).toEqual([ownerA.id]);
   });
 
-  it("ends with its transaction: a pooled connection carries no dataspace into its next use", async () => {
-    // Many scoped queries on a small pool, then raw reads on the same connections as the login role.
-    await Promise.all(Array.from({ length: 20 }, (_, n) => scopedDb(n % 2 ? A.id : B.id).request.count()));
-    const settings = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        db.$queryRaw<{ role: string; dataspace: string | null }[]>`SELECT current_user AS role, nullif(current_setting('app.dataspace_id', true), '') AS dataspace`,
-      ),
+  it("keeps concurrent work of two dataspaces apart on the shared tenant pool", async () => {
+    // Interleaved in the same ticks: reads, unique lookups (which Prisma would batch) and raw SQL.
+    const rounds = await Promise.all(
+      Array.from({ length: 40 }, async (_, n) => {
+        const [mine, theirs] = n % 2 ? [A, B] : [B, A];
+        const [mineRequest, theirRequest] = n % 2 ? [requestA, requestB] : [requestB, requestA];
+        const scoped = scopedDb(mine.id);
+        const [found, foreign, raw, count] = await Promise.all([
+          scoped.request.findUnique({ where: { id: mineRequest.id }, select: { id: true } }),
+          scoped.request.findUnique({ where: { id: theirRequest.id }, select: { id: true } }),
+          scoped.$queryRaw<{ dataspaceId: string }[]>`SELECT "dataspaceId" FROM "Request"`,
+          scoped.$transaction((tx) => tx.request.count()),
+        ]);
+        return { ok: found?.id === mineRequest.id && foreign === null && raw.every((r) => r.dataspaceId === mine.id) && raw.length === 1 && count === 1, theirs: theirs.id };
+      }),
     );
-    for (const [row] of settings) {
-      expect(row.role).not.toBe(TENANT_ROLE);
-      expect(row.dataspace).toBeNull();
-    }
+    expect(rounds.filter((round) => !round.ok)).toEqual([]);
+  });
+
+  it("leaves the owner's pool as it was: the instance-wide paths still see every dataspace", async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, n) => scopedDb(n % 2 ? A.id : B.id).request.count()));
+    const rows = await Promise.all(
+      Array.from({ length: 10 }, () => db.$queryRaw<{ role: string; requests: number }[]>`SELECT current_user AS role, (SELECT count(*)::int FROM "Request") AS requests`),
+    );
+    for (const [row] of rows) expect(row).toEqual({ role: expect.not.stringMatching(TENANT_ROLE), requests: 2 });
   });
 
   it("secures a tenant table that a later migration adds, at the next start", async () => {

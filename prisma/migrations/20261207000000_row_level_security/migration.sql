@@ -1,9 +1,8 @@
 -- Row-level security: the database's own tenancy safeguard behind the scoped Prisma client.
 --
--- Tenant work runs as the role `switchboard_tenant` with the dataspace in a per-transaction
--- setting: `SELECT set_config('role', 'switchboard_tenant', true), set_config('app.dataspace_id',
--- <id>, true)` (src/server/db/tenant-session.ts). That role sees and writes only the rows of the
--- dataspace named, and nothing at all when none is named. The login role of DATABASE_URL owns the
+-- Tenant work runs as the role `switchboard_tenant` with the dataspace in the setting
+-- `app.dataspace_id` (src/server/db/tenant-session.ts). That role sees and writes only the rows
+-- of the dataspace named, and nothing at all when none is named. The login role of DATABASE_URL owns the
 -- tables and is not subject to the policies: the few instance-wide paths (sign-in, token lookup
 -- by hash, the runtime's executor and relay) use it. See docs/tenancy.md.
 

@@ -1,6 +1,6 @@
-import { db } from "./client";
+import { tenantClient } from "./client";
 import { relationTarget } from "./relations";
-import { enterDataspaceStatement } from "./tenant-session";
+import { inDataspace } from "./tenant-session";
 
 /**
  * Tenant scoping, in one place. `scopedDb(dataspaceId)` returns a Prisma client on which every
@@ -19,9 +19,9 @@ import { enterDataspaceStatement } from "./tenant-session";
  * reference a request of its own dataspace), code holding a scoped client cannot read or write
  * another tenant's rows.
  *
- * Behind it, PostgreSQL's row-level security is the second safeguard (./tenant-session.ts): every
- * query of this client — raw SQL included — runs in a transaction that has entered the dataspace,
- * so SQL that forgets its `dataspaceId` still gets only this dataspace's rows.
+ * Behind it, PostgreSQL's row-level security is the second safeguard (./tenant-session.ts): this
+ * client runs on the tenant pool, and every query — raw SQL included — runs on a connection that
+ * entered the dataspace, so SQL that forgets its `dataspaceId` still gets only its rows.
  */
 
 /** Every model with a `dataspaceId` column. A test checks this list against the schema. */
@@ -206,38 +206,38 @@ function scopeArgs(model: string, operation: string, args: Node, dataspaceId: st
 /** Prisma's internal request parameters: `transaction` is set when the query runs inside one. */
 type QueryParams = { __internalParams?: { transaction?: unknown } };
 
+/** A model's property on the client: `RequestComment` → `requestComment`. */
+const delegateOf = (model: string) => model[0].toLowerCase() + model.slice(1);
+
 function buildScoped(dataspaceId: string) {
-  const enter = enterDataspaceStatement(dataspaceId);
-  const extended = db.$extends({
+  const base = tenantClient();
+  const extended = base.$extends({
     name: "dataspace-scope",
     query: {
-      // Raw SQL too: it is not rewritten, but it runs as the tenant role inside the dataspace.
+      // Raw SQL too: it is not rewritten, but it runs on a connection inside the dataspace.
       $allOperations(params) {
         const { model, operation, args, query } = params;
         const scoped = model ? scopeArgs(model, operation, (args ?? {}) as Node, dataspaceId) : args;
+        // A transaction's connection entered the dataspace when the transaction began.
         if ((params as QueryParams).__internalParams?.transaction) return query(scoped);
-        // Outside a transaction, the query gets one of its own so the row-level policies know the
-        // dataspace (the settings are per transaction: a pooled connection keeps nothing).
-        return db.$transaction([db.$executeRawUnsafe(enter), query(scoped)]).then(([, result]) => result);
+        // Prisma batches the findUniques of one tick into one query, run where the first was
+        // asked: another dataspace's caller would find nothing. findFirst is never batched.
+        if (model && (operation === "findUnique" || operation === "findUniqueOrThrow")) {
+          const delegate = (base as unknown as Record<string, Record<string, (args: unknown) => Promise<unknown>>>)[delegateOf(model)];
+          return inDataspace(dataspaceId, () => delegate[operation === "findUnique" ? "findFirst" : "findFirstOrThrow"](scoped).then((result) => result));
+        }
+        // `then` starts the query, inside the dataspace: the connection it checks out enters it.
+        return inDataspace(dataspaceId, () => query(scoped).then((result) => result));
       },
     },
   });
-  return enterOnTransaction(extended, enter);
+  return enterOnTransaction(extended, dataspaceId);
 }
 
-/** `$transaction` of the scoped client: the transaction enters the dataspace before the caller's work. */
-function enterOnTransaction<Client extends { $transaction: (...args: never[]) => unknown; $executeRawUnsafe: (query: string) => unknown }>(
-  client: Client,
-  enter: string,
-): Client {
-  const transaction = (work: unknown, options?: unknown) => {
-    const start = (client.$transaction as (work: unknown, options?: unknown) => Promise<unknown>).bind(client);
-    if (Array.isArray(work)) return start([client.$executeRawUnsafe(enter), ...work], options).then((results) => (results as unknown[]).slice(1));
-    return start(async (tx: Client) => {
-      await tx.$executeRawUnsafe(enter);
-      return (work as (tx: Client) => Promise<unknown>)(tx);
-    }, options);
-  };
+/** `$transaction` of the scoped client begins inside the dataspace (its connection enters it at checkout). */
+function enterOnTransaction<Client extends { $transaction: (...args: never[]) => unknown }>(client: Client, dataspaceId: string): Client {
+  const start = (client.$transaction as (work: unknown, options?: unknown) => Promise<unknown>).bind(client);
+  const transaction = (work: unknown, options?: unknown) => inDataspace(dataspaceId, () => start(work, options));
   return new Proxy(client, {
     get(target, prop) {
       if (prop === "$transaction") return transaction;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { dbPool } from "@/server/db/client";
-import { enterDataspaceStatement } from "@/server/db/tenant-session";
+import { tenantPool } from "@/server/db/client";
+import { inDataspace } from "@/server/db/tenant-session";
 import type { HookTarget } from "./find-hook-target";
 
 export type StoredHook = { id: string; duplicate: boolean };
@@ -24,7 +24,8 @@ type Waiting = { row: Row; resolve: (stored: StoredHook) => void; reject: (error
  * without the extension: each row's dataspace is the one its integration was found in, every
  * clause names it, the composite foreign key (integrationId, dataspaceId) →
  * Integration(id, dataspaceId) makes a row of another dataspace impossible to write, and each
- * batch runs inside its dataspace under row-level security (one dataspace per batch).
+ * batch runs on a tenant connection inside its dataspace under row-level security (so a batch
+ * holds one dataspace's rows).
  *
  * `lastEventAt` moves at most once a second: updating the integration's row on every request
  * would queue one integration's concurrent requests behind each other's row lock.
@@ -100,12 +101,10 @@ async function insertBatch(batch: Waiting[]): Promise<void> {
       unique.push(w);
     }
   }
-  // Row-level security: the statements run as the tenant role inside the batch's dataspace
-  // (BEGIN and entering it share one round trip).
-  const client = await dbPool().connect();
+  // Row-level security: the statements run on a tenant connection inside the batch's dataspace.
+  const client = await inDataspace(batch[0].row.dataspaceId, () => tenantPool().connect());
   const results = new Map<Waiting, StoredHook>();
   try {
-    await client.query(`BEGIN; ${enterDataspaceStatement(batch[0].row.dataspaceId)}`);
     const { rows } = await client.query<{ id: string }>({
       name: `inbound-store-${unique.length}`,
       text: storeStatement(unique.length),
@@ -121,10 +120,6 @@ async function insertBatch(batch: Waiting[]): Promise<void> {
         results.set(w, { id: found.rows[0].id, duplicate: true });
       }
     }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
   } finally {
     client.release();
   }
