@@ -4,6 +4,8 @@ import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
+import { createService } from "@/server/records/services/create-service";
+import { createServiceInput } from "@/server/records/services/service.schema";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
@@ -44,7 +46,9 @@ async function seedTeam() {
   const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
   const eventType = await createCustomEventType(ownerCtx, { name: "custom.team.deployed", description: "", schema: { type: "object" } });
   const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType };
+  const service = await createService(ownerCtx, createServiceInput.parse({ name: "Team API", group: "API" }));
+  const doomedService = await createService(ownerCtx, createServiceInput.parse({ name: "Team doomed service" }));
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -70,6 +74,10 @@ const MUTATIONS: Record<string, MutationCase> = {
   "request.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id, patch: { title: "Edited" } }) },
   "request.close": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id }) },
   "request.comment": { viewer: "FORBIDDEN", input: (t) => ({ requestId: t.request.id, text: "A viewer's comment" }) },
+  "service.create": { viewer: "FORBIDDEN", input: () => ({ name: "Written by a viewer" }) },
+  "service.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.service.id, patch: { description: "Edited" } }) },
+  "service.setStatus": { viewer: "FORBIDDEN", input: (t) => ({ id: t.service.id, status: "major_outage" }) },
+  "service.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedService.id }) },
   "sso.create": {
     viewer: "FORBIDDEN",
     input: (t) => ({
@@ -248,7 +256,7 @@ describe("a member", () => {
     t = await seedTeam();
   });
 
-  it("cannot manage members, invitations, SSO, runs, webhooks, integrations or the dataspace", async () => {
+  it("cannot manage members, invitations, SSO, runs, webhooks, integrations, the dataspace, or delete services", async () => {
     const before = await snapshotDataspace(t.dataspace.id);
     const caller = callerFor(t.users.member.id);
     const slug = t.dataspace.slug;
@@ -282,11 +290,22 @@ describe("a member", () => {
       "eventType.create": () => caller.eventType.create({ dataspace: slug, name: "custom.team.by_member", schema: { type: "object" } }),
       "eventType.update": () => caller.eventType.update({ dataspace: slug, id: t.eventType.id, patch: { description: "Mine" } }),
       "eventType.delete": () => caller.eventType.delete({ dataspace: slug, id: t.eventType.id }),
+      // Deleting a service unlinks its alerts and deployments: admins only.
+      "service.delete": () => caller.service.delete({ dataspace: slug, id: t.service.id }),
     };
     const results: Record<string, string> = {};
     for (const [path, call] of Object.entries(attempts)) results[path] = await outcome(call());
     expect(results).toEqual(Object.fromEntries(Object.keys(attempts).map((path) => [path, "FORBIDDEN"])));
     expect(await snapshotDataspace(t.dataspace.id)).toEqual(before);
+  });
+
+  it("can work on services", async () => {
+    const caller = callerFor(t.users.member.id);
+    const slug = t.dataspace.slug;
+    const created = await caller.service.create({ dataspace: slug, name: "From a member", ownerId: t.users.member.id });
+    await caller.service.update({ dataspace: slug, id: created.id, patch: { group: "Web" } });
+    await caller.service.setStatus({ dataspace: slug, id: created.id, status: "degraded_performance" });
+    expect(await caller.service.get({ dataspace: slug, id: created.id })).toMatchObject({ group: "Web", status: "degraded_performance" });
   });
 
   it("can work on requests", async () => {

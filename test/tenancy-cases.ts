@@ -4,6 +4,8 @@ import { createInvitation } from "@/server/dataspaces/invitations";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
+import { createService } from "@/server/records/services/create-service";
+import { createServiceInput } from "@/server/records/services/service.schema";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { wireTestRuntime } from "./runtime-port";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
@@ -46,10 +48,12 @@ export async function seedTwoDataspaces() {
   await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
   await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "", schema: { type: "object" } });
+  const serviceB = await createService(ctxB, createServiceInput.parse({ name: "Bravo checkout", description: "Bravo payments backend", group: "Bravo group", ownerId: memberB.id }));
+  await createService(ctxA, createServiceInput.parse({ name: "Alpha checkout" }));
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -95,6 +99,10 @@ export function traceOfB(f: Fixture): string[] {
     f.eventTypeB.id,
     "custom.bravo_launch",
     "Bravo launch countdown",
+    f.serviceB.id,
+    "Bravo checkout",
+    "Bravo payments backend",
+    "Bravo group",
   ];
 }
 
@@ -199,6 +207,13 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     input: (f) => ({ requestId: f.requestB.id, text: "Hello from A" }),
     asOwnerOfA: "NOT_FOUND",
   },
+  "service.list": { scope: "dataspace", input: () => ({ group: "Bravo group" }), asOwnerOfA: "OK" },
+  "service.get": { scope: "dataspace", input: (f) => ({ id: f.serviceB.id }), asOwnerOfA: "NOT_FOUND" },
+  // An owner from B is not a member of A.
+  "service.create": { scope: "dataspace", input: (f) => ({ name: "Owned across tenants", ownerId: f.memberB.id }), asOwnerOfA: "BAD_REQUEST" },
+  "service.update": { scope: "dataspace", input: (f) => ({ id: f.serviceB.id, patch: { name: "Hijacked", description: "Hijacked" } }), asOwnerOfA: "NOT_FOUND" },
+  "service.setStatus": { scope: "dataspace", input: (f) => ({ id: f.serviceB.id, status: "major_outage" }), asOwnerOfA: "NOT_FOUND" },
+  "service.delete": { scope: "dataspace", input: (f) => ({ id: f.serviceB.id }), asOwnerOfA: "NOT_FOUND" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },

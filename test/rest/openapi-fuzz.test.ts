@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/env";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
+import { createService } from "@/server/records/services/create-service";
+import { createServiceInput } from "@/server/records/services/service.schema";
 import { seedApiToken } from "../api-token-fixtures";
 import { seedDataspace, seedRequest, seedUser, tenantFor } from "../factories";
 import { fuzzSeed } from "../fuzz-seed";
@@ -136,7 +138,7 @@ beforeAll(async () => {
   const space = await seedDataspace({ owner, name: "Fuzz" });
   ctx = await tenantFor(owner.id, space.slug);
   token = await seedApiToken(ctx, ["admin"]);
-  realIds = [(await seedRequest(ctx)).id, owner.id];
+  realIds = [(await seedRequest(ctx)).id, owner.id, (await createService(ctx, createServiceInput.parse({ name: "Fuzzed service", group: "API" }))).id];
   const served = await call("GET", "/openapi.json");
   expect(served.status).toBe(200);
   doc = served.body as Document;

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
+import { createService } from "@/server/records/services/create-service";
+import { createServiceInput } from "@/server/records/services/service.schema";
 import { db } from "@/server/db/client";
 import { apiRoutes } from "@/server/rest/routes";
 import { seedApiToken } from "../api-token-fixtures";
@@ -44,9 +46,13 @@ async function seedTwoDataspaces() {
   const webhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha.test/in", failed: 2 });
   const doomedWebhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha-doomed.test/in" });
   const webhookReplayA = await db.webhookReplay.create({ data: { dataspaceId: A.id, endpointId: webhookA.endpoint.id, since: new Date(0), total: 1 } });
+  const serviceA = await createService(ctxA, createServiceInput.parse({ name: "Alpha checkout", description: "Alpha payments backend", group: "Alpha group", ownerId: memberA.id }));
+  const doomedServiceA = await createService(ctxA, createServiceInput.parse({ name: "Alpha doomed service" }));
   return {
     A,
     B,
+    serviceA,
+    doomedServiceA,
     ownerA,
     memberA,
     requestA,
@@ -75,7 +81,8 @@ function traceOfA(f: Fixture): string[] {
     f.integrationA.id, "Alpha GitHub", f.integrationA.token, "alpha-webhook-secret-0123456789", f.doomedIntegrationA.id, f.inboundEventA.id, "inbound payload",
     f.doomedMemberA.id, f.doomedMemberA.email,
     f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
-    f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id];
+    f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
+    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service"];
 }
 
 /**
@@ -153,6 +160,15 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "GET /webhook-deliveries/{uuid}": (f) => [{ path: `/webhook-deliveries/${f.webhookA.deliveries[0].id}`, expect: 404, ownerGets: 200 }],
   "POST /webhook-deliveries/{uuid}/retry": (f) => [{ path: `/webhook-deliveries/${f.webhookA.deliveries[0].id}/retry`, expect: 404, ownerGets: 200 }],
   "POST /webhooks/{uuid}/replays": (f) => [{ path: `/webhooks/${f.webhookA.endpoint.id}/replays`, body: { since: "1970-01-01T00:00:00Z" }, expect: 404, ownerGets: 201 }],
+  "GET /services": () => [
+    { path: "/services", expect: "own", ownerGets: 200 },
+    { path: "/services?group=Alpha%20group", expect: "own", ownerGets: 200 },
+  ],
+  // B naming A's member as owner: not a member of B (the same answer as for any stranger).
+  "POST /services": (f) => [{ path: "/services", body: { name: "Owned across", owner: f.memberA.email }, expect: 422, ownerGets: 201 }],
+  "GET /services/{uuid}": (f) => [{ path: `/services/${f.serviceA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /services/{uuid}": (f) => [{ path: `/services/${f.serviceA.id}`, body: { name: "Hijacked", status: "major_outage" }, expect: 404, ownerGets: 200 }],
+  "DELETE /services/{uuid}": (f) => [{ path: `/services/${f.doomedServiceA.id}`, expect: 404, ownerGets: 204 }],
   "GET /webhook-replays/{uuid}": (f) => [{ path: `/webhook-replays/${f.webhookReplayA.id}`, expect: 404, ownerGets: 200 }],
 };
 

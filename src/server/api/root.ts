@@ -6,6 +6,7 @@ import { eventTypeRouter } from "./routers/event-type";
 import { integrationRouter } from "./routers/integration";
 import { requestRouter } from "./routers/request";
 import { runsRouter } from "./routers/runs";
+import { serviceRouter } from "./routers/service";
 import { ssoRouter } from "./routers/sso";
 import { webhookRouter } from "./routers/webhook";
 import { createCallerFactory, router } from "./trpc";
@@ -15,6 +16,7 @@ export const appRouter = router({
   member: memberRouter,
   invitation: invitationRouter,
   request: requestRouter,
+  service: serviceRouter,
   event: eventRouter,
   eventType: eventTypeRouter,
   sso: ssoRouter,

@@ -4,7 +4,11 @@ import { db } from "@/server/db/client";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
+import { createService } from "@/server/records/services/create-service";
+import { deleteService } from "@/server/records/services/delete-service";
+import { createServiceInput, updateServiceInput } from "@/server/records/services/service.schema";
 import { setServiceStatus } from "@/server/records/services/service-status";
+import { updateService } from "@/server/records/services/update-service";
 import { recordEndpointHealth } from "@/server/webhooks/deliveries/endpoint-health";
 import { WEBHOOK_SETTINGS_DEFAULTS } from "@/server/webhooks/settings/webhook-settings";
 import { addMember, callerFor, seedDataspace, seedRequest, seedUser, seedWebhook, tenantFor } from "../../../test/factories";
@@ -47,8 +51,10 @@ describe("event catalog", () => {
       const row = await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { consecutiveFailures: settings.pauseAfterFailures - 1, failingSince } });
       await ctx.db.$transaction((tx) => recordEndpointHealth(tx, row, { succeeded: false, error: "HTTP 500" }, settings, new Date()));
     }
-    const service = await ctx.db.service.create({ data: { dataspaceId: space.id, name: "Checkout API", group: "API" } });
+    const service = await createService(ctx, createServiceInput.parse({ name: "Checkout API", group: "API", ownerId: member.id, description: "Takes payments" }));
+    await updateService(ctx, updateServiceInput.parse({ id: service.id, patch: { name: "Checkout", group: null, ownerId: null } }));
     await ctx.db.$transaction((tx) => setServiceStatus(tx, ctx.dataspace, service.id, "partial_outage", { type: "manual", uuid: null }, owner.id));
+    await deleteService(ctx, service.id);
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;
     }

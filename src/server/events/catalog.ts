@@ -3,7 +3,7 @@ import {
   requestCommentPayloadSchema,
   requestPayloadSchema,
 } from "@/server/records/requests/request.schema";
-import { serviceStatusChangedPayloadSchema } from "@/server/records/services/service.schema";
+import { servicePayloadSchema, serviceStatusChangedPayloadSchema } from "@/server/records/services/service.schema";
 import { webhookEndpointHealthPayloadSchema } from "@/server/webhooks/endpoints/endpoint-health.schema";
 
 /**
@@ -26,6 +26,22 @@ export const eventCatalog = {
   "request_comment.added": {
     description: "A comment is added to a request",
     schema: requestCommentPayloadSchema,
+  },
+  "service.created": {
+    description: "A service (a status page's component) is created",
+    schema: servicePayloadSchema,
+  },
+  "service.updated": {
+    description: "A service's name, description, group or owner changed (its status has service.status_changed)",
+    schema: servicePayloadSchema.extend({
+      changes: z
+        .record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }))
+        .describe("The fields that changed, by payload field name"),
+    }),
+  },
+  "service.deleted": {
+    description: "A service is deleted; the payload is the service as it was",
+    schema: servicePayloadSchema,
   },
   "service.status_changed": {
     description: "A service's status changed: set by hand, or moved by an incident or a maintenance window",

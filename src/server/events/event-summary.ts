@@ -43,9 +43,13 @@ function recordLine(type: string, data: Fields): string {
     const comment = text(data.text) ?? "";
     return `On ${quoted(text(fields(data.request).title) ?? "")}: ${comment.length > 80 ? `${comment.slice(0, 80)}…` : comment}`;
   }
-  if (type === "request.updated") {
+  if (type === "request.updated" || type === "service.updated") {
     const changed = Object.keys(fields(data.changes)).map((field) => field.replace(/_/g, " "));
-    return `${quoted(text(data.title) ?? "")}: changed ${changed.join(", ") || "nothing"}`;
+    return `${quoted(text(data.title) ?? text(data.name) ?? "")}: changed ${changed.join(", ") || "nothing"}`;
+  }
+  if (type === "service.status_changed") {
+    const status = (value: unknown) => text(value)?.replace(/_/g, " ") ?? "?";
+    return `${quoted(text(data.name) ?? "")}: ${status(data.previous_status)} → ${status(data.status)}`;
   }
   if (type.startsWith("webhook_endpoint.")) {
     const endpoint = text(data.description) ?? text(data.url) ?? "";

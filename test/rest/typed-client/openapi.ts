@@ -657,6 +657,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List services
+         * @description By group (A to Z, services without a group last), then by name.
+         *
+         *     Scope: `services:read` (or `read`).
+         */
+        get: operations["listServices"];
+        put?: never;
+        /**
+         * Create a service
+         * @description Publishes `service.created`. A name the dataspace already has (ignoring case) is a 409. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `services:write` (or `write`).
+         */
+        post: operations["createService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a service
+         * @description Send `If-None-Match` with the ETag you have to get 304 when it has not changed.
+         *
+         *     Scope: `services:read` (or `read`).
+         */
+        get: operations["getService"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a service
+         * @description Publishes `service.deleted`. Alerts and deployments that named it stay, without a service; it leaves the incidents and maintenance windows it was part of. Takes `services:admin` and a token made by an admin or owner.
+         *
+         *     Scope: `services:admin` (or `admin`).
+         */
+        delete: operations["deleteService"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a service
+         * @description Changes the fields sent. Publishes `service.updated` when the name, description, group or owner changed, and `service.status_changed` when `status` did. A name the dataspace already has is a 409. Send `If-Match` with the ETag you read to refuse the change (412) if someone changed the service since.
+         *
+         *     Scope: `services:write` (or `write`).
+         */
+        patch: operations["updateService"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -909,6 +971,47 @@ export interface components {
              * @description ISO 8601: replay the failed deliveries created from then on
              */
             since: string;
+        };
+        ServiceCreate: {
+            /** @description Unique in the dataspace (ignoring case), one line, up to 100 characters */
+            name: string;
+            /**
+             * @description Free text, up to 2 000 characters
+             * @default
+             */
+            description?: string;
+            /**
+             * @description Component group, e.g. `API`; null or empty for none (up to 100 characters)
+             * @default null
+             */
+            group?: string | null;
+            /**
+             * @description Email of a member of the dataspace, or null for nobody
+             * @default null
+             */
+            owner?: string | null;
+            /**
+             * @description Set by hand; publishes `service.status_changed` when it changes. Incidents and maintenance windows move it too, at their next change
+             * @default operational
+             * @enum {string}
+             */
+            status?: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+        };
+        /** @description The fields to change; the others keep their values */
+        ServiceUpdate: {
+            /** @description Unique in the dataspace (ignoring case), one line, up to 100 characters */
+            name?: string;
+            /** @description Free text, up to 2 000 characters */
+            description?: string;
+            /** @description Component group, e.g. `API`; null or empty for none (up to 100 characters) */
+            group?: string | null;
+            /** @description Email of a member of the dataspace, or null for nobody */
+            owner?: string | null;
+            /**
+             * @description Set by hand; publishes `service.status_changed` when it changes. Incidents and maintenance windows move it too, at their next change
+             * @enum {string}
+             */
+            status?: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
         };
         /** @description A request, in the shape of DejaCode's request payloads */
         Request: {
@@ -1442,6 +1545,27 @@ export interface components {
             } | null;
             /** @description ISO 8601 */
             created_date: string;
+        };
+        /** @description A service (a status page's component) and its status */
+        Service: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            name: string;
+            description: string;
+            /** @description Component group on a status page, e.g. API */
+            group: string | null;
+            /** @enum {string} */
+            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+            /** @description Owner's email */
+            owner: string | null;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+            /** @description Dataspace name */
+            dataspace: string;
         };
     };
     responses: {
@@ -3356,6 +3480,225 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listServices: {
+        parameters: {
+            query?: {
+                /** @description Only services of this group (exact name) */
+                group?: string;
+                /** @description Only these statuses (repeat the parameter or separate with commas) */
+                status?: ("operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance")[];
+                /** @description Words in the name (case-insensitive) */
+                q?: string;
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["Service"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
         };
