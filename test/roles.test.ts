@@ -3,6 +3,8 @@ import type { Role } from "@/generated/prisma/enums";
 import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
+import { createIncident } from "@/server/records/incidents/create-incident";
+import { createIncidentInput } from "@/server/records/incidents/incident.schema";
 import { db } from "@/server/db/client";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
@@ -44,7 +46,9 @@ async function seedTeam() {
   const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
   const eventType = await createCustomEventType(ownerCtx, { name: "custom.team.deployed", description: "", schema: { type: "object" } });
   const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType };
+  const service = await ownerCtx.db.service.create({ data: { dataspaceId: dataspace.id, name: "Team API" } });
+  const incident = await createIncident(ownerCtx, createIncidentInput.parse({ title: "Team outage", message: "Looking", services: [{ serviceId: service.id, impact: "partial_outage" }] }));
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, incident };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -70,6 +74,13 @@ const MUTATIONS: Record<string, MutationCase> = {
   "request.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id, patch: { title: "Edited" } }) },
   "request.close": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id }) },
   "request.comment": { viewer: "FORBIDDEN", input: (t) => ({ requestId: t.request.id, text: "A viewer's comment" }) },
+  "incident.create": {
+    viewer: "FORBIDDEN",
+    input: (t) => ({ title: "Declared by a viewer", message: "Down", services: [{ serviceId: t.service.id, impact: "major_outage" }] }),
+  },
+  "incident.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.incident.id, patch: { severity: "critical" } }) },
+  "incident.addUpdate": { viewer: "FORBIDDEN", input: (t) => ({ incidentId: t.incident.id, message: "A viewer's update", status: "monitoring" }) },
+  "incident.resolve": { viewer: "FORBIDDEN", input: (t) => ({ id: t.incident.id }) },
   "sso.create": {
     viewer: "FORBIDDEN",
     input: (t) => ({
@@ -294,6 +305,15 @@ describe("a member", () => {
     const created = await caller.request.create({ dataspace: t.dataspace.slug, title: "From a member" });
     await caller.request.comment({ dataspace: t.dataspace.slug, requestId: created.id, text: "Noted" });
     expect((await caller.request.get({ dataspace: t.dataspace.slug, id: created.id })).comments).toHaveLength(1);
+  });
+
+  it("can declare, update and resolve incidents", async () => {
+    const caller = callerFor(t.users.member.id);
+    const slug = t.dataspace.slug;
+    const incident = await caller.incident.create({ dataspace: slug, title: "From a member", message: "Down", services: [{ serviceId: t.service.id, impact: "major_outage" }] });
+    await caller.incident.addUpdate({ dataspace: slug, incidentId: incident.id, message: "Fix deployed", status: "monitoring" });
+    await caller.incident.resolve({ dataspace: slug, id: incident.id });
+    expect((await caller.incident.get({ dataspace: slug, id: incident.id })).updates.map((u) => u.status)).toEqual(["investigating", "monitoring", "resolved"]);
   });
 });
 

@@ -3,6 +3,8 @@ import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
+import { createIncident } from "@/server/records/incidents/create-incident";
+import { createIncidentInput } from "@/server/records/incidents/incident.schema";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { wireTestRuntime } from "./runtime-port";
@@ -46,10 +48,17 @@ export async function seedTwoDataspaces() {
   await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
   await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "", schema: { type: "object" } });
+  // Incidents: B's service, an alert, and an incident on both (linked to B's request).
+  const serviceB = await ctxB.db.service.create({ data: { dataspaceId: B.id, name: "Bravo checkout service" } });
+  const alertB = await ctxB.db.alert.create({ data: { dataspaceId: B.id, source: "api", title: "Bravo alert firing", fingerprint: "bravo-fp", openFingerprint: "bravo-fp" } });
+  const incidentB = await createIncident(ctxB, createIncidentInput.parse({
+    title: "Bravo outage in progress", message: "Bravo is looking into it", services: [{ serviceId: serviceB.id, impact: "major_outage" }], requestId: requestB.id,
+  }));
+  await ctxA.db.service.create({ data: { dataspaceId: A.id, name: "Alpha service" } });
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -95,6 +104,13 @@ export function traceOfB(f: Fixture): string[] {
     f.eventTypeB.id,
     "custom.bravo_launch",
     "Bravo launch countdown",
+    f.serviceB.id,
+    "Bravo checkout service",
+    f.alertB.id,
+    "Bravo alert firing",
+    f.incidentB.id,
+    "Bravo outage in progress",
+    "Bravo is looking into it",
   ];
 }
 
@@ -199,6 +215,32 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     input: (f) => ({ requestId: f.requestB.id, text: "Hello from A" }),
     asOwnerOfA: "NOT_FOUND",
   },
+  "incident.list": { scope: "dataspace", input: (f) => ({ serviceId: f.serviceB.id, status: ["open"] }), asOwnerOfA: "OK" },
+  "incident.get": { scope: "dataspace", input: (f) => ({ id: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
+  "incident.create": {
+    scope: "dataspace",
+    // B's service, request and alert named from A: refused as unknown, nothing of B moves.
+    input: (f) => ({
+      title: "Declared across tenants",
+      message: "Taking B's service down",
+      services: [{ serviceId: f.serviceB.id, impact: "major_outage" }],
+      requestId: f.requestB.id,
+      alertIds: [f.alertB.id],
+    }),
+    asOwnerOfA: "BAD_REQUEST",
+  },
+  "incident.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.incidentB.id, patch: { title: "Hijacked", services: [] } }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "incident.addUpdate": {
+    scope: "dataspace",
+    input: (f) => ({ incidentId: f.incidentB.id, message: "Posted from A", status: "monitoring" }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "incident.resolve": { scope: "dataspace", input: (f) => ({ id: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
+  "incident.serviceOptions": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
