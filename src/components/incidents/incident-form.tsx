@@ -40,7 +40,7 @@ export function IncidentForm(
 
   const errors = fieldErrorsOf(props.error);
   const serviceErrors = serviceErrorsOf(props.error);
-  const known = ["title", "severity", "status", "message", "services"];
+  const known = ["title", "severity", "status", "message", "services", "requestId"];
   const generalError = props.error && !Object.keys(errors).some((field) => known.includes(field)) ? errorMessage(props.error) : null;
 
   function submit(event: FormEvent) {
