@@ -3,6 +3,8 @@ import type { Role } from "@/generated/prisma/enums";
 import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
+import { createIncident } from "@/server/records/incidents/create-incident";
+import { createIncidentInput } from "@/server/records/incidents/incident.schema";
 import { db } from "@/server/db/client";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
@@ -48,7 +50,8 @@ async function seedTeam() {
   const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
   const service = await createService(ownerCtx, createServiceInput.parse({ name: "Team API", group: "API" }));
   const doomedService = await createService(ownerCtx, createServiceInput.parse({ name: "Team doomed service" }));
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService };
+  const incident = await createIncident(ownerCtx, createIncidentInput.parse({ title: "Team outage", message: "Looking", services: [{ serviceId: service.id, impact: "partial_outage" }] }));
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -78,6 +81,13 @@ const MUTATIONS: Record<string, MutationCase> = {
   "service.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.service.id, patch: { description: "Edited" } }) },
   "service.setStatus": { viewer: "FORBIDDEN", input: (t) => ({ id: t.service.id, status: "major_outage" }) },
   "service.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedService.id }) },
+  "incident.create": {
+    viewer: "FORBIDDEN",
+    input: (t) => ({ title: "Declared by a viewer", message: "Down", services: [{ serviceId: t.service.id, impact: "major_outage" }] }),
+  },
+  "incident.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.incident.id, patch: { severity: "critical" } }) },
+  "incident.addUpdate": { viewer: "FORBIDDEN", input: (t) => ({ incidentId: t.incident.id, message: "A viewer's update", status: "monitoring" }) },
+  "incident.resolve": { viewer: "FORBIDDEN", input: (t) => ({ id: t.incident.id }) },
   "sso.create": {
     viewer: "FORBIDDEN",
     input: (t) => ({
@@ -313,6 +323,15 @@ describe("a member", () => {
     const created = await caller.request.create({ dataspace: t.dataspace.slug, title: "From a member" });
     await caller.request.comment({ dataspace: t.dataspace.slug, requestId: created.id, text: "Noted" });
     expect((await caller.request.get({ dataspace: t.dataspace.slug, id: created.id })).comments).toHaveLength(1);
+  });
+
+  it("can declare, update and resolve incidents", async () => {
+    const caller = callerFor(t.users.member.id);
+    const slug = t.dataspace.slug;
+    const incident = await caller.incident.create({ dataspace: slug, title: "From a member", message: "Down", services: [{ serviceId: t.service.id, impact: "major_outage" }] });
+    await caller.incident.addUpdate({ dataspace: slug, incidentId: incident.id, message: "Fix deployed", status: "monitoring" });
+    await caller.incident.resolve({ dataspace: slug, id: incident.id });
+    expect((await caller.incident.get({ dataspace: slug, id: incident.id })).updates.map((u) => u.status)).toEqual(["investigating", "monitoring", "resolved"]);
   });
 });
 

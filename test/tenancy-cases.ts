@@ -3,6 +3,8 @@ import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
+import { createIncident } from "@/server/records/incidents/create-incident";
+import { createIncidentInput } from "@/server/records/incidents/incident.schema";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
@@ -49,11 +51,15 @@ export async function seedTwoDataspaces() {
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
   await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "", schema: { type: "object" } });
   const serviceB = await createService(ctxB, createServiceInput.parse({ name: "Bravo checkout", description: "Bravo payments backend", group: "Bravo group", ownerId: memberB.id }));
+  const alertB = await ctxB.db.alert.create({ data: { dataspaceId: B.id, source: "api", title: "Bravo alert firing", fingerprint: "bravo-fp", openFingerprint: "bravo-fp" } });
+  const incidentB = await createIncident(ctxB, createIncidentInput.parse({
+    title: "Bravo outage in progress", message: "Bravo is looking into it", services: [{ serviceId: serviceB.id, impact: "major_outage" }], requestId: requestB.id,
+  }));
   await createService(ctxA, createServiceInput.parse({ name: "Alpha checkout" }));
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -103,6 +109,11 @@ export function traceOfB(f: Fixture): string[] {
     "Bravo checkout",
     "Bravo payments backend",
     "Bravo group",
+    f.alertB.id,
+    "Bravo alert firing",
+    f.incidentB.id,
+    "Bravo outage in progress",
+    "Bravo is looking into it",
   ];
 }
 
@@ -214,6 +225,32 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "service.update": { scope: "dataspace", input: (f) => ({ id: f.serviceB.id, patch: { name: "Hijacked", description: "Hijacked" } }), asOwnerOfA: "NOT_FOUND" },
   "service.setStatus": { scope: "dataspace", input: (f) => ({ id: f.serviceB.id, status: "major_outage" }), asOwnerOfA: "NOT_FOUND" },
   "service.delete": { scope: "dataspace", input: (f) => ({ id: f.serviceB.id }), asOwnerOfA: "NOT_FOUND" },
+  "incident.list": { scope: "dataspace", input: (f) => ({ serviceId: f.serviceB.id, status: ["open"] }), asOwnerOfA: "OK" },
+  "incident.get": { scope: "dataspace", input: (f) => ({ id: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
+  "incident.create": {
+    scope: "dataspace",
+    // B's service, request and alert named from A: refused as unknown, nothing of B moves.
+    input: (f) => ({
+      title: "Declared across tenants",
+      message: "Taking B's service down",
+      services: [{ serviceId: f.serviceB.id, impact: "major_outage" }],
+      requestId: f.requestB.id,
+      alertIds: [f.alertB.id],
+    }),
+    asOwnerOfA: "BAD_REQUEST",
+  },
+  "incident.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.incidentB.id, patch: { title: "Hijacked", services: [] } }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "incident.addUpdate": {
+    scope: "dataspace",
+    input: (f) => ({ incidentId: f.incidentB.id, message: "Posted from A", status: "monitoring" }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "incident.resolve": { scope: "dataspace", input: (f) => ({ id: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
+  "incident.serviceOptions": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
+import { createIncident } from "@/server/records/incidents/create-incident";
+import { createIncidentInput } from "@/server/records/incidents/incident.schema";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
@@ -48,6 +50,10 @@ async function seedTwoDataspaces() {
   const webhookReplayA = await db.webhookReplay.create({ data: { dataspaceId: A.id, endpointId: webhookA.endpoint.id, since: new Date(0), total: 1 } });
   const serviceA = await createService(ctxA, createServiceInput.parse({ name: "Alpha checkout", description: "Alpha payments backend", group: "Alpha group", ownerId: memberA.id }));
   const doomedServiceA = await createService(ctxA, createServiceInput.parse({ name: "Alpha doomed service" }));
+  const incidentA = await createIncident(ctxA, createIncidentInput.parse({
+    title: "Alpha outage underway", message: "Alpha investigates", services: [{ serviceId: serviceA.id, impact: "partial_outage" }], requestId: requestA.id,
+  }));
+  await ctxB.db.service.create({ data: { dataspaceId: B.id, name: "Bravo own service" } });
   return {
     A,
     B,
@@ -69,6 +75,7 @@ async function seedTwoDataspaces() {
     webhookA,
     doomedWebhookA,
     webhookReplayA,
+    incidentA,
     tokenA: await seedApiToken(ctxA, ["admin"]),
     tokenB: await seedApiToken(ctxB, ["admin"]),
   };
@@ -82,7 +89,7 @@ function traceOfA(f: Fixture): string[] {
     f.doomedMemberA.id, f.doomedMemberA.email,
     f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
     f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
-    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service"];
+    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates"];
 }
 
 /**
@@ -110,6 +117,22 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
     // B's own request with A's comment id: the comment must not be found through it.
     { path: `/requests/${f.requestB.id}/comments/${f.commentA.id}`, expect: 404, ownerGets: 200 },
   ],
+  "GET /incidents": (f) => [
+    { path: "/incidents", expect: "own", ownerGets: 200 },
+    { path: `/incidents?service=${f.serviceA.id}&status=open`, expect: "own", ownerGets: 200 },
+  ],
+  // A's service and request named by B: refused as unknown (422), nothing of A moves.
+  "POST /incidents": (f) => [
+    {
+      path: "/incidents",
+      body: { title: "Declared across", message: "Down", affected_services: [{ service: f.serviceA.id, impact: "major_outage" }], request: f.requestA.id },
+      expect: 422,
+      ownerGets: 201,
+    },
+  ],
+  "GET /incidents/{uuid}": (f) => [{ path: `/incidents/${f.incidentA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /incidents/{uuid}": (f) => [{ path: `/incidents/${f.incidentA.id}`, body: { title: "Hijacked", affected_services: [] }, expect: 404, ownerGets: 200 }],
+  "POST /incidents/{uuid}/updates": (f) => [{ path: `/incidents/${f.incidentA.id}/updates`, body: { message: "Resolved by B", status: "resolved" }, expect: 404, ownerGets: 201 }],
   "GET /events": (f) => [
     { path: "/events", expect: "own", ownerGets: 200 },
     { path: `/events?type=request.added`, expect: "own", ownerGets: 200 },

@@ -120,6 +120,9 @@ export function RequestDetail({ id }: { id: string }) {
             <Button variant="secondary" onClick={() => { update.reset(); setEditing(true); }}>
               Edit
             </Button>
+            <ButtonLink variant="secondary" href={`/d/${slug}/incidents/new?request=${r.id}`}>
+              Declare incident
+            </ButtonLink>
             {r.status === "closed" ? (
               <Button variant="secondary" pending={reopen.isPending} onClick={() => reopen.mutate({ dataspace: slug, id: r.id, patch: { status: "open" } })}>
                 Reopen

@@ -3,6 +3,7 @@ import { apiTokenRouter } from "./routers/api-token";
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
 import { eventRouter } from "./routers/event";
 import { eventTypeRouter } from "./routers/event-type";
+import { incidentRouter } from "./routers/incident";
 import { integrationRouter } from "./routers/integration";
 import { requestRouter } from "./routers/request";
 import { runsRouter } from "./routers/runs";
@@ -17,6 +18,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   request: requestRouter,
   service: serviceRouter,
+  incident: incidentRouter,
   event: eventRouter,
   eventType: eventTypeRouter,
   sso: ssoRouter,

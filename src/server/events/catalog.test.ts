@@ -1,6 +1,9 @@
 import { Ajv2020 } from "ajv/dist/2020";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { addIncidentUpdate, resolveIncident } from "@/server/records/incidents/add-incident-update";
+import { createIncident } from "@/server/records/incidents/create-incident";
+import { createIncidentInput } from "@/server/records/incidents/incident.schema";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
@@ -54,6 +57,20 @@ describe("event catalog", () => {
     const service = await createService(ctx, createServiceInput.parse({ name: "Checkout API", group: "API", ownerId: member.id, description: "Takes payments" }));
     await updateService(ctx, updateServiceInput.parse({ id: service.id, patch: { name: "Checkout", group: null, ownerId: null } }));
     await ctx.db.$transaction((tx) => setServiceStatus(tx, ctx.dataspace, service.id, "partial_outage", { type: "manual", uuid: null }, owner.id));
+    const alert = await ctx.db.alert.create({ data: { dataspaceId: space.id, source: "api", title: "Checkout 5xx", fingerprint: "checkout-5xx", openFingerprint: "checkout-5xx" } });
+    const incident = await createIncident(
+      ctx,
+      createIncidentInput.parse({
+        title: "Checkout errors",
+        severity: "major",
+        message: "Investigating errors at checkout",
+        services: [{ serviceId: service.id, impact: "major_outage" }],
+        requestId: request.id,
+        alertIds: [alert.id],
+      }),
+    );
+    await addIncidentUpdate(ctx, { incidentId: incident.id, message: "Found a bad deploy", status: "identified" });
+    await resolveIncident(ctx, { id: incident.id, message: "Rolled back" });
     await deleteService(ctx, service.id);
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;

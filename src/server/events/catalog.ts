@@ -3,6 +3,7 @@ import {
   requestCommentPayloadSchema,
   requestPayloadSchema,
 } from "@/server/records/requests/request.schema";
+import { incidentChangePayloadSchema, incidentPayloadSchema } from "@/server/records/incidents/incident.schema";
 import { servicePayloadSchema, serviceStatusChangedPayloadSchema } from "@/server/records/services/service.schema";
 import { webhookEndpointHealthPayloadSchema } from "@/server/webhooks/endpoints/endpoint-health.schema";
 
@@ -46,6 +47,18 @@ export const eventCatalog = {
   "service.status_changed": {
     description: "A service's status changed: set by hand, or moved by an incident or a maintenance window",
     schema: serviceStatusChangedPayloadSchema,
+  },
+  "incident.created": {
+    description: "An incident is declared, with its first timeline entry and affected services",
+    schema: incidentPayloadSchema,
+  },
+  "incident.updated": {
+    description: "An incident changed: a timeline update (its status moved, or a message), a reopening, or an edit of its title, severity or affected services",
+    schema: incidentChangePayloadSchema,
+  },
+  "incident.resolved": {
+    description: "An incident is resolved (an update with status resolved); its services return to operational unless something else holds them",
+    schema: incidentChangePayloadSchema,
   },
   "webhook_endpoint.paused": {
     description: "An outgoing webhook endpoint kept failing; its deliveries are held until the pause ends",

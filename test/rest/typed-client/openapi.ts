@@ -105,6 +105,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List incidents
+         * @description Newest first (by declaration), filtered by status, severity or affected service.
+         *
+         *     Scope: `incidents:read` (or `read`).
+         */
+        get: operations["listIncidents"];
+        put?: never;
+        /**
+         * Declare an incident
+         * @description Publishes `incident.created`, and `service.status_changed` for each affected service the incident moves to its impact. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `incidents:write` (or `write`).
+         */
+        post: operations["createIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an incident
+         * @description With its timeline (oldest first), affected services and linked alerts. Send `If-None-Match` with the ETag you have to get 304 when it has not changed.
+         *
+         *     Scope: `incidents:read` (or `read`).
+         */
+        get: operations["getIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an incident
+         * @description Changes the title, severity or affected services (the status moves through updates). Publishes `incident.updated` with what changed, and `service.status_changed` for services that moved. Send `If-Match` with the ETag you read to refuse the change (412) if someone changed the incident since.
+         *
+         *     Scope: `incidents:write` (or `write`).
+         */
+        patch: operations["updateIncident"];
+        trace?: never;
+    };
+    "/incidents/{uuid}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post an update to an incident
+         * @description Adds an entry to the timeline and sets the incident's status: `resolved` resolves it (publishes `incident.resolved`; its services return to operational unless another open incident or a maintenance in progress holds them), another status on a resolved incident reopens it; otherwise `incident.updated`. Answers with the incident. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `incidents:write` (or `write`).
+         */
+        post: operations["addIncidentUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;
@@ -804,6 +882,82 @@ export interface components {
             /** @description The comment, up to 20 000 characters */
             text: string;
         };
+        IncidentCreate: {
+            /** @description Up to 300 characters */
+            title: string;
+            /**
+             * @description How bad it is (default `minor`)
+             * @default minor
+             * @enum {string}
+             */
+            severity?: "critical" | "major" | "minor";
+            /**
+             * @description The status it is declared with (default `investigating`); resolve it with an update afterwards
+             * @default investigating
+             * @enum {string}
+             */
+            status?: "investigating" | "identified" | "monitoring";
+            /** @description What is happening: the timeline entry, up to 20 000 characters; the first entry of the timeline */
+            message: string;
+            /**
+             * @description The services the incident affects, each once (at most 100)
+             * @default []
+             */
+            affected_services?: {
+                /**
+                 * Format: uuid
+                 * @description The service's `uuid`
+                 */
+                service: string;
+                /**
+                 * @description The status the incident gives the service while it is open
+                 * @enum {string}
+                 */
+                impact: "degraded_performance" | "partial_outage" | "major_outage";
+            }[];
+            /**
+             * @description The `uuid` of the request it came from, or null
+             * @default null
+             */
+            request?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601: when it began, if before now (default: now); not in the future
+             */
+            started_date?: string;
+        };
+        /** @description The fields to change; the others keep theirs. The status moves through updates (`POST /incidents/{uuid}/updates`). */
+        IncidentUpdate: {
+            /** @description Up to 300 characters */
+            title?: string;
+            /**
+             * @description How bad it is
+             * @enum {string}
+             */
+            severity?: "critical" | "major" | "minor";
+            /** @description The whole new set: services left out are no longer affected; an impact can change */
+            affected_services?: {
+                /**
+                 * Format: uuid
+                 * @description The service's `uuid`
+                 */
+                service: string;
+                /**
+                 * @description The status the incident gives the service while it is open
+                 * @enum {string}
+                 */
+                impact: "degraded_performance" | "partial_outage" | "major_outage";
+            }[];
+        };
+        IncidentTimelineUpdateCreate: {
+            /** @description What is happening: the timeline entry, up to 20 000 characters */
+            message: string;
+            /**
+             * @description The status the update sets: `resolved` resolves the incident; another status on a resolved incident reopens it
+             * @enum {string}
+             */
+            status: "investigating" | "identified" | "monitoring" | "resolved";
+        };
         EventCreate: {
             /** @description A custom event type registered in the dataspace (`GET /event-types`), e.g. `custom.deploy.finished` */
             type: string;
@@ -1090,6 +1244,75 @@ export interface components {
                 /** @enum {string} */
                 status: "draft" | "open" | "in_progress" | "blocked" | "closed";
             };
+            dataspace: string;
+        };
+        /** @description An incident, with its timeline and affected services */
+        Incident: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            title: string;
+            /** @enum {string} */
+            severity: "critical" | "major" | "minor";
+            /** @enum {string} */
+            status: "investigating" | "identified" | "monitoring" | "resolved";
+            /** @description ISO 8601: when the incident began */
+            started_date: string;
+            /** @description ISO 8601: when it was resolved; null while open */
+            resolved_date: string | null;
+            /** @description By service name */
+            affected_services: {
+                /** Format: uuid */
+                uuid: string;
+                name: string;
+                api_url: string;
+                /**
+                 * @description The status the incident gives the service while it is open
+                 * @enum {string}
+                 */
+                impact: "degraded_performance" | "partial_outage" | "major_outage";
+            }[];
+            /** @description Oldest first; the first entry is the declaration */
+            timeline: {
+                /** Format: uuid */
+                uuid: string;
+                message: string;
+                /**
+                 * @description The incident's status this update set
+                 * @enum {string}
+                 */
+                status: "investigating" | "identified" | "monitoring" | "resolved";
+                /** @description Author's email (null for a deleted account) */
+                author: string | null;
+                /** @description ISO 8601 */
+                created_date: string;
+            }[];
+            /** @description The request the incident came from, if any */
+            request: {
+                /** Format: uuid */
+                uuid: string;
+                api_url: string;
+                absolute_url: string;
+            } | null;
+            /** @description Alerts linked to the incident, oldest first */
+            alerts: {
+                /** Format: uuid */
+                uuid: string;
+                api_url: string;
+                title: string;
+                /** @enum {string} */
+                severity: "critical" | "error" | "warning" | "info";
+                /** @enum {string} */
+                status: "triggered" | "acknowledged" | "resolved";
+            }[];
+            /** @description Email of who declared it (null when declared by the system or a deleted account) */
+            created_by: string | null;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+            /** @description Dataspace name */
             dataspace: string;
         };
         /** @description A domain event, newest first in lists */
@@ -2010,6 +2233,242 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIncidents: {
+        parameters: {
+            query?: {
+                /** @description Only these statuses; `open` stands for investigating, identified and monitoring (repeat the parameter or separate with commas) */
+                status?: ("investigating" | "identified" | "monitoring" | "resolved" | "open")[];
+                /** @description Only these severities */
+                severity?: ("critical" | "major" | "minor")[];
+                /** @description Only incidents affecting this service (its `uuid`) */
+                service?: string;
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["Incident"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addIncidentUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentTimelineUpdateCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
         };

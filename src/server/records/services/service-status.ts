@@ -49,7 +49,13 @@ export async function recomputeServiceStatuses(
   actorId: string | null,
 ): Promise<void> {
   if (serviceIds.length === 0) return;
-  const statuses = await derivedServiceStatuses(tx, [...new Set(serviceIds)]);
+  const ids = [...new Set(serviceIds)].sort();
+  // Lock the services first (in one order, so two recomputes cannot deadlock), then derive: a
+  // concurrent change to another incident of the same service waits here until this one commits,
+  // and its derivation then sees this one's change. Deriving before the lock, two incidents
+  // resolved at the same moment would each still see the other open and leave the service down.
+  await tx.$executeRaw`SELECT 1 FROM "Service" WHERE id = ANY(${ids}::uuid[]) AND "dataspaceId" = ${dataspace.id}::uuid ORDER BY id FOR UPDATE`;
+  const statuses = await derivedServiceStatuses(tx, ids);
   for (const [serviceId, status] of statuses) await setServiceStatus(tx, dataspace, serviceId, status, cause, actorId);
 }
 

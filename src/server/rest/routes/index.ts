@@ -1,6 +1,7 @@
 import type { ApiRoute } from "../route";
 import { eventRoutes } from "./events";
 import { eventTypeRoutes } from "./event-types";
+import { incidentRoutes } from "./incidents";
 import { inboundEventRoutes } from "./inbound-events";
 import { integrationRoutes } from "./integrations";
 import { memberRoutes } from "./members";
@@ -16,12 +17,13 @@ import { webhookRoutes } from "./webhooks";
  * here, and give each route a case in test/rest/tenancy.test.ts (which fails until you do). The
  * handler, the OpenAPI document and the reference page pick it up from this list.
  */
-export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes];
+export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes];
 
 /** Tags in the order the document and the reference page show them. */
 export const apiTags = [
   { name: "Requests", description: "Operational requests (tickets): DejaCode's request object." },
   { name: "Comments", description: "The conversation on a request." },
+  { name: "Incidents", description: "What is broken right now and what was: severity, status, a timeline of updates, and the services each incident holds down." },
   { name: "Events", description: "The dataspace's domain events, as webhooks deliver them." },
   { name: "Event types", description: "Custom event types (`custom.*`) the dataspace registers, each with the JSON Schema its events must match." },
   { name: "Integrations", description: "The other tools that post webhooks into the dataspace (GitHub, Jira, Datadog, …), their configs and inbound URLs." },
