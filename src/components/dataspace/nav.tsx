@@ -12,6 +12,8 @@ export function DataspaceNav() {
   const pathname = usePathname();
   const items: { href: string; label: string; icon: IconName; show: boolean }[] = [
     { href: `/d/${slug}/requests`, label: "Requests", icon: "inbox", show: true },
+    { href: `/d/${slug}/incidents`, label: "Incidents", icon: "fire", show: true },
+    { href: `/d/${slug}/services`, label: "Services", icon: "server", show: true },
     { href: `/d/${slug}/events`, label: "Events", icon: "bolt", show: isAdmin },
     { href: `/d/${slug}/runs`, label: "Runs", icon: "squares", show: isAdmin },
     { href: `/d/${slug}/webhooks`, label: "Webhooks", icon: "link", show: isAdmin },
