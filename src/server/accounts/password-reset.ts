@@ -7,6 +7,7 @@ import { mailConfigured, sendMail } from "@/server/mail/transport";
 import { throttle } from "./rate-limit";
 import { bumpSessionVersion } from "./session-version";
 import { hashLinkToken, newLinkToken } from "./tokens";
+import { containsText } from "@/server/validation/words";
 
 /**
  * Password reset links: one-time, stored as a hash, short-lived. Mailed to the user when SMTP is
@@ -54,7 +55,7 @@ export async function listUsersForAdmin(actorUserId: string, input: { query?: st
   if (!actor?.isInstanceAdmin) throw new AppError("FORBIDDEN", "Only an instance administrator can list users");
   const q = input.query?.replaceAll("\u0000", "");
   const users = await db.user.findMany({
-    where: q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] } : {},
+    where: q ? { OR: [{ email: containsText(q) }, { name: containsText(q) }] } : {},
     orderBy: { email: "asc" },
     take: 100,
     select: { id: true, email: true, name: true, passwordHash: true, isInstanceAdmin: true, createdAt: true },

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/curso
 import type { listRequestsInput } from "./request.schema";
 import { requestInclude, type RequestWithRelations } from "./serialize-request";
 import { visibleRequestsWhere } from "./visibility";
+import { containsText } from "@/server/validation/words";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -51,7 +52,7 @@ async function findPage<T extends { id: string; createdAt: Date; updatedAt: Date
   if (input.requesterId) filters.push({ requesterId: input.requesterId });
   if (input.assigneeEmail) filters.push({ assignee: { email: input.assigneeEmail } });
   if (input.requesterEmail) filters.push({ requester: { email: input.requesterEmail } });
-  if (input.q) filters.push({ title: { contains: input.q, mode: "insensitive" } });
+  if (input.q) filters.push({ title: containsText(input.q) });
   const sort = input.sort ?? "-createdAt";
   const descending = sort.startsWith("-");
   const key = sort.replace("-", "") as "createdAt" | "updatedAt";

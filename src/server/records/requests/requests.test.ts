@@ -239,6 +239,12 @@ describe("listing requests", () => {
     expect(await list({ requesterId: other.id })).toEqual([byOther.id]);
     expect(await list({ q: "database" })).toEqual([urgent.id, blocked.id].sort());
     expect(await list({ q: "database", status: ["open"] })).toEqual([urgent.id]);
+    // What is typed is matched literally: % and _ are not wildcards.
+    const percent = await seedRequest(ownerCtx, { title: "Disk 100% full" });
+    await seedRequest(ownerCtx, { title: "Disk 1000 files" });
+    expect(await list({ q: "100%" })).toEqual([percent.id]);
+    expect(await list({ q: "%" })).toEqual([percent.id]);
+    expect(await list({ q: "Disk_" })).toEqual([]);
   });
 
   it("rejects a cursor it did not issue with BAD_REQUEST and a message", async () => {

@@ -4,6 +4,7 @@ import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from "@/server/pagination/cursor";
 import type { listServicesInput } from "./service.schema";
 import { serviceInclude, type ServiceWithRelations } from "./serialize-service";
+import { containsText } from "@/server/validation/words";
 
 const ORDERING = "services:group,name";
 
@@ -17,7 +18,7 @@ export async function listServices(ctx: TenantContext, input: z.output<typeof li
   if (input.group !== undefined) filters.push({ group: input.group || null });
   if (input.status?.length) filters.push({ status: { in: input.status } });
   // Prisma's `contains` is a LIKE: its wildcards in the words must match themselves.
-  if (input.q) filters.push({ name: { contains: input.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } });
+  if (input.q) filters.push({ name: containsText(input.q) });
   if (input.cursor) {
     const [hasGroup, group, name] = decodeCursor(input.cursor, ORDERING, 3);
     if (hasGroup === "1") filters.push({ OR: [{ group: { gt: group } }, { group, name: { gt: name } }, { group: null }] });
