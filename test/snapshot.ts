@@ -1,6 +1,12 @@
 import { db } from "@/server/db/client";
 import { TENANT_MODELS } from "@/server/db/scoped";
 
+const ORDER_WITHOUT_ID: Record<string, unknown> = {
+  WebhookSettings: { dataspaceId: "asc" },
+  IncidentService: [{ incidentId: "asc" }, { serviceId: "asc" }],
+  MaintenanceService: [{ maintenanceId: "asc" }, { serviceId: "asc" }],
+};
+
 type Delegate = { findMany: (args: unknown) => Promise<unknown[]> };
 
 /**
@@ -15,8 +21,8 @@ export async function snapshotDataspace(dataspaceId: string): Promise<unknown> {
   };
   for (const model of [...TENANT_MODELS].sort()) {
     const delegate = (db as unknown as Record<string, Delegate>)[model[0].toLowerCase() + model.slice(1)];
-    // One-per-dataspace models (settings) are keyed by the dataspace itself and have no `id`.
-    const orderBy = model === "WebhookSettings" ? { dataspaceId: "asc" } : { id: "asc" };
+    // Models without an `id`: one-per-dataspace settings, and join rows keyed by their two ends.
+    const orderBy = ORDER_WITHOUT_ID[model] ?? { id: "asc" };
     snapshot[model] = await delegate.findMany({ where: { dataspaceId }, orderBy });
   }
   // BigInt (event seq) and Date survive as strings, which is all a comparison needs.
