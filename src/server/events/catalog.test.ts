@@ -1,6 +1,12 @@
 import { Ajv2020 } from "ajv/dist/2020";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { addMaintenanceUpdate } from "@/server/records/maintenances/add-maintenance-update";
+import { completeMaintenanceNow } from "@/server/records/maintenances/complete-maintenance";
+import { startMaintenance } from "@/server/records/maintenances/maintenance-transitions";
+import { scheduleMaintenanceInput, updateMaintenanceInput } from "@/server/records/maintenances/maintenance.schema";
+import { scheduleMaintenance } from "@/server/records/maintenances/schedule-maintenance";
+import { updateMaintenance } from "@/server/records/maintenances/update-maintenance";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
@@ -49,6 +55,14 @@ describe("event catalog", () => {
     }
     const service = await ctx.db.service.create({ data: { dataspaceId: space.id, name: "Checkout API", group: "API" } });
     await ctx.db.$transaction((tx) => setServiceStatus(tx, ctx.dataspace, service.id, "partial_outage", { type: "manual", uuid: null }, owner.id));
+    // A maintenance window's whole life: scheduled, rescheduled, an update, started by the runtime, completed by hand.
+    const soon = Date.now() + 3_600_000;
+    const window = await scheduleMaintenance(ctx, scheduleMaintenanceInput.parse({ title: "Upgrade", scheduledStart: new Date(soon), scheduledEnd: new Date(soon + 3_600_000), serviceIds: [service.id] }));
+    const moved = await updateMaintenance(ctx, updateMaintenanceInput.parse({ id: window.id, patch: { scheduledEnd: new Date(soon + 7_200_000) } }));
+    await addMaintenanceUpdate(ctx, { maintenanceId: window.id, message: "On schedule" });
+    const run = { dataspaceId: space.id, maintenanceId: window.id, scheduledStart: moved.scheduledStart.toISOString(), scheduledEnd: moved.scheduledEnd.toISOString() };
+    await startMaintenance(run, moved.scheduledStart);
+    await completeMaintenanceNow(ctx, { id: window.id });
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;
     }
