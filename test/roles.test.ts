@@ -7,6 +7,7 @@ import { db } from "@/server/db/client";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
+import { seedMaintenance } from "./maintenance-fixtures";
 import { callProcedure, listProcedures, outcome } from "./procedures";
 import { wireTestRuntime } from "./runtime-port";
 import { snapshotDataspace } from "./snapshot";
@@ -44,7 +45,11 @@ async function seedTeam() {
   const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
   const eventType = await createCustomEventType(ownerCtx, { name: "custom.team.deployed", description: "", schema: { type: "object" } });
   const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType };
+  const service = await ownerCtx.db.service.create({ data: { dataspaceId: dataspace.id, name: "Team API" } });
+  const maintenance = await seedMaintenance(ownerCtx, { serviceIds: [service.id] });
+  const doomedMaintenance = await seedMaintenance(ownerCtx);
+  const runningMaintenance = await seedMaintenance(ownerCtx, { started: true });
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, maintenance, doomedMaintenance, runningMaintenance };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -70,6 +75,14 @@ const MUTATIONS: Record<string, MutationCase> = {
   "request.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id, patch: { title: "Edited" } }) },
   "request.close": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id }) },
   "request.comment": { viewer: "FORBIDDEN", input: (t) => ({ requestId: t.request.id, text: "A viewer's comment" }) },
+  "maintenance.schedule": {
+    viewer: "FORBIDDEN",
+    input: (t) => ({ title: "Scheduled by a viewer", scheduledStart: new Date(Date.now() + 3_600_000), scheduledEnd: new Date(Date.now() + 7_200_000), serviceIds: [t.service.id] }),
+  },
+  "maintenance.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.maintenance.id, patch: { scheduledEnd: new Date(Date.now() + 10_800_000) } }) },
+  "maintenance.addUpdate": { viewer: "FORBIDDEN", input: (t) => ({ maintenanceId: t.maintenance.id, message: "A viewer's update" }) },
+  "maintenance.complete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.runningMaintenance.id }) },
+  "maintenance.cancel": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedMaintenance.id }) },
   "sso.create": {
     viewer: "FORBIDDEN",
     input: (t) => ({
@@ -230,6 +243,9 @@ describe("a viewer", () => {
     const caller = callerFor(t.users.viewer.id);
     const page = await caller.request.list({ dataspace: t.dataspace.slug });
     expect(page.items.map((r) => r.id)).toContain(t.request.id);
+    const windows = await caller.maintenance.list({ dataspace: t.dataspace.slug });
+    expect(windows.items.map((w) => w.id)).toContain(t.maintenance.id);
+    expect((await caller.maintenance.get({ dataspace: t.dataspace.slug, id: t.maintenance.id })).title).toBe(t.maintenance.title);
   });
 
   it("sees the very same calls succeed for the owner", async () => {
@@ -287,6 +303,14 @@ describe("a member", () => {
     for (const [path, call] of Object.entries(attempts)) results[path] = await outcome(call());
     expect(results).toEqual(Object.fromEntries(Object.keys(attempts).map((path) => [path, "FORBIDDEN"])));
     expect(await snapshotDataspace(t.dataspace.id)).toEqual(before);
+  });
+
+  it("can schedule and run maintenance windows", async () => {
+    const caller = callerFor(t.users.member.id);
+    const slug = t.dataspace.slug;
+    const w = await caller.maintenance.schedule({ dataspace: slug, title: "From a member", scheduledStart: new Date(Date.now() + 3_600_000), scheduledEnd: new Date(Date.now() + 7_200_000) });
+    await caller.maintenance.addUpdate({ dataspace: slug, maintenanceId: w.id, message: "Noted" });
+    expect((await caller.maintenance.cancel({ dataspace: slug, id: w.id })).updates.map((u) => u.message)).toEqual(["Noted", "Maintenance cancelled"]);
   });
 
   it("can work on requests", async () => {

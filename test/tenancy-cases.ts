@@ -4,6 +4,7 @@ import { createInvitation } from "@/server/dataspaces/invitations";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
+import { seedMaintenance } from "./maintenance-fixtures";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { wireTestRuntime } from "./runtime-port";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
@@ -46,10 +47,15 @@ export async function seedTwoDataspaces() {
   await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
   await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "", schema: { type: "object" } });
+  const serviceB = await ctxB.db.service.create({ data: { dataspaceId: B.id, name: "Bravo checkout" } });
+  const maintenanceB = await seedMaintenance(ctxB, { title: "Bravo database upgrade", serviceIds: [serviceB.id] });
+  const doomedMaintenanceB = await seedMaintenance(ctxB, { title: "Bravo doomed window" });
+  const runningMaintenanceB = await seedMaintenance(ctxB, { title: "Bravo window in progress", started: true });
+  await seedMaintenance(ctxA, { title: "Alpha window" });
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, maintenanceB, doomedMaintenanceB, runningMaintenanceB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -95,6 +101,13 @@ export function traceOfB(f: Fixture): string[] {
     f.eventTypeB.id,
     "custom.bravo_launch",
     "Bravo launch countdown",
+    f.serviceB.id,
+    "Bravo checkout",
+    f.maintenanceB.id,
+    "Bravo database upgrade",
+    f.doomedMaintenanceB.id,
+    f.runningMaintenanceB.id,
+    "Bravo window in progress",
   ];
 }
 
@@ -199,6 +212,23 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     input: (f) => ({ requestId: f.requestB.id, text: "Hello from A" }),
     asOwnerOfA: "NOT_FOUND",
   },
+  "maintenance.list": { scope: "dataspace", input: (f) => ({ serviceId: f.serviceB.id }), asOwnerOfA: "OK" },
+  "maintenance.get": { scope: "dataspace", input: (f) => ({ id: f.maintenanceB.id }), asOwnerOfA: "NOT_FOUND" },
+  "maintenance.serviceChoices": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "maintenance.schedule": {
+    scope: "dataspace",
+    // B's service named in A's window: unknown in A.
+    input: (f) => ({ title: "Hold B's checkout", scheduledStart: new Date(Date.now() + 3_600_000), scheduledEnd: new Date(Date.now() + 7_200_000), serviceIds: [f.serviceB.id] }),
+    asOwnerOfA: "BAD_REQUEST",
+  },
+  "maintenance.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.maintenanceB.id, patch: { title: "Hijacked", scheduledStart: new Date(Date.now() + 60_000) } }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "maintenance.addUpdate": { scope: "dataspace", input: (f) => ({ maintenanceId: f.maintenanceB.id, message: "Hello from A" }), asOwnerOfA: "NOT_FOUND" },
+  "maintenance.complete": { scope: "dataspace", input: (f) => ({ id: f.runningMaintenanceB.id }), asOwnerOfA: "NOT_FOUND" },
+  "maintenance.cancel": { scope: "dataspace", input: (f) => ({ id: f.doomedMaintenanceB.id }), asOwnerOfA: "NOT_FOUND" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },

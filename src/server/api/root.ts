@@ -4,6 +4,7 @@ import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/datas
 import { eventRouter } from "./routers/event";
 import { eventTypeRouter } from "./routers/event-type";
 import { integrationRouter } from "./routers/integration";
+import { maintenanceRouter } from "./routers/maintenance";
 import { requestRouter } from "./routers/request";
 import { runsRouter } from "./routers/runs";
 import { ssoRouter } from "./routers/sso";
@@ -15,6 +16,7 @@ export const appRouter = router({
   member: memberRouter,
   invitation: invitationRouter,
   request: requestRouter,
+  maintenance: maintenanceRouter,
   event: eventRouter,
   eventType: eventTypeRouter,
   sso: ssoRouter,
