@@ -5,6 +5,7 @@ import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { seedApiToken } from "../api-token-fixtures";
 import { seedDataspace, seedRequest, seedUser, tenantFor } from "../factories";
 import { fuzzSeed } from "../fuzz-seed";
+import { seedMaintenance } from "../maintenance-fixtures";
 import { call } from "./api";
 
 /**
@@ -136,7 +137,7 @@ beforeAll(async () => {
   const space = await seedDataspace({ owner, name: "Fuzz" });
   ctx = await tenantFor(owner.id, space.slug);
   token = await seedApiToken(ctx, ["admin"]);
-  realIds = [(await seedRequest(ctx)).id, owner.id];
+  realIds = [(await seedRequest(ctx)).id, owner.id, (await seedMaintenance(ctx)).id, (await seedMaintenance(ctx, { started: true })).id];
   const served = await call("GET", "/openapi.json");
   expect(served.status).toBe(200);
   doc = served.body as Document;

@@ -5,6 +5,7 @@ import { db } from "@/server/db/client";
 import { apiRoutes } from "@/server/rest/routes";
 import { seedApiToken } from "../api-token-fixtures";
 import { addMember, seedDataspace, seedIntegration, seedRequest, seedUser, seedWebhook, tenantFor } from "../factories";
+import { seedMaintenance } from "../maintenance-fixtures";
 import { snapshotDataspace } from "../snapshot";
 import { call } from "./api";
 
@@ -44,9 +45,17 @@ async function seedTwoDataspaces() {
   const webhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha.test/in", failed: 2 });
   const doomedWebhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha-doomed.test/in" });
   const webhookReplayA = await db.webhookReplay.create({ data: { dataspaceId: A.id, endpointId: webhookA.endpoint.id, since: new Date(0), total: 1 } });
+  const serviceA = await ctxA.db.service.create({ data: { dataspaceId: A.id, name: "Alpha checkout" } });
+  const maintenanceA = await seedMaintenance(ctxA, { title: "Alpha maintenance window", serviceIds: [serviceA.id] });
+  const doomedMaintenanceA = await seedMaintenance(ctxA, { title: "Alpha doomed window" });
+  const runningMaintenanceA = await seedMaintenance(ctxA, { title: "Alpha running window", started: true });
   return {
     A,
     B,
+    serviceA,
+    maintenanceA,
+    doomedMaintenanceA,
+    runningMaintenanceA,
     ownerA,
     memberA,
     requestA,
@@ -75,7 +84,8 @@ function traceOfA(f: Fixture): string[] {
     f.integrationA.id, "Alpha GitHub", f.integrationA.token, "alpha-webhook-secret-0123456789", f.doomedIntegrationA.id, f.inboundEventA.id, "inbound payload",
     f.doomedMemberA.id, f.doomedMemberA.email,
     f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
-    f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id];
+    f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
+    f.serviceA.id, "Alpha checkout", f.maintenanceA.id, "Alpha maintenance window", f.doomedMaintenanceA.id, "Alpha doomed window", f.runningMaintenanceA.id, "Alpha running window"];
 }
 
 /**
@@ -153,6 +163,26 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "GET /webhook-deliveries/{uuid}": (f) => [{ path: `/webhook-deliveries/${f.webhookA.deliveries[0].id}`, expect: 404, ownerGets: 200 }],
   "POST /webhook-deliveries/{uuid}/retry": (f) => [{ path: `/webhook-deliveries/${f.webhookA.deliveries[0].id}/retry`, expect: 404, ownerGets: 200 }],
   "POST /webhooks/{uuid}/replays": (f) => [{ path: `/webhooks/${f.webhookA.endpoint.id}/replays`, body: { since: "1970-01-01T00:00:00Z" }, expect: 404, ownerGets: 201 }],
+  "GET /maintenances": (f) => [
+    { path: "/maintenances", expect: "own", ownerGets: 200 },
+    { path: `/maintenances?service=${f.serviceA.id}`, expect: "own", ownerGets: 200 },
+  ],
+  // B's window naming A's service: unknown in B.
+  "POST /maintenances": (f) => [
+    {
+      path: "/maintenances",
+      body: { title: "Hold A's checkout", scheduled_start: new Date(Date.now() + 3_600_000).toISOString(), scheduled_end: new Date(Date.now() + 7_200_000).toISOString(), services: [f.serviceA.id] },
+      expect: 422,
+      ownerGets: 201,
+    },
+  ],
+  "GET /maintenances/{uuid}": (f) => [{ path: `/maintenances/${f.maintenanceA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /maintenances/{uuid}": (f) => [
+    { path: `/maintenances/${f.maintenanceA.id}`, body: { title: "Hijacked", scheduled_start: new Date(Date.now() + 60_000).toISOString() }, expect: 404, ownerGets: 200 },
+  ],
+  "POST /maintenances/{uuid}/updates": (f) => [{ path: `/maintenances/${f.maintenanceA.id}/updates`, body: { message: "Injected" }, expect: 404, ownerGets: 201 }],
+  "POST /maintenances/{uuid}/complete": (f) => [{ path: `/maintenances/${f.runningMaintenanceA.id}/complete`, body: {}, expect: 404, ownerGets: 200 }],
+  "POST /maintenances/{uuid}/cancel": (f) => [{ path: `/maintenances/${f.doomedMaintenanceA.id}/cancel`, body: { message: "Not needed" }, expect: 404, ownerGets: 200 }],
   "GET /webhook-replays/{uuid}": (f) => [{ path: `/webhook-replays/${f.webhookReplayA.id}`, expect: 404, ownerGets: 200 }],
 };
 

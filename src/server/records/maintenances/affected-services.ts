@@ -10,9 +10,11 @@ export async function assertServicesOfDataspace(tx: ScopedTx, serviceIds: string
   if (serviceIds.length === 0) return;
   const found = await tx.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true } });
   if (found.length !== serviceIds.length) {
+    // Positions, not ids: what the caller sent is not repeated back (an id of another dataspace stays unconfirmed).
     const known = new Set(found.map((s) => s.id));
-    const unknown = serviceIds.filter((id) => !known.has(id));
-    throw badRequest("Some fields are invalid", { serviceIds: [`Unknown service${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}`] });
+    const positions = serviceIds.flatMap((id, index) => (known.has(id) ? [] : [index + 1]));
+    const which = positions.length === 1 ? `the service at position ${positions[0]} is` : `the services at positions ${positions.join(", ")} are`;
+    throw badRequest("Some fields are invalid", { serviceIds: [`Unknown service: ${which} not a service of this dataspace`] });
   }
 }
 
