@@ -21,7 +21,7 @@ export const maintenanceRouter = router({
   list: dataspaceProcedure.input(listMaintenancesInput).query(({ ctx, input }) => listMaintenances(ctx.tenant, input)),
   get: dataspaceProcedure.input(maintenanceId).query(({ ctx, input }) => getMaintenance(ctx.tenant, input.id)),
   /** The services a window can hold, for the schedule form. */
-  serviceChoices: dataspaceProcedure.input(z.object({})).query(({ ctx }) => listServiceChoices(ctx.tenant)),
+  serviceChoices: dataspaceProcedure.query(({ ctx }) => listServiceChoices(ctx.tenant)),
   schedule: dataspaceProcedure.input(scheduleMaintenanceInput).mutation(({ ctx, input }) => scheduleMaintenance(ctx.tenant, input)),
   update: dataspaceProcedure.input(updateMaintenanceInput).mutation(({ ctx, input }) => updateMaintenance(ctx.tenant, input)),
   addUpdate: dataspaceProcedure.input(addMaintenanceUpdateInput).mutation(({ ctx, input }) => addMaintenanceUpdate(ctx.tenant, input)),
