@@ -74,7 +74,6 @@ const INSTANCE_WIDE: Record<string, string> = {
   "src/server/dataspaces/list-my-dataspaces.ts": "a user's dataspaces, across all of them",
   "src/server/dataspaces/tenant-context.ts": "resolves the membership that yields the scope",
   "src/server/inbound/find-hook-target.ts": "the inbound URL's token names the integration and so the dataspace",
-  "src/server/inbound/store-webhook-event.ts": "hot path on the pool: enters the batch's dataspace itself",
   "src/server/rate-limits/leased-limiter.ts": "rate-limit counters, which no dataspace owns",
   "src/server/runtime/outbox-relay.ts": "relays every dataspace's outbox",
   "src/server/runtime/queue-dispatcher.ts": "dispatches every dataspace's queued work",

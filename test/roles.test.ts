@@ -11,6 +11,7 @@ import { createServiceInput } from "@/server/records/services/service.schema";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
+import { seedMaintenance } from "./maintenance-fixtures";
 import { callProcedure, listProcedures, outcome } from "./procedures";
 import { wireTestRuntime } from "./runtime-port";
 import { snapshotDataspace } from "./snapshot";
@@ -51,7 +52,10 @@ async function seedTeam() {
   const service = await createService(ownerCtx, createServiceInput.parse({ name: "Team API", group: "API" }));
   const doomedService = await createService(ownerCtx, createServiceInput.parse({ name: "Team doomed service" }));
   const incident = await createIncident(ownerCtx, createIncidentInput.parse({ title: "Team outage", message: "Looking", services: [{ serviceId: service.id, impact: "partial_outage" }] }));
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident };
+  const maintenance = await seedMaintenance(ownerCtx, { serviceIds: [service.id] });
+  const doomedMaintenance = await seedMaintenance(ownerCtx);
+  const runningMaintenance = await seedMaintenance(ownerCtx, { started: true });
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -88,6 +92,14 @@ const MUTATIONS: Record<string, MutationCase> = {
   "incident.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.incident.id, patch: { severity: "critical" } }) },
   "incident.addUpdate": { viewer: "FORBIDDEN", input: (t) => ({ incidentId: t.incident.id, message: "A viewer's update", status: "monitoring" }) },
   "incident.resolve": { viewer: "FORBIDDEN", input: (t) => ({ id: t.incident.id }) },
+  "maintenance.schedule": {
+    viewer: "FORBIDDEN",
+    input: (t) => ({ title: "Scheduled by a viewer", scheduledStart: new Date(Date.now() + 3_600_000), scheduledEnd: new Date(Date.now() + 7_200_000), serviceIds: [t.service.id] }),
+  },
+  "maintenance.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.maintenance.id, patch: { scheduledEnd: new Date(Date.now() + 10_800_000) } }) },
+  "maintenance.addUpdate": { viewer: "FORBIDDEN", input: (t) => ({ maintenanceId: t.maintenance.id, message: "A viewer's update" }) },
+  "maintenance.complete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.runningMaintenance.id }) },
+  "maintenance.cancel": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedMaintenance.id }) },
   "sso.create": {
     viewer: "FORBIDDEN",
     input: (t) => ({
@@ -248,6 +260,9 @@ describe("a viewer", () => {
     const caller = callerFor(t.users.viewer.id);
     const page = await caller.request.list({ dataspace: t.dataspace.slug });
     expect(page.items.map((r) => r.id)).toContain(t.request.id);
+    const windows = await caller.maintenance.list({ dataspace: t.dataspace.slug });
+    expect(windows.items.map((w) => w.id)).toContain(t.maintenance.id);
+    expect((await caller.maintenance.get({ dataspace: t.dataspace.slug, id: t.maintenance.id })).title).toBe(t.maintenance.title);
   });
 
   it("sees the very same calls succeed for the owner", async () => {
@@ -316,6 +331,14 @@ describe("a member", () => {
     await caller.service.update({ dataspace: slug, id: created.id, patch: { group: "Web" } });
     await caller.service.setStatus({ dataspace: slug, id: created.id, status: "degraded_performance" });
     expect(await caller.service.get({ dataspace: slug, id: created.id })).toMatchObject({ group: "Web", status: "degraded_performance" });
+  });
+
+  it("can schedule and run maintenance windows", async () => {
+    const caller = callerFor(t.users.member.id);
+    const slug = t.dataspace.slug;
+    const w = await caller.maintenance.schedule({ dataspace: slug, title: "From a member", scheduledStart: new Date(Date.now() + 3_600_000), scheduledEnd: new Date(Date.now() + 7_200_000) });
+    await caller.maintenance.addUpdate({ dataspace: slug, maintenanceId: w.id, message: "Noted" });
+    expect((await caller.maintenance.cancel({ dataspace: slug, id: w.id })).updates.map((u) => u.message)).toEqual(["Noted", "Maintenance cancelled"]);
   });
 
   it("can work on requests", async () => {

@@ -8,6 +8,7 @@ import { createIncidentInput } from "@/server/records/incidents/incident.schema"
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
+import { seedMaintenance } from "./maintenance-fixtures";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { wireTestRuntime } from "./runtime-port";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
@@ -56,10 +57,14 @@ export async function seedTwoDataspaces() {
     title: "Bravo outage in progress", message: "Bravo is looking into it", services: [{ serviceId: serviceB.id, impact: "major_outage" }], requestId: requestB.id,
   }));
   await createService(ctxA, createServiceInput.parse({ name: "Alpha checkout" }));
+  const maintenanceB = await seedMaintenance(ctxB, { title: "Bravo database upgrade", serviceIds: [serviceB.id] });
+  const doomedMaintenanceB = await seedMaintenance(ctxB, { title: "Bravo doomed window" });
+  const runningMaintenanceB = await seedMaintenance(ctxB, { title: "Bravo window in progress", started: true });
+  await seedMaintenance(ctxA, { title: "Alpha window" });
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -114,6 +119,11 @@ export function traceOfB(f: Fixture): string[] {
     f.incidentB.id,
     "Bravo outage in progress",
     "Bravo is looking into it",
+    f.maintenanceB.id,
+    "Bravo database upgrade",
+    f.doomedMaintenanceB.id,
+    f.runningMaintenanceB.id,
+    "Bravo window in progress",
   ];
 }
 
@@ -251,6 +261,23 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
   },
   "incident.resolve": { scope: "dataspace", input: (f) => ({ id: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
   "incident.serviceOptions": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "maintenance.list": { scope: "dataspace", input: (f) => ({ serviceId: f.serviceB.id }), asOwnerOfA: "OK" },
+  "maintenance.get": { scope: "dataspace", input: (f) => ({ id: f.maintenanceB.id }), asOwnerOfA: "NOT_FOUND" },
+  "maintenance.serviceChoices": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "maintenance.schedule": {
+    scope: "dataspace",
+    // B's service named in A's window: unknown in A.
+    input: (f) => ({ title: "Hold B's checkout", scheduledStart: new Date(Date.now() + 3_600_000), scheduledEnd: new Date(Date.now() + 7_200_000), serviceIds: [f.serviceB.id] }),
+    asOwnerOfA: "BAD_REQUEST",
+  },
+  "maintenance.update": {
+    scope: "dataspace",
+    input: (f) => ({ id: f.maintenanceB.id, patch: { title: "Hijacked", scheduledStart: new Date(Date.now() + 60_000) } }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "maintenance.addUpdate": { scope: "dataspace", input: (f) => ({ maintenanceId: f.maintenanceB.id, message: "Hello from A" }), asOwnerOfA: "NOT_FOUND" },
+  "maintenance.complete": { scope: "dataspace", input: (f) => ({ id: f.runningMaintenanceB.id }), asOwnerOfA: "NOT_FOUND" },
+  "maintenance.cancel": { scope: "dataspace", input: (f) => ({ id: f.doomedMaintenanceB.id }), asOwnerOfA: "NOT_FOUND" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },

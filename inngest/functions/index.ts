@@ -1,5 +1,6 @@
 import type { InngestFunction } from "inngest";
 import { deliverWebhooks } from "./deliver-webhooks";
+import { maintenanceWindow } from "./maintenance-window";
 import { processInboundEvent } from "./process-inbound-event";
 import { resumeWebhookEndpoint } from "./resume-webhook-endpoint";
 
@@ -7,7 +8,7 @@ import { resumeWebhookEndpoint } from "./resume-webhook-endpoint";
  * Every function the app serves, one file each in this folder, each a thin adapter over domain
  * code in src/server/.
  */
-export const functions: InngestFunction.Any[] = [deliverWebhooks, resumeWebhookEndpoint, processInboundEvent];
+export const functions: InngestFunction.Any[] = [deliverWebhooks, resumeWebhookEndpoint, processInboundEvent, maintenanceWindow];
 
 /**
  * Whether some function here is triggered by events named `name` (exactly, or by an Inngest
@@ -15,7 +16,11 @@ export const functions: InngestFunction.Any[] = [deliverWebhooks, resumeWebhookE
  * outbox (the Events page) and fanned out to webhooks from there, and sending them on would only
  * copy their payloads once more.
  */
-const triggerNames = functions.flatMap((fn) => ((fn as unknown as { opts: { triggers?: { event?: string }[] } }).opts.triggers ?? []).flatMap((t) => (t.event ? [t.event] : [])));
+type TriggerOption = { event?: string | { name: string } };
+// A trigger's event is a name, or a typed event (`{ event: domainEvents[…], if: "…" }`) that carries its name.
+const triggerNames = functions.flatMap((fn) =>
+  ((fn as unknown as { opts: { triggers?: TriggerOption[] } }).opts.triggers ?? []).flatMap((t) => (typeof t.event === "string" ? [t.event] : t.event ? [t.event.name] : [])),
+);
 export function runtimeWants(name: string): boolean {
   return triggerNames.some((trigger) => trigger === name || (trigger.endsWith("*") && name.startsWith(trigger.slice(0, -1))));
 }

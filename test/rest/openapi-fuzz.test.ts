@@ -7,6 +7,7 @@ import { createServiceInput } from "@/server/records/services/service.schema";
 import { seedApiToken } from "../api-token-fixtures";
 import { seedDataspace, seedRequest, seedUser, tenantFor } from "../factories";
 import { fuzzSeed } from "../fuzz-seed";
+import { seedMaintenance } from "../maintenance-fixtures";
 import { call } from "./api";
 
 /**
@@ -138,7 +139,13 @@ beforeAll(async () => {
   const space = await seedDataspace({ owner, name: "Fuzz" });
   ctx = await tenantFor(owner.id, space.slug);
   token = await seedApiToken(ctx, ["admin"]);
-  realIds = [(await seedRequest(ctx)).id, owner.id, (await createService(ctx, createServiceInput.parse({ name: "Fuzzed service", group: "API" }))).id];
+  realIds = [
+    (await seedRequest(ctx)).id,
+    owner.id,
+    (await createService(ctx, createServiceInput.parse({ name: "Fuzzed service", group: "API" }))).id,
+    (await seedMaintenance(ctx)).id,
+    (await seedMaintenance(ctx, { started: true })).id,
+  ];
   const served = await call("GET", "/openapi.json");
   expect(served.status).toBe(200);
   doc = served.body as Document;

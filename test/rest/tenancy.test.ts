@@ -9,6 +9,7 @@ import { db } from "@/server/db/client";
 import { apiRoutes } from "@/server/rest/routes";
 import { seedApiToken } from "../api-token-fixtures";
 import { addMember, seedDataspace, seedIntegration, seedRequest, seedUser, seedWebhook, tenantFor } from "../factories";
+import { seedMaintenance } from "../maintenance-fixtures";
 import { snapshotDataspace } from "../snapshot";
 import { call } from "./api";
 
@@ -54,11 +55,17 @@ async function seedTwoDataspaces() {
     title: "Alpha outage underway", message: "Alpha investigates", services: [{ serviceId: serviceA.id, impact: "partial_outage" }], requestId: requestA.id,
   }));
   await ctxB.db.service.create({ data: { dataspaceId: B.id, name: "Bravo own service" } });
+  const maintenanceA = await seedMaintenance(ctxA, { title: "Alpha maintenance window", serviceIds: [serviceA.id] });
+  const doomedMaintenanceA = await seedMaintenance(ctxA, { title: "Alpha doomed window" });
+  const runningMaintenanceA = await seedMaintenance(ctxA, { title: "Alpha running window", started: true });
   return {
     A,
     B,
     serviceA,
     doomedServiceA,
+    maintenanceA,
+    doomedMaintenanceA,
+    runningMaintenanceA,
     ownerA,
     memberA,
     requestA,
@@ -89,7 +96,7 @@ function traceOfA(f: Fixture): string[] {
     f.doomedMemberA.id, f.doomedMemberA.email,
     f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
     f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
-    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates"];
+    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates", f.maintenanceA.id, "Alpha maintenance window", f.doomedMaintenanceA.id, "Alpha doomed window", f.runningMaintenanceA.id, "Alpha running window"];
 }
 
 /**
@@ -192,6 +199,26 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "GET /services/{uuid}": (f) => [{ path: `/services/${f.serviceA.id}`, expect: 404, ownerGets: 200 }],
   "PATCH /services/{uuid}": (f) => [{ path: `/services/${f.serviceA.id}`, body: { name: "Hijacked", status: "major_outage" }, expect: 404, ownerGets: 200 }],
   "DELETE /services/{uuid}": (f) => [{ path: `/services/${f.doomedServiceA.id}`, expect: 404, ownerGets: 204 }],
+  "GET /maintenances": (f) => [
+    { path: "/maintenances", expect: "own", ownerGets: 200 },
+    { path: `/maintenances?service=${f.serviceA.id}`, expect: "own", ownerGets: 200 },
+  ],
+  // B's window naming A's service: unknown in B.
+  "POST /maintenances": (f) => [
+    {
+      path: "/maintenances",
+      body: { title: "Hold A's checkout", scheduled_start: new Date(Date.now() + 3_600_000).toISOString(), scheduled_end: new Date(Date.now() + 7_200_000).toISOString(), services: [f.serviceA.id] },
+      expect: 422,
+      ownerGets: 201,
+    },
+  ],
+  "GET /maintenances/{uuid}": (f) => [{ path: `/maintenances/${f.maintenanceA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /maintenances/{uuid}": (f) => [
+    { path: `/maintenances/${f.maintenanceA.id}`, body: { title: "Hijacked", scheduled_start: new Date(Date.now() + 60_000).toISOString() }, expect: 404, ownerGets: 200 },
+  ],
+  "POST /maintenances/{uuid}/updates": (f) => [{ path: `/maintenances/${f.maintenanceA.id}/updates`, body: { message: "Injected" }, expect: 404, ownerGets: 201 }],
+  "POST /maintenances/{uuid}/complete": (f) => [{ path: `/maintenances/${f.runningMaintenanceA.id}/complete`, body: {}, expect: 404, ownerGets: 200 }],
+  "POST /maintenances/{uuid}/cancel": (f) => [{ path: `/maintenances/${f.doomedMaintenanceA.id}/cancel`, body: { message: "Not needed" }, expect: 404, ownerGets: 200 }],
   "GET /webhook-replays/{uuid}": (f) => [{ path: `/webhook-replays/${f.webhookReplayA.id}`, expect: 404, ownerGets: 200 }],
 };
 

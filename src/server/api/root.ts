@@ -5,6 +5,7 @@ import { eventRouter } from "./routers/event";
 import { eventTypeRouter } from "./routers/event-type";
 import { incidentRouter } from "./routers/incident";
 import { integrationRouter } from "./routers/integration";
+import { maintenanceRouter } from "./routers/maintenance";
 import { requestRouter } from "./routers/request";
 import { runsRouter } from "./routers/runs";
 import { serviceRouter } from "./routers/service";
@@ -19,6 +20,7 @@ export const appRouter = router({
   request: requestRouter,
   service: serviceRouter,
   incident: incidentRouter,
+  maintenance: maintenanceRouter,
   event: eventRouter,
   eventType: eventTypeRouter,
   sso: ssoRouter,

@@ -4,6 +4,12 @@ import { db } from "@/server/db/client";
 import { addIncidentUpdate, resolveIncident } from "@/server/records/incidents/add-incident-update";
 import { createIncident } from "@/server/records/incidents/create-incident";
 import { createIncidentInput } from "@/server/records/incidents/incident.schema";
+import { addMaintenanceUpdate } from "@/server/records/maintenances/add-maintenance-update";
+import { completeMaintenanceNow } from "@/server/records/maintenances/complete-maintenance";
+import { startMaintenance } from "@/server/records/maintenances/maintenance-transitions";
+import { scheduleMaintenanceInput, updateMaintenanceInput } from "@/server/records/maintenances/maintenance.schema";
+import { scheduleMaintenance } from "@/server/records/maintenances/schedule-maintenance";
+import { updateMaintenance } from "@/server/records/maintenances/update-maintenance";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
@@ -71,6 +77,14 @@ describe("event catalog", () => {
     );
     await addIncidentUpdate(ctx, { incidentId: incident.id, message: "Found a bad deploy", status: "identified" });
     await resolveIncident(ctx, { id: incident.id, message: "Rolled back" });
+    // A maintenance window's whole life: scheduled, rescheduled, an update, started by the runtime, completed by hand.
+    const soon = Date.now() + 3_600_000;
+    const window = await scheduleMaintenance(ctx, scheduleMaintenanceInput.parse({ title: "Upgrade", scheduledStart: new Date(soon), scheduledEnd: new Date(soon + 3_600_000), serviceIds: [service.id] }));
+    const moved = await updateMaintenance(ctx, updateMaintenanceInput.parse({ id: window.id, patch: { scheduledEnd: new Date(soon + 7_200_000) } }));
+    await addMaintenanceUpdate(ctx, { maintenanceId: window.id, message: "On schedule" });
+    const run = { dataspaceId: space.id, maintenanceId: window.id, scheduledStart: moved.scheduledStart.toISOString(), scheduledEnd: moved.scheduledEnd.toISOString() };
+    await startMaintenance(run, moved.scheduledStart);
+    await completeMaintenanceNow(ctx, { id: window.id });
     await deleteService(ctx, service.id);
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;

@@ -3,6 +3,11 @@ import {
   requestCommentPayloadSchema,
   requestPayloadSchema,
 } from "@/server/records/requests/request.schema";
+import {
+  maintenanceCompletedPayloadSchema,
+  maintenancePayloadSchema,
+  maintenanceUpdatedPayloadSchema,
+} from "@/server/records/maintenances/maintenance.schema";
 import { incidentChangePayloadSchema, incidentPayloadSchema } from "@/server/records/incidents/incident.schema";
 import { servicePayloadSchema, serviceStatusChangedPayloadSchema } from "@/server/records/services/service.schema";
 import { webhookEndpointHealthPayloadSchema } from "@/server/webhooks/endpoints/endpoint-health.schema";
@@ -59,6 +64,22 @@ export const eventCatalog = {
   "incident.resolved": {
     description: "An incident is resolved (an update with status resolved); its services return to operational unless something else holds them",
     schema: incidentChangePayloadSchema,
+  },
+  "maintenance.scheduled": {
+    description: "A maintenance window is scheduled",
+    schema: maintenancePayloadSchema,
+  },
+  "maintenance.updated": {
+    description: "A maintenance window is edited (`rescheduled` when its times moved) or an update is posted to its timeline (`update`)",
+    schema: maintenanceUpdatedPayloadSchema,
+  },
+  "maintenance.started": {
+    description: "A maintenance window started at its scheduled time; its services are under maintenance",
+    schema: maintenancePayloadSchema,
+  },
+  "maintenance.completed": {
+    description: "A maintenance window ended: at its scheduled end, completed early by hand, or cancelled before it started (`cancelled`)",
+    schema: maintenanceCompletedPayloadSchema,
   },
   "webhook_endpoint.paused": {
     description: "An outgoing webhook endpoint kept failing; its deliveries are held until the pause ends",

@@ -51,6 +51,12 @@ function recordLine(type: string, data: Fields): string {
     const status = (value: unknown) => text(value)?.replace(/_/g, " ") ?? "?";
     return `${quoted(text(data.name) ?? "")}: ${status(data.previous_status)} → ${status(data.status)}`;
   }
+  if (type === "maintenance.updated") {
+    const update = text(fields(data.update).message);
+    if (update) return `${quoted(text(data.title) ?? "")}: ${update.length > 80 ? `${update.slice(0, 80)}…` : update}`;
+    const changed = Object.keys(fields(data.changes)).map((field) => field.replace(/_/g, " "));
+    return `${quoted(text(data.title) ?? "")}: changed ${changed.join(", ") || "nothing"}`;
+  }
   if (type.startsWith("webhook_endpoint.")) {
     const endpoint = text(data.description) ?? text(data.url) ?? "";
     return [endpoint, text(data.reason)].filter(Boolean).join(": ");

@@ -797,6 +797,128 @@ export interface paths {
         patch: operations["updateService"];
         trace?: never;
     };
+    "/maintenances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List maintenance windows
+         * @description Every window of the dataspace, filtered and ordered by scheduled start.
+         *
+         *     Scope: `maintenances:read` (or `read`).
+         */
+        get: operations["listMaintenances"];
+        put?: never;
+        /**
+         * Schedule a maintenance window
+         * @description Publishes `maintenance.scheduled`. The runtime starts the window at `scheduled_start` (its services go under maintenance) and completes it at `scheduled_end`. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `maintenances:write` (or `write`).
+         */
+        post: operations["scheduleMaintenance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/maintenances/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a maintenance window
+         * @description With its services and timeline. Send `If-None-Match` with the ETag you have to get 304 when it has not changed.
+         *
+         *     Scope: `maintenances:read` (or `read`).
+         */
+        get: operations["getMaintenance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a maintenance window
+         * @description While scheduled: title, description, times and services. In progress: title, description and `scheduled_end` (409 for the start or the services). Completed: nothing (409). Publishes `maintenance.updated` with what changed (`rescheduled: true` when a time moved: the runtime follows the new times). Send `If-Match` with the ETag you read to refuse the change (412) if someone changed the window since.
+         *
+         *     Scope: `maintenances:write` (or `write`).
+         */
+        patch: operations["updateMaintenance"];
+        trace?: never;
+    };
+    "/maintenances/{uuid}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post an update to a window's timeline
+         * @description Records the message with the window's status at this moment (any status, completed included). Answers the window, the new update last in `updates`. Publishes `maintenance.updated` with the entry in `update`. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `maintenances:write` (or `write`).
+         */
+        post: operations["addMaintenanceUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/maintenances/{uuid}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a window in progress now
+         * @description Ahead of its scheduled end: its services go back to what their open incidents give them, or operational. 409 unless it is in progress (cancel a scheduled one instead). Publishes `maintenance.completed` (`cancelled: false`).
+         *
+         *     Scope: `maintenances:write` (or `write`).
+         */
+        post: operations["completeMaintenance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/maintenances/{uuid}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a window that has not started
+         * @description The window is kept, with its timeline, as `completed` with `started_date: null`; it will not start. 409 once it has started (complete it instead). Publishes `maintenance.completed` with `cancelled: true`.
+         *
+         *     Scope: `maintenances:write` (or `write`).
+         */
+        post: operations["cancelMaintenance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1166,6 +1288,55 @@ export interface components {
              * @enum {string}
              */
             status?: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+        };
+        MaintenanceCreate: {
+            /** @description Up to 300 characters */
+            title: string;
+            /**
+             * @description What is done and what users will notice, up to 10 000 characters
+             * @default
+             */
+            description?: string;
+            /**
+             * Format: date-time
+             * @description When the runtime starts the window (ISO 8601 with a time zone); at most 24 hours in the past (it then starts at once) and at most 365 days ahead
+             */
+            scheduled_start: string;
+            /**
+             * Format: date-time
+             * @description When the runtime completes it: after the start, in the future, at most 365 days ahead
+             */
+            scheduled_end: string;
+            /** @description The `uuid`s of the services it puts under maintenance while it runs (at most 100) */
+            services?: string[];
+        };
+        /** @description The fields to change; the others keep their values */
+        MaintenanceUpdate: {
+            /** @description Up to 300 characters */
+            title?: string;
+            /** @description What is done and what users will notice, up to 10 000 characters */
+            description?: string;
+            /**
+             * Format: date-time
+             * @description When the runtime starts the window (ISO 8601 with a time zone); at most 24 hours in the past (it then starts at once) and at most 365 days ahead. Only while scheduled
+             */
+            scheduled_start?: string;
+            /**
+             * Format: date-time
+             * @description When the runtime completes it: after the start, in the future, at most 365 days ahead. While scheduled or in progress
+             */
+            scheduled_end?: string;
+            /** @description The `uuid`s of the services it puts under maintenance while it runs (at most 100). Only while scheduled; the whole set */
+            services?: string[];
+        };
+        MaintenanceUpdateCreate: {
+            /** @description The update, up to 20 000 characters */
+            message: string;
+        };
+        /** @description Send `{}` for the default note */
+        MaintenanceEnd: {
+            /** @description A note for the timeline (a default one otherwise) */
+            message?: string;
         };
         /** @description A request, in the shape of DejaCode's request payloads */
         Request: {
@@ -1783,6 +1954,55 @@ export interface components {
             status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
             /** @description Owner's email */
             owner: string | null;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+            /** @description Dataspace name */
+            dataspace: string;
+        };
+        /** @description A maintenance window, with its services and its timeline of updates */
+        Maintenance: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            status: "scheduled" | "in_progress" | "completed";
+            /** @description ISO 8601: when the runtime starts the window */
+            scheduled_start: string;
+            /** @description ISO 8601: when the runtime completes the window */
+            scheduled_end: string;
+            /** @description ISO 8601: when it really started; null while scheduled, and for a window cancelled before it started */
+            started_date: string | null;
+            /** @description ISO 8601: when it was completed (or cancelled) */
+            completed_date: string | null;
+            /** @description The services it affects: under maintenance while it is in progress */
+            services: {
+                /** Format: uuid */
+                uuid: string;
+                name: string;
+                api_url: string;
+            }[];
+            /** @description The timeline, oldest first */
+            updates: {
+                /** Format: uuid */
+                uuid: string;
+                message: string;
+                /**
+                 * @description The window's status when the update was posted
+                 * @enum {string}
+                 */
+                status: "scheduled" | "in_progress" | "completed";
+                /** @description Author's email; null for the runtime's own entries (started, completed) */
+                author: string | null;
+                /** @description ISO 8601 */
+                created_date: string;
+            }[];
+            /** @description Email of who scheduled it */
+            created_by: string | null;
             /** @description ISO 8601 */
             created_date: string;
             /** @description ISO 8601 */
@@ -4156,6 +4376,337 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMaintenances: {
+        parameters: {
+            query?: {
+                /** @description Only these statuses (repeat the parameter or separate with commas) */
+                status?: ("scheduled" | "in_progress" | "completed")[];
+                /** @description Only windows that hold this service (its `uuid`) */
+                service?: string;
+                /** @description By scheduled start; `-` for latest first (the default). `scheduled_start` with `status=scheduled` lists what comes next first */
+                ordering?: "-scheduled_start" | "scheduled_start";
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["Maintenance"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    scheduleMaintenance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaintenanceCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Maintenance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMaintenance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Maintenance"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateMaintenance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaintenanceUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Maintenance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addMaintenanceUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaintenanceUpdateCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Maintenance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    completeMaintenance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaintenanceEnd"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Maintenance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cancelMaintenance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaintenanceEnd"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Maintenance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];

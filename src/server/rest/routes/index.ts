@@ -4,6 +4,7 @@ import { eventTypeRoutes } from "./event-types";
 import { incidentRoutes } from "./incidents";
 import { inboundEventRoutes } from "./inbound-events";
 import { integrationRoutes } from "./integrations";
+import { maintenanceRoutes } from "./maintenances";
 import { memberRoutes } from "./members";
 import { requestCommentRoutes } from "./request-comments";
 import { requestRoutes } from "./requests";
@@ -17,7 +18,7 @@ import { webhookRoutes } from "./webhooks";
  * here, and give each route a case in test/rest/tenancy.test.ts (which fails until you do). The
  * handler, the OpenAPI document and the reference page pick it up from this list.
  */
-export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes];
+export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes];
 
 /** Tags in the order the document and the reference page show them. */
 export const apiTags = [
@@ -32,4 +33,5 @@ export const apiTags = [
   { name: "Webhooks", description: "Where the dataspace's events are sent (DejaCode's webhooks, signed), with their signing secrets and health." },
   { name: "Webhook deliveries", description: "What each webhook sent, every attempt, and retries and replays of failed deliveries." },
   { name: "Services", description: "What a status page calls components: each with a group, an owner and a status that incidents and maintenance windows move." },
+  { name: "Maintenance", description: "Maintenance windows: scheduled times, the services they hold, a timeline of updates; the runtime starts and completes them on time." },
 ];
