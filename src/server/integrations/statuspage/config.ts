@@ -41,7 +41,8 @@ const componentMapping = z
 
 const flag = (field: string) => z.boolean({ error: `${field} must be true or false` }).default(false);
 
-export const statuspageConfigSchema = configObject({
+/** The fields, shared by the config schema (what is saved) and the reader of stored configs. */
+export const statuspageConfigShape = {
   pageId: text("pageId", "the page id from Statuspage's API info").regex(
     STATUSPAGE_ID,
     "pageId must be the page's id from Statuspage's API info — 12 lower-case letters and digits, like gytm4qzbx9t6 — not its URL or name",
@@ -59,7 +60,9 @@ export const statuspageConfigSchema = configObject({
     .max(1440, "reconcileIntervalMinutes must be at most 1440 (a day)")
     .default(5),
   direction: z.enum(SYNC_DIRECTIONS, { error: `direction must be one of ${SYNC_DIRECTIONS.join(", ")}` }).default("push"),
-}).superRefine((config, ctx) => {
+};
+
+export const statuspageConfigSchema = configObject(statuspageConfigShape).superRefine((config, ctx) => {
   const outbound = Object.keys(config.componentMapping).length > 0 || config.publishIncidents || config.publishMaintenances;
   if (outbound && config.apiKey === undefined) {
     ctx.addIssue({ code: "custom", path: ["apiKey"], message: "apiKey is required to update the page (componentMapping, publishIncidents or publishMaintenances is set)" });
@@ -67,3 +70,16 @@ export const statuspageConfigSchema = configObject({
 });
 
 export type StatuspageConfig = z.output<typeof statuspageConfigSchema>;
+
+/**
+ * A stored config (validated when it was saved; secrets are `{"$secret": …}` references there)
+ * read back for the outbound sync: the settings without the secrets. Configs saved before the
+ * outbound fields existed get their defaults.
+ */
+const storedSettings = z.object(statuspageConfigShape).omit({ apiKey: true, webhookSecret: true });
+export type StatuspageOutboundSettings = z.output<typeof storedSettings>;
+
+export function readStatuspageSettings(stored: unknown): StatuspageOutboundSettings | null {
+  const parsed = storedSettings.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Ajv } from "ajv";
-import OpenAPIBackend, { type Request as ContractRequest } from "openapi-backend";
+import OpenAPIBackend, { type Document, type Request as ContractRequest } from "openapi-backend";
 
 /**
  * The contract gate of the Statuspage fake: every request the fake receives is matched and
@@ -41,8 +41,8 @@ export function loadContractDocument(): Record<string, unknown> {
 }
 
 export async function createContractGate(): Promise<ContractGate> {
-  const api = new OpenAPIBackend({
-    definition: loadContractDocument() as never,
+  const api = new OpenAPIBackend<Document>({
+    definition: loadContractDocument() as unknown as Document,
     apiRoot: "/v1",
     quick: true,
     strict: true,
