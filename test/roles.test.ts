@@ -38,13 +38,15 @@ async function seedTeam() {
   const doomedWebhook = await seedWebhook(ownerCtx);
   const integration = await seedIntegration(ownerCtx);
   const doomedIntegration = await seedIntegration(ownerCtx);
+  // Inbound only (no apiKey): its outbound procedures answer without calling Statuspage.
+  const statuspage = await seedIntegration(ownerCtx, { type: "STATUSPAGE", config: { pageId: "gytm4qzbx9t6", webhookSecret: "team-statuspage-secret-01" } });
   const failedEvent = await db.webhookEvent.create({
     data: { dataspaceId: dataspace.id, integrationId: integration.integration.id, eventType: "push", headers: {}, body: "{}", status: "FAILED", queuedAt: null },
   });
   const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
   const eventType = await createCustomEventType(ownerCtx, { name: "custom.team.deployed", description: "", schema: { type: "object" } });
   const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType };
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, statuspage, failedEvent, apiToken, eventType, doomedEventType };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -102,6 +104,8 @@ const MUTATIONS: Record<string, MutationCase> = {
   "integration.rotateInboundUrl": { viewer: "FORBIDDEN", input: (t) => ({ id: t.integration.integration.id }) },
   "integration.replayEvent": { viewer: "FORBIDDEN", input: (t) => ({ id: t.failedEvent.id }) },
   "integration.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedIntegration.integration.id }) },
+  "integration.statuspageTestConnection": { viewer: "FORBIDDEN", input: (t) => ({ id: t.statuspage.id }) },
+  "integration.statuspageReconcile": { viewer: "FORBIDDEN", input: (t) => ({ id: t.statuspage.id }) },
   "apiToken.create": { viewer: "FORBIDDEN", input: () => ({ name: "A viewer's token", scopes: ["read"] }) },
   "apiToken.revoke": { viewer: "FORBIDDEN", input: (t) => ({ id: t.apiToken.apiToken.id }) },
   "eventType.create": { viewer: "FORBIDDEN", input: () => ({ name: "custom.team.by_viewer", schema: { type: "object" } }) },
@@ -274,6 +278,8 @@ describe("a member", () => {
       "webhook.retryDelivery": () => caller.webhook.retryDelivery({ dataspace: slug, id: t.webhook.deliveries[0].id }),
       "integration.list": () => caller.integration.list({ dataspace: slug }),
       "integration.get": () => caller.integration.get({ dataspace: slug, id: t.integration.integration.id }),
+      "integration.statuspageComponents": () => caller.integration.statuspageComponents({ dataspace: slug, id: t.statuspage.id }),
+      "integration.statuspageTestConnection": () => caller.integration.statuspageTestConnection({ dataspace: slug, id: t.statuspage.id }),
       // A token acts for the dataspace without a browser: admins only, listing included.
       "apiToken.list": () => caller.apiToken.list({ dataspace: slug }),
       "apiToken.create": () => caller.apiToken.create({ dataspace: slug, name: "A member's token", scopes: ["requests:write"] }),

@@ -77,10 +77,13 @@ export async function listStatuspageComponents(ctx: TenantContext, input: { id: 
   };
 }
 
-/** "Reconcile now": claims the integration's reconcile (the cron then waits a full interval) and asks the runtime for a run. */
-export async function requestStatuspageReconcile(ctx: TenantContext, input: { id: string }): Promise<{ requested: true }> {
+/**
+ * "Reconcile now": claims the integration's reconcile (the cron then waits a full interval) and
+ * asks the runtime for a run; says why not when the integration has no outbound side.
+ */
+export async function requestStatuspageReconcile(ctx: TenantContext, input: { id: string }): Promise<{ requested: true } | { requested: false; reason: string }> {
   const outbound = await outboundOf(ctx, input.id, {});
-  if (isSkipped(outbound)) throw new AppError("BAD_REQUEST", `Cannot reconcile: ${outbound.skipped}`);
+  if (isSkipped(outbound)) return { requested: false, reason: `Cannot reconcile: ${outbound.skipped}.` };
   await ctx.db.$executeRaw`UPDATE "Integration" SET "reconcileStartedAt" = now() WHERE id = ${input.id}::uuid AND "dataspaceId" = ${ctx.dataspace.id}::uuid`;
   const data: ReconcileRequest = { dataspaceId: ctx.dataspace.id, integrationId: input.id };
   await runtimePort().send([{ name: RECONCILE_REQUESTED, data }]);
