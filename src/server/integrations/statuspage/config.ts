@@ -15,8 +15,8 @@ export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
 const apiKey = z
   .string({ error: (issue) => (issue.input === undefined ? "apiKey is required" : "apiKey must be a string") })
   .min(1, "apiKey must not be empty (leave it out instead)")
-  .refine((value) => !/^(OAuth|Bearer)\s/i.test(value), 'apiKey: paste the key alone, without "OAuth " in front')
-  .refine((value) => value.trim() === value, "apiKey must not start or end with spaces or line breaks")
+  .refine((value) => !/^(OAuth|Bearer)\s/i.test(value), { message: 'apiKey must be the key alone, without "OAuth " in front', abort: true })
+  .refine((value) => value.trim() === value, { message: "apiKey must not start or end with spaces or line breaks", abort: true })
   // Atlassian's documented key is 64 hexadecimal characters; anything but letters, digits, - and _
   // (a URL, a page id, two keys pasted together) is not a key.
   .refine((value) => /^[A-Za-z0-9_-]{20,256}$/.test(value), "apiKey must be the API key from Statuspage's API info: 20 or more letters and digits (64 hexadecimal characters in Atlassian's example)")
@@ -25,8 +25,13 @@ const apiKey = z
 const componentId = z.string({ error: "each component id must be a string" }).regex(STATUSPAGE_ID, "each component id must be a Statuspage component id: 12 lower-case letters and digits");
 
 const componentMapping = z
-  .record(z.string().uuid({ error: "componentMapping: each key must be a service's id (a UUID)" }), componentId, {
-    error: 'componentMapping must be an object like {"<service id>": "<component id>"}',
+  .record(z.string().uuid(), componentId, {
+    error: (issue) =>
+      issue.code === "invalid_type"
+        ? 'componentMapping must be an object like {"<service id>": "<component id>"}'
+        : issue.code === "invalid_key"
+          ? "componentMapping: each key must be a service's id (a UUID)"
+          : undefined,
   })
   .refine((mapping) => Object.keys(mapping).length <= 500, "componentMapping may map at most 500 services")
   .superRefine((mapping, ctx) => {
