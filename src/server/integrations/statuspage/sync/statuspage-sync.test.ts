@@ -6,7 +6,7 @@ import { setServiceStatus } from "@/server/records/services/service-status";
 import type { ServiceStatus } from "@/server/records/services/service.schema";
 import { startAppRuntime, type AppRuntime } from "../../../../../test/app-runtime";
 import { integrationTenant, seedIntegration } from "../../../../../test/integration-fixtures";
-import { startFakeStatuspage, type FakePage, type FakeStatuspage } from "../fake/fake-statuspage";
+import { startFakeStatuspage, type FakeComponent, type FakePage, type FakeStatuspage } from "../fake/fake-statuspage";
 import { requestStatuspageReconcile } from "./manage-outbound";
 
 /**
@@ -36,8 +36,8 @@ describe("Statuspage sync", () => {
 
   async function setup(options: { config?: Record<string, unknown>; apiKey?: string; services?: number; reconcileByCron?: boolean } = {}) {
     const ctx = await integrationTenant();
-    const services = [];
-    const components = [];
+    const services: { id: string }[] = [];
+    const components: FakeComponent[] = [];
     for (let i = 0; i < (options.services ?? 1); i++) {
       services.push(await ctx.db.service.create({ data: { dataspaceId: ctx.dataspace.id, name: `Service ${i + 1}` } }));
       components.push(fake.addComponent(page.id, { name: `Component ${i + 1}` }));
