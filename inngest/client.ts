@@ -3,6 +3,7 @@ import { httpFetch } from "./http-fetch";
 import { z } from "zod";
 import { eventCatalog, EVENT_TYPES, type EventType } from "@/server/events/catalog";
 import { INBOUND_EVENTS_RECEIVED, inboundEventsReceivedData } from "@/server/inbound/dispatch-webhook-events";
+import { RECONCILE_REQUESTED, reconcileRequestedData } from "@/server/integrations/statuspage/sync/reconcile";
 import { DELIVERIES_REQUESTED, deliveriesRequestedData } from "@/server/webhooks/deliveries/dispatch-deliveries";
 
 /**
@@ -40,3 +41,6 @@ export const webhookDeliveriesRequested = eventType(DELIVERIES_REQUESTED, { sche
 
 /** Stored inbound webhook events to process, grouped per dataspace by their dispatcher. */
 export const inboundWebhookEventsReceived = eventType(INBOUND_EVENTS_RECEIVED, { schema: inboundEventsReceivedData });
+
+/** One Statuspage integration's reconcile: from the cron tick, or a person's "Reconcile now". */
+export const statuspageReconcileRequested = eventType(RECONCILE_REQUESTED, { schema: reconcileRequestedData });

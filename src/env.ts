@@ -60,6 +60,14 @@ const schema = z.object({
   /** Outgoing mail (invitations, password resets), e.g. `smtps://user:pass@smtp.example.com:465`; unset = no mail. */
   SMTP_URL: optional.pipe(z.string().url("SMTP_URL must be a URL like smtp://user:pass@host:587").optional()),
   MAIL_FROM: z.string().default("Switchboard <switchboard@localhost>"),
+  /**
+   * Statuspage's management API. Only for a proxy or a test double: an http:// or internal
+   * address set here is reachable by the Statuspage sync (and nothing else) despite the
+   * outgoing-request policy, since the operator chose it.
+   */
+  STATUSPAGE_API_URL: optional.pipe(z.string().url("STATUSPAGE_API_URL must be a URL like https://api.statuspage.io/v1").optional()),
+  /** How long one Statuspage API call may take, connecting included. */
+  STATUSPAGE_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(15_000),
   /** DNS servers (`ip[:port]`, comma-separated) that SSO domain proofs ask; unset: the system's. */
   DOMAIN_PROOF_DNS_SERVERS: optional,
 });

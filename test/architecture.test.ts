@@ -73,6 +73,7 @@ const INSTANCE_WIDE: Record<string, string> = {
   "src/server/dataspaces/invitations.ts": "accepting an invitation by its token",
   "src/server/dataspaces/list-my-dataspaces.ts": "a user's dataspaces, across all of them",
   "src/server/dataspaces/tenant-context.ts": "resolves the membership that yields the scope",
+  "src/server/integrations/statuspage/sync/claim-due-reconciles.ts": "the reconcile cron claims every dataspace's due Statuspage integrations",
   "src/server/inbound/find-hook-target.ts": "the inbound URL's token names the integration and so the dataspace",
   "src/server/rate-limits/leased-limiter.ts": "rate-limit counters, which no dataspace owns",
   "src/server/runtime/outbox-relay.ts": "relays every dataspace's outbox",

@@ -43,6 +43,8 @@ async function seedTeam() {
   const doomedWebhook = await seedWebhook(ownerCtx);
   const integration = await seedIntegration(ownerCtx);
   const doomedIntegration = await seedIntegration(ownerCtx);
+  // Inbound only (no apiKey): its outbound procedures answer without calling Statuspage.
+  const statuspage = await seedIntegration(ownerCtx, { type: "STATUSPAGE", config: { pageId: "gytm4qzbx9t6", webhookSecret: "team-statuspage-secret-01" } });
   const failedEvent = await db.webhookEvent.create({
     data: { dataspaceId: dataspace.id, integrationId: integration.integration.id, eventType: "push", headers: {}, body: "{}", status: "FAILED", queuedAt: null },
   });
@@ -55,7 +57,7 @@ async function seedTeam() {
   const maintenance = await seedMaintenance(ownerCtx, { serviceIds: [service.id] });
   const doomedMaintenance = await seedMaintenance(ownerCtx);
   const runningMaintenance = await seedMaintenance(ownerCtx, { started: true });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance };
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -132,6 +134,8 @@ const MUTATIONS: Record<string, MutationCase> = {
   "integration.rotateInboundUrl": { viewer: "FORBIDDEN", input: (t) => ({ id: t.integration.integration.id }) },
   "integration.replayEvent": { viewer: "FORBIDDEN", input: (t) => ({ id: t.failedEvent.id }) },
   "integration.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedIntegration.integration.id }) },
+  "integration.statuspageTestConnection": { viewer: "FORBIDDEN", input: (t) => ({ id: t.statuspage.id }) },
+  "integration.statuspageReconcile": { viewer: "FORBIDDEN", input: (t) => ({ id: t.statuspage.id }) },
   "apiToken.create": { viewer: "FORBIDDEN", input: () => ({ name: "A viewer's token", scopes: ["read"] }) },
   "apiToken.revoke": { viewer: "FORBIDDEN", input: (t) => ({ id: t.apiToken.apiToken.id }) },
   "eventType.create": { viewer: "FORBIDDEN", input: () => ({ name: "custom.team.by_viewer", schema: { type: "object" } }) },
@@ -307,6 +311,8 @@ describe("a member", () => {
       "webhook.retryDelivery": () => caller.webhook.retryDelivery({ dataspace: slug, id: t.webhook.deliveries[0].id }),
       "integration.list": () => caller.integration.list({ dataspace: slug }),
       "integration.get": () => caller.integration.get({ dataspace: slug, id: t.integration.integration.id }),
+      "integration.statuspageComponents": () => caller.integration.statuspageComponents({ dataspace: slug, id: t.statuspage.id }),
+      "integration.statuspageTestConnection": () => caller.integration.statuspageTestConnection({ dataspace: slug, id: t.statuspage.id }),
       // A token acts for the dataspace without a browser: admins only, listing included.
       "apiToken.list": () => caller.apiToken.list({ dataspace: slug }),
       "apiToken.create": () => caller.apiToken.create({ dataspace: slug, name: "A member's token", scopes: ["requests:write"] }),

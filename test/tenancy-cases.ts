@@ -47,6 +47,8 @@ export async function seedTwoDataspaces() {
     data: { dataspaceId: B.id, integrationId: integrationB.integration.id, eventType: "push", providerDeliveryId: "bravo-delivery", headers: {}, body: "{}", status: "FAILED", error: "Bravo failure", queuedAt: null },
   });
   await seedIntegration(ctxA);
+  // Inbound only (no apiKey): its outbound procedures answer B's owner without calling Statuspage.
+  const statuspageB = await seedIntegration(ctxB, { type: "STATUSPAGE", name: "Bravo status page", config: { pageId: "bravo0000001", webhookSecret: "bravo-statuspage-secret-01" } });
   const apiTokenB = await createApiToken(ctxB, { name: "Bravo deploy token", scopes: ["admin"] });
   await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
@@ -64,7 +66,7 @@ export async function seedTwoDataspaces() {
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -124,6 +126,9 @@ export function traceOfB(f: Fixture): string[] {
     f.doomedMaintenanceB.id,
     f.runningMaintenanceB.id,
     "Bravo window in progress",
+    f.statuspageB.id,
+    "Bravo status page",
+    "bravo-statuspage-secret-01",
   ];
 }
 
@@ -413,6 +418,9 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "integration.events": { scope: "dataspace", input: (f) => ({ integrationId: f.integrationB.integration.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.event": { scope: "dataspace", input: (f) => ({ id: f.webhookEventB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.replayEvent": { scope: "dataspace", input: (f) => ({ id: f.webhookEventB.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.statuspageTestConnection": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.statuspageComponents": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.statuspageReconcile": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
   "apiToken.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "apiToken.create": { scope: "dataspace", input: () => ({ name: "Alpha automation", scopes: ["requests:write"] }), asOwnerOfA: "OK" },
   "apiToken.revoke": { scope: "dataspace", input: (f) => ({ id: f.apiTokenB.apiToken.id }), asOwnerOfA: "NOT_FOUND" },

@@ -3,12 +3,22 @@ import { deliverWebhooks } from "./deliver-webhooks";
 import { maintenanceWindow } from "./maintenance-window";
 import { processInboundEvent } from "./process-inbound-event";
 import { resumeWebhookEndpoint } from "./resume-webhook-endpoint";
+import { statuspageReconcile, statuspageReconcileTick } from "./statuspage-reconcile";
+import { statuspageSyncComponent } from "./statuspage-sync-component";
 
 /**
  * Every function the app serves, one file each in this folder, each a thin adapter over domain
  * code in src/server/.
  */
-export const functions: InngestFunction.Any[] = [deliverWebhooks, resumeWebhookEndpoint, processInboundEvent, maintenanceWindow];
+export const functions: InngestFunction.Any[] = [
+  deliverWebhooks,
+  resumeWebhookEndpoint,
+  processInboundEvent,
+  statuspageSyncComponent,
+  statuspageReconcileTick,
+  statuspageReconcile,
+  maintenanceWindow,
+];
 
 /**
  * Whether some function here is triggered by events named `name` (exactly, or by an Inngest

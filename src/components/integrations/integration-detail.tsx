@@ -16,6 +16,7 @@ import { changedIntegrationFields, IntegrationForm, valuesFromIntegration } from
 import { AuthFailures } from "./integrations-view";
 import { ActiveBadge, integrationsPath, typeLabel, type Integration } from "./labels";
 import { RecentEvents } from "./recent-events";
+import { AttentionBanner, StatuspageCard } from "./statuspage-card";
 
 export function IntegrationDetail({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -58,6 +59,8 @@ export function IntegrationDetail({ id }: { id: string }) {
         {!editing && <IntegrationActions integration={i} onEdit={() => { update.reset(); setEditing(true); }} />}
       </div>
 
+      <AttentionBanner integration={i} />
+
       {editing ? (
         <Card className="p-6">
           <h2 className="mb-6 text-base font-semibold text-slate-900">Edit integration</h2>
@@ -83,6 +86,7 @@ export function IntegrationDetail({ id }: { id: string }) {
             <RecentEvents integrationId={i.id} />
           </div>
           <div className="min-w-0 space-y-6">
+            {i.type === "STATUSPAGE" && <StatuspageCard integration={i} />}
             <SetupInstructions integrationId={i.id} label={label} />
             <ConfigCard integration={i} label={label} />
           </div>

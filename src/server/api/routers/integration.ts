@@ -12,6 +12,12 @@ import { listIntegrationTypes } from "@/server/integrations/describe-config";
 import { getWebhookEvent, listWebhookEvents } from "@/server/inbound/read-webhook-events";
 import { replayWebhookEvent } from "@/server/inbound/replay-webhook-event";
 import { listWebhookEventsInput, webhookEventIdInput } from "@/server/inbound/webhook-event.schema";
+import {
+  listStatuspageComponents,
+  requestStatuspageReconcile,
+  statuspageIntegrationInput,
+  testStatuspageConnection,
+} from "@/server/integrations/statuspage/sync/manage-outbound";
 import { authedProcedure, dataspaceProcedure, router } from "../trpc";
 
 /** Integrations (admins only). Secrets and anything named like one come back as "***". */
@@ -27,4 +33,8 @@ export const integrationRouter = router({
   events: dataspaceProcedure.input(listWebhookEventsInput).query(({ ctx, input }) => listWebhookEvents(ctx.tenant, input)),
   event: dataspaceProcedure.input(webhookEventIdInput).query(({ ctx, input }) => getWebhookEvent(ctx.tenant, input.id)),
   replayEvent: dataspaceProcedure.input(webhookEventIdInput).mutation(({ ctx, input }) => replayWebhookEvent(ctx.tenant, input.id)),
+  // A Statuspage integration's outbound side (src/server/integrations/statuspage/sync/).
+  statuspageTestConnection: dataspaceProcedure.input(statuspageIntegrationInput).mutation(({ ctx, input }) => testStatuspageConnection(ctx.tenant, input)),
+  statuspageComponents: dataspaceProcedure.input(statuspageIntegrationInput).query(({ ctx, input }) => listStatuspageComponents(ctx.tenant, input)),
+  statuspageReconcile: dataspaceProcedure.input(statuspageIntegrationInput).mutation(({ ctx, input }) => requestStatuspageReconcile(ctx.tenant, input)),
 });

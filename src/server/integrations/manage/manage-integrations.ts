@@ -95,7 +95,8 @@ export async function updateIntegration(ctx: TenantContext, input: UpdateIntegra
       data: {
         ...(input.patch.name !== undefined ? { name: input.patch.name } : {}),
         ...(input.patch.isActive !== undefined ? { isActive: input.patch.isActive } : {}),
-        ...(config ? { config: config.stored as Prisma.InputJsonObject } : {}),
+        // A changed config (a new key, another page) is the fix for what needed attention, or it will say so again.
+        ...(config ? { config: config.stored as Prisma.InputJsonObject, attentionMessage: null, attentionAt: null } : {}),
       },
     });
     if (config) await saveIntegrationSecrets(tx, ctx.dataspace.id, existing.id, config.secrets, current);

@@ -29,6 +29,12 @@ export function serializeIntegration(row: Integration) {
     authFailures: row.authFailures,
     lastAuthFailureAt: row.lastAuthFailureAt,
     lastEventAt: row.lastEventAt,
+    /** An outbound call failed in a way only a person can fix: the provider's message, and since when. */
+    attention: row.attentionMessage ? { message: row.attentionMessage, since: row.attentionAt } : null,
+    /** The last scheduled reconcile (Statuspage): when it started and ended, its result and report. */
+    reconcile: row.reconcileStartedAt
+      ? { startedAt: row.reconcileStartedAt, finishedAt: row.reconcileFinishedAt, result: row.reconcileResult, report: row.reconcileReport as Record<string, unknown> | null }
+      : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -87,7 +87,65 @@ describe("Statuspage", () => {
 
   it("names bad config fields", () => {
     expect(configErrors(statuspage.configSchema.safeParse({ pageId: "https://status.example.com", webhookSecret }))).toEqual([
-      "pageId: pageId must be the page's id (letters and digits, as shown under API info), not its URL",
+      "pageId: pageId must be the page's id from Statuspage's API info — 12 lower-case letters and digits, like gytm4qzbx9t6 — not its URL or name",
     ]);
+  });
+
+  describe("outbound config", () => {
+    const apiKey = "89a229ce1a8dbcf9ff30430fbe35eb4c0426574bca932061892cefd2138aa4b1"; // Atlassian's documented example
+    const serviceId = "0190a0f0-0000-7000-8000-000000000001";
+    const parse = (config: Record<string, unknown>) => statuspage.configSchema.safeParse({ pageId: "gytm4qzbx9t6", ...config });
+
+    it("fills in the defaults: nothing published, nobody notified, a reconcile every 5 minutes pushing to Statuspage", () => {
+      expect(parse({ apiKey }).data).toEqual({
+        pageId: "gytm4qzbx9t6",
+        apiKey,
+        componentMapping: {},
+        publishIncidents: false,
+        publishMaintenances: false,
+        notifySubscribers: false,
+        reconcileIntervalMinutes: 5,
+        direction: "push",
+      });
+      // Inbound only, as before: no key needed.
+      expect(parse({ webhookSecret }).success).toBe(true);
+    });
+
+    it("refuses a malformed page id or API key at save, saying what a good one looks like", () => {
+      expect(configErrors(parse({ pageId: "GYTM4QZBX9T6", apiKey }))).toEqual([expect.stringMatching(/^pageId: .*12 lower-case letters and digits/)]);
+      expect(configErrors(parse({ pageId: "gytm4qzbx9", apiKey }))).toEqual([expect.stringMatching(/^pageId: /)]);
+      expect(configErrors(parse({ apiKey: `OAuth ${apiKey}` }))).toEqual(['apiKey: apiKey must be the key alone, without "OAuth " in front']);
+      expect(configErrors(parse({ apiKey: `${apiKey}\n` }))).toEqual(["apiKey: apiKey must not start or end with spaces or line breaks"]);
+      expect(configErrors(parse({ apiKey: "https://api.statuspage.io/v1/pages/gytm4qzbx9t6" }))).toEqual([expect.stringMatching(/^apiKey: apiKey must be the API key from Statuspage's API info/)]);
+      expect(configErrors(parse({ apiKey: "short" }))).toEqual([expect.stringMatching(/^apiKey: apiKey must be the API key/)]);
+      expect(configErrors(parse({ apiKey: `${apiKey}\u0000` }))).toEqual([expect.stringMatching(/^apiKey: /)]);
+    });
+
+    it("needs the API key once anything is to be synced", () => {
+      expect(configErrors(parse({ componentMapping: { [serviceId]: "8kbf7d35c070" } }))).toEqual([
+        "apiKey: apiKey is required to update the page (componentMapping, publishIncidents or publishMaintenances is set)",
+      ]);
+      expect(configErrors(parse({ publishIncidents: true }))).toEqual([expect.stringMatching(/^apiKey: apiKey is required/)]);
+    });
+
+    it("checks the component mapping: service ids, component ids, one service per component", () => {
+      expect(parse({ apiKey, componentMapping: { [serviceId]: "8kbf7d35c070" } }).success).toBe(true);
+      expect(configErrors(parse({ apiKey, componentMapping: { "not-a-uuid": "8kbf7d35c070" } }))).toEqual([expect.stringContaining("each key must be a service's id")]);
+      expect(configErrors(parse({ apiKey, componentMapping: { [serviceId]: "Checkout" } }))).toEqual([expect.stringContaining("12 lower-case letters and digits")]);
+      const other = "0190a0f0-0000-7000-8000-000000000002";
+      expect(configErrors(parse({ apiKey, componentMapping: { [serviceId]: "8kbf7d35c070", [other]: "8kbf7d35c070" } }))).toEqual([
+        `componentMapping.${other}: componentMapping: component 8kbf7d35c070 is already mapped to service ${serviceId}; a component follows one service`,
+      ]);
+      expect(configErrors(parse({ apiKey, componentMapping: ["8kbf7d35c070"] }))).toEqual([expect.stringContaining("componentMapping must be an object")]);
+    });
+
+    it("checks the flags, the interval and the direction", () => {
+      expect(configErrors(parse({ apiKey, notifySubscribers: "yes" }))).toEqual(["notifySubscribers: notifySubscribers must be true or false"]);
+      expect(configErrors(parse({ apiKey, reconcileIntervalMinutes: 0 }))).toEqual(["reconcileIntervalMinutes: reconcileIntervalMinutes must be at least 1"]);
+      expect(configErrors(parse({ apiKey, reconcileIntervalMinutes: 2.5 }))).toEqual(["reconcileIntervalMinutes: reconcileIntervalMinutes must be a whole number of minutes"]);
+      expect(configErrors(parse({ apiKey, reconcileIntervalMinutes: 10_000 }))).toEqual(["reconcileIntervalMinutes: reconcileIntervalMinutes must be at most 1440 (a day)"]);
+      expect(configErrors(parse({ apiKey, direction: "both" }))).toEqual(["direction: direction must be one of push, pull, report"]);
+      expect(configErrors(parse({ apiKey, syncEverything: true }))).toEqual([expect.stringContaining('unknown config field "syncEverything"')]);
+    });
   });
 });

@@ -9,7 +9,11 @@ import { type AllowList, checkIpLiteral, ipLiteralOf, parseTargetUrl } from "./t
 export type { LookupFunction } from "./guarded-lookup";
 export type { SendError, SendErrorKind } from "./classify-error";
 
-export type SendRequest = { url: string; headers: Record<string, string>; body: string };
+/**
+ * One outgoing request. Webhooks always POST; other outbound callers (the Statuspage client) use
+ * the same guarded transport with GET/PATCH, where a GET has an empty body.
+ */
+export type SendRequest = { url: string; headers: Record<string, string>; body: string; method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE" };
 
 export type SendOptions = {
   allowHttp: boolean;
@@ -40,7 +44,7 @@ export type SendResult = {
 export const USER_AGENT = "Switchboard-Webhooks/1.0";
 
 /**
- * POSTs one webhook. Never throws and never hangs: every failure, including a refused target,
+ * Sends one request (a webhook: a POST). Never throws and never hangs: every failure, including a refused target,
  * comes back as a result with `error` set. Redirects are never followed.
  */
 export async function sendWebhookRequest(request: SendRequest, options: SendOptions): Promise<SendResult> {
@@ -123,7 +127,7 @@ function exchange(
       hostname: ip ?? host,
       port: url.port || undefined,
       path: `${url.pathname}${url.search}`,
-      method: "POST",
+      method: request.method ?? "POST",
       headers: outgoingHeaders(request),
       agent: isHttps ? webhookAgents().https : webhookAgents().http,
       // On the request, not the agent: the agent passes request options to each new connection.
@@ -184,9 +188,10 @@ function outgoingHeaders(request: SendRequest): Record<string, string> {
     if (name.toLowerCase() !== "content-length") headers[name] = value;
   }
   const has = (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name);
-  if (!has("content-type")) headers["content-type"] = "application/json";
+  const bodiless = request.method === "GET" && request.body === "";
+  if (!has("content-type") && !bodiless) headers["content-type"] = "application/json";
   if (!has("user-agent")) headers["user-agent"] = USER_AGENT;
-  headers["content-length"] = String(Buffer.byteLength(request.body));
+  if (!bodiless) headers["content-length"] = String(Buffer.byteLength(request.body));
   return headers;
 }
 
