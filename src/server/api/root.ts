@@ -1,6 +1,7 @@
 import { accountRouter, userAdminRouter } from "./routers/account";
 import { apiTokenRouter } from "./routers/api-token";
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
+import { deploymentRouter } from "./routers/deployment";
 import { eventRouter } from "./routers/event";
 import { eventTypeRouter } from "./routers/event-type";
 import { integrationRouter } from "./routers/integration";
@@ -15,6 +16,7 @@ export const appRouter = router({
   member: memberRouter,
   invitation: invitationRouter,
   request: requestRouter,
+  deployment: deploymentRouter,
   event: eventRouter,
   eventType: eventTypeRouter,
   sso: ssoRouter,

@@ -3,6 +3,7 @@ import {
   requestCommentPayloadSchema,
   requestPayloadSchema,
 } from "@/server/records/requests/request.schema";
+import { deploymentPayloadSchema, deploymentStatusChangedPayloadSchema } from "@/server/records/deployments/deployment.schema";
 import { serviceStatusChangedPayloadSchema } from "@/server/records/services/service.schema";
 import { webhookEndpointHealthPayloadSchema } from "@/server/webhooks/endpoints/endpoint-health.schema";
 
@@ -30,6 +31,14 @@ export const eventCatalog = {
   "service.status_changed": {
     description: "A service's status changed: set by hand, or moved by an incident or a maintenance window",
     schema: serviceStatusChangedPayloadSchema,
+  },
+  "deployment.created": {
+    description: "A deployment was recorded: through the API or the dashboard, from a GitHub deployment, or for a push to a configured branch",
+    schema: deploymentPayloadSchema,
+  },
+  "deployment.status_changed": {
+    description: "A deployment moved on (queued → in_progress → success, failure or cancelled); previous_status says from where",
+    schema: deploymentStatusChangedPayloadSchema,
   },
   "webhook_endpoint.paused": {
     description: "An outgoing webhook endpoint kept failing; its deliveries are held until the pause ends",
