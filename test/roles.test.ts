@@ -4,6 +4,8 @@ import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
+import { createDeployment } from "@/server/records/deployments/create-deployment";
+import { createDeploymentInput } from "@/server/records/deployments/deployment.schema";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
@@ -41,10 +43,11 @@ async function seedTeam() {
   const failedEvent = await db.webhookEvent.create({
     data: { dataspaceId: dataspace.id, integrationId: integration.integration.id, eventType: "push", headers: {}, body: "{}", status: "FAILED", queuedAt: null },
   });
+  const deployment = await createDeployment(ownerCtx, createDeploymentInput.parse({ environment: "production" }));
   const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
   const eventType = await createCustomEventType(ownerCtx, { name: "custom.team.deployed", description: "", schema: { type: "object" } });
   const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType };
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, deployment };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -70,6 +73,8 @@ const MUTATIONS: Record<string, MutationCase> = {
   "request.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id, patch: { title: "Edited" } }) },
   "request.close": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id }) },
   "request.comment": { viewer: "FORBIDDEN", input: (t) => ({ requestId: t.request.id, text: "A viewer's comment" }) },
+  "deployment.create": { viewer: "FORBIDDEN", input: () => ({ environment: "production", sha: "f95f852" }) },
+  "deployment.setStatus": { viewer: "FORBIDDEN", input: (t) => ({ id: t.deployment.id, status: "in_progress" }) },
   "sso.create": {
     viewer: "FORBIDDEN",
     input: (t) => ({

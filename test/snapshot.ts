@@ -1,6 +1,12 @@
 import { db } from "@/server/db/client";
 import { TENANT_MODELS } from "@/server/db/scoped";
 
+const KEYS: Record<string, string[]> = {
+  WebhookSettings: ["dataspaceId"],
+  IncidentService: ["incidentId", "serviceId"],
+  MaintenanceService: ["maintenanceId", "serviceId"],
+};
+
 type Delegate = { findMany: (args: unknown) => Promise<unknown[]> };
 
 /**
@@ -15,8 +21,9 @@ export async function snapshotDataspace(dataspaceId: string): Promise<unknown> {
   };
   for (const model of [...TENANT_MODELS].sort()) {
     const delegate = (db as unknown as Record<string, Delegate>)[model[0].toLowerCase() + model.slice(1)];
-    // One-per-dataspace models (settings) are keyed by the dataspace itself and have no `id`.
-    const orderBy = model === "WebhookSettings" ? { dataspaceId: "asc" } : { id: "asc" };
+    // Models without an `id` are ordered by their own key: one-per-dataspace settings by the
+    // dataspace, link rows (an incident's or a window's services) by the pair they link.
+    const orderBy = (KEYS[model] ?? ["id"]).map((key) => ({ [key]: "asc" }));
     snapshot[model] = await delegate.findMany({ where: { dataspaceId }, orderBy });
   }
   // BigInt (event seq) and Date survive as strings, which is all a comparison needs.

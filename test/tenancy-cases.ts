@@ -3,6 +3,8 @@ import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
+import { createDeployment } from "@/server/records/deployments/create-deployment";
+import { createDeploymentInput } from "@/server/records/deployments/deployment.schema";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { wireTestRuntime } from "./runtime-port";
@@ -46,10 +48,14 @@ export async function seedTwoDataspaces() {
   await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
   await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "", schema: { type: "object" } });
+  const serviceB = await ctxB.db.service.create({ data: { dataspaceId: B.id, name: "Bravo checkout" } });
+  const deploymentB = await createDeployment(ctxB, createDeploymentInput.parse({ serviceId: serviceB.id, environment: "bravo-staging", ref: "bravo-branch" }));
+  const serviceA = await ctxA.db.service.create({ data: { dataspaceId: A.id, name: "Alpha checkout" } });
+  await createDeployment(ctxA, createDeploymentInput.parse({ serviceId: serviceA.id, environment: "production" }));
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, deploymentB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -95,6 +101,11 @@ export function traceOfB(f: Fixture): string[] {
     f.eventTypeB.id,
     "custom.bravo_launch",
     "Bravo launch countdown",
+    f.serviceB.id,
+    "Bravo checkout",
+    f.deploymentB.id,
+    "bravo-staging",
+    "bravo-branch",
   ];
 }
 
@@ -199,6 +210,15 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     input: (f) => ({ requestId: f.requestB.id, text: "Hello from A" }),
     asOwnerOfA: "NOT_FOUND",
   },
+  "deployment.list": { scope: "dataspace", input: (f) => ({ serviceId: f.serviceB.id, environment: "bravo-staging" }), asOwnerOfA: "OK" },
+  "deployment.get": { scope: "dataspace", input: (f) => ({ id: f.deploymentB.id }), asOwnerOfA: "NOT_FOUND" },
+  "deployment.facets": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "deployment.create": {
+    scope: "dataspace",
+    input: (f) => ({ serviceId: f.serviceB.id, environment: "production" }),
+    asOwnerOfA: "BAD_REQUEST",
+  },
+  "deployment.setStatus": { scope: "dataspace", input: (f) => ({ id: f.deploymentB.id, status: "in_progress" }), asOwnerOfA: "NOT_FOUND" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },

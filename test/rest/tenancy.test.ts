@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
+import { createDeployment } from "@/server/records/deployments/create-deployment";
+import { createDeploymentInput } from "@/server/records/deployments/deployment.schema";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { db } from "@/server/db/client";
 import { apiRoutes } from "@/server/rest/routes";
@@ -44,7 +46,11 @@ async function seedTwoDataspaces() {
   const webhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha.test/in", failed: 2 });
   const doomedWebhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha-doomed.test/in" });
   const webhookReplayA = await db.webhookReplay.create({ data: { dataspaceId: A.id, endpointId: webhookA.endpoint.id, since: new Date(0), total: 1 } });
+  const serviceA = await ctxA.db.service.create({ data: { dataspaceId: A.id, name: "Alpha checkout" } });
+  const deploymentA = await createDeployment(ctxA, createDeploymentInput.parse({ serviceId: serviceA.id, environment: "alpha-production", description: "Alpha release notes" }));
   return {
+    serviceA,
+    deploymentA,
     A,
     B,
     ownerA,
@@ -75,7 +81,8 @@ function traceOfA(f: Fixture): string[] {
     f.integrationA.id, "Alpha GitHub", f.integrationA.token, "alpha-webhook-secret-0123456789", f.doomedIntegrationA.id, f.inboundEventA.id, "inbound payload",
     f.doomedMemberA.id, f.doomedMemberA.email,
     f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
-    f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id];
+    f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
+    f.serviceA.id, "Alpha checkout", f.deploymentA.id, "alpha-production", "Alpha release notes"];
 }
 
 /**
@@ -154,6 +161,18 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "POST /webhook-deliveries/{uuid}/retry": (f) => [{ path: `/webhook-deliveries/${f.webhookA.deliveries[0].id}/retry`, expect: 404, ownerGets: 200 }],
   "POST /webhooks/{uuid}/replays": (f) => [{ path: `/webhooks/${f.webhookA.endpoint.id}/replays`, body: { since: "1970-01-01T00:00:00Z" }, expect: 404, ownerGets: 201 }],
   "GET /webhook-replays/{uuid}": (f) => [{ path: `/webhook-replays/${f.webhookReplayA.id}`, expect: 404, ownerGets: 200 }],
+  "GET /deployments": (f) => [
+    { path: "/deployments", expect: "own", ownerGets: 200 },
+    { path: `/deployments?service=${f.serviceA.id}`, expect: "own", ownerGets: 200 },
+    { path: "/deployments?service=Alpha%20checkout&environment=alpha-production", expect: "own", ownerGets: 200 },
+  ],
+  "POST /deployments": (f) => [
+    // B naming A's service, by uuid or by name: no such service in B.
+    { path: "/deployments", body: { environment: "production", service: f.serviceA.id }, expect: 422, ownerGets: 201 },
+    { path: "/deployments", body: { environment: "production", service: "Alpha checkout" }, expect: 422, ownerGets: 201 },
+  ],
+  "GET /deployments/{uuid}": (f) => [{ path: `/deployments/${f.deploymentA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /deployments/{uuid}": (f) => [{ path: `/deployments/${f.deploymentA.id}`, body: { status: "in_progress", url: "https://evil.example.test" }, expect: 404, ownerGets: 200 }],
 };
 
 describe("REST API across dataspaces", () => {

@@ -1,6 +1,9 @@
 import { Ajv2020 } from "ajv/dist/2020";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { createDeployment } from "@/server/records/deployments/create-deployment";
+import { createDeploymentInput, setDeploymentStatusInput } from "@/server/records/deployments/deployment.schema";
+import { setDeploymentStatus } from "@/server/records/deployments/set-deployment-status";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
@@ -49,6 +52,8 @@ describe("event catalog", () => {
     }
     const service = await ctx.db.service.create({ data: { dataspaceId: space.id, name: "Checkout API", group: "API" } });
     await ctx.db.$transaction((tx) => setServiceStatus(tx, ctx.dataspace, service.id, "partial_outage", { type: "manual", uuid: null }, owner.id));
+    const deployment = await createDeployment(ctx, createDeploymentInput.parse({ serviceId: service.id, environment: "production", ref: "main", sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e", version: "2.4.1", url: "https://checkout.example.test" }));
+    await setDeploymentStatus(ctx, setDeploymentStatusInput.parse({ id: deployment.id, status: "in_progress" }));
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;
     }

@@ -24,6 +24,7 @@ export async function serviceIdByReference(
     where: UUID.test(reference) ? { OR: [{ id: reference }, { name: reference }] } : { name: reference },
     select: { id: true },
   });
-  if (!service) throw badRequest("Some fields are invalid", { [field]: [`No service named ${JSON.stringify(reference)} in this dataspace`] });
+  // Not echoed back: what another dataspace's name or id is stays unsaid (the caller knows what it sent).
+  if (!service) throw badRequest("Some fields are invalid", { [field]: ["No service of this dataspace has this name or uuid"] });
   return service.id;
 }
