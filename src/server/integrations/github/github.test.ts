@@ -218,7 +218,7 @@ describe("GitHub deployments", () => {
   });
 
   it("reports a push as a successful deployment only for a configured branch, never for tags or deletions", () => {
-    const push = { ...example("push"), ref: "refs/heads/main" };
+    const push = { ...(example("push") as { after: string }), ref: "refs/heads/main" };
     const config = { deployments: { branches: ["main"], environment: "production" } };
     expect(reported("push", push, config)).toMatchObject([{ source: "github_push", ref: "main", sha: push.after, status: "success", environment: "production", service: null }]);
     expect(reported("push", push)).toEqual([]);
