@@ -10,6 +10,9 @@ import {
   startInboundApp,
   type InboundApp,
 } from "../../../test/integration-fixtures";
+import { scopedDb } from "@/server/db/scoped";
+import { recordInboundDeployments } from "@/server/records/deployments/record-inbound-deployments";
+import { snapshotDataspace } from "../../../test/snapshot";
 import { processWebhookEvents } from "./process-webhook-events";
 import { replayWebhookEvent } from "./replay-webhook-event";
 
@@ -300,6 +303,23 @@ describe("deployments from GitHub, through the inbound URL", () => {
     // The runtime delivers at least once: a second run of the same dispatch finds them done.
     expect(await processWebhookEvents({ dataspaceId: ctx.dataspace.id, events: group })).toMatchObject({ processed: 0, skipped: 4 });
     expect(await deploymentEvents(ctx, rows[0].id)).toEqual(events);
+  });
+
+  it("writes with SQL that stays in its dataspace: another dataspace's integration and id make a row of its own, another dataspace's id is refused", async () => {
+    const theirs = await github(other);
+    const id = randomInt(1, 2 ** 31);
+    await deliver(theirs, "deployment", deployment(id));
+    const before = await snapshotDataspace(other.dataspace.id);
+    const report = { externalId: String(id), source: "github" as const, environment: "production", ref: null, sha: null, description: "hijacked", creator: null, url: "https://evil.example.test", status: "failure" as const, at: null, service: null };
+    const ours = scopedDb(ctx.dataspace.id);
+    // Named with our dataspace, the very key of their deployment is a new row of ours.
+    await ours.$transaction((tx) => recordInboundDeployments(tx, ctx.dataspace.id, [{ integrationId: theirs.id, deployments: [report] }]));
+    expect(await db.deployment.findMany({ where: { sourceIntegrationId: theirs.id }, select: { dataspaceId: true, status: true } })).toEqual(
+      expect.arrayContaining([{ dataspaceId: other.dataspace.id, status: "queued" }, { dataspaceId: ctx.dataspace.id, status: "failure" }]),
+    );
+    // Named with theirs inside our transaction: refused (the scoped client reads only our dataspace, row-level security writes only into it).
+    await expect(ours.$transaction((tx) => recordInboundDeployments(tx, other.dataspace.id, [{ integrationId: theirs.id, deployments: [report] }]))).rejects.toThrow();
+    expect(await snapshotDataspace(other.dataspace.id)).toEqual(before);
   });
 
   it("stores what a sender may write but PostgreSQL cannot hold, and drops a sha or URL that is not one", async () => {
