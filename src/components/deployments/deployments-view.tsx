@@ -99,7 +99,7 @@ export function DeploymentsView() {
                       )}
                     </td>
                     <td className="px-3 py-3"><DeploymentStatusBadge status={d.status} /></td>
-                    <td className="hidden px-3 py-3 text-slate-600 tabular-nums md:table-cell">{deploymentDuration(d) ?? <span className="text-slate-400">—</span>}</td>
+                    <td className="hidden px-3 py-3 text-slate-600 tabular-nums md:table-cell" suppressHydrationWarning>{deploymentDuration(d) ?? <span className="text-slate-400">—</span>}</td>
                     <td className="px-4 py-3 whitespace-nowrap text-slate-500"><RelativeTime date={d.createdAt} /></td>
                   </tr>
                 ))}
