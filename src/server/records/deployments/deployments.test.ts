@@ -6,7 +6,7 @@ import { addMember, callerFor, seedDataspace, seedUser, tenantFor, type SeededDa
 import { createDeployment } from "./create-deployment";
 import { createDeploymentInput, listDeploymentsInput, setDeploymentStatusInput, type CreateDeploymentInput } from "./deployment.schema";
 import { getDeployment } from "./get-deployment";
-import { listDeployments } from "./list-deployments";
+import { deploymentFacets, listDeployments } from "./list-deployments";
 import { setDeploymentStatus } from "./set-deployment-status";
 
 const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -238,6 +238,10 @@ describe("the deployment list", () => {
     const done = await list({ status: ["success"], environment: "production", serviceId: api.id });
     expect(done.items.map((d) => d.version)).toEqual(["1.8", "1.4"]);
     expect((await list({ environment: "nowhere" })).items).toEqual([]);
+  });
+
+  it("offers the dataspace's services and the environments deployed to, each once, for the filters and the form", async () => {
+    expect(await deploymentFacets(ctx)).toEqual({ services: [{ id: api.id, name: "API" }, { id: web.id, name: "Web" }], environments: ["production", "staging"] });
   });
 
   it("refuses a cursor from another list", async () => {
