@@ -49,7 +49,7 @@ function recordLine(type: string, data: Fields): string {
   }
   if (type.startsWith("deployment.")) {
     // "Checkout API to production: success (3f2a9c1)"
-    const what = [text(data.service), text(data.environment) && `to ${text(data.environment)}`].filter(Boolean).join(" ");
+    const what = [text(data.service) ?? "Deployment", text(data.environment) && `to ${text(data.environment)}`].filter(Boolean).join(" ");
     const sha = text(data.sha)?.slice(0, 7);
     const moved = text(data.previous_status) ? `${text(data.previous_status)} → ${text(data.status)}` : text(data.status);
     return `${what}: ${moved ?? ""}${sha ? ` (${sha})` : ""}`;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { describeEvent } from "@/server/events/event-summary";
 import { addMember, callerFor, seedDataspace, seedUser, tenantFor, type SeededDataspace, type SeededUser } from "../../../../test/factories";
 import { createDeployment } from "./create-deployment";
 import { createDeploymentInput, listDeploymentsInput, setDeploymentStatusInput, type CreateDeploymentInput } from "./deployment.schema";
@@ -76,6 +77,7 @@ describe("deployments", () => {
     });
     const events = await eventsSince(space.id, mark);
     expect(events.map((e) => [e.type, e.actorId])).toEqual([["deployment.created", owner.id]]);
+    expect(describeEvent(events[0])).toEqual({ source: { kind: "user", uuid: owner.id }, summary: "Checkout API to production: queued (f95f852)" });
     expect(events[0].data).toEqual({
       api_url: `/api/v1/deployments/${deployment.id}`,
       absolute_url: expect.stringMatching(new RegExp(`/d/${space.slug}/deployments/${deployment.id}$`)),
@@ -124,6 +126,8 @@ describe("deployments", () => {
       ["deployment.status_changed", "in_progress", "success"],
     ]);
     expect(events[1].data).toMatchObject({ started_date: started.startedAt!.toISOString(), finished_date: finished.finishedAt!.toISOString(), url: "https://prod.example.test" });
+    // The one line the Events page and GET /events show.
+    expect(describeEvent(events[1]).summary).toBe("Deployment to production: in_progress → success (f95f852)");
   });
 
   it("refuses to move a finished deployment, or one in progress back to the queue, saying why; the same status again changes nothing", async () => {
