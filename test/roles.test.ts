@@ -8,6 +8,8 @@ import { createIncidentInput } from "@/server/records/incidents/incident.schema"
 import { db } from "@/server/db/client";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
+import { createDeployment } from "@/server/records/deployments/create-deployment";
+import { createDeploymentInput } from "@/server/records/deployments/deployment.schema";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
@@ -48,6 +50,7 @@ async function seedTeam() {
   const failedEvent = await db.webhookEvent.create({
     data: { dataspaceId: dataspace.id, integrationId: integration.integration.id, eventType: "push", headers: {}, body: "{}", status: "FAILED", queuedAt: null },
   });
+  const deployment = await createDeployment(ownerCtx, createDeploymentInput.parse({ environment: "production" }));
   const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
   const eventType = await createCustomEventType(ownerCtx, { name: "custom.team.deployed", description: "", schema: { type: "object" } });
   const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
@@ -57,7 +60,7 @@ async function seedTeam() {
   const maintenance = await seedMaintenance(ownerCtx, { serviceIds: [service.id] });
   const doomedMaintenance = await seedMaintenance(ownerCtx);
   const runningMaintenance = await seedMaintenance(ownerCtx, { started: true });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage };
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -102,6 +105,8 @@ const MUTATIONS: Record<string, MutationCase> = {
   "maintenance.addUpdate": { viewer: "FORBIDDEN", input: (t) => ({ maintenanceId: t.maintenance.id, message: "A viewer's update" }) },
   "maintenance.complete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.runningMaintenance.id }) },
   "maintenance.cancel": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedMaintenance.id }) },
+  "deployment.create": { viewer: "FORBIDDEN", input: () => ({ environment: "production", sha: "f95f852" }) },
+  "deployment.setStatus": { viewer: "FORBIDDEN", input: (t) => ({ id: t.deployment.id, status: "in_progress" }) },
   "sso.create": {
     viewer: "FORBIDDEN",
     input: (t) => ({

@@ -5,6 +5,8 @@ import { createCustomEventType } from "@/server/events/custom/manage-custom-even
 import { db } from "@/server/db/client";
 import { createIncident } from "@/server/records/incidents/create-incident";
 import { createIncidentInput } from "@/server/records/incidents/incident.schema";
+import { createDeployment } from "@/server/records/deployments/create-deployment";
+import { createDeploymentInput } from "@/server/records/deployments/deployment.schema";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
@@ -58,15 +60,18 @@ export async function seedTwoDataspaces() {
   const incidentB = await createIncident(ctxB, createIncidentInput.parse({
     title: "Bravo outage in progress", message: "Bravo is looking into it", services: [{ serviceId: serviceB.id, impact: "major_outage" }], requestId: requestB.id,
   }));
-  await createService(ctxA, createServiceInput.parse({ name: "Alpha checkout" }));
+  const serviceA = await createService(ctxA, createServiceInput.parse({ name: "Alpha checkout" }));
   const maintenanceB = await seedMaintenance(ctxB, { title: "Bravo database upgrade", serviceIds: [serviceB.id] });
   const doomedMaintenanceB = await seedMaintenance(ctxB, { title: "Bravo doomed window" });
   const runningMaintenanceB = await seedMaintenance(ctxB, { title: "Bravo window in progress", started: true });
   await seedMaintenance(ctxA, { title: "Alpha window" });
+
+  const deploymentB = await createDeployment(ctxB, createDeploymentInput.parse({ serviceId: serviceB.id, environment: "bravo-staging", ref: "bravo-branch" }));
+  await createDeployment(ctxA, createDeploymentInput.parse({ serviceId: serviceA.id, environment: "production" }));
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, deploymentB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -129,6 +134,9 @@ export function traceOfB(f: Fixture): string[] {
     f.statuspageB.id,
     "Bravo status page",
     "bravo-statuspage-secret-01",
+    f.deploymentB.id,
+    "bravo-staging",
+    "bravo-branch",
   ];
 }
 
@@ -283,6 +291,15 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "maintenance.addUpdate": { scope: "dataspace", input: (f) => ({ maintenanceId: f.maintenanceB.id, message: "Hello from A" }), asOwnerOfA: "NOT_FOUND" },
   "maintenance.complete": { scope: "dataspace", input: (f) => ({ id: f.runningMaintenanceB.id }), asOwnerOfA: "NOT_FOUND" },
   "maintenance.cancel": { scope: "dataspace", input: (f) => ({ id: f.doomedMaintenanceB.id }), asOwnerOfA: "NOT_FOUND" },
+  "deployment.list": { scope: "dataspace", input: (f) => ({ serviceId: f.serviceB.id, environment: "bravo-staging" }), asOwnerOfA: "OK" },
+  "deployment.get": { scope: "dataspace", input: (f) => ({ id: f.deploymentB.id }), asOwnerOfA: "NOT_FOUND" },
+  "deployment.facets": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "deployment.create": {
+    scope: "dataspace",
+    input: (f) => ({ serviceId: f.serviceB.id, environment: "production" }),
+    asOwnerOfA: "BAD_REQUEST",
+  },
+  "deployment.setStatus": { scope: "dataspace", input: (f) => ({ id: f.deploymentB.id, status: "in_progress" }), asOwnerOfA: "NOT_FOUND" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { createIncident } from "@/server/records/incidents/create-incident";
 import { createIncidentInput } from "@/server/records/incidents/incident.schema";
+import { createDeployment } from "@/server/records/deployments/create-deployment";
+import { createDeploymentInput } from "@/server/records/deployments/deployment.schema";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
@@ -58,7 +60,10 @@ async function seedTwoDataspaces() {
   const maintenanceA = await seedMaintenance(ctxA, { title: "Alpha maintenance window", serviceIds: [serviceA.id] });
   const doomedMaintenanceA = await seedMaintenance(ctxA, { title: "Alpha doomed window" });
   const runningMaintenanceA = await seedMaintenance(ctxA, { title: "Alpha running window", started: true });
+  await createService(ctxA, createServiceInput.parse({ name: "Alpha deploy target" })); // named by the deployments case (serviceA gets renamed)
+  const deploymentA = await createDeployment(ctxA, createDeploymentInput.parse({ serviceId: serviceA.id, environment: "alpha-production", description: "Alpha release notes" }));
   return {
+    deploymentA,
     A,
     B,
     serviceA,
@@ -96,7 +101,7 @@ function traceOfA(f: Fixture): string[] {
     f.doomedMemberA.id, f.doomedMemberA.email,
     f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
     f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
-    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates", f.maintenanceA.id, "Alpha maintenance window", f.doomedMaintenanceA.id, "Alpha doomed window", f.runningMaintenanceA.id, "Alpha running window"];
+    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates", f.maintenanceA.id, "Alpha maintenance window", f.doomedMaintenanceA.id, "Alpha doomed window", f.runningMaintenanceA.id, "Alpha running window", f.deploymentA.id, "alpha-production", "Alpha release notes"];
 }
 
 /**
@@ -220,6 +225,18 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "POST /maintenances/{uuid}/complete": (f) => [{ path: `/maintenances/${f.runningMaintenanceA.id}/complete`, body: {}, expect: 404, ownerGets: 200 }],
   "POST /maintenances/{uuid}/cancel": (f) => [{ path: `/maintenances/${f.doomedMaintenanceA.id}/cancel`, body: { message: "Not needed" }, expect: 404, ownerGets: 200 }],
   "GET /webhook-replays/{uuid}": (f) => [{ path: `/webhook-replays/${f.webhookReplayA.id}`, expect: 404, ownerGets: 200 }],
+  "GET /deployments": (f) => [
+    { path: "/deployments", expect: "own", ownerGets: 200 },
+    { path: `/deployments?service=${f.serviceA.id}`, expect: "own", ownerGets: 200 },
+    { path: "/deployments?service=Alpha%20checkout&environment=alpha-production", expect: "own", ownerGets: 200 },
+  ],
+  "POST /deployments": (f) => [
+    // B naming A's service, by uuid or by name: no such service in B.
+    { path: "/deployments", body: { environment: "production", service: f.serviceA.id }, expect: 422, ownerGets: 201 },
+    { path: "/deployments", body: { environment: "production", service: "Alpha deploy target" }, expect: 422, ownerGets: 201 },
+  ],
+  "GET /deployments/{uuid}": (f) => [{ path: `/deployments/${f.deploymentA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /deployments/{uuid}": (f) => [{ path: `/deployments/${f.deploymentA.id}`, body: { status: "in_progress", url: "https://evil.example.test" }, expect: 404, ownerGets: 200 }],
 };
 
 describe("REST API across dataspaces", () => {

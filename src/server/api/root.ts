@@ -1,6 +1,7 @@
 import { accountRouter, userAdminRouter } from "./routers/account";
 import { apiTokenRouter } from "./routers/api-token";
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
+import { deploymentRouter } from "./routers/deployment";
 import { eventRouter } from "./routers/event";
 import { eventTypeRouter } from "./routers/event-type";
 import { incidentRouter } from "./routers/incident";
@@ -21,6 +22,7 @@ export const appRouter = router({
   service: serviceRouter,
   incident: incidentRouter,
   maintenance: maintenanceRouter,
+  deployment: deploymentRouter,
   event: eventRouter,
   eventType: eventTypeRouter,
   sso: ssoRouter,

@@ -10,6 +10,9 @@ import { startMaintenance } from "@/server/records/maintenances/maintenance-tran
 import { scheduleMaintenanceInput, updateMaintenanceInput } from "@/server/records/maintenances/maintenance.schema";
 import { scheduleMaintenance } from "@/server/records/maintenances/schedule-maintenance";
 import { updateMaintenance } from "@/server/records/maintenances/update-maintenance";
+import { createDeployment } from "@/server/records/deployments/create-deployment";
+import { createDeploymentInput, setDeploymentStatusInput } from "@/server/records/deployments/deployment.schema";
+import { setDeploymentStatus } from "@/server/records/deployments/set-deployment-status";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
@@ -85,6 +88,8 @@ describe("event catalog", () => {
     const run = { dataspaceId: space.id, maintenanceId: window.id, scheduledStart: moved.scheduledStart.toISOString(), scheduledEnd: moved.scheduledEnd.toISOString() };
     await startMaintenance(run, moved.scheduledStart);
     await completeMaintenanceNow(ctx, { id: window.id });
+    const deployment = await createDeployment(ctx, createDeploymentInput.parse({ serviceId: service.id, environment: "production", ref: "main", sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e", version: "2.4.1", url: "https://checkout.example.test" }));
+    await setDeploymentStatus(ctx, setDeploymentStatusInput.parse({ id: deployment.id, status: "in_progress" }));
     await deleteService(ctx, service.id);
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;

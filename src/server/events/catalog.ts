@@ -3,6 +3,7 @@ import {
   requestCommentPayloadSchema,
   requestPayloadSchema,
 } from "@/server/records/requests/request.schema";
+import { deploymentPayloadSchema, deploymentStatusChangedPayloadSchema } from "@/server/records/deployments/deployment.schema";
 import {
   maintenanceCompletedPayloadSchema,
   maintenancePayloadSchema,
@@ -80,6 +81,14 @@ export const eventCatalog = {
   "maintenance.completed": {
     description: "A maintenance window ended: at its scheduled end, completed early by hand, or cancelled before it started (`cancelled`)",
     schema: maintenanceCompletedPayloadSchema,
+  },
+  "deployment.created": {
+    description: "A deployment was recorded: through the API or the dashboard, from a GitHub deployment, or for a push to a configured branch",
+    schema: deploymentPayloadSchema,
+  },
+  "deployment.status_changed": {
+    description: "A deployment moved on (queued → in_progress → success, failure or cancelled); previous_status says from where",
+    schema: deploymentStatusChangedPayloadSchema,
   },
   "webhook_endpoint.paused": {
     description: "An outgoing webhook endpoint kept failing; its deliveries are held until the pause ends",

@@ -57,6 +57,13 @@ function recordLine(type: string, data: Fields): string {
     const changed = Object.keys(fields(data.changes)).map((field) => field.replace(/_/g, " "));
     return `${quoted(text(data.title) ?? "")}: changed ${changed.join(", ") || "nothing"}`;
   }
+  if (type.startsWith("deployment.")) {
+    // "Checkout API to production: success (3f2a9c1)"
+    const what = [text(data.service) ?? "Deployment", text(data.environment) && `to ${text(data.environment)}`].filter(Boolean).join(" ");
+    const sha = text(data.sha)?.slice(0, 7);
+    const moved = text(data.previous_status) ? `${text(data.previous_status)} → ${text(data.status)}` : text(data.status);
+    return `${what}: ${moved ?? ""}${sha ? ` (${sha})` : ""}`;
+  }
   if (type.startsWith("webhook_endpoint.")) {
     const endpoint = text(data.description) ?? text(data.url) ?? "";
     return [endpoint, text(data.reason)].filter(Boolean).join(": ");

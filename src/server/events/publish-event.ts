@@ -53,3 +53,24 @@ export async function publishEvent(
   });
   return event;
 }
+
+/**
+ * Several catalog events in one statement, in the order given (their `seq` follows it), each
+ * checked against its schema like `publishEvent` does: for processing that records many changes
+ * at once (a group of inbound deliveries).
+ */
+export async function publishEvents(
+  tx: ScopedTx,
+  dataspaceId: string,
+  events: { [T in EventType]: { type: T; data: EventData<T>; actorId?: string | null } }[EventType][],
+): Promise<void> {
+  if (events.length === 0) return;
+  await tx.event.createMany({
+    data: events.map((event) => ({
+      type: event.type,
+      data: eventCatalog[event.type].schema.parse(event.data) as object,
+      actorId: event.actorId ?? null,
+      dataspaceId,
+    })),
+  });
+}

@@ -2,8 +2,9 @@ import { scopedDb, type ScopedDb } from "@/server/db/scoped";
 import { AppError } from "@/server/errors";
 import { publishInboundEvents } from "@/server/events/publish-inbound-event";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
-import type { MappedEvent } from "@/server/integrations/provider";
+import type { InboundDeployment, MappedEvent } from "@/server/integrations/provider";
 import { providerFor } from "@/server/integrations/registry";
+import { recordInboundDeployments } from "@/server/records/deployments/record-inbound-deployments";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
 import { jsonbSafeText } from "./jsonb-safe";
 import { claimEvents, failEvents, finishEvents, recordEventError, type ClaimedEvent, type Finished } from "./event-transitions";
@@ -11,14 +12,15 @@ import { claimEvents, failEvents, finishEvents, recordEventError, type ClaimedEv
 export type WebhookEventRef = { id: string; dispatch: number };
 export type ProcessOutcome = { processed: number; failed: number; retrying: number; skipped: number };
 
-type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null; skipped?: string };
+type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null; skipped?: string; deployments: InboundDeployment[] };
 
 class Superseded extends Error {}
 
 /**
  * Processes a dispatched group of one dataspace's inbound events (what the runtime runs per
  * invocation). Each event: RECEIVED → PROCESSING (attempt counted, logged) → the provider maps it
- * → its domain event is published in the same transaction that marks it PROCESSED. The group
+ * → its domain event is published (and what it reports about deployments recorded, see
+ * record-inbound-deployments.ts) in the same transaction that marks it PROCESSED. The group
  * commits in one transaction; if that fails, each event is tried on its own, so one bad event
  * costs the others nothing.
  *
@@ -50,7 +52,9 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const payload = parseInboundPayload(provider, row.contentType, row.body);
       const integration = { id: row.integration.id, name: row.integration.name };
       const skipped = provider.inbound.outOfScope?.(payload, row.integration.config) ?? undefined;
-      ready.push({ row, payload, skipped, mapped: skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration }) });
+      const mapped = skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration });
+      const deployments = skipped ? [] : (provider.inbound.deployments?.({ eventType: row.eventType, payload, config: row.integration.config }) ?? []);
+      ready.push({ row, payload, skipped, mapped, deployments });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -111,11 +115,17 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
         : [],
     );
     await publishInboundEvents(tx, dataspaceId, published);
-    const finished: Finished[] = items.map(({ row, mapped, skipped }) => ({
+    // Records the group reports (GitHub's deployments): created or updated with this commit, or not at all.
+    const recorded = items.some((item) => item.deployments.length > 0)
+      ? await recordInboundDeployments(tx, dataspaceId, items.map(({ row, deployments }) => ({ integrationId: row.integration.id, deployments })))
+      : [];
+    const finished: Finished[] = items.map(({ row, mapped, skipped }, index) => ({
       id: row.id,
       attempts: row.attempts,
       type: mapped?.type ?? null,
-      message: mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`,
+      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index]]
+        .filter(Boolean)
+        .join("; "),
     }));
     const count = await finishEvents(tx, dataspaceId, finished, new Date());
     if (count !== finished.length) throw new Superseded(); // rolls the publications back

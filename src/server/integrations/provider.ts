@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { IntegrationType } from "@/generated/prisma/enums";
+import type { DeploymentStatus, IntegrationType } from "@/generated/prisma/enums";
 
 /**
  * What every provider folder (`src/server/integrations/<provider>/`) implements. The registry
@@ -40,6 +40,34 @@ export type PayloadCheck = { ok: true } | { ok: false; errors: string[] };
  */
 export type MappedEvent = { type: string; summary: Record<string, unknown> };
 
+/**
+ * A deployment a delivery reports (GitHub's `deployment` and `deployment_status` webhooks, a push
+ * to a branch the config names). Processing records it in the transaction that publishes the
+ * delivery's event: the first report of an `externalId` (per integration) creates the deployment,
+ * later ones — a status, a redelivery, a replay — update that same one. Text is as the sender
+ * wrote it; the recorder makes it storable and cuts it to the API's limits.
+ */
+export type InboundDeployment = {
+  /** Its id at the source, unique per integration: GitHub's deployment id, `push:<before>..<after>`. */
+  externalId: string;
+  source: "github" | "github_push";
+  environment: string;
+  ref: string | null;
+  sha: string | null;
+  /** null: keep what it has. */
+  description: string | null;
+  /** Who started it at the source (a login). */
+  creator: string | null;
+  /** The deployed environment's (or the log's) URL; null: keep what it has. */
+  url: string | null;
+  /** The status this report moves it to; null: no status (a new deployment starts queued). */
+  status: DeploymentStatus | null;
+  /** When it happened at the source (the status's time): what `startedAt`/`finishedAt` take. */
+  at: Date | null;
+  /** A service of the dataspace, by name (the integration's config names it), or null. */
+  service: string | null;
+};
+
 /** What each config field is for (and a value to start from), shown beside the config. */
 export type ConfigHelp = Record<string, { help: string; example?: string }>;
 
@@ -78,6 +106,11 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
      * take the event in.
      */
     outOfScope?(payload: unknown, config: StoredConfig): string | null;
+    /**
+     * The deployments this delivery reports, recorded by processing alongside its event (see
+     * InboundDeployment); none when omitted. Reads the stored config, like `outOfScope`.
+     */
+    deployments?(input: { eventType: string; payload: unknown; config: StoredConfig }): InboundDeployment[];
     /** The domain event processing publishes, or null when this event type is stored only. */
     map(input: { eventType: string; payload: unknown; integration: { id: string; name: string } }): MappedEvent | null;
     /**

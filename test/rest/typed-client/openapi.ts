@@ -919,6 +919,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deployments
+         * @description Newest first, filtered by service, environment and status.
+         *
+         *     Scope: `deployments:read` (or `read`).
+         */
+        get: operations["listDeployments"];
+        put?: never;
+        /**
+         * Record a deployment
+         * @description Records a deployment (source `api`), e.g. from a CI job: create it `in_progress` when the job starts and `PATCH` its status when it ends, or record it `success` once done. Publishes `deployment.created`. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `deployments:write` (or `write`).
+         */
+        post: operations["createDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a deployment
+         * @description Send `If-None-Match` with the ETag you have to get 304 when it has not changed.
+         *
+         *     Scope: `deployments:read` (or `read`).
+         */
+        get: operations["getDeployment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a deployment's status
+         * @description Moves the deployment forward: `in_progress` sets `started_date`, `success`, `failure` and `cancelled` set `finished_date`. A finished deployment's status cannot change, nor can one in progress go back to `queued` (409, saying so); the same status again changes nothing. Publishes `deployment.status_changed` with `previous_status`. Send `If-Match` with the ETag you read to refuse the change (412) if someone changed the deployment since.
+         *
+         *     Scope: `deployments:write` (or `write`).
+         */
+        patch: operations["updateDeployment"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1337,6 +1393,44 @@ export interface components {
         MaintenanceEnd: {
             /** @description A note for the timeline (a default one otherwise) */
             message?: string;
+        };
+        DeploymentCreate: {
+            /**
+             * @description A service of the dataspace, by name or uuid (e.g. `Checkout API`); null or left out for none
+             * @default null
+             */
+            service?: string | null;
+            /** @description Where it is deployed, e.g. `production` (up to 255 characters) */
+            environment: string;
+            /** @description The branch or tag deployed, e.g. `main` */
+            ref?: string | null;
+            /** @description The commit deployed: 7 to 40 hexadecimal digits */
+            sha?: string | null;
+            /** @description The version deployed, e.g. `2.4.1` */
+            version?: string | null;
+            /**
+             * @description Up to 2000 characters
+             * @default
+             */
+            description?: string;
+            /**
+             * @description `queued` (default), `in_progress`, `success`, `failure` or `cancelled`: one already in progress gets its start time, one finished its finish time
+             * @default queued
+             * @enum {string}
+             */
+            status?: "queued" | "in_progress" | "success" | "failure" | "cancelled";
+            /** @description Where the deployed environment (or its log) can be seen: an http(s) URL */
+            url?: (string | "") | null;
+        };
+        /** @description A status change (and, with it, the URL) */
+        DeploymentUpdate: {
+            /**
+             * @description The new status. Forward only: `queued` → `in_progress` → `success`, `failure` or `cancelled`; a finished deployment's status cannot change (409)
+             * @enum {string}
+             */
+            status: "queued" | "in_progress" | "success" | "failure" | "cancelled";
+            /** @description The environment's URL, once known; null removes it; left out, it stays */
+            url?: string | null;
         };
         /** @description A request, in the shape of DejaCode's request payloads */
         Request: {
@@ -2003,6 +2097,51 @@ export interface components {
             }[];
             /** @description Email of who scheduled it */
             created_by: string | null;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+            /** @description Dataspace name */
+            dataspace: string;
+        };
+        /** @description A deployment of a service (or of the product) to an environment */
+        Deployment: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /** @description The service's name, or null */
+            service: string | null;
+            /** @description The service's uuid, or null */
+            service_uuid: string | null;
+            /** @description Where it was deployed, e.g. production */
+            environment: string;
+            /** @description The branch or tag deployed, e.g. main */
+            ref: string | null;
+            /** @description The commit deployed (7–40 hexadecimal digits) */
+            sha: string | null;
+            /** @description The version deployed, e.g. 2.4.1 */
+            version: string | null;
+            description: string;
+            /** @enum {string} */
+            status: "queued" | "in_progress" | "success" | "failure" | "cancelled";
+            /** @description Where the deployed environment (or its log) can be seen */
+            url: string | null;
+            /**
+             * @description api (the API or the dashboard), github (a GitHub deployment) or github_push (a push to a configured branch)
+             * @enum {string}
+             */
+            source: "api" | "github" | "github_push";
+            /** @description The integration it came from, for github and github_push */
+            integration: string | null;
+            /** @description Its id at the source (GitHub's deployment id), unique per integration */
+            external_id: string | null;
+            /** @description Who started it: a member's email, or the source's login (GitHub) */
+            creator: string | null;
+            /** @description ISO 8601; when it went in progress */
+            started_date: string | null;
+            /** @description ISO 8601; when it succeeded, failed or was cancelled */
+            finished_date: string | null;
             /** @description ISO 8601 */
             created_date: string;
             /** @description ISO 8601 */
@@ -4707,6 +4846,193 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listDeployments: {
+        parameters: {
+            query?: {
+                /** @description Only this service's deployments (its name or uuid) */
+                service?: string;
+                /** @description Only deployments to this environment, e.g. `production` */
+                environment?: string;
+                /** @description Only these statuses (repeat the parameter or separate with commas) */
+                status?: ("queued" | "in_progress" | "success" | "failure" | "cancelled")[];
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["Deployment"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];

@@ -5,4 +5,8 @@ export const githubConfigHelp = {
   repository: { help: "The repository sending events, \"owner/name\". Deliveries for other repositories (from an organization's webhook) are stored but skipped: no event is published.", example: "octo-org/octo-app" },
   webhookSecret: { help: "Paste the same value into the webhook's Secret on GitHub. At least 16 characters; a long random string is best." },
   token: { help: "A GitHub token, only needed to act on GitHub (create issues, comments)." },
+  deployments: {
+    help:
+      'Optional. GitHub\'s deployment and deployment_status webhooks always record deployments. With {"branches": ["main"], "environment": "production"}, a push to main also records a successful deployment of its head commit to production (commit-based deployments, for repositories that deploy on merge). "service": "Checkout API" names the service of every deployment this integration records.',
+  },
 } satisfies ConfigHelp;

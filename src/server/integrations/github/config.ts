@@ -5,6 +5,55 @@ import { configObject, optionalToken, secret, text } from "../shared/config-fiel
 // digits, `.`, `_` and `-`, up to 100, never `.` or `..`.
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 
+// What git allows in a branch name, less what no one uses: no spaces or control characters,
+// none of ~ ^ : ? * [ \, no "..", no leading or trailing "/" (git check-ref-format).
+const BRANCH = /^(?!\/)(?!.*\.\.)(?!.*\/$)[^\s~^:?*[\\\u0000-\u001f\u007f]{1,255}$/;
+
+const DEPLOYMENTS_EXAMPLE = '{"branches": ["main"], "environment": "production"}';
+
+/**
+ * Commit-based deployments: a push to one of `branches` records a successful deployment of its
+ * head commit to `environment` (of `service`, when named). `service` also names the service of
+ * the deployments GitHub's own deployment webhooks report. Every message names its field.
+ */
+export const githubDeploymentsSchema = z.strictObject(
+  {
+    branches: z
+      .array(
+        z
+          .string({ error: "deployments.branches must be a list of branch names, e.g. [\"main\"]" })
+          .trim()
+          .transform((name) => name.replace(/^refs\/heads\//, ""))
+          .pipe(z.string().regex(BRANCH, "deployments.branches: each must be a branch name, e.g. \"main\" or \"release/2.x\"")),
+        { error: "deployments.branches must be a list of branch names, e.g. [\"main\"]" },
+      )
+      .max(20, "deployments.branches holds at most 20 branches")
+      .default([]),
+    environment: z
+      .string({ error: "deployments.environment must be a string, e.g. \"production\"" })
+      .trim()
+      .min(1, "deployments.environment must not be empty")
+      .max(255, "deployments.environment is at most 255 characters")
+      .default("production"),
+    service: z
+      .string({ error: "deployments.service must be the name of a service, e.g. \"Checkout API\"" })
+      .trim()
+      .min(1, "deployments.service must not be empty (leave it out instead)")
+      .max(200, "deployments.service is at most 200 characters")
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown field ${issue.keys.map((key) => `"deployments.${key}"`).join(", ")} (deployments has branches, environment and service)`
+        : issue.code === "invalid_type"
+          ? `deployments must be an object like ${DEPLOYMENTS_EXAMPLE}`
+          : undefined,
+  },
+);
+
+export type GithubDeploymentsConfig = z.output<typeof githubDeploymentsSchema>;
+
 export const githubConfigSchema = configObject({
   repository: text("repository", 'a string like "owner/name"').regex(
     REPOSITORY,
@@ -12,6 +61,7 @@ export const githubConfigSchema = configObject({
   ),
   webhookSecret: secret("webhookSecret", 16),
   token: optionalToken("token"),
+  deployments: githubDeploymentsSchema.optional(),
 });
 
 export type GithubConfig = z.output<typeof githubConfigSchema>;

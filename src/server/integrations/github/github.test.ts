@@ -160,9 +160,79 @@ describe("GitHub config", () => {
     expect(configErrors(github.configSchema.safeParse({ repository: "a/b" }))).toEqual(["webhookSecret: webhookSecret is required"]);
     expect(configErrors(github.configSchema.safeParse({ ...valid, webhookSecret: "0123456789abcdef\n" }))[0]).toContain("line breaks");
     expect(configErrors(github.configSchema.safeParse({ ...valid, webhook_secret: "x" }))).toEqual([
-      ': unknown config field "webhook_secret" (the fields are repository, webhookSecret, token)',
+      ': unknown config field "webhook_secret" (the fields are repository, webhookSecret, token, deployments)',
     ]);
     expect(configErrors(github.configSchema.safeParse({ repository: "a/b", webhookSecret: "" }))).toEqual(["webhookSecret: webhookSecret is required"]);
+  });
+
+  it("takes commit-based deployments: branches (refs/heads/ dropped), an environment (production by default) and a service name", () => {
+    expect(github.configSchema.parse({ ...valid, deployments: { branches: ["main", "refs/heads/release/2.x"], service: "Checkout API" } })).toEqual({
+      ...valid,
+      deployments: { branches: ["main", "release/2.x"], environment: "production", service: "Checkout API" },
+    });
+    expect(github.configSchema.parse({ ...valid, deployments: {} })).toEqual({ ...valid, deployments: { branches: [], environment: "production" } });
+  });
+
+  it("names what is wrong in the deployments config", () => {
+    const errors = (deployments: unknown) => configErrors(github.configSchema.safeParse({ ...valid, deployments }));
+    expect(errors("main")).toEqual(['deployments: deployments must be an object like {"branches": ["main"], "environment": "production"}']);
+    expect(errors({ branches: "main" })).toEqual(['deployments.branches: deployments.branches must be a list of branch names, e.g. ["main"]']);
+    expect(errors({ branches: ["main", "two words"] })).toEqual(['deployments.branches.1: deployments.branches: each must be a branch name, e.g. "main" or "release/2.x"']);
+    expect(errors({ branches: ["a..b"] })[0]).toContain("each must be a branch name");
+    expect(errors({ branches: Array.from({ length: 21 }, (_, n) => `b${n}`) })).toEqual(["deployments.branches: deployments.branches holds at most 20 branches"]);
+    expect(errors({ environment: " " })).toEqual(["deployments.environment: deployments.environment must not be empty"]);
+    expect(errors({ service: "" })).toEqual(["deployments.service: deployments.service must not be empty (leave it out instead)"]);
+    expect(errors({ branch: ["main"] })).toEqual(['deployments: unknown field "deployments.branch" (deployments has branches, environment and service)']);
+  });
+});
+
+describe("GitHub deployments", () => {
+  const reported = (eventType: string, payload: unknown, config: Record<string, unknown> = {}) => github.inbound.deployments({ eventType, payload, config });
+
+  it("reports a deployment GitHub created, queued, with its environment, ref, sha, description and creator", () => {
+    const payload = example("deployment", "created") as { deployment: { id: number; sha: string; created_at: string } };
+    expect(reported("deployment.created", payload, { deployments: { service: "Checkout API" } })).toEqual([{
+      externalId: String(payload.deployment.id),
+      source: "github",
+      environment: "production",
+      ref: "master",
+      sha: payload.deployment.sha,
+      description: null,
+      creator: "Codertocat",
+      url: null,
+      status: null,
+      at: new Date(payload.deployment.created_at),
+      service: "Checkout API",
+    }]);
+  });
+
+  it("maps GitHub's deployment states to ours, and takes the environment's URL, else the target's", () => {
+    const payload = example("deployment_status", "created") as { deployment_status: Record<string, unknown> };
+    const states = ["pending", "queued", "in_progress", "success", "failure", "error", "inactive", "brand_new_state"];
+    const statusOf = (state: string) => reported("deployment_status.created", { ...payload, deployment_status: { ...payload.deployment_status, state } })[0].status;
+    expect(states.map(statusOf)).toEqual(["queued", "queued", "in_progress", "success", "failure", "failure", "cancelled", null]);
+    const withUrls = (urls: Record<string, string>) => reported("deployment_status.created", { ...payload, deployment_status: { ...payload.deployment_status, ...urls } })[0].url;
+    expect(withUrls({ environment_url: "https://app.example.test", target_url: "https://ci.example.test" })).toBe("https://app.example.test");
+    expect(withUrls({ environment_url: "", target_url: "https://ci.example.test" })).toBe("https://ci.example.test");
+    expect(withUrls({ environment_url: "", target_url: "" })).toBeNull();
+  });
+
+  it("reports a push as a successful deployment only for a configured branch, never for tags or deletions", () => {
+    const push = { ...(example("push") as { after: string }), ref: "refs/heads/main" };
+    const config = { deployments: { branches: ["main"], environment: "production" } };
+    expect(reported("push", push, config)).toMatchObject([{ source: "github_push", ref: "main", sha: push.after, status: "success", environment: "production", service: null }]);
+    expect(reported("push", push)).toEqual([]);
+    expect(reported("push", { ...push, ref: "refs/heads/dev" }, config)).toEqual([]);
+    expect(reported("push", { ...push, ref: "refs/tags/main" }, config)).toEqual([]);
+    expect(reported("push", { ...push, deleted: true, after: "0".repeat(40) }, config)).toEqual([]);
+    expect(reported("push", push, { deployments: "garbage" })).toEqual([]); // a config edited by hand into something else
+  });
+
+  it("reports nothing for other events, or for a deployment without an id or environment", () => {
+    expect(reported("issues.opened", example("issues", "opened"))).toEqual([]);
+    const payload = example("deployment", "created") as { deployment: Record<string, unknown> };
+    expect(reported("deployment.created", { ...payload, deployment: { ...payload.deployment, environment: null, original_environment: null } })).toEqual([]);
+    expect(reported("deployment.created", { ...payload, deployment: { ...payload.deployment, id: null } })).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { str } from "../shared/read";
 import { otherRepository } from "../shared/scope";
 import { githubConfigSchema, type GithubConfig } from "./config";
 import { githubConfigHelp } from "./config-help";
+import { githubDeployments } from "./deployments";
 import { mapGithubEvent } from "./map";
 import { validateGithubPayload } from "./schema";
 import { verifyGithub } from "./verify";
@@ -24,13 +25,15 @@ export const github = {
     },
     validate: validateGithubPayload,
     outOfScope: (payload, config) => otherRepository(payload, config.repository),
+    deployments: ({ eventType, payload, config }) => githubDeployments(eventType, payload, config),
     map: ({ eventType, payload }) => mapGithubEvent(eventType, payload),
     setupInstructions: (url) => [
       "In the repository on GitHub, open Settings → Webhooks → Add webhook.",
       `Payload URL: ${url}`,
       "Content type: application/json (the form-encoded type is refused).",
       "Secret: the webhookSecret of this integration, exactly as entered here.",
-      'Events: "Let me select individual events" → Issues, Issue comments, Pull requests and Pushes (others are stored too, as github.<event>).',
+      'Events: "Let me select individual events" → Issues, Issue comments, Pull requests, Pushes, Deployments and Deployment statuses (others are stored too, as github.<event>).',
+      "Deployments and their statuses are recorded on the Deployments page. To record a deployment for every push to a branch instead (commit-based), add \"deployments\": {\"branches\": [\"main\"], \"environment\": \"production\"} to this integration's config.",
       'Keep "Active" checked and add the webhook; GitHub sends a ping event, which should show here as received.',
     ],
   },

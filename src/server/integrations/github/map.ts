@@ -30,6 +30,16 @@ export function mapGithubEvent(type: string, payload: unknown): MappedEvent {
       details = { ref: str(payload, "ref"), url: str(payload, "compare"), commits: Array.isArray(commits) ? commits.length : undefined };
       break;
     }
+    case "deployment":
+      details = { action, environment: str(payload, "deployment.environment"), ref: str(payload, "deployment.ref"), sha: str(payload, "deployment.sha") };
+      break;
+    case "deployment_status":
+      details = {
+        environment: str(payload, "deployment_status.environment") ?? str(payload, "deployment.environment"),
+        status: str(payload, "deployment_status.state"),
+        url: str(payload, "deployment_status.environment_url") || str(payload, "deployment_status.target_url") || undefined,
+      };
+      break;
     default:
       details = { action };
   }

@@ -1,0 +1,21 @@
+// Pure formatting for deployments, shared by the list and the detail page (and unit-tested).
+
+/** A commit id as people read it: its first 7 digits. */
+export function shortSha(sha: string | null): string | null {
+  return sha ? sha.slice(0, 7) : null;
+}
+
+/**
+ * How long it took (start to finish), or ran so far ("4m 30s"); null without a start time — a
+ * deployment recorded finished, or one that never went in progress, has no honest duration.
+ */
+export function deploymentDuration(deployment: { startedAt: Date | null; finishedAt: Date | null }, now = Date.now()): string | null {
+  if (!deployment.startedAt) return null;
+  const end = deployment.finishedAt?.getTime() ?? now;
+  const seconds = Math.max(0, Math.round((end - deployment.startedAt.getTime()) / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${seconds % 60}s`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours}h ${minutes % 60}m`;
+}
