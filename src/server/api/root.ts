@@ -1,4 +1,5 @@
 import { accountRouter, userAdminRouter } from "./routers/account";
+import { alertRouter } from "./routers/alert";
 import { apiTokenRouter } from "./routers/api-token";
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
 import { eventRouter } from "./routers/event";
@@ -15,6 +16,7 @@ export const appRouter = router({
   member: memberRouter,
   invitation: invitationRouter,
   request: requestRouter,
+  alert: alertRouter,
   event: eventRouter,
   eventType: eventTypeRouter,
   sso: ssoRouter,

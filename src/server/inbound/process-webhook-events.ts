@@ -2,7 +2,8 @@ import { scopedDb, type ScopedDb } from "@/server/db/scoped";
 import { AppError } from "@/server/errors";
 import { publishInboundEvents } from "@/server/events/publish-inbound-event";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
-import type { MappedEvent } from "@/server/integrations/provider";
+import type { AlertSignal, MappedEvent } from "@/server/integrations/provider";
+import { applyAlertSignals } from "@/server/records/alerts/apply-alert-signals";
 import { providerFor } from "@/server/integrations/registry";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
 import { jsonbSafeText } from "./jsonb-safe";
@@ -11,7 +12,7 @@ import { claimEvents, failEvents, finishEvents, recordEventError, type ClaimedEv
 export type WebhookEventRef = { id: string; dispatch: number };
 export type ProcessOutcome = { processed: number; failed: number; retrying: number; skipped: number };
 
-type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null; skipped?: string };
+type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null; alert: AlertSignal | null; skipped?: string };
 
 class Superseded extends Error {}
 
@@ -50,7 +51,9 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const payload = parseInboundPayload(provider, row.contentType, row.body);
       const integration = { id: row.integration.id, name: row.integration.name };
       const skipped = provider.inbound.outOfScope?.(payload, row.integration.config) ?? undefined;
-      ready.push({ row, payload, skipped, mapped: skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration }) });
+      const mapped = skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration });
+      const alert = skipped ? null : (provider.inbound.alert?.({ eventType: row.eventType, payload }) ?? null);
+      ready.push({ row, payload, skipped, mapped, alert });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -111,12 +114,19 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
         : [],
     );
     await publishInboundEvents(tx, dataspaceId, published);
-    const finished: Finished[] = items.map(({ row, mapped, skipped }) => ({
-      id: row.id,
-      attempts: row.attempts,
-      type: mapped?.type ?? null,
-      message: mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`,
-    }));
+    // Monitors' deliveries raise, acknowledge and resolve alerts, in the same transaction.
+    const alerts = await applyAlertSignals(
+      tx,
+      dataspaceId,
+      items.flatMap(({ row, payload, alert }) =>
+        alert ? [{ key: row.id, at: row.receivedAt, source: row.integration.type.toLowerCase(), sourceIntegrationId: row.integration.id, signal: alert, payload }] : [],
+      ),
+    );
+    const finished: Finished[] = items.map(({ row, mapped, skipped }) => {
+      const message = mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`;
+      const alert = alerts.get(row.id);
+      return { id: row.id, attempts: row.attempts, type: mapped?.type ?? null, message: alert ? `${message}; ${alert}` : message };
+    });
     const count = await finishEvents(tx, dataspaceId, finished, new Date());
     if (count !== finished.length) throw new Superseded(); // rolls the publications back
     return count;

@@ -1,4 +1,5 @@
 import type { ApiRoute } from "../route";
+import { alertRoutes } from "./alerts";
 import { eventRoutes } from "./events";
 import { eventTypeRoutes } from "./event-types";
 import { inboundEventRoutes } from "./inbound-events";
@@ -15,7 +16,7 @@ import { webhookRoutes } from "./webhooks";
  * here, and give each route a case in test/rest/tenancy.test.ts (which fails until you do). The
  * handler, the OpenAPI document and the reference page pick it up from this list.
  */
-export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes];
+export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...alertRoutes];
 
 /** Tags in the order the document and the reference page show them. */
 export const apiTags = [
@@ -28,4 +29,5 @@ export const apiTags = [
   { name: "Members", description: "Who belongs to the dataspace, and with which role." },
   { name: "Webhooks", description: "Where the dataspace's events are sent (DejaCode's webhooks, signed), with their signing secrets and health." },
   { name: "Webhook deliveries", description: "What each webhook sent, every attempt, and retries and replays of failed deliveries." },
+  { name: "Alerts", description: "What monitors (Datadog, New Relic) and scripts raised: one open alert per fingerprint, its repeats counted, acknowledged, resolved, linked to incidents and requests." },
 ];
