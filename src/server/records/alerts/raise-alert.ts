@@ -6,7 +6,8 @@ import { publishEvent } from "@/server/events/publish-event";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import type { raiseAlertInput } from "./alert.schema";
 import { defaultFingerprint, upsertOpenAlerts } from "./alert-store";
-import { alertInclude, alertView, serializeAlert, type AlertView } from "./serialize-alert";
+import { findAlert } from "./get-alert";
+import { alertView, serializeAlert, type AlertView } from "./serialize-alert";
 
 export type RaisedAlert = { alert: AlertView; created: boolean };
 
@@ -25,19 +26,25 @@ export async function raiseAlert(ctx: TenantContext, input: z.output<typeof rais
   }
   const source = "api";
   const fingerprint = input.fingerprint ?? defaultFingerprint(source, input.title);
-  return transactionWithEvents(ctx.db, async (tx) => {
-    const at = new Date();
-    const raised = await upsertOpenAlerts(
-      tx,
-      ctx.dataspace.id,
-      [{ source, sourceIntegrationId: null, title: input.title, description: input.description, severity: input.severity, fingerprint, serviceId: input.serviceId, payload: input.payload, firstAt: at, lastAt: at, repeats: 1 }],
-      at,
-    );
-    const { row, created } = raised.get(fingerprint)!;
-    const alert = await tx.alert.findUniqueOrThrow({ where: { id: row.id }, include: alertInclude });
-    if (created) {
-      await publishEvent(tx, ctx.dataspace.id, "alert.triggered", serializeAlert(alertView(alert, "everything"), ctx.dataspace), { actorId: ctx.actor.userId });
-    }
-    return { alert: alertView(alert, ctx), created };
-  });
+  // Raises of one fingerprint take turns on its row: under a burst, a raise may wait for a
+  // connection longer than Prisma's default 2 s while the ones ahead of it commit.
+  return transactionWithEvents(
+    ctx.db,
+    async (tx) => {
+      const at = new Date();
+      const raised = await upsertOpenAlerts(
+        tx,
+        ctx.dataspace.id,
+        [{ source, sourceIntegrationId: null, title: input.title, description: input.description, severity: input.severity, fingerprint, serviceId: input.serviceId, payload: input.payload, firstAt: at, lastAt: at, repeats: 1 }],
+        at,
+      );
+      const { row, created } = raised.get(fingerprint)!;
+      const alert = await findAlert(ctx, row.id, tx);
+      if (created) {
+        await publishEvent(tx, ctx.dataspace.id, "alert.triggered", serializeAlert(alertView(alert, "everything"), ctx.dataspace), { actorId: ctx.actor.userId });
+      }
+      return { alert: alertView(alert, ctx), created };
+    },
+    { maxWait: 15_000 },
+  );
 }
