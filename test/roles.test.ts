@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
+import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
+import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
@@ -44,7 +46,8 @@ async function seedTeam() {
   const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
   const eventType = await createCustomEventType(ownerCtx, { name: "custom.team.deployed", description: "", schema: { type: "object" } });
   const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType };
+  const { alert } = await raiseAlert(ownerCtx, raiseAlertInput.parse({ title: "Team alert", fingerprint: "team-alert" }));
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, alert };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -70,6 +73,11 @@ const MUTATIONS: Record<string, MutationCase> = {
   "request.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id, patch: { title: "Edited" } }) },
   "request.close": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id }) },
   "request.comment": { viewer: "FORBIDDEN", input: (t) => ({ requestId: t.request.id, text: "A viewer's comment" }) },
+  "alert.raise": { viewer: "FORBIDDEN", input: () => ({ title: "Raised by a viewer" }) },
+  "alert.acknowledge": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id }) },
+  "alert.resolve": { viewer: "FORBIDDEN", input: () => ({ fingerprint: "team-alert" }) },
+  "alert.link": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id, incidentId: null }) },
+  "alert.createRequest": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id }) },
   "sso.create": {
     viewer: "FORBIDDEN",
     input: (t) => ({

@@ -3,6 +3,8 @@ import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
+import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
+import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { wireTestRuntime } from "./runtime-port";
@@ -46,10 +48,15 @@ export async function seedTwoDataspaces() {
   await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
   await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "", schema: { type: "object" } });
+  const serviceB = await ctxB.db.service.create({ data: { dataspaceId: B.id, name: "Bravo billing service" } });
+  const incidentB = await ctxB.db.incident.create({ data: { dataspaceId: B.id, title: "Bravo outage" } });
+  const { alert: alertB } = await raiseAlert(ctxB, raiseAlertInput.parse({ title: "Bravo disk full", fingerprint: "bravo-fingerprint", serviceId: serviceB.id, payload: { bravo: "alert payload" } }));
+  const { alert: alertToResolveB } = await raiseAlert(ctxB, raiseAlertInput.parse({ title: "Bravo queue lag", fingerprint: "bravo-queue-fingerprint" }));
+  await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha's own alert" }));
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, incidentB, alertB, alertToResolveB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -95,6 +102,16 @@ export function traceOfB(f: Fixture): string[] {
     f.eventTypeB.id,
     "custom.bravo_launch",
     "Bravo launch countdown",
+    f.serviceB.id,
+    "Bravo billing service",
+    f.incidentB.id,
+    "Bravo outage",
+    f.alertB.id,
+    "Bravo disk full",
+    "bravo-fingerprint",
+    "alert payload",
+    f.alertToResolveB.id,
+    "bravo-queue-fingerprint",
   ];
 }
 
@@ -199,6 +216,14 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     input: (f) => ({ requestId: f.requestB.id, text: "Hello from A" }),
     asOwnerOfA: "NOT_FOUND",
   },
+  "alert.list": { scope: "dataspace", input: (f) => ({ serviceId: f.serviceB.id }), asOwnerOfA: "OK" },
+  "alert.get": { scope: "dataspace", input: (f) => ({ id: f.alertB.id }), asOwnerOfA: "NOT_FOUND" },
+  // The same fingerprint in A is A's own alert; B's service is not A's to name.
+  "alert.raise": { scope: "dataspace", input: (f) => ({ title: "Raised across", fingerprint: "bravo-fingerprint", serviceId: f.serviceB.id }), asOwnerOfA: "BAD_REQUEST" },
+  "alert.acknowledge": { scope: "dataspace", input: (f) => ({ id: f.alertB.id }), asOwnerOfA: "NOT_FOUND" },
+  "alert.resolve": { scope: "dataspace", input: (f) => ({ fingerprint: "bravo-queue-fingerprint" }), asOwnerOfA: "NOT_FOUND" },
+  "alert.link": { scope: "dataspace", input: (f) => ({ id: f.alertB.id, incidentId: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
+  "alert.createRequest": { scope: "dataspace", input: (f) => ({ id: f.alertB.id }), asOwnerOfA: "NOT_FOUND" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },

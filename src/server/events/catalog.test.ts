@@ -1,6 +1,10 @@
 import { Ajv2020 } from "ajv/dist/2020";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
+import { acknowledgeAlert, resolveAlert } from "@/server/records/alerts/alert-status";
+import { linkAlert } from "@/server/records/alerts/link-alert";
+import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
@@ -49,6 +53,12 @@ describe("event catalog", () => {
     }
     const service = await ctx.db.service.create({ data: { dataspaceId: space.id, name: "Checkout API", group: "API" } });
     await ctx.db.$transaction((tx) => setServiceStatus(tx, ctx.dataspace, service.id, "partial_outage", { type: "manual", uuid: null }, owner.id));
+    // An alert with every field filled: a service, a payload, links, acknowledged, then resolved.
+    const { alert } = await raiseAlert(ctx, raiseAlertInput.parse({ title: "Checkout 5xx above 2%", description: "From the catalog test", severity: "critical", serviceId: service.id, payload: { monitor: { id: 1234, tags: ["env:prod"] } } }));
+    const incident = await ctx.db.incident.create({ data: { dataspaceId: space.id, title: "Checkout degraded" } });
+    await linkAlert(ctx, { id: alert.id, incidentId: incident.id, requestId: request.id });
+    await acknowledgeAlert(ctx, { id: alert.id });
+    await resolveAlert(ctx, { id: alert.id });
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;
     }

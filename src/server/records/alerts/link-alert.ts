@@ -19,6 +19,9 @@ export type LinkAlertOptions = {
 export async function linkAlert(ctx: TenantContext, input: LinkAlertInput, options: LinkAlertOptions = {}): Promise<AlertView> {
   requireRole(ctx.actor, "MEMBER");
   return transactionWithEvents(ctx.db, async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Alert" WHERE id = ${input.id}::uuid AND "dataspaceId" = ${ctx.dataspace.id}::uuid FOR UPDATE`;
+    const before = await findAlert(ctx, input.id, tx);
+    options.precondition?.(before);
     if (input.incidentId) {
       const incident = await tx.incident.findFirst({ where: { id: input.incidentId }, select: { id: true } });
       if (!incident) throw badRequest("Some fields are invalid", { incidentId: ["There is no such incident in this dataspace"] });
@@ -27,9 +30,6 @@ export async function linkAlert(ctx: TenantContext, input: LinkAlertInput, optio
       const request = await tx.request.findFirst({ where: { id: input.requestId, ...visibleRequestsWhere(ctx) }, select: { id: true } });
       if (!request) throw badRequest("Some fields are invalid", { requestId: ["There is no such request in this dataspace"] });
     }
-    await tx.$executeRaw`SELECT 1 FROM "Alert" WHERE id = ${input.id}::uuid AND "dataspaceId" = ${ctx.dataspace.id}::uuid FOR UPDATE`;
-    const before = await findAlert(ctx, input.id, tx);
-    options.precondition?.(before);
     const after = await tx.alert.update({
       where: { id: before.id },
       data: {
