@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
+import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
+import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { db } from "@/server/db/client";
 import { apiRoutes } from "@/server/rest/routes";
@@ -44,7 +46,20 @@ async function seedTwoDataspaces() {
   const webhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha.test/in", failed: 2 });
   const doomedWebhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha-doomed.test/in" });
   const webhookReplayA = await db.webhookReplay.create({ data: { dataspaceId: A.id, endpointId: webhookA.endpoint.id, since: new Date(0), total: 1 } });
+  const serviceA = await ctxA.db.service.create({ data: { dataspaceId: A.id, name: "Alpha billing service" } });
+  const incidentA = await ctxA.db.incident.create({ data: { dataspaceId: A.id, title: "Alpha outage" } });
+  const alertA = (await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha disk full", fingerprint: "alpha-fingerprint", serviceId: serviceA.id, payload: { alpha: "alert payload" } }))).alert;
+  // Resolved by fingerprint in A's own run (B's attempt must not find it).
+  await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha queue lag", fingerprint: "alpha-queue-fingerprint" }));
+  const alertToResolveA = (await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha cache misses", fingerprint: "alpha-cache-fingerprint" }))).alert;
+  const alertToAcknowledgeA = (await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha slow disk", fingerprint: "alpha-slow-fingerprint" }))).alert;
+  await raiseAlert(ctxB, raiseAlertInput.parse({ title: "Bravo's own alert" }));
   return {
+    serviceA,
+    incidentA,
+    alertA,
+    alertToResolveA,
+    alertToAcknowledgeA,
     A,
     B,
     ownerA,
@@ -75,7 +90,9 @@ function traceOfA(f: Fixture): string[] {
     f.integrationA.id, "Alpha GitHub", f.integrationA.token, "alpha-webhook-secret-0123456789", f.doomedIntegrationA.id, f.inboundEventA.id, "inbound payload",
     f.doomedMemberA.id, f.doomedMemberA.email,
     f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
-    f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id];
+    f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
+    f.serviceA.id, "Alpha billing service", f.incidentA.id, "Alpha outage", f.alertA.id, "Alpha disk full", "alert payload",
+    "alpha-queue-fingerprint", f.alertToResolveA.id, f.alertToAcknowledgeA.id];
 }
 
 /**
@@ -83,7 +100,7 @@ function traceOfA(f: Fixture): string[] {
  * gets for the same call. `expect: "own"` = a 200 list holding nothing of A (or, for a creation
  * naming nothing of A, B's own 201).
  */
-type Attempt = { path: string; body?: unknown; expect: 404 | 422 | "own"; ownerGets: 200 | 201 | 204 };
+type Attempt = { path: string; body?: unknown; expect: 404 | 422 | "own"; ownerGets: 200 | 201 | 204; /** What B gets for "own" when it differs from A's answer. */ bGets?: 200 | 201 };
 
 const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "GET /requests": (f) => [
@@ -154,6 +171,21 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "POST /webhook-deliveries/{uuid}/retry": (f) => [{ path: `/webhook-deliveries/${f.webhookA.deliveries[0].id}/retry`, expect: 404, ownerGets: 200 }],
   "POST /webhooks/{uuid}/replays": (f) => [{ path: `/webhooks/${f.webhookA.endpoint.id}/replays`, body: { since: "1970-01-01T00:00:00Z" }, expect: 404, ownerGets: 201 }],
   "GET /webhook-replays/{uuid}": (f) => [{ path: `/webhook-replays/${f.webhookReplayA.id}`, expect: 404, ownerGets: 200 }],
+  "GET /alerts": (f) => [
+    { path: "/alerts", expect: "own", ownerGets: 200 },
+    { path: `/alerts?service=${f.serviceA.id}`, expect: "own", ownerGets: 200 },
+  ],
+  // B raising A's fingerprint makes B's own alert; naming A's service is refused without naming it.
+  "POST /alerts": (f) => [
+    // B's own new alert (201); the same call with A's token counts on A's open alert (200).
+    { path: "/alerts", body: { title: "Raised across", fingerprint: "alpha-fingerprint" }, expect: "own", bGets: 201, ownerGets: 200 },
+    { path: "/alerts", body: { title: "Raised across", service: f.serviceA.id }, expect: 422, ownerGets: 201 },
+  ],
+  "POST /alerts/resolve": () => [{ path: "/alerts/resolve", body: { fingerprint: "alpha-queue-fingerprint" }, expect: 404, ownerGets: 200 }],
+  "GET /alerts/{uuid}": (f) => [{ path: `/alerts/${f.alertA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /alerts/{uuid}": (f) => [{ path: `/alerts/${f.alertA.id}`, body: { incident: f.incidentA.id }, expect: 404, ownerGets: 200 }],
+  "POST /alerts/{uuid}/acknowledge": (f) => [{ path: `/alerts/${f.alertToAcknowledgeA.id}/acknowledge`, expect: 404, ownerGets: 200 }],
+  "POST /alerts/{uuid}/resolve": (f) => [{ path: `/alerts/${f.alertToResolveA.id}/resolve`, expect: 404, ownerGets: 200 }],
 };
 
 describe("REST API across dataspaces", () => {
@@ -175,7 +207,7 @@ describe("REST API across dataspaces", () => {
         const answer = await call(route.method, attempt.path, { token: f.tokenB, body: attempt.body });
         const label = `${key} as ${attempt.path}`;
         if (attempt.expect === "own") {
-          expect(answer.status, label).toBe(attempt.ownerGets);
+          expect(answer.status, label).toBe(attempt.bGets ?? attempt.ownerGets);
         } else {
           expect(answer.status, label).toBe(attempt.expect);
           expect(answer.headers.get("content-type"), label).toBe("application/problem+json");
