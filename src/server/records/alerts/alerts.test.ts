@@ -3,7 +3,8 @@ import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
 import { addMember, callerFor, seedDataspace, seedRequest, seedUser, tenantFor } from "../../../../test/factories";
 import { raiseAlertInput, type RaiseAlertInput } from "./alert.schema";
-import { defaultFingerprint } from "./alert-store";
+import { snapshotDataspace } from "../../../../test/snapshot";
+import { acknowledgeOpenAlerts, defaultFingerprint, resolveOpenAlerts, upsertOpenAlerts } from "./alert-store";
 import { acknowledgeAlert, resolveAlert } from "./alert-status";
 import { createRequestFromAlert } from "./create-request-from-alert";
 import { getAlert } from "./get-alert";
@@ -201,5 +202,21 @@ describe("alerts", () => {
     const second = await listAlerts(lctx, { limit: 2, cursor: first.nextCursor });
     expect(second).toEqual({ items: [expect.objectContaining({ id: a.alert.id })], nextCursor: null });
     await expect(listAlerts(lctx, { limit: 2, cursor: "bm9wZQ" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("keeps its raw statements in their dataspace: named with another's id, or aimed at its fingerprints, they touch nothing of it", async () => {
+    const { alert: theirs } = await raise({ title: `Other's alert ${unique()}`, fingerprint: `theirs-${unique()}` }, other);
+    const before = await snapshotDataspace(other.dataspace.id);
+    const at = new Date();
+    const raiseOf = (fingerprint: string) => ({ source: "api", sourceIntegrationId: null, title: "Mine", description: "", severity: "info" as const, fingerprint, serviceId: null, payload: {}, firstAt: at, lastAt: at, repeats: 1 });
+    // In our dataspace, their fingerprint is ours to raise: a new alert of ours.
+    const mine = await ctx.db.$transaction((tx) => upsertOpenAlerts(tx, ctx.dataspace.id, [raiseOf(theirs.fingerprint)], at));
+    expect(mine.get(theirs.fingerprint)).toMatchObject({ created: true, row: { dataspaceId: ctx.dataspace.id, count: 1 } });
+    await ctx.db.$transaction((tx) => resolveOpenAlerts(tx, ctx.dataspace.id, [{ fingerprint: theirs.fingerprint, at }]));
+    // Their dataspace's id inside our transaction: row-level security hides their rows and refuses the insert.
+    expect(await ctx.db.$transaction((tx) => acknowledgeOpenAlerts(tx, other.dataspace.id, [{ fingerprint: theirs.fingerprint, at }], null))).toEqual([]);
+    expect(await ctx.db.$transaction((tx) => resolveOpenAlerts(tx, other.dataspace.id, [{ fingerprint: theirs.fingerprint, at }]))).toEqual([]);
+    await expect(ctx.db.$transaction((tx) => upsertOpenAlerts(tx, other.dataspace.id, [raiseOf(theirs.fingerprint)], at))).rejects.toThrow();
+    expect(await snapshotDataspace(other.dataspace.id)).toEqual(before);
   });
 });
