@@ -149,7 +149,7 @@ function Links({ alert, canEdit, onChanged }: { alert: Linked; canEdit: boolean;
             </span>
           ) : canEdit ? (
             <form onSubmit={linkIncident} className="space-y-2">
-              <TextField label="Link to incident" value={incidentText} onChange={(e) => setIncidentText(e.target.value)} placeholder="Incident link or id" error={incidentError ?? fieldErrors?.incidentId} />
+              <TextField label="Its link or id" value={incidentText} onChange={(e) => setIncidentText(e.target.value)} placeholder="Incident link or id" error={incidentError ?? fieldErrors?.incidentId} />
               <Button type="submit" size="sm" variant="secondary" pending={link.isPending} disabled={!incidentText.trim()}>Link incident</Button>
             </form>
           ) : (
@@ -170,8 +170,8 @@ function Links({ alert, canEdit, onChanged }: { alert: Linked; canEdit: boolean;
               }}
               className="space-y-2"
             >
-              <SelectField label="Link to a request" value={requestId} onChange={(e) => setRequestId(e.target.value)} error={fieldErrors?.requestId}>
-                <option value="">Choose an open request…</option>
+              <SelectField label="One of the open requests" value={requestId} onChange={(e) => setRequestId(e.target.value)} error={fieldErrors?.requestId}>
+                <option value="">Choose…</option>
                 {(requests.data?.items ?? []).map((r) => (
                   <option key={r.id} value={r.id}>{r.title}</option>
                 ))}
