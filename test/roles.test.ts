@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
+import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
+import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { createIncident } from "@/server/records/incidents/create-incident";
 import { createIncidentInput } from "@/server/records/incidents/incident.schema";
@@ -60,7 +62,8 @@ async function seedTeam() {
   const maintenance = await seedMaintenance(ownerCtx, { serviceIds: [service.id] });
   const doomedMaintenance = await seedMaintenance(ownerCtx);
   const runningMaintenance = await seedMaintenance(ownerCtx, { started: true });
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment };
+  const { alert } = await raiseAlert(ownerCtx, raiseAlertInput.parse({ title: "Team alert", fingerprint: "team-alert" }));
+  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -107,6 +110,11 @@ const MUTATIONS: Record<string, MutationCase> = {
   "maintenance.cancel": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedMaintenance.id }) },
   "deployment.create": { viewer: "FORBIDDEN", input: () => ({ environment: "production", sha: "f95f852" }) },
   "deployment.setStatus": { viewer: "FORBIDDEN", input: (t) => ({ id: t.deployment.id, status: "in_progress" }) },
+  "alert.raise": { viewer: "FORBIDDEN", input: () => ({ title: "Raised by a viewer" }) },
+  "alert.acknowledge": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id }) },
+  "alert.resolve": { viewer: "FORBIDDEN", input: () => ({ fingerprint: "team-alert" }) },
+  "alert.link": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id, incidentId: null }) },
+  "alert.createRequest": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id }) },
   "sso.create": {
     viewer: "FORBIDDEN",
     input: (t) => ({

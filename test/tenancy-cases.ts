@@ -7,6 +7,8 @@ import { createIncident } from "@/server/records/incidents/create-incident";
 import { createIncidentInput } from "@/server/records/incidents/incident.schema";
 import { createDeployment } from "@/server/records/deployments/create-deployment";
 import { createDeploymentInput } from "@/server/records/deployments/deployment.schema";
+import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
+import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
@@ -56,7 +58,6 @@ export async function seedTwoDataspaces() {
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
   await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "", schema: { type: "object" } });
   const serviceB = await createService(ctxB, createServiceInput.parse({ name: "Bravo checkout", description: "Bravo payments backend", group: "Bravo group", ownerId: memberB.id }));
-  const alertB = await ctxB.db.alert.create({ data: { dataspaceId: B.id, source: "api", title: "Bravo alert firing", fingerprint: "bravo-fp", openFingerprint: "bravo-fp" } });
   const incidentB = await createIncident(ctxB, createIncidentInput.parse({
     title: "Bravo outage in progress", message: "Bravo is looking into it", services: [{ serviceId: serviceB.id, impact: "major_outage" }], requestId: requestB.id,
   }));
@@ -68,10 +69,14 @@ export async function seedTwoDataspaces() {
 
   const deploymentB = await createDeployment(ctxB, createDeploymentInput.parse({ serviceId: serviceB.id, environment: "bravo-staging", ref: "bravo-branch" }));
   await createDeployment(ctxA, createDeploymentInput.parse({ serviceId: serviceA.id, environment: "production" }));
+
+  const { alert: alertB } = await raiseAlert(ctxB, raiseAlertInput.parse({ title: "Bravo disk full", fingerprint: "bravo-fingerprint", serviceId: serviceB.id, payload: { bravo: "alert payload" } }));
+  const { alert: alertToResolveB } = await raiseAlert(ctxB, raiseAlertInput.parse({ title: "Bravo queue lag", fingerprint: "bravo-queue-fingerprint" }));
+  await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha's own alert" }));
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, deploymentB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, deploymentB, alertToResolveB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -122,7 +127,6 @@ export function traceOfB(f: Fixture): string[] {
     "Bravo payments backend",
     "Bravo group",
     f.alertB.id,
-    "Bravo alert firing",
     f.incidentB.id,
     "Bravo outage in progress",
     "Bravo is looking into it",
@@ -137,6 +141,15 @@ export function traceOfB(f: Fixture): string[] {
     f.deploymentB.id,
     "bravo-staging",
     "bravo-branch",
+    "Bravo billing service",
+    f.incidentB.id,
+    "Bravo outage",
+    f.alertB.id,
+    "Bravo disk full",
+    "bravo-fingerprint",
+    "alert payload",
+    f.alertToResolveB.id,
+    "bravo-queue-fingerprint",
   ];
 }
 
@@ -300,6 +313,14 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     asOwnerOfA: "BAD_REQUEST",
   },
   "deployment.setStatus": { scope: "dataspace", input: (f) => ({ id: f.deploymentB.id, status: "in_progress" }), asOwnerOfA: "NOT_FOUND" },
+  "alert.list": { scope: "dataspace", input: (f) => ({ serviceId: f.serviceB.id }), asOwnerOfA: "OK" },
+  "alert.get": { scope: "dataspace", input: (f) => ({ id: f.alertB.id }), asOwnerOfA: "NOT_FOUND" },
+  // The same fingerprint in A is A's own alert; B's service is not A's to name.
+  "alert.raise": { scope: "dataspace", input: (f) => ({ title: "Raised across", fingerprint: "bravo-fingerprint", serviceId: f.serviceB.id }), asOwnerOfA: "BAD_REQUEST" },
+  "alert.acknowledge": { scope: "dataspace", input: (f) => ({ id: f.alertB.id }), asOwnerOfA: "NOT_FOUND" },
+  "alert.resolve": { scope: "dataspace", input: (f) => ({ fingerprint: "bravo-queue-fingerprint" }), asOwnerOfA: "NOT_FOUND" },
+  "alert.link": { scope: "dataspace", input: (f) => ({ id: f.alertB.id, incidentId: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
+  "alert.createRequest": { scope: "dataspace", input: (f) => ({ id: f.alertB.id }), asOwnerOfA: "NOT_FOUND" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },

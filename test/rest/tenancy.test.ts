@@ -4,6 +4,8 @@ import { createIncident } from "@/server/records/incidents/create-incident";
 import { createIncidentInput } from "@/server/records/incidents/incident.schema";
 import { createDeployment } from "@/server/records/deployments/create-deployment";
 import { createDeploymentInput } from "@/server/records/deployments/deployment.schema";
+import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
+import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
@@ -62,8 +64,17 @@ async function seedTwoDataspaces() {
   const runningMaintenanceA = await seedMaintenance(ctxA, { title: "Alpha running window", started: true });
   await createService(ctxA, createServiceInput.parse({ name: "Alpha deploy target" })); // named by the deployments case (serviceA gets renamed)
   const deploymentA = await createDeployment(ctxA, createDeploymentInput.parse({ serviceId: serviceA.id, environment: "alpha-production", description: "Alpha release notes" }));
+  const alertA = (await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha disk full", fingerprint: "alpha-fingerprint", serviceId: serviceA.id, payload: { alpha: "alert payload" } }))).alert;
+  // Resolved by fingerprint in A's own run (B's attempt must not find it).
+  await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha queue lag", fingerprint: "alpha-queue-fingerprint" }));
+  const alertToResolveA = (await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha cache misses", fingerprint: "alpha-cache-fingerprint" }))).alert;
+  const alertToAcknowledgeA = (await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha slow disk", fingerprint: "alpha-slow-fingerprint" }))).alert;
+  await raiseAlert(ctxB, raiseAlertInput.parse({ title: "Bravo's own alert" }));
   return {
     deploymentA,
+    alertA,
+    alertToResolveA,
+    alertToAcknowledgeA,
     A,
     B,
     serviceA,
@@ -101,7 +112,7 @@ function traceOfA(f: Fixture): string[] {
     f.doomedMemberA.id, f.doomedMemberA.email,
     f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
     f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
-    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates", f.maintenanceA.id, "Alpha maintenance window", f.doomedMaintenanceA.id, "Alpha doomed window", f.runningMaintenanceA.id, "Alpha running window", f.deploymentA.id, "alpha-production", "Alpha release notes"];
+    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates", f.maintenanceA.id, "Alpha maintenance window", f.doomedMaintenanceA.id, "Alpha doomed window", f.runningMaintenanceA.id, "Alpha running window", f.deploymentA.id, "alpha-production", "Alpha release notes", f.alertA.id, "Alpha disk full", "alert payload", "alpha-queue-fingerprint", f.alertToResolveA.id, f.alertToAcknowledgeA.id];
 }
 
 /**
@@ -109,7 +120,7 @@ function traceOfA(f: Fixture): string[] {
  * gets for the same call. `expect: "own"` = a 200 list holding nothing of A (or, for a creation
  * naming nothing of A, B's own 201).
  */
-type Attempt = { path: string; body?: unknown; expect: 404 | 422 | "own"; ownerGets: 200 | 201 | 204 };
+type Attempt = { path: string; body?: unknown; expect: 404 | 422 | "own"; ownerGets: 200 | 201 | 204; /** What B gets for "own" when it differs from A's answer. */ bGets?: 200 | 201 };
 
 const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "GET /requests": (f) => [
@@ -237,6 +248,21 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   ],
   "GET /deployments/{uuid}": (f) => [{ path: `/deployments/${f.deploymentA.id}`, expect: 404, ownerGets: 200 }],
   "PATCH /deployments/{uuid}": (f) => [{ path: `/deployments/${f.deploymentA.id}`, body: { status: "in_progress", url: "https://evil.example.test" }, expect: 404, ownerGets: 200 }],
+  "GET /alerts": (f) => [
+    { path: "/alerts", expect: "own", ownerGets: 200 },
+    { path: `/alerts?service=${f.serviceA.id}`, expect: "own", ownerGets: 200 },
+  ],
+  // B raising A's fingerprint makes B's own alert; naming A's service is refused without naming it.
+  "POST /alerts": (f) => [
+    // B's own new alert (201); the same call with A's token counts on A's open alert (200).
+    { path: "/alerts", body: { title: "Raised across", fingerprint: "alpha-fingerprint" }, expect: "own", bGets: 201, ownerGets: 200 },
+    { path: "/alerts", body: { title: "Raised across", service: f.serviceA.id }, expect: 422, ownerGets: 201 },
+  ],
+  "POST /alerts/resolve": () => [{ path: "/alerts/resolve", body: { fingerprint: "alpha-queue-fingerprint" }, expect: 404, ownerGets: 200 }],
+  "GET /alerts/{uuid}": (f) => [{ path: `/alerts/${f.alertA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /alerts/{uuid}": (f) => [{ path: `/alerts/${f.alertA.id}`, body: { incident: f.incidentA.id }, expect: 404, ownerGets: 200 }],
+  "POST /alerts/{uuid}/acknowledge": (f) => [{ path: `/alerts/${f.alertToAcknowledgeA.id}/acknowledge`, expect: 404, ownerGets: 200 }],
+  "POST /alerts/{uuid}/resolve": (f) => [{ path: `/alerts/${f.alertToResolveA.id}/resolve`, expect: 404, ownerGets: 200 }],
 };
 
 describe("REST API across dataspaces", () => {
@@ -258,7 +284,7 @@ describe("REST API across dataspaces", () => {
         const answer = await call(route.method, attempt.path, { token: f.tokenB, body: attempt.body });
         const label = `${key} as ${attempt.path}`;
         if (attempt.expect === "own") {
-          expect(answer.status, label).toBe(attempt.ownerGets);
+          expect(answer.status, label).toBe(attempt.bGets ?? attempt.ownerGets);
         } else {
           expect(answer.status, label).toBe(attempt.expect);
           expect(answer.headers.get("content-type"), label).toBe("application/problem+json");

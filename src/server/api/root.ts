@@ -1,4 +1,5 @@
 import { accountRouter, userAdminRouter } from "./routers/account";
+import { alertRouter } from "./routers/alert";
 import { apiTokenRouter } from "./routers/api-token";
 import { dataspaceRouter, invitationRouter, memberRouter } from "./routers/dataspace";
 import { deploymentRouter } from "./routers/deployment";
@@ -23,6 +24,7 @@ export const appRouter = router({
   incident: incidentRouter,
   maintenance: maintenanceRouter,
   deployment: deploymentRouter,
+  alert: alertRouter,
   event: eventRouter,
   eventType: eventTypeRouter,
   sso: ssoRouter,

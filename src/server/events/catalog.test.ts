@@ -13,6 +13,10 @@ import { updateMaintenance } from "@/server/records/maintenances/update-maintena
 import { createDeployment } from "@/server/records/deployments/create-deployment";
 import { createDeploymentInput, setDeploymentStatusInput } from "@/server/records/deployments/deployment.schema";
 import { setDeploymentStatus } from "@/server/records/deployments/set-deployment-status";
+import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
+import { acknowledgeAlert, resolveAlert } from "@/server/records/alerts/alert-status";
+import { linkAlert } from "@/server/records/alerts/link-alert";
+import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { updateRequestInput } from "@/server/records/requests/request.schema";
 import { updateRequest } from "@/server/records/requests/update-request";
@@ -90,6 +94,11 @@ describe("event catalog", () => {
     await completeMaintenanceNow(ctx, { id: window.id });
     const deployment = await createDeployment(ctx, createDeploymentInput.parse({ serviceId: service.id, environment: "production", ref: "main", sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e", version: "2.4.1", url: "https://checkout.example.test" }));
     await setDeploymentStatus(ctx, setDeploymentStatusInput.parse({ id: deployment.id, status: "in_progress" }));
+    // An alert with every field filled: a service, a payload, links, acknowledged, then resolved.
+    const { alert: raised } = await raiseAlert(ctx, raiseAlertInput.parse({ title: "Checkout 5xx above 2%", description: "From the catalog test", severity: "critical", serviceId: service.id, payload: { monitor: { id: 1234, tags: ["env:prod"] } } }));
+    await linkAlert(ctx, { id: raised.id, incidentId: incident.id, requestId: request.id });
+    await acknowledgeAlert(ctx, { id: raised.id });
+    await resolveAlert(ctx, { id: raised.id });
     await deleteService(ctx, service.id);
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertPayloadSchema } from "@/server/records/alerts/alert.schema";
 import {
   requestCommentPayloadSchema,
   requestPayloadSchema,
@@ -89,6 +90,18 @@ export const eventCatalog = {
   "deployment.status_changed": {
     description: "A deployment moved on (queued → in_progress → success, failure or cancelled); previous_status says from where",
     schema: deploymentStatusChangedPayloadSchema,
+  },
+  "alert.triggered": {
+    description: "A new alert: raised through the API or by a monitor's webhook (Datadog, New Relic). Repeats of an open alert count on it and publish nothing",
+    schema: alertPayloadSchema,
+  },
+  "alert.acknowledged": {
+    description: "Someone (or the monitor) acknowledged an alert",
+    schema: alertPayloadSchema,
+  },
+  "alert.resolved": {
+    description: "An alert was resolved: by a member, through the API, or by the monitor's recovery",
+    schema: alertPayloadSchema,
   },
   "webhook_endpoint.paused": {
     description: "An outgoing webhook endpoint kept failing; its deliveries are held until the pause ends",

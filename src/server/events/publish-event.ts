@@ -1,5 +1,7 @@
 import type { ScopedTx } from "@/server/db/scoped";
 import { eventCatalog, type EventData, type EventType } from "./catalog";
+import { jsonbSafe } from "@/server/inbound/jsonb-safe";
+import { uuidv7 } from "@/server/db/uuid";
 import { familyOf } from "./families";
 
 /**
@@ -55,22 +57,28 @@ export async function publishEvent(
 }
 
 /**
- * Several catalog events in one statement, in the order given (their `seq` follows it), each
- * checked against its schema like `publishEvent` does: for processing that records many changes
- * at once (a group of inbound deliveries).
+ * Writes catalog events into the outbox in one statement, in the caller's transaction and in the
+ * order given (a group's alerts from one batch of inbound deliveries): what `publishEvent` does
+ * for one, without a round trip per event. Each payload is checked against its schema first; one
+ * that does not match refuses the whole batch.
  */
 export async function publishEvents(
   tx: ScopedTx,
   dataspaceId: string,
-  events: { [T in EventType]: { type: T; data: EventData<T>; actorId?: string | null } }[EventType][],
-): Promise<void> {
-  if (events.length === 0) return;
-  await tx.event.createMany({
-    data: events.map((event) => ({
-      type: event.type,
-      data: eventCatalog[event.type].schema.parse(event.data) as object,
-      actorId: event.actorId ?? null,
-      dataspaceId,
-    })),
-  });
+  events: { type: EventType; data: unknown; actorId?: string | null }[],
+): Promise<{ ids: string[] }> {
+  if (events.length === 0) return { ids: [] };
+  const rows = events.map((event, n) => ({
+    n,
+    id: uuidv7(),
+    type: event.type,
+    data: eventCatalog[event.type].schema.parse(event.data),
+    actorId: event.actorId ?? null,
+  }));
+  await tx.$executeRaw`
+    INSERT INTO "Event" (id, "dataspaceId", type, data, "actorId")
+    SELECT e.id, ${dataspaceId}::uuid, e.type, e.data, e."actorId"
+    FROM jsonb_to_recordset(${JSON.stringify(jsonbSafe(rows))}::jsonb) AS e(n int, id uuid, type text, data jsonb, "actorId" uuid)
+    ORDER BY e.n`;
+  return { ids: rows.map((row) => row.id) };
 }

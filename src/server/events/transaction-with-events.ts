@@ -27,7 +27,12 @@ export function withCommitHook<T>(hook: CommitHook, work: () => Promise<T>): Pro
  * the events leave at once rather than at the next sweep. Every domain function that publishes
  * events commits through here.
  */
-export async function transactionWithEvents<T>(db: ScopedDb, work: (tx: ScopedTx) => Promise<T>): Promise<T> {
+export async function transactionWithEvents<T>(
+  db: ScopedDb,
+  work: (tx: ScopedTx) => Promise<T>,
+  /** `maxWait`: how long to wait for a connection (Prisma's default, 2 s, for work that queues on a hot row). */
+  options?: { maxWait?: number },
+): Promise<T> {
   const hook = commitHooks.getStore();
   if (hook && !hook.used) {
     hook.used = true;
@@ -36,11 +41,11 @@ export async function transactionWithEvents<T>(db: ScopedDb, work: (tx: ScopedTx
       const value = await work(tx);
       await hook.record(tx, value);
       return value;
-    });
+    }, options);
     signalOutbox();
     return result;
   }
-  const result = await db.$transaction(work);
+  const result = await db.$transaction(work, options);
   signalOutbox();
   return result;
 }

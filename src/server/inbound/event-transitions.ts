@@ -18,6 +18,7 @@ export type ClaimedEvent = {
   attempts: number;
   eventType: string;
   providerDeliveryId: string | null;
+  receivedAt: Date;
   body: string;
   contentType: string | null;
   integration: { id: string; name: string; type: IntegrationType; config: StoredConfig };
@@ -41,7 +42,7 @@ export async function claimEvents(tdb: ScopedDb, dataspaceId: string, claims: Cl
       FROM jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS c(id uuid, dispatch int)
       WHERE w.id = ANY(${claims.map((c) => c.id)}::uuid[]) AND w.id = c.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = c.dispatch
         AND w.status IN ('RECEIVED', 'PROCESSING')
-      RETURNING w.id, w.attempts, w."eventType", w."providerDeliveryId", w.body, w.headers->>'content-type' AS "contentType", w."integrationId"
+      RETURNING w.id, w.attempts, w."eventType", w."providerDeliveryId", w."receivedAt", w.body, w.headers->>'content-type' AS "contentType", w."integrationId"
     )
     SELECT claimed.*, i.name AS "integrationName", i.type::text AS "integrationType", i.config AS "integrationConfig"
     FROM claimed JOIN "Integration" AS i ON i.id = claimed."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid`;

@@ -2,7 +2,8 @@ import { scopedDb, type ScopedDb } from "@/server/db/scoped";
 import { AppError } from "@/server/errors";
 import { publishInboundEvents } from "@/server/events/publish-inbound-event";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
-import type { InboundDeployment, MappedEvent } from "@/server/integrations/provider";
+import type { AlertSignal, InboundDeployment, MappedEvent } from "@/server/integrations/provider";
+import { applyAlertSignals } from "@/server/records/alerts/apply-alert-signals";
 import { providerFor } from "@/server/integrations/registry";
 import { recordInboundDeployments } from "@/server/records/deployments/record-inbound-deployments";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
@@ -12,7 +13,7 @@ import { claimEvents, failEvents, finishEvents, recordEventError, type ClaimedEv
 export type WebhookEventRef = { id: string; dispatch: number };
 export type ProcessOutcome = { processed: number; failed: number; retrying: number; skipped: number };
 
-type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null; skipped?: string; deployments: InboundDeployment[] };
+type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null; skipped?: string; deployments: InboundDeployment[]; alert: AlertSignal | null };
 
 class Superseded extends Error {}
 
@@ -54,7 +55,8 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const skipped = provider.inbound.outOfScope?.(payload, row.integration.config) ?? undefined;
       const mapped = skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration });
       const deployments = skipped ? [] : (provider.inbound.deployments?.({ eventType: row.eventType, payload, config: row.integration.config }) ?? []);
-      ready.push({ row, payload, skipped, mapped, deployments });
+      const alert = skipped ? null : (provider.inbound.alert?.({ eventType: row.eventType, payload }) ?? null);
+      ready.push({ row, payload, skipped, mapped, deployments, alert });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -119,11 +121,19 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
     const recorded = items.some((item) => item.deployments.length > 0)
       ? await recordInboundDeployments(tx, dataspaceId, items.map(({ row, deployments }) => ({ integrationId: row.integration.id, deployments })))
       : [];
+    // Monitors' deliveries raise, acknowledge and resolve alerts, in the same transaction.
+    const alerts = await applyAlertSignals(
+      tx,
+      dataspaceId,
+      items.flatMap(({ row, payload, alert }) =>
+        alert ? [{ key: row.id, at: row.receivedAt, source: row.integration.type.toLowerCase(), sourceIntegrationId: row.integration.id, signal: alert, payload }] : [],
+      ),
+    );
     const finished: Finished[] = items.map(({ row, mapped, skipped }, index) => ({
       id: row.id,
       attempts: row.attempts,
       type: mapped?.type ?? null,
-      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index]]
+      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index], alerts.get(row.id)]
         .filter(Boolean)
         .join("; "),
     }));

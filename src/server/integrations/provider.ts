@@ -68,6 +68,25 @@ export type InboundDeployment = {
   service: string | null;
 };
 
+/**
+ * What a monitor's delivery says about an alert (src/server/records/alerts): raise it (a new alert,
+ * or a repeat of the open one with the same fingerprint), acknowledge it, or resolve it (the
+ * monitor recovered). Text here is the sender's, cut to size by the provider; processing applies
+ * a group's signals together, in the order received.
+ */
+export type AlertSignal =
+  | {
+      action: "raise";
+      fingerprint: string;
+      title: string;
+      description: string;
+      severity: "critical" | "error" | "warning" | "info";
+      /** Names the delivery gives its service (a `service:` tag, an impacted entity): the first that names a service of the dataspace is the alert's service. */
+      serviceNames: string[];
+    }
+  | { action: "acknowledge"; fingerprint: string }
+  | { action: "resolve"; fingerprint: string };
+
 /** What each config field is for (and a value to start from), shown beside the config. */
 export type ConfigHelp = Record<string, { help: string; example?: string }>;
 
@@ -111,6 +130,11 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
      * InboundDeployment); none when omitted. Reads the stored config, like `outOfScope`.
      */
     deployments?(input: { eventType: string; payload: unknown; config: StoredConfig }): InboundDeployment[];
+    /**
+     * For monitors (Datadog, New Relic): what this delivery does to an alert, or null when it does
+     * nothing to one. Applied in the same transaction as the published event.
+     */
+    alert?(input: { eventType: string; payload: unknown }): AlertSignal | null;
     /** The domain event processing publishes, or null when this event type is stored only. */
     map(input: { eventType: string; payload: unknown; integration: { id: string; name: string } }): MappedEvent | null;
     /**

@@ -96,10 +96,15 @@ async function serve(request: Request, headers: Headers): Promise<Response> {
   let result: StoredResponse;
   try {
     const ifMatch = request.headers.get("if-match");
-    const run = () => route.handle({ tenant, principal, params: params.data, query, body, ifMatch: (current) => assertIfMatch(ifMatch, etagOf(current)) });
+    let status: 200 | 201 | undefined;
+    const setStatus = (value: 200 | 201) => {
+      if (!route.alsoAnswers200) throw new Error(`${route.operationId} sets its status but does not declare alsoAnswers200`);
+      status = value;
+    };
+    const run = () => route.handle({ tenant, principal, params: params.data, query, body, ifMatch: (current) => assertIfMatch(ifMatch, etagOf(current)), setStatus });
     const output = commitHook ? await withCommitHook(commitHook, run) : await run();
     if (CHECK_RESPONSES) checkResponse(route, output);
-    result = shapeOutput(route, output, url);
+    result = shapeOutput(route, output, url, status);
   } catch (error) {
     const problem = problemFrom(error, route.fieldNames);
     // A rebuilt answer that fails is not stored: the next retry rebuilds it again.

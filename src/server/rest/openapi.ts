@@ -85,6 +85,7 @@ export function problemStatusesOf(route: ApiRoute): number[] {
 function operation(route: ApiRoute): ZodOpenApiOperationObject {
   const headers = route.method === "GET" && route.kind === "object" ? ifNoneMatch : requestHeaders[route.method];
   const responses: ZodOpenApiOperationObject["responses"] = { [String(route.status ?? (route.kind === "empty" ? 204 : 200))]: success(route) };
+  if (route.alsoAnswers200) responses["200"] = { ...success({ ...route, status: 200 }), description: route.alsoAnswers200 };
   if (route.method === "GET" && route.kind === "object") responses["304"] = { description: "Not modified: the ETag in If-None-Match is current" };
   for (const status of problemStatusesOf(route)) responses[String(status) as "400"] = PROBLEMS[status];
   return {

@@ -14,7 +14,7 @@ export function publicBase(url: URL): string {
   return env().AUTH_URL ? appUrl() : url.origin;
 }
 
-export function shapeOutput(route: ApiRoute, output: unknown, url: URL): StoredResponse {
+export function shapeOutput(route: ApiRoute, output: unknown, url: URL, statusOverride?: 200 | 201): StoredResponse {
   if (route.kind === "empty") return { status: 204, body: null, headers: {} };
   if (route.kind === "list") {
     const page = output as Page<unknown>;
@@ -29,7 +29,7 @@ export function shapeOutput(route: ApiRoute, output: unknown, url: URL): StoredR
     return { status: 200, body: { results: page.items, next }, headers };
   }
   const headers: Record<string, string> = { "content-type": "application/json", etag: etagOf(output) };
-  const status = route.status ?? 200;
+  const status = statusOverride ?? route.status ?? 200;
   const apiUrl = (output as { api_url?: unknown }).api_url;
   if (status === 201 && typeof apiUrl === "string") headers.location = `${publicBase(url)}${apiUrl}`;
   return { status, body: output, headers };

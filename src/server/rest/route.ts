@@ -33,6 +33,11 @@ export type HandlerContext<P, Q, B> = {
    * has the current row, inside its transaction.
    */
   ifMatch: (current: unknown) => void;
+  /**
+   * For a route declared with `alsoAnswers200`: answer 200 instead of its `status` (201), when the
+   * operation found what it would have created (a raise that counted on an open alert).
+   */
+  setStatus: (status: 200 | 201) => void;
 };
 
 type Output<K extends RouteKind, R extends z.ZodType> = K extends "list" ? Page<z.input<R>> : K extends "object" ? z.input<R> : void;
@@ -55,6 +60,12 @@ export type RouteDefinition<
   kind: K;
   /** 200 unless said; 201 for creations (with a Location header: the object's api_url). */
   status?: 200 | 201;
+  /**
+   * A creation (`status: 201`) that may instead find its object already there and answer 200
+   * (the handler says so through `setStatus`); the document lists both answers. Its description
+   * says when.
+   */
+  alsoAnswers200?: string;
   params?: P;
   query?: Q;
   body?: B;

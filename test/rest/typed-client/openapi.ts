@@ -975,6 +975,128 @@ export interface paths {
         patch: operations["updateDeployment"];
         trace?: never;
     };
+    "/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List alerts
+         * @description Newest first, filtered.
+         *
+         *     Scope: `alerts:read` (or `read`).
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        /**
+         * Raise an alert
+         * @description A new alert (201, publishes `alert.triggered`), or — when an alert with the same fingerprint is open (triggered or acknowledged) — a repeat that counts on it (200, `count` says how many times; its `last_seen_date`, `payload` and a worse `severity` are updated; nothing is published). Concurrent raises of one fingerprint make one alert.
+         *
+         *     Scope: `alerts:write` (or `write`).
+         */
+        post: operations["raiseAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve the open alert of a fingerprint
+         * @description What a monitor's recovery does: the open alert with this fingerprint is resolved (publishes `alert.resolved`). 404 when no alert with it is open.
+         *
+         *     Scope: `alerts:write` (or `write`).
+         */
+        post: operations["resolveAlertByFingerprint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an alert
+         * @description With the payload of its last occurrence. Send `If-None-Match` with the ETag you have to get 304 when it has not changed.
+         *
+         *     Scope: `alerts:read` (or `read`).
+         */
+        get: operations["getAlert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Link an alert to an incident or a request
+         * @description Sets (a `uuid`) or clears (null) the alert's links. Send `If-Match` with the ETag you read to refuse the change (412) if the alert changed since.
+         *
+         *     Scope: `alerts:write` (or `write`).
+         */
+        patch: operations["linkAlert"];
+        trace?: never;
+    };
+    "/alerts/{uuid}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert
+         * @description Someone is on it: a triggered alert becomes acknowledged, by the token's maker (publishes `alert.acknowledged`). An acknowledged one stays as it is; a resolved one is a conflict (409).
+         *
+         *     Scope: `alerts:write` (or `write`).
+         */
+        post: operations["acknowledgeAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{uuid}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an alert
+         * @description The alert is over (publishes `alert.resolved`); its fingerprint is free, so the next raise of it is a new alert. A resolved one stays as it is.
+         *
+         *     Scope: `alerts:write` (or `write`).
+         */
+        post: operations["resolveAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1431,6 +1553,46 @@ export interface components {
             status: "queued" | "in_progress" | "success" | "failure" | "cancelled";
             /** @description The environment's URL, once known; null removes it; left out, it stays */
             url?: string | null;
+        };
+        AlertRaise: {
+            /** @description What is wrong, up to 300 characters */
+            title: string;
+            /**
+             * @description More about it, up to 20 000 characters
+             * @default
+             */
+            description?: string;
+            /**
+             * @description How bad it is
+             * @default warning
+             * @enum {string}
+             */
+            severity?: "critical" | "error" | "warning" | "info";
+            /** @description What makes a repeat the same alert (up to 255 characters): while an alert with this fingerprint is open, a raise counts on it. Default: a hash of the source (`api`) and the title */
+            fingerprint?: string;
+            /**
+             * @description The `uuid` of the service it concerns, or null
+             * @default null
+             */
+            service?: string | null;
+            /**
+             * @description Whatever the sender wants kept with it (a JSON object): the last occurrence's is kept
+             * @default {}
+             */
+            payload?: {
+                [key: string]: unknown;
+            };
+        };
+        AlertResolveByFingerprint: {
+            /** @description The fingerprint whose open alert to resolve */
+            fingerprint: string;
+        };
+        /** @description The links to change; a field left out keeps its link */
+        AlertLinks: {
+            /** @description The `uuid` of an incident of the dataspace to link, or null to unlink */
+            incident?: string | null;
+            /** @description The `uuid` of a request of the dataspace to link (one the token may see), or null to unlink */
+            request?: string | null;
         };
         /** @description A request, in the shape of DejaCode's request payloads */
         Request: {
@@ -2142,6 +2304,71 @@ export interface components {
             started_date: string | null;
             /** @description ISO 8601; when it succeeded, failed or was cancelled */
             finished_date: string | null;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+            /** @description Dataspace name */
+            dataspace: string;
+        };
+        /** @description An alert: what a monitor (or a script) raised, how often, and what became of it */
+        Alert: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            severity: "critical" | "error" | "warning" | "info";
+            /** @enum {string} */
+            status: "triggered" | "acknowledged" | "resolved";
+            /** @description `api`, or the integration type that raised it: `datadog`, `new_relic` */
+            source: string;
+            /** @description The integration whose webhook raised it (it may since have been deleted) */
+            source_integration: string | null;
+            /** @description What makes a repeat the same alert: while this alert is open, a raise with the same fingerprint counts on it */
+            fingerprint: string;
+            /** @description How many times it was raised while open (1 for a new alert) */
+            count: number;
+            /** @description The service it concerns */
+            service: {
+                /** Format: uuid */
+                uuid: string;
+                api_url: string;
+                absolute_url: string;
+                name: string;
+            } | null;
+            /** @description The incident it is linked to */
+            incident: {
+                /** Format: uuid */
+                uuid: string;
+                api_url: string;
+                absolute_url: string;
+                title: string;
+                status: string;
+            } | null;
+            /** @description The request it is linked to; title and status are null when the request is private and the reader may not see it */
+            request: {
+                /** Format: uuid */
+                uuid: string;
+                api_url: string;
+                absolute_url: string;
+                title: string | null;
+                status: string | null;
+            } | null;
+            /** @description The raw payload of the last occurrence, as the sender sent it */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description ISO 8601: when it was first raised */
+            triggered_date: string;
+            /** @description ISO 8601: when it was last raised */
+            last_seen_date: string;
+            acknowledged_date: string | null;
+            /** @description Email of the member who acknowledged it; null when nobody did, or the monitor did */
+            acknowledged_by: string | null;
+            resolved_date: string | null;
             /** @description ISO 8601 */
             created_date: string;
             /** @description ISO 8601 */
@@ -5035,6 +5262,339 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: {
+                /** @description Only these statuses (repeat the parameter or separate with commas); open alerts are `triggered,acknowledged` */
+                status?: ("triggered" | "acknowledged" | "resolved")[];
+                /** @description Only these severities */
+                severity?: ("critical" | "error" | "warning" | "info")[];
+                /** @description Only alerts raised by these sources */
+                source?: ("api" | "datadog" | "new_relic")[];
+                /** @description Only alerts of this service (its `uuid`) */
+                service?: string;
+                /** @description Words in the title (case-insensitive) */
+                q?: string;
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["Alert"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    raiseAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRaise"];
+            };
+        };
+        responses: {
+            /** @description A repeat: an alert with this fingerprint was open, and the raise counted on it */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resolveAlertByFingerprint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertResolveByFingerprint"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    linkAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertLinks"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    acknowledgeAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resolveAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
         };

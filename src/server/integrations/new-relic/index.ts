@@ -2,6 +2,7 @@ import type { IntegrationProvider, MappedEvent } from "../provider";
 import { eventType } from "../shared/event-type";
 import { GENERIC_SIGNATURE_HEADER, verifyGenericSecret } from "../shared/generic-secret";
 import { at, compact, str } from "../shared/read";
+import { newRelicAlertSignal } from "./alerts";
 import { newRelicConfigSchema, type NewRelicConfig } from "./config";
 import { newRelicConfigHelp } from "./config-help";
 import { validateNewRelicPayload } from "./payloads";
@@ -42,6 +43,7 @@ export const newRelic = {
     },
     validate: validateNewRelicPayload,
     map: ({ payload }) => mapNewRelicIssue(payload),
+    alert: ({ payload }) => newRelicAlertSignal(payload),
     setupInstructions: (url) => [
       "In New Relic, open Alerts → Destinations → Add a destination → Webhook.",
       `Endpoint URL: ${url}`,
@@ -49,6 +51,7 @@ export const newRelic = {
       `(A relay that signs instead may send ${GENERIC_SIGNATURE_HEADER}: sha256=<hex HMAC-SHA256 of the body with webhookSecret>.)`,
       "Alerts → Workflows → your workflow → Notify → Webhook, pick that destination and keep the default payload template (it has id, state, title, priority, issueUrl).",
       "Each issue state change (created, activated, acknowledged, closed) arrives as a new_relic.incident event.",
+      "Alerts: an activated issue raises an alert (the issue id is its fingerprint, so further notifications of it count on the open alert), acknowledged acknowledges it, closed resolves it; the priority (CRITICAL, HIGH, MEDIUM, LOW) sets the severity and an impacted entity named like a service names the service.",
     ],
   },
 } satisfies IntegrationProvider<NewRelicConfig>;

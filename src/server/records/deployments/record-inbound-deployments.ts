@@ -1,7 +1,7 @@
 import type { ScopedTx } from "@/server/db/scoped";
 import { publishEvents } from "@/server/events/publish-event";
 import { jsonbSafeText } from "@/server/inbound/jsonb-safe";
-import { uuidv7 } from "@/server/inbound/store-webhook-event";
+import { uuidv7 } from "@/server/db/uuid";
 import type { InboundDeployment } from "@/server/integrations/provider";
 import { DEPLOYMENT_LIMITS, isHttpUrl, SHA_PATTERN, type DeploymentStatus } from "./deployment.schema";
 import { refusedTransition, timesFor } from "./deployment-status";

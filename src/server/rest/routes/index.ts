@@ -1,5 +1,6 @@
 import type { ApiRoute } from "../route";
 import { deploymentRoutes } from "./deployments";
+import { alertRoutes } from "./alerts";
 import { eventRoutes } from "./events";
 import { eventTypeRoutes } from "./event-types";
 import { incidentRoutes } from "./incidents";
@@ -19,7 +20,7 @@ import { webhookRoutes } from "./webhooks";
  * here, and give each route a case in test/rest/tenancy.test.ts (which fails until you do). The
  * handler, the OpenAPI document and the reference page pick it up from this list.
  */
-export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes, ...deploymentRoutes];
+export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes, ...deploymentRoutes, ...alertRoutes];
 
 /** Tags in the order the document and the reference page show them. */
 export const apiTags = [
@@ -36,4 +37,5 @@ export const apiTags = [
   { name: "Services", description: "What a status page calls components: each with a group, an owner and a status that incidents and maintenance windows move." },
   { name: "Maintenance", description: "Maintenance windows: scheduled times, the services they hold, a timeline of updates; the runtime starts and completes them on time." },
   { name: "Deployments", description: "What was deployed where and how it went: recorded through the API, from GitHub's deployments, or for pushes to a configured branch." },
+  { name: "Alerts", description: "What monitors (Datadog, New Relic) and scripts raised: one open alert per fingerprint, its repeats counted, acknowledged, resolved, linked to incidents and requests." },
 ];
