@@ -115,6 +115,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   "alert.resolve": { viewer: "FORBIDDEN", input: () => ({ fingerprint: "team-alert" }) },
   "alert.link": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id, incidentId: null }) },
   "alert.createRequest": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id }) },
+  "alert.createIncident": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id }) },
   "sso.create": {
     viewer: "FORBIDDEN",
     input: (t) => ({

@@ -71,12 +71,13 @@ export async function seedTwoDataspaces() {
   await createDeployment(ctxA, createDeploymentInput.parse({ serviceId: serviceA.id, environment: "production" }));
 
   const { alert: alertB } = await raiseAlert(ctxB, raiseAlertInput.parse({ title: "Bravo disk full", fingerprint: "bravo-fingerprint", serviceId: serviceB.id, payload: { bravo: "alert payload" } }));
+  const { alert: alertForIncidentB } = await raiseAlert(ctxB, raiseAlertInput.parse({ title: "Bravo latency climbing", fingerprint: "bravo-latency-fingerprint" }));
   const { alert: alertToResolveB } = await raiseAlert(ctxB, raiseAlertInput.parse({ title: "Bravo queue lag", fingerprint: "bravo-queue-fingerprint" }));
   await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha's own alert" }));
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, deploymentB, alertToResolveB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, deploymentB, alertToResolveB, alertForIncidentB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -127,6 +128,8 @@ export function traceOfB(f: Fixture): string[] {
     "Bravo payments backend",
     "Bravo group",
     f.alertB.id,
+    f.alertForIncidentB.id,
+    "Bravo latency climbing",
     f.incidentB.id,
     "Bravo outage in progress",
     "Bravo is looking into it",
@@ -321,6 +324,7 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "alert.resolve": { scope: "dataspace", input: (f) => ({ fingerprint: "bravo-queue-fingerprint" }), asOwnerOfA: "NOT_FOUND" },
   "alert.link": { scope: "dataspace", input: (f) => ({ id: f.alertB.id, incidentId: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
   "alert.createRequest": { scope: "dataspace", input: (f) => ({ id: f.alertB.id }), asOwnerOfA: "NOT_FOUND" },
+  "alert.createIncident": { scope: "dataspace", input: (f) => ({ id: f.alertForIncidentB.id }), asOwnerOfA: "NOT_FOUND" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },

@@ -35,11 +35,20 @@ export function AlertDetail({ id }: { id: string }) {
     }),
   );
 
+  const createIncident = useMutation(
+    trpc.alert.createIncident.mutationOptions({
+      onSuccess: async ({ incidentId }) => {
+        await refresh();
+        router.push(`/d/${slug}/incidents/${incidentId}`);
+      },
+    }),
+  );
+
   if (alert.isPending) return <DetailLoading label="Loading alert" />;
   if (alert.isError) return <DetailError error={alert.error} noun="alert" icon="bolt" back={{ href: `/d/${slug}/alerts`, label: "All alerts" }} onRetry={() => alert.refetch()} />;
 
   const a = alert.data;
-  const actionError = acknowledge.error ?? resolve.error ?? createRequest.error;
+  const actionError = acknowledge.error ?? resolve.error ?? createRequest.error ?? createIncident.error;
   const open = a.status !== "resolved";
 
   return (
@@ -68,8 +77,13 @@ export function AlertDetail({ id }: { id: string }) {
                 Resolve
               </Button>
             )}
+            {!a.incident && (
+              <Button pending={createIncident.isPending} onClick={() => createIncident.mutate({ dataspace: slug, id: a.id })}>
+                Create incident
+              </Button>
+            )}
             {!a.request && (
-              <Button pending={createRequest.isPending} onClick={() => createRequest.mutate({ dataspace: slug, id: a.id })}>
+              <Button variant="secondary" pending={createRequest.isPending} onClick={() => createRequest.mutate({ dataspace: slug, id: a.id })}>
                 Create request
               </Button>
             )}

@@ -13,7 +13,10 @@ export function DataspaceNav() {
   const items: { href: string; label: string; icon: IconName; show: boolean }[] = [
     { href: `/d/${slug}/requests`, label: "Requests", icon: "inbox", show: true },
     { href: `/d/${slug}/incidents`, label: "Incidents", icon: "fire", show: true },
+    { href: `/d/${slug}/alerts`, label: "Alerts", icon: "bell", show: true },
+    { href: `/d/${slug}/maintenance`, label: "Maintenance", icon: "wrench", show: true },
     { href: `/d/${slug}/services`, label: "Services", icon: "server", show: true },
+    { href: `/d/${slug}/deployments`, label: "Deployments", icon: "rocket", show: true },
     { href: `/d/${slug}/events`, label: "Events", icon: "bolt", show: isAdmin },
     { href: `/d/${slug}/runs`, label: "Runs", icon: "squares", show: isAdmin },
     { href: `/d/${slug}/webhooks`, label: "Webhooks", icon: "link", show: isAdmin },

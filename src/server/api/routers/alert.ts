@@ -7,6 +7,7 @@ import {
   raiseAlertInput,
   resolveAlertInput,
 } from "@/server/records/alerts/alert.schema";
+import { createIncidentFromAlert } from "@/server/records/alerts/create-incident-from-alert";
 import { createRequestFromAlert } from "@/server/records/alerts/create-request-from-alert";
 import { getAlert } from "@/server/records/alerts/get-alert";
 import { linkAlert } from "@/server/records/alerts/link-alert";
@@ -21,5 +22,6 @@ export const alertRouter = router({
   acknowledge: dataspaceProcedure.input(alertIdInput).mutation(({ ctx, input }) => acknowledgeAlert(ctx.tenant, input)),
   resolve: dataspaceProcedure.input(resolveAlertInput).mutation(({ ctx, input }) => resolveAlert(ctx.tenant, input)),
   link: dataspaceProcedure.input(linkAlertInput).mutation(({ ctx, input }) => linkAlert(ctx.tenant, input)),
+  createIncident: dataspaceProcedure.input(createRequestFromAlertInput).mutation(({ ctx, input }) => createIncidentFromAlert(ctx.tenant, input)),
   createRequest: dataspaceProcedure.input(createRequestFromAlertInput).mutation(({ ctx, input }) => createRequestFromAlert(ctx.tenant, input)),
 });

@@ -6,6 +6,7 @@ import { raiseAlertInput, type RaiseAlertInput } from "./alert.schema";
 import { snapshotDataspace } from "../../../../test/snapshot";
 import { acknowledgeOpenAlerts, defaultFingerprint, resolveOpenAlerts, upsertOpenAlerts } from "./alert-store";
 import { acknowledgeAlert, resolveAlert } from "./alert-status";
+import { createIncidentFromAlert } from "./create-incident-from-alert";
 import { createRequestFromAlert } from "./create-request-from-alert";
 import { getAlert } from "./get-alert";
 import { linkAlert } from "./link-alert";
@@ -218,5 +219,25 @@ describe("alerts", () => {
     expect(await ctx.db.$transaction((tx) => resolveOpenAlerts(tx, other.dataspace.id, [{ fingerprint: theirs.fingerprint, at }]))).toEqual([]);
     await expect(ctx.db.$transaction((tx) => upsertOpenAlerts(tx, other.dataspace.id, [raiseOf(theirs.fingerprint)], at))).rejects.toThrow();
     expect(await snapshotDataspace(other.dataspace.id)).toEqual(before);
+  });
+
+  it("declares an incident from an alert in one click: its title, a severity and impact from the alert's, its service down, the alert linked — once", async () => {
+    const service = await ctx.db.service.create({ data: { dataspaceId: ctx.dataspace.id, name: `Payments ${unique()}` } });
+    const { alert } = await raise({ title: "Payments 5xx above 5%", description: "p99 at 4 s", severity: "critical", serviceId: service.id });
+    await expect(createIncidentFromAlert(viewerCtx, { id: alert.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createIncidentFromAlert(other, { id: alert.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const { incidentId } = await createIncidentFromAlert(memberCtx, { id: alert.id });
+    const incident = await db.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { services: true, updates: true, alerts: true } });
+    expect(incident).toMatchObject({ title: "Payments 5xx above 5%", severity: "critical", status: "investigating", startedAt: alert.triggeredAt });
+    expect(incident.services).toEqual([expect.objectContaining({ serviceId: service.id, impact: "major_outage" })]);
+    expect(incident.alerts.map((a) => a.id)).toEqual([alert.id]);
+    expect(incident.updates[0].message).toContain("p99 at 4 s");
+    expect((await db.service.findUniqueOrThrow({ where: { id: service.id } })).status).toBe("major_outage");
+    expect(await db.event.count({ where: { dataspaceId: ctx.dataspace.id, type: "incident.created", data: { path: ["uuid"], equals: incidentId } } })).toBe(1);
+
+    // A second click declares nothing.
+    await expect(createIncidentFromAlert(ctx, { id: alert.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.incident.count({ where: { dataspaceId: ctx.dataspace.id, title: "Payments 5xx above 5%" } })).toBe(1);
   });
 });
