@@ -17,6 +17,7 @@ import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { filtersToSearch, listInput, parseAlertFilters, type AlertFilters, type AlertsView as View } from "./filters";
 import { AlertStatusBadge, SEVERITIES, SEVERITY_LABELS, SeverityBadge, SOURCES, SOURCE_LABELS, sourceLabel } from "./labels";
+import { ListLoadError } from "@/components/ui/list-load-error";
 
 const TABS: { value: View; label: string }[] = [
   { value: "open", label: "Open" },
@@ -86,16 +87,7 @@ export function AlertsView() {
         {list.isPending ? (
           <SkeletonRows rows={6} label="Loading alerts" />
         ) : !list.data ? (
-          <div className="p-4">
-            <ErrorAlert>
-              <div className="flex items-center justify-between gap-4">
-                <span>Could not load alerts: {errorMessage(list.error)}</span>
-                <Button size="sm" variant="secondary" onClick={() => list.refetch()}>
-                  Try again
-                </Button>
-              </div>
-            </ErrorAlert>
-          </div>
+          <ListLoadError noun="alerts" error={list.error} onRetry={() => list.refetch()} />
         ) : items.length === 0 ? (
           filtered ? (
             <EmptyState

@@ -16,6 +16,7 @@ import { useTRPC } from "@/trpc/react";
 import { DeploymentFiltersBar } from "./deployment-filters";
 import { filtersToSearch, hasFilters, listInput, NO_FILTERS, parseDeploymentFilters, type DeploymentFilters } from "./filters";
 import { DeploymentStatusBadge, deploymentDuration, shortSha } from "./labels";
+import { ListLoadError } from "@/components/ui/list-load-error";
 
 export function DeploymentsView() {
   const trpc = useTRPC();
@@ -42,16 +43,7 @@ export function DeploymentsView() {
       {list.isPending ? (
         <SkeletonRows rows={6} label="Loading deployments" />
       ) : !list.data ? (
-        <div className="p-4">
-          <ErrorAlert>
-            <div className="flex items-center justify-between gap-4">
-              <span>Could not load deployments: {errorMessage(list.error)}</span>
-              <Button size="sm" variant="secondary" onClick={() => list.refetch()}>
-                Try again
-              </Button>
-            </div>
-          </ErrorAlert>
-        </div>
+        <ListLoadError noun="deployments" error={list.error} onRetry={() => list.refetch()} />
       ) : items.length === 0 ? (
         filtered ? (
           <EmptyState icon={<Icon name="search" />} title="No deployments match these filters" action={<Button variant="secondary" onClick={() => setFilters(NO_FILTERS)}>Clear filters</Button>}>

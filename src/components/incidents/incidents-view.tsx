@@ -17,6 +17,7 @@ import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { filtersToSearch, listInput, parseIncidentFilters, type IncidentFilters, type IncidentState } from "./filters";
 import { formatDuration, ImpactBadge, IncidentStatusBadge, SEVERITIES, SEVERITY_LABELS, SeverityBadge } from "./labels";
+import { ListLoadError } from "@/components/ui/list-load-error";
 
 const STATES: { value: IncidentState; label: string }[] = [
   { value: "", label: "All" },
@@ -68,16 +69,7 @@ export function IncidentsView() {
         {list.isPending ? (
           <SkeletonRows rows={5} label="Loading incidents" />
         ) : !list.data ? (
-          <div className="p-4">
-            <ErrorAlert>
-              <div className="flex items-center justify-between gap-4">
-                <span>Could not load incidents: {errorMessage(list.error)}</span>
-                <Button size="sm" variant="secondary" onClick={() => list.refetch()}>
-                  Try again
-                </Button>
-              </div>
-            </ErrorAlert>
-          </div>
+          <ListLoadError noun="incidents" error={list.error} onRetry={() => list.refetch()} />
         ) : items.length === 0 ? (
           filtered ? (
             <EmptyState

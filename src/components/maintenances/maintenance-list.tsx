@@ -16,6 +16,7 @@ import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { MaintenanceStatusBadge, WindowTimes } from "./labels";
 import { listInputFor, MAINTENANCE_TABS, parseTab, type MaintenanceTab } from "./tabs";
+import { ListLoadError } from "@/components/ui/list-load-error";
 
 const EMPTY: Record<MaintenanceTab, { title: string; text: string }> = {
   upcoming: { title: "Nothing scheduled", text: "Schedule a window for planned work: its services show as under maintenance while it runs, and it starts and ends by itself." },
@@ -50,16 +51,7 @@ export function MaintenanceList() {
         {list.isPending ? (
           <SkeletonRows rows={4} label="Loading maintenance windows" />
         ) : !list.data ? (
-          <div className="p-4">
-            <ErrorAlert>
-              <div className="flex items-center justify-between gap-4">
-                <span>Could not load maintenance windows: {errorMessage(list.error)}</span>
-                <Button size="sm" variant="secondary" onClick={() => list.refetch()}>
-                  Try again
-                </Button>
-              </div>
-            </ErrorAlert>
-          </div>
+          <ListLoadError noun="maintenance windows" error={list.error} onRetry={() => list.refetch()} />
         ) : items.length === 0 ? (
           <EmptyState
             icon={<Icon name="settings" />}

@@ -16,6 +16,7 @@ import { useTRPC } from "@/trpc/react";
 import { filtersToSearch, hasFilters, listInput, parseRequestFilters, type RequestFilters } from "./filters";
 import { PriorityBadge, StatusBadge, personLabel } from "./labels";
 import { RequestFiltersBar } from "./request-filters";
+import { ListLoadError } from "@/components/ui/list-load-error";
 
 export function RequestsView() {
   const trpc = useTRPC();
@@ -45,16 +46,7 @@ export function RequestsView() {
       {list.isPending ? (
         <SkeletonRows rows={6} label="Loading requests" />
       ) : !list.data ? (
-        <div className="p-4">
-          <ErrorAlert>
-            <div className="flex items-center justify-between gap-4">
-              <span>Could not load requests: {errorMessage(list.error)}</span>
-              <Button size="sm" variant="secondary" onClick={() => list.refetch()}>
-                Try again
-              </Button>
-            </div>
-          </ErrorAlert>
-        </div>
+        <ListLoadError noun="requests" error={list.error} onRetry={() => list.refetch()} />
       ) : items.length === 0 ? (
         filtered ? (
           <EmptyState icon={<Icon name="search" />} title="No requests match these filters" action={

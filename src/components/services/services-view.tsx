@@ -5,15 +5,14 @@ import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import type { ServiceStatus } from "@/generated/prisma/enums";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
-import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterTabs } from "@/components/ui/filter-tabs";
 import { Icon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { ownerLabel, SERVICE_STATUSES, SERVICE_STATUS_LABELS, ServiceStatusBadge, servicePath, servicesListInput, servicesPath } from "./labels";
+import { ListLoadError } from "@/components/ui/list-load-error";
 
 type Filter = ServiceStatus | "";
 
@@ -62,16 +61,7 @@ export function ServicesView() {
         {list.isPending ? (
           <SkeletonRows rows={5} label="Loading services" />
         ) : !list.data ? (
-          <div className="p-4">
-            <ErrorAlert>
-              <div className="flex items-center justify-between gap-4">
-                <span>Could not load services: {errorMessage(list.error)}</span>
-                <Button size="sm" variant="secondary" onClick={() => list.refetch()}>
-                  Try again
-                </Button>
-              </div>
-            </ErrorAlert>
-          </div>
+          <ListLoadError noun="services" error={list.error} onRetry={() => list.refetch()} />
         ) : items.length === 0 ? (
           filtered ? (
             <EmptyState icon={<Icon name="search" />} title="No services match" action={<Button variant="secondary" onClick={() => { setStatus(""); setSearch(""); }}>Clear filters</Button>}>
