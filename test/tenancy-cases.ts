@@ -289,10 +289,9 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     asOwnerOfA: "NOT_FOUND",
   },
   "incident.resolve": { scope: "dataspace", input: (f) => ({ id: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
-  "incident.serviceOptions": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "service.options": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "maintenance.list": { scope: "dataspace", input: (f) => ({ serviceId: f.serviceB.id }), asOwnerOfA: "OK" },
   "maintenance.get": { scope: "dataspace", input: (f) => ({ id: f.maintenanceB.id }), asOwnerOfA: "NOT_FOUND" },
-  "maintenance.serviceChoices": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "maintenance.schedule": {
     scope: "dataspace",
     // B's service named in A's window: unknown in A.

@@ -14,7 +14,7 @@ export function DeclareIncident({ request }: { request?: { id: string; title: st
   const queryClient = useQueryClient();
   const router = useRouter();
   const { slug, canEdit } = useDataspace();
-  const services = useQuery({ ...trpc.incident.serviceOptions.queryOptions({ dataspace: slug }), enabled: canEdit });
+  const services = useQuery({ ...trpc.service.options.queryOptions({ dataspace: slug }), enabled: canEdit });
   const create = useMutation(
     trpc.incident.create.mutationOptions({
       onSuccess: async (incident) => {

@@ -27,7 +27,7 @@ export function IncidentDetail({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [confirmResolve, setConfirmResolve] = useState(false);
   const incident = useQuery(trpc.incident.get.queryOptions({ dataspace: slug, id }));
-  const services = useQuery({ ...trpc.incident.serviceOptions.queryOptions({ dataspace: slug }), enabled: canEdit && editing });
+  const services = useQuery({ ...trpc.service.options.queryOptions({ dataspace: slug }), enabled: canEdit && editing });
 
   const refresh = () => queryClient.invalidateQueries(trpc.incident.pathFilter());
   const update = useMutation(trpc.incident.update.mutationOptions({ onSuccess: async () => { await refresh(); setEditing(false); } }));

@@ -57,7 +57,7 @@ export function MaintenanceDetail({ id }: { id: string }) {
     // The runtime moves a window at its times: follow it while it can still move.
     refetchInterval: (query) => (query.state.data && query.state.data.status !== "completed" ? 10_000 : false),
   });
-  const services = useQuery({ ...trpc.maintenance.serviceChoices.queryOptions({ dataspace: slug }), enabled: canEdit && editing });
+  const services = useQuery({ ...trpc.service.options.queryOptions({ dataspace: slug }), enabled: canEdit && editing });
 
   const refresh = () => queryClient.invalidateQueries(trpc.maintenance.pathFilter());
   const update = useMutation(trpc.maintenance.update.mutationOptions({ onSuccess: async () => { await refresh(); setEditing(false); } }));

@@ -12,7 +12,7 @@ export function NewMaintenance() {
   const queryClient = useQueryClient();
   const router = useRouter();
   const { slug, canEdit } = useDataspace();
-  const services = useQuery(trpc.maintenance.serviceChoices.queryOptions({ dataspace: slug }));
+  const services = useQuery(trpc.service.options.queryOptions({ dataspace: slug }));
   const schedule = useMutation(
     trpc.maintenance.schedule.mutationOptions({
       onSuccess: async (window) => {

@@ -10,7 +10,6 @@ import {
   updateIncidentInput,
 } from "@/server/records/incidents/incident.schema";
 import { listIncidents } from "@/server/records/incidents/list-incidents";
-import { listServiceOptions } from "@/server/records/incidents/service-options";
 import { updateIncident } from "@/server/records/incidents/update-incident";
 import { dataspaceProcedure, router } from "../trpc";
 
@@ -24,5 +23,4 @@ export const incidentRouter = router({
   addUpdate: dataspaceProcedure.input(addIncidentUpdateInput).mutation(({ ctx, input }) => addIncidentUpdate(ctx.tenant, input)),
   resolve: dataspaceProcedure.input(resolveIncidentInput).mutation(({ ctx, input }) => resolveIncident(ctx.tenant, input)),
   /** The services the incident form offers (the dataspace's, by group and name). */
-  serviceOptions: dataspaceProcedure.query(({ ctx }) => listServiceOptions(ctx.tenant)),
 });

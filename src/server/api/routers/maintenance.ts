@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { addMaintenanceUpdate } from "@/server/records/maintenances/add-maintenance-update";
-import { listServiceChoices } from "@/server/records/maintenances/affected-services";
 import { cancelMaintenance, completeMaintenanceNow } from "@/server/records/maintenances/complete-maintenance";
 import { getMaintenance } from "@/server/records/maintenances/get-maintenance";
 import { listMaintenances } from "@/server/records/maintenances/list-maintenances";
@@ -21,7 +20,6 @@ export const maintenanceRouter = router({
   list: dataspaceProcedure.input(listMaintenancesInput).query(({ ctx, input }) => listMaintenances(ctx.tenant, input)),
   get: dataspaceProcedure.input(maintenanceId).query(({ ctx, input }) => getMaintenance(ctx.tenant, input.id)),
   /** The services a window can hold, for the schedule form. */
-  serviceChoices: dataspaceProcedure.query(({ ctx }) => listServiceChoices(ctx.tenant)),
   schedule: dataspaceProcedure.input(scheduleMaintenanceInput).mutation(({ ctx, input }) => scheduleMaintenance(ctx.tenant, input)),
   update: dataspaceProcedure.input(updateMaintenanceInput).mutation(({ ctx, input }) => updateMaintenance(ctx.tenant, input)),
   addUpdate: dataspaceProcedure.input(addMaintenanceUpdateInput).mutation(({ ctx, input }) => addMaintenanceUpdate(ctx.tenant, input)),

@@ -18,7 +18,3 @@ export async function assertServicesOfDataspace(tx: ScopedTx, serviceIds: string
   }
 }
 
-/** The services a dataspace can put under maintenance, for the schedule form's picker. */
-export function listServiceChoices(ctx: TenantContext) {
-  return ctx.db.service.findMany({ orderBy: [{ group: "asc" }, { name: "asc" }], select: { id: true, name: true, group: true, status: true }, take: 500 });
-}

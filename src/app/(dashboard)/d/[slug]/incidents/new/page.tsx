@@ -21,7 +21,7 @@ export default async function DeclareIncidentPage({ params, searchParams }: Prop
   const [request] = await Promise.all([
     // A request the user cannot see (or that does not exist) is simply not linked.
     requestId ? caller.request.get({ dataspace: slug, id: requestId }).catch(() => null) : null,
-    getQueryClient().prefetchQuery(trpc.incident.serviceOptions.queryOptions({ dataspace: slug })).catch(() => undefined),
+    getQueryClient().prefetchQuery(trpc.service.options.queryOptions({ dataspace: slug })).catch(() => undefined),
   ]);
   return (
     <HydrateClient>

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Schedule maintenance" };
 export default async function NewMaintenancePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   await requireUser(`/d/${slug}/maintenance/new`);
-  await getQueryClient().prefetchQuery(trpc.maintenance.serviceChoices.queryOptions({ dataspace: slug }));
+  await getQueryClient().prefetchQuery(trpc.service.options.queryOptions({ dataspace: slug }));
   return (
     <HydrateClient>
       <div className="mx-auto max-w-3xl">

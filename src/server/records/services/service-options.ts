@@ -1,9 +1,9 @@
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 
-/** The most services the incident form offers. */
+/** The most services a picker offers. */
 const MAX_OPTIONS = 500;
 
-/** The dataspace's services as the incident form's picker lists them: by group, then name. */
+/** The dataspace's services as the incident and maintenance forms' pickers list them: by group, then name. */
 export function listServiceOptions(ctx: TenantContext) {
   return ctx.db.service.findMany({
     orderBy: [{ group: { sort: "asc", nulls: "first" } }, { name: "asc" }],
