@@ -245,6 +245,36 @@ describe("Statuspage publishing", () => {
     expect(fake.requests.filter((r) => r.method === "GET" && r.path.endsWith(`/incidents/${cancelled.id}`))).toEqual([]);
   });
 
+  it("what the real API would refuse fails the contract gate; the publisher sends what it takes (a long title cut to 255)", async () => {
+    const { ctx, page, services, components } = await setup({ services: 1 });
+    const title = `Checkout ${"x".repeat(290)}`;
+    await declare(ctx, { title, message: "Long.", services: [{ serviceId: services[0].id, impact: "degraded_performance" }] });
+    const published = await onlyIncident(page);
+    expect(published.name).toHaveLength(255);
+    expect(published.name).toBe(`${title.slice(0, 254)}…`);
+    await settled(ctx.dataspace.id);
+    expect(fake.violations).toEqual([]);
+
+    const { createStatuspageClient } = await import("../api/client");
+    const client = createStatuspageClient({ apiKey: page.apiKey, baseUrl: fake.url, fetch });
+    const refused = [
+      client.createIncident(page.id, { name: title }),
+      client.createIncident(page.id, { name: "Bad status", status: "down" as never }),
+      client.createIncident(page.id, { name: "Bad metadata", metadata: { switchboard: "incident" as never } }),
+      client.updateIncident(page.id, published.id, { components: { [components[0].id]: "broken" as never } }),
+      client.createIncident(page.id, { name: "No end", status: "scheduled", scheduled_for: new Date().toISOString() }),
+    ];
+    for (const call of refused) await expect(call).rejects.toMatchObject({ name: "StatuspageApiError", kind: "rejected", status: 422 });
+    expect(fake.violations).toEqual([
+      expect.stringContaining("must NOT have more than 255 characters"),
+      expect.stringContaining("/requestBody/incident/status must be equal to one of the allowed values"),
+      expect.stringContaining("/requestBody/incident/metadata/switchboard must be object"),
+      expect.stringContaining("must be equal to one of the allowed values"),
+      expect.stringContaining("scheduled_for and scheduled_until are required for a scheduled incident"),
+    ]);
+    fake.violations.length = 0;
+  });
+
   it("reconcile repairs incident drift made on the page, resolves there what was resolved here, publishes what was missed, and reports what it leaves", { timeout: 30_000 }, async () => {
     const { ctx, page, services, components, integrationId } = await setup({ services: 2, config: { notifySubscribers: false } });
     const declareOn = (title: string, serviceId: string) => declare(ctx, { title, message: `${title}: investigating.`, services: [{ serviceId, impact: "partial_outage" }] });
