@@ -85,7 +85,7 @@ describe("Statuspage publishing", () => {
       .toBe(true);
   };
 
-  it("an incident's lifecycle becomes the Statuspage incident's, its components' statuses carried by the incident's own calls", async () => {
+  it("an incident's lifecycle becomes the Statuspage incident's, its components' statuses carried by the incident's own calls", { timeout: 40_000 }, async () => {
     const { ctx, page, services, components } = await setup();
     const incident = await declare(ctx, {
       title: "Checkout errors",
