@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { APP_PORT, APP_URL, DATA_DIR, ENV_OIDC_CLIENT, IDP_ISSUER } from "./e2e/support/settings";
+import { APP_PORT, APP_URL, DATA_DIR, ENV_OIDC_CLIENT, IDP_ISSUER, STATUSPAGE_API_URL, STATUSPAGE_FAKE_URL } from "./e2e/support/settings";
 
 const CI = !!process.env.CI;
 
@@ -55,6 +55,15 @@ export default defineConfig({
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
     {
+      // The app reads STATUSPAGE_API_URL at start, so the fake runs for the whole run.
+      name: "statuspage",
+      command: "node_modules/.bin/tsx e2e/statuspage/server.ts",
+      url: `${STATUSPAGE_FAKE_URL}/_fake/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
       name: "app",
       command: "node_modules/.bin/tsx e2e/support/start-app.ts",
       url: APP_URL,
@@ -74,6 +83,8 @@ export default defineConfig({
         OIDC_CLIENT_ID: ENV_OIDC_CLIENT.id,
         OIDC_CLIENT_SECRET: ENV_OIDC_CLIENT.secret,
         OIDC_NAME: ENV_OIDC_CLIENT.name,
+        // The Statuspage fake above: its host is then reachable, over plain http (docs/operations.md#statuspage).
+        STATUSPAGE_API_URL,
       },
     },
   ],

@@ -24,3 +24,12 @@ export function statuspageSteps(step: Step): StepRunner {
       }
     }) as Promise<T>;
 }
+
+/**
+ * Every Statuspage function of a dataspace — component status, incident and maintenance
+ * publishing, the reconcile — runs its steps one at a time, through one concurrency key shared
+ * across the functions (`scope: "env"`): each step reads what it sends at the moment it sends it,
+ * so with one step at a time the last call to reach a component or incident carries the latest
+ * state, and a burst stays near Statuspage's limit of one request per second per key.
+ */
+export const statuspageConcurrency = { scope: "env", key: "'statuspage:' + event.data.dataspaceId", limit: 1 } as const;

@@ -28,3 +28,12 @@ export const DATA_DIR = process.env.E2E_DATA_DIR;
 /** The instance owner created by the first-run setup spec; the other specs reuse its session. */
 export const OWNER = { email: "owner@switchboard.test", name: "Olivia Owner", password: "correct horse battery staple" } as const;
 export const OWNER_STATE = path.join(import.meta.dirname, "..", "..", "test-results", ".auth", "owner.json");
+
+/**
+ * The stateful Statuspage fake (src/server/integrations/statuspage/fake), started by
+ * playwright.config.ts as a webServer; the app calls it as its STATUSPAGE_API_URL. Specs make a
+ * page with `POST /_fake/pages` and watch it with `GET /_fake/pages/<id>`.
+ */
+export const STATUSPAGE_FAKE_PORT = Number(process.env.E2E_STATUSPAGE_PORT ?? 3188);
+export const STATUSPAGE_FAKE_URL = `http://127.0.0.1:${STATUSPAGE_FAKE_PORT}`;
+export const STATUSPAGE_API_URL = `${STATUSPAGE_FAKE_URL}/v1`;

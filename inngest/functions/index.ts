@@ -3,6 +3,7 @@ import { deliverWebhooks } from "./deliver-webhooks";
 import { maintenanceWindow } from "./maintenance-window";
 import { processInboundEvent } from "./process-inbound-event";
 import { resumeWebhookEndpoint } from "./resume-webhook-endpoint";
+import { statuspagePublishIncident, statuspagePublishMaintenance } from "./statuspage-publish";
 import { statuspageReconcile, statuspageReconcileTick } from "./statuspage-reconcile";
 import { statuspageSyncComponent } from "./statuspage-sync-component";
 
@@ -15,6 +16,8 @@ export const functions: InngestFunction.Any[] = [
   resumeWebhookEndpoint,
   processInboundEvent,
   statuspageSyncComponent,
+  statuspagePublishIncident,
+  statuspagePublishMaintenance,
   statuspageReconcileTick,
   statuspageReconcile,
   maintenanceWindow,

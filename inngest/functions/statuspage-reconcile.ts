@@ -2,7 +2,7 @@ import { NonRetriableError } from "inngest";
 import { claimDueReconciles } from "@/server/integrations/statuspage/sync/claim-due-reconciles";
 import { RECONCILE_REQUESTED, runReconcile } from "@/server/integrations/statuspage/sync/reconcile";
 import { inngest, statuspageReconcileRequested } from "../client";
-import { statuspageSteps } from "../statuspage-step";
+import { statuspageConcurrency, statuspageSteps } from "../statuspage-step";
 
 /**
  * Every minute: the Statuspage integrations whose reconcile interval has elapsed are claimed and
@@ -28,7 +28,8 @@ export const statuspageReconcile = inngest.createFunction(
     id: "statuspage-reconcile",
     name: "Statuspage: reconcile",
     retries: 6,
-    concurrency: [{ limit: 1, key: "event.data.integrationId" }],
+    // One run at a time per integration; its steps take turns with the dataspace's other Statuspage calls.
+    concurrency: [{ limit: 1, key: "event.data.integrationId" }, statuspageConcurrency],
     triggers: [statuspageReconcileRequested],
   },
   async ({ event, step }) => {

@@ -24,7 +24,30 @@ type Drift = {
   component: { id: string; name: string; status: string };
   repaired: "component" | "service" | null;
 };
-type Report = { direction?: string; compared?: number; drift?: Drift[]; problems?: string[]; error?: string | null };
+type IncidentDrift = {
+  incident: { id: string; title: string; status: string };
+  statuspage: { id: string; name: string; status: string } | null;
+  kind: string;
+  repaired: boolean;
+};
+type Report = {
+  direction?: string;
+  compared?: number;
+  drift?: Drift[];
+  problems?: string[];
+  error?: string | null;
+  incidents?: { compared: number; drift: IncidentDrift[] };
+};
+
+/** What each kind of incident drift was, and what a repair did about it. */
+const INCIDENT_DRIFT: Record<string, { found: string; repaired: string }> = {
+  resolved_here: { found: "resolved here, still open on Statuspage", repaired: "resolved on Statuspage" },
+  status: { found: "another status on Statuspage", repaired: "status set back to ours" },
+  name: { found: "another name on Statuspage", repaired: "name set back to ours" },
+  missing: { found: "never published", repaired: "published" },
+  unlinked: { found: "published but not linked", repaired: "linked and updated" },
+  resolved_there: { found: "resolved on Statuspage, open here", repaired: "—" },
+};
 
 const RESULT: Record<string, { label: string; tone: Tone }> = {
   in_sync: { label: "In sync", tone: "emerald" },
@@ -137,6 +160,7 @@ function ReconcileReport({ report }: { report: Report }) {
           ))}
         </ul>
       )}
+      {report.incidents && <IncidentDriftList incidents={report.incidents} />}
       {(report.problems ?? []).length > 0 && (
         <ul className="mt-1 list-disc pl-5 text-amber-800">
           {report.problems!.map((p) => (
@@ -145,6 +169,27 @@ function ReconcileReport({ report }: { report: Report }) {
         </ul>
       )}
     </Detail>
+  );
+}
+
+function IncidentDriftList({ incidents }: { incidents: NonNullable<Report["incidents"]> }) {
+  if (incidents.drift.length === 0) {
+    return <p className="mt-1">Incidents: none — {incidents.compared} published incident{incidents.compared === 1 ? "" : "s"} match.</p>;
+  }
+  return (
+    <ul className="mt-1 space-y-1" aria-label="Incident drift">
+      {incidents.drift.map((d) => {
+        const kind = INCIDENT_DRIFT[d.kind] ?? { found: d.kind, repaired: "repaired" };
+        return (
+          <li key={`${d.incident.id}:${d.kind}`}>
+            Incident <span className="font-medium">{d.incident.title}</span> ({label(d.incident.status)}): {kind.found}
+            {d.statuspage && d.kind !== "missing" ? ` (${label(d.statuspage.status)} there)` : ""}
+            {" — "}
+            {d.repaired ? kind.repaired : "not changed"}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

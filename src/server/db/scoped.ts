@@ -54,6 +54,7 @@ export const TENANT_MODELS = new Set([
   "MaintenanceService",
   "Alert",
   "Deployment",
+  "StatuspageIncidentLink",
 ]);
 
 /**

@@ -169,6 +169,8 @@ export function createStatuspageClient(options: StatuspageClientOptions) {
     updateIncident: (pageId: string, incidentId: string, incident: Partial<IncidentInput>): Promise<StatuspageIncident> =>
       call("PATCH", `${pagePath(pageId)}/incidents/${encodeURIComponent(incidentId)}`, `incident ${incidentId} of page ${pageId}`, incidentSchema, { incident }),
 
+    getIncident: (pageId: string, incidentId: string): Promise<StatuspageIncident> =>
+      call("GET", `${pagePath(pageId)}/incidents/${encodeURIComponent(incidentId)}`, `incident ${incidentId} of page ${pageId}`, incidentSchema),
     listUnresolvedIncidents: (pageId: string): Promise<StatuspageIncident[]> =>
       all(`${pagePath(pageId)}/incidents/unresolved`, `the unresolved incidents of page ${pageId}`, incidentSchema),
   };

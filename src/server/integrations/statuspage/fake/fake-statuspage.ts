@@ -12,8 +12,14 @@ import { createContractGate, type ContractGate } from "./contract";
  * state's own rules: the key must be the page's (401), the page and components must exist (404,
  * or 422 for an unknown component in an incident).
  *
- * `fault()` makes the next requests fail: 429 with Retry-After, 500, or no answer at all (hang).
- * Tests change the state directly (`setComponentStatus`: drift made on Statuspage's side).
+ * `fault()` makes the next requests fail: 429 with Retry-After, 500, or no answer at all (hang);
+ * with `match`, only the requests it picks. Tests change the state directly (`setComponentStatus`,
+ * `setIncidentStatus`: drift made on Statuspage's side).
+ *
+ * Outside the API, for a test in another process (the e2e suite), under `/_fake/` and never
+ * gated nor recorded: `POST /_fake/pages` `{"name", "components": ["…"]}` makes a page (answers its
+ * id, key and components), `GET /_fake/pages/<id>` shows its state as the API would (components,
+ * incidents with their updates, subscribers' notifications), `GET /_fake/health` answers 200.
  */
 
 export type ComponentStatus = "operational" | "under_maintenance" | "degraded_performance" | "partial_outage" | "major_outage";
@@ -52,7 +58,8 @@ export type FakePage = {
 };
 
 export type RecordedRequest = { at: number; method: string; path: string; body: unknown; status: number | null; operationId: string | null };
-export type Fault = { status: 429; retryAfter?: string; times?: number } | { status: 500; times?: number } | { hang: true; times?: number };
+/** `match`: only requests it picks are failed (and counted); others pass. */
+export type Fault = ({ status: 429; retryAfter?: string } | { status: 500 } | { hang: true }) & { times?: number; match?: (request: { method: string; path: string }) => boolean };
 
 export type FakeStatuspage = {
   /** The API base to configure (STATUSPAGE_API_URL), e.g. http://127.0.0.1:41234/v1 */
@@ -66,7 +73,10 @@ export type FakeStatuspage = {
   addSubscriber(pageId: string, email: string): void;
   /** Drift made on Statuspage's side: a person changed the component in Statuspage. */
   setComponentStatus(pageId: string, componentId: string, status: ComponentStatus): void;
+  /** Drift made on Statuspage's side: a person (or Statuspage's own auto transition) moved the incident. */
+  setIncidentStatus(pageId: string, incidentId: string, status: string): void;
   component(pageId: string, componentId: string): FakeComponent;
+  incidents(pageId: string): FakeIncident[];
   /** The next `times` requests (default 1) fail this way; null clears it. */
   fault(fault: Fault | null): void;
   close(): Promise<void>;
@@ -77,7 +87,8 @@ export const fakeId = () => {
   return [...randomBytes(12)].map((b) => alphabet[b % alphabet.length]).join("");
 };
 
-export async function startFakeStatuspage(): Promise<FakeStatuspage> {
+/** `port`: where to listen on 127.0.0.1 (default: any free port). */
+export async function startFakeStatuspage(options: { port?: number } = {}): Promise<FakeStatuspage> {
   const gate: ContractGate = await createContractGate();
   const pages = new Map<string, FakePage>();
   const requests: RecordedRequest[] = [];
@@ -92,6 +103,7 @@ export async function startFakeStatuspage(): Promise<FakeStatuspage> {
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://fake.invalid");
       const text = Buffer.concat(chunks).toString("utf8");
+      if (url.pathname.startsWith("/_fake/")) return control(req.method ?? "", url.pathname, text, res);
       const record: RecordedRequest = { at: Date.now(), method: req.method ?? "", path: url.pathname, body: null, status: null, operationId: null };
       requests.push(record);
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -122,7 +134,7 @@ export async function startFakeStatuspage(): Promise<FakeStatuspage> {
         return send(verdict.operationId ? 422 : 404, { message: verdict.errors.join("; ") });
       }
 
-      if (fault && fault.left > 0) {
+      if (fault && fault.left > 0 && (!fault.match || fault.match({ method: record.method, path: record.path }))) {
         const current = fault;
         current.left -= 1;
         if (current.left === 0) fault = null;
@@ -150,6 +162,38 @@ export async function startFakeStatuspage(): Promise<FakeStatuspage> {
       send(answer.status, answer.body);
     });
   });
+
+  /** The test-only side (see the top of this file). */
+  function control(method: string, path: string, text: string, res: http.ServerResponse) {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify(body));
+    };
+    if (method === "GET" && path === "/_fake/health") return reply(200, { ok: true });
+    if (method === "POST" && path === "/_fake/pages") {
+      let input: { name?: string; components?: string[] } = {};
+      try {
+        input = text ? JSON.parse(text) : {};
+      } catch {
+        return reply(400, { message: "not JSON" });
+      }
+      const page = api.addPage({ name: input.name });
+      const components = (input.components ?? []).map((name) => api.addComponent(page.id, { name }));
+      return reply(201, { id: page.id, apiKey: page.apiKey, components: components.map((c) => componentJson(page, c)) });
+    }
+    const match = /^\/_fake\/pages\/([^/]+)$/.exec(path);
+    const page = match ? pages.get(match[1]) : undefined;
+    if (method === "GET" && page) {
+      return reply(200, {
+        id: page.id,
+        name: page.name,
+        components: [...page.components.values()].map((c) => componentJson(page, c)),
+        incidents: [...page.incidents.values()].map((i) => incidentJson(page, i)),
+        notifications: page.notifications,
+      });
+    }
+    return reply(404, { message: "no such page or control" });
+  }
 
   type Answer = { status: number; body: unknown; violation?: boolean };
   const notFound = (): Answer => ({ status: 404, body: { message: "The requested resource could not be found." } });
@@ -328,7 +372,10 @@ export async function startFakeStatuspage(): Promise<FakeStatuspage> {
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
   const port = (server.address() as AddressInfo).port;
 
   const pageOf = (pageId: string) => {
@@ -337,7 +384,7 @@ export async function startFakeStatuspage(): Promise<FakeStatuspage> {
     return page;
   };
 
-  return {
+  const api: FakeStatuspage = {
     url: `http://127.0.0.1:${port}/v1`,
     pages,
     requests,
@@ -372,6 +419,19 @@ export async function startFakeStatuspage(): Promise<FakeStatuspage> {
       component.status = status;
       component.updatedAt = now();
     },
+    setIncidentStatus(pageId, incidentId, status) {
+      const incident = pageOf(pageId).incidents.get(incidentId);
+      if (!incident) throw new Error(`the fake page ${pageId} has no incident ${incidentId}`);
+      const at = now();
+      incident.status = status;
+      incident.updatedAt = at;
+      if (status === "resolved" || status === "completed") incident.resolvedAt ??= at;
+      else incident.resolvedAt = null;
+      incident.updates.push({ id: fakeId(), status, body: "", deliverNotifications: false, createdAt: at, affectedComponents: [] });
+    },
+    incidents(pageId) {
+      return [...pageOf(pageId).incidents.values()];
+    },
     component(pageId, componentId) {
       const component = pageOf(pageId).components.get(componentId);
       if (!component) throw new Error(`the fake page ${pageId} has no component ${componentId}`);
@@ -386,4 +446,5 @@ export async function startFakeStatuspage(): Promise<FakeStatuspage> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+  return api;
 }

@@ -5,7 +5,9 @@ import { jsonbSafe } from "@/server/inbound/jsonb-safe";
 import { setServiceStatus } from "@/server/records/services/service-status";
 import { SERVICE_STATUSES, type ServiceStatus } from "@/server/records/services/service.schema";
 import type { SyncDirection } from "../config";
+import { noteComponentStatus } from "./links";
 import { isSkipped, loadOutbound, withAttention, type IntegrationRef } from "./outbound";
+import { listUnresolvedIncidents, planIncidentReconcile, repairIncident, type IncidentsReport } from "./reconcile-incidents";
 import type { OutboundDeps, StepRunner } from "./steps";
 
 /**
@@ -38,11 +40,13 @@ export type ReconcileReport = {
   /** What could not be compared or repaired (unknown service or component, a failed repair). */
   problems: string[];
   error: string | null;
+  /** Open incidents ↔ the page's unresolved incidents (./reconcile-incidents.ts); absent when the integration does not publish incidents. */
+  incidents?: IncidentsReport;
 };
 
 type Component = { id: string; name: string; status: string; group: boolean };
 type Repair = { serviceId: string; componentId: string; side: "component" | "service"; to: string };
-type Plan = { direction: SyncDirection; pageId: string; compared: number; drift: Drift[]; repairs: Repair[]; problems: string[] };
+type Plan = { direction: SyncDirection; pageId: string; publishIncidents: boolean; compared: number; drift: Drift[]; repairs: Repair[]; problems: string[] };
 
 /** The page's components, as plain data (a step's output is stored). */
 async function listComponents(ref: IntegrationRef, deps: OutboundDeps): Promise<{ components: Component[] } | { skipped: string }> {
@@ -61,7 +65,7 @@ export async function planReconcile(ref: IntegrationRef, components: Component[]
   const services = await scopedDb(ref.dataspaceId).service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, name: true, status: true } });
   const serviceById = new Map(services.map((s) => [s.id, s]));
   const componentById = new Map(components.map((c) => [c.id, c]));
-  const plan: Plan = { direction, pageId, compared: 0, drift: [], repairs: [], problems: [] };
+  const plan: Plan = { direction, pageId, publishIncidents: outbound.settings.publishIncidents, compared: 0, drift: [], repairs: [], problems: [] };
   for (const [serviceId, componentId] of Object.entries(componentMapping)) {
     const service = serviceById.get(serviceId);
     const component = componentById.get(componentId);
@@ -92,6 +96,7 @@ async function applyRepair(ref: IntegrationRef, repair: Repair, deps: OutboundDe
   if (isSkipped(outbound)) return outbound;
   if (repair.side === "component") {
     await withAttention(ref, () => outbound.client.updateComponentStatus(outbound.settings.pageId, repair.componentId, repair.to as ServiceStatus));
+    await noteComponentStatus(ref, repair.componentId, repair.to);
     return { done: true };
   }
   const tdb = scopedDb(ref.dataspaceId);
@@ -141,10 +146,44 @@ export async function runReconcile(ref: IntegrationRef, step: StepRunner, deps: 
       problems.push(`could not repair "${item.service.name}" ↔ "${item.component.name}": ${(error as Error).message}`);
     }
   }
-  const failedRepairs = plan.repairs.length > 0 && drift.every((d) => d.repaired === null);
+  const incidentsRun = plan.publishIncidents ? await reconcileIncidents(ref, step, deps, problems) : null;
+  const incidents = incidentsRun?.report ?? null;
+  const incidentDrift = incidents?.drift ?? [];
+  const attempted = plan.repairs.length + (incidentsRun?.attempted ?? 0);
+  const repairedAny = drift.some((d) => d.repaired !== null) || incidentDrift.some((d) => d.repaired);
   const result: ReconcileResult =
-    drift.length === 0 ? "in_sync" : plan.direction === "report" ? "drift_reported" : failedRepairs ? "failed" : "repaired";
-  const report: ReconcileReport = { direction: plan.direction, pageId: plan.pageId, compared: plan.compared, drift, problems, error: null };
+    drift.length + incidentDrift.length === 0 ? "in_sync" : repairedAny ? "repaired" : attempted > 0 ? "failed" : "drift_reported";
+  const report: ReconcileReport = { direction: plan.direction, pageId: plan.pageId, compared: plan.compared, drift, problems, error: null, ...(incidents ? { incidents } : {}) };
   await step("record", () => recordReconcile(ref, result, report));
   return { result, report };
+}
+
+/** The incidents half of a run: list (one call), compare, one step per repair; problems go to the run's report. */
+async function reconcileIncidents(ref: IntegrationRef, step: StepRunner, deps: OutboundDeps, problems: string[]): Promise<{ report: IncidentsReport; attempted: number } | null> {
+  let listed: Awaited<ReturnType<typeof listUnresolvedIncidents>>;
+  try {
+    listed = await step("list unresolved incidents", () => listUnresolvedIncidents(ref, deps));
+  } catch (error) {
+    problems.push(`could not list the page's unresolved incidents: ${(error as Error).message}`);
+    return null;
+  }
+  if ("skipped" in listed) return null;
+  const plan = await step("compare incidents", () => planIncidentReconcile(ref, listed.incidents, listed.listedAt, deps));
+  if ("skipped" in plan) return null;
+  problems.push(...plan.problems);
+  const drift = plan.report.drift.map((d) => ({ ...d }));
+  for (const repair of plan.repairs) {
+    const item = drift.find((d) => d.incident.id === repair.incidentId)!;
+    try {
+      const done = await step(`repair incident ${repair.incidentId}`, () => repairIncident(ref, repair, deps));
+      if ("skipped" in done) {
+        item.repaired = false;
+        problems.push(`incident "${item.incident.title}" not repaired: ${done.skipped}`);
+      }
+    } catch (error) {
+      item.repaired = false;
+      problems.push(`could not repair incident "${item.incident.title}" on Statuspage: ${(error as Error).message}`);
+    }
+  }
+  return { report: { compared: plan.report.compared, drift }, attempted: plan.repairs.length };
 }

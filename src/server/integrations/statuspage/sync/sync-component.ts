@@ -1,6 +1,9 @@
 import { scopedDb } from "@/server/db/scoped";
+import type { StatusCause } from "@/server/records/services/service.schema";
 import { readStatuspageSettings } from "../config";
+import { noteComponentStatus } from "./links";
 import { isSkipped, loadOutbound, withAttention, type IntegrationRef } from "./outbound";
+import { incidentCarriesService } from "./publish-incident";
 import type { OutboundDeps, StepRunner } from "./steps";
 
 export type ComponentTarget = { integrationId: string; componentId: string };
@@ -27,8 +30,12 @@ export type PushOutcome = { componentId: string; status: string } | { skipped: s
 /**
  * Sets the mapped component to the service's status as it is now (not as the triggering event
  * said: runs may be retried late, and the last status is the one to show). One API call.
+ *
+ * Not when an incident caused the change and this integration publishes that incident: the
+ * incident's own call carries its components' statuses (./publish-incident.ts), and the
+ * component is not updated twice for one change.
  */
-export async function pushComponentStatus(input: IntegrationRef & { serviceId: string }, deps: OutboundDeps = {}): Promise<PushOutcome> {
+export async function pushComponentStatus(input: IntegrationRef & { serviceId: string; cause?: StatusCause }, deps: OutboundDeps = {}): Promise<PushOutcome> {
   const outbound = await loadOutbound(input.dataspaceId, input.integrationId, deps);
   if (isSkipped(outbound)) return outbound;
   const componentId = outbound.settings.componentMapping[input.serviceId];
@@ -36,7 +43,12 @@ export async function pushComponentStatus(input: IntegrationRef & { serviceId: s
   if (outbound.settings.direction !== "push") return { skipped: `the integration's direction is "${outbound.settings.direction}", not "push"` };
   const service = await scopedDb(input.dataspaceId).service.findFirst({ where: { id: input.serviceId }, select: { status: true } });
   if (!service) return { skipped: "the service no longer exists" };
+  const cause = input.cause;
+  if (cause?.type === "incident" && cause.uuid && outbound.settings.publishIncidents && (await incidentCarriesService(input, outbound.settings.pageId, cause.uuid, input.serviceId))) {
+    return { skipped: "the incident that changed it is published on this page, and its update carries the component's status" };
+  }
   await withAttention(input, () => outbound.client.updateComponentStatus(outbound.settings.pageId, componentId, service.status));
+  await noteComponentStatus(input, componentId, service.status);
   return { componentId, status: service.status };
 }
 
@@ -50,13 +62,13 @@ export type SyncOutcome = {
  * them, one step (one API call, retried by the runtime) per component. A component that cannot be
  * updated does not hold up the others; the outcome names it.
  */
-export async function syncServiceStatus(input: { dataspaceId: string; serviceId: string }, step: StepRunner, deps: OutboundDeps = {}): Promise<SyncOutcome> {
+export async function syncServiceStatus(input: { dataspaceId: string; serviceId: string; cause?: StatusCause }, step: StepRunner, deps: OutboundDeps = {}): Promise<SyncOutcome> {
   const targets = await step("find mapped components", () => componentTargets(input.dataspaceId, input.serviceId));
   const outcome: SyncOutcome = { updated: [], failed: [] };
   for (const target of targets) {
     try {
       const pushed = await step(`update component ${target.componentId} (integration ${target.integrationId})`, () =>
-        pushComponentStatus({ dataspaceId: input.dataspaceId, integrationId: target.integrationId, serviceId: input.serviceId }, deps),
+        pushComponentStatus({ dataspaceId: input.dataspaceId, integrationId: target.integrationId, serviceId: input.serviceId, cause: input.cause }, deps),
       );
       outcome.updated.push({ ...target, ...pushed });
     } catch (error) {
