@@ -49,65 +49,66 @@ describe("maintenance windows on the runtime", () => {
   };
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  it("starts a window at its scheduled start and completes it at its scheduled end", { timeout: 10_000 }, async () => {
+  it("starts a window at its scheduled start and completes it at its scheduled end", { timeout: 30_000 }, async () => {
     const service = await ctx.db.service.create({ data: { dataspaceId: ctx.dataspace.id, name: "Timed API" } });
     const w = await schedule(1_500, 3_000, [service.id]);
 
-    await expect.poll(async () => (await windowRow(w.id)).status, { timeout: 3_000, interval: 50 }).toBe("in_progress");
+    await expect.poll(async () => (await windowRow(w.id)).status, { timeout: 8_000, interval: 50 }).toBe("in_progress");
     const started = await windowRow(w.id);
     expect(started.startedAt!.getTime()).toBeGreaterThanOrEqual(w.scheduledStart.getTime());
-    expect(started.startedAt!.getTime()).toBeLessThan(w.scheduledStart.getTime() + 2_000); // promptly (a cold first call and a shared CPU included)
+    expect(started.startedAt!.getTime()).toBeLessThan(w.scheduledStart.getTime() + 5_000); // promptly (a cold first call and a CPU shared with the rest of the suite included)
     expect(await serviceStatus(service.id)).toBe("under_maintenance");
 
-    await expect.poll(async () => (await windowRow(w.id)).status, { timeout: 3_000, interval: 50 }).toBe("completed");
+    await expect.poll(async () => (await windowRow(w.id)).status, { timeout: 8_000, interval: 50 }).toBe("completed");
     const done = await windowRow(w.id);
     expect(done.completedAt!.getTime()).toBeGreaterThanOrEqual(w.scheduledEnd.getTime());
-    expect(done.completedAt!.getTime()).toBeLessThan(w.scheduledEnd.getTime() + 2_000); // promptly (a cold first call and a shared CPU included)
+    expect(done.completedAt!.getTime()).toBeLessThan(w.scheduledEnd.getTime() + 5_000); // promptly (a cold first call and a CPU shared with the rest of the suite included)
     expect(await serviceStatus(service.id)).toBe("operational");
     expect(await eventsOf("maintenance.started", w.id)).toHaveLength(1);
     expect(await eventsOf("maintenance.completed", w.id)).toHaveLength(1);
-    await expect.poll(async () => (await runsOf(w.id)).map((r) => [r.status, r.output]), { timeout: 2_000 }).toEqual([
+    await expect.poll(async () => (await runsOf(w.id)).map((r) => [r.status, r.output]), { timeout: 5_000 }).toEqual([
       ["COMPLETED", { start: { outcome: "started", status: "in_progress" }, complete: { outcome: "completed", status: "completed" } }],
     ]);
   });
 
-  it("a rescheduled window starts at its new time, not the old one; the old times' run stops", { timeout: 10_000 }, async () => {
-    const w = await schedule(1_000, 5_000);
+  it("a rescheduled window starts at its new time, not the old one; the old times' run stops", { timeout: 30_000 }, async () => {
+    // Margins of seconds: the move must land before the old start even on a loaded machine.
+    const w = await schedule(3_000, 12_000);
     const now = Date.now();
-    const moved = await updateMaintenance(ctx, updateMaintenanceInput.parse({ id: w.id, patch: { scheduledStart: new Date(now + 2_500), scheduledEnd: new Date(now + 3_500) } }));
+    const moved = await updateMaintenance(ctx, updateMaintenanceInput.parse({ id: w.id, patch: { scheduledStart: new Date(now + 5_500), scheduledEnd: new Date(now + 6_500) } }));
     // A title edit moves no time: it starts no run.
     await updateMaintenance(ctx, updateMaintenanceInput.parse({ id: w.id, patch: { title: "Timed window, moved" } }));
 
     await sleep(Math.max(0, w.scheduledStart.getTime() + 700 - Date.now()));
     expect((await windowRow(w.id)).status).toBe("scheduled"); // the old start went by
 
-    await expect.poll(async () => (await windowRow(w.id)).status, { timeout: 3_000, interval: 50 }).toBe("in_progress");
+    await expect.poll(async () => (await windowRow(w.id)).status, { timeout: 8_000, interval: 50 }).toBe("in_progress");
     expect((await windowRow(w.id)).startedAt!.getTime()).toBeGreaterThanOrEqual(moved.scheduledStart.getTime());
-    await expect.poll(async () => (await windowRow(w.id)).status, { timeout: 3_000, interval: 50 }).toBe("completed");
+    await expect.poll(async () => (await windowRow(w.id)).status, { timeout: 8_000, interval: 50 }).toBe("completed");
     expect((await windowRow(w.id)).completedAt!.getTime()).toBeGreaterThanOrEqual(moved.scheduledEnd.getTime());
     expect(await eventsOf("maintenance.started", w.id)).toHaveLength(1);
 
     const runs = await runsOf(w.id);
     expect(runs.map((r) => (r.event as { name: string }).name)).toEqual(["maintenance.scheduled", "maintenance.updated"]);
     expect(runs[0]).toMatchObject({ status: "COMPLETED", output: { start: { outcome: "rescheduled" } } });
-    await expect.poll(async () => (await runsOf(w.id))[1]?.output, { timeout: 2_000 }).toMatchObject({ start: { outcome: "started" }, complete: { outcome: "completed" } });
+    await expect.poll(async () => (await runsOf(w.id))[1]?.output, { timeout: 5_000 }).toMatchObject({ start: { outcome: "started" }, complete: { outcome: "completed" } });
   });
 
-  it("a window cancelled before its start is left alone, and a duplicate trigger moves nothing twice", { timeout: 10_000 }, async () => {
-    const cancelled = await schedule(1_000, 2_000);
+  it("a window cancelled before its start is left alone, and a duplicate trigger moves nothing twice", { timeout: 30_000 }, async () => {
+    const cancelled = await schedule(2_500, 3_500); // cancelled well before its start, even on a loaded machine
     await cancelMaintenance(ctx, { id: cancelled.id });
     const w = await schedule(1_200, 2_200);
     // The same event again under another id (a second relay, a replay): the idempotency key refuses a second run.
     const [scheduled] = await eventsOf("maintenance.scheduled", w.id);
-    await expect.poll(async () => (await runsOf(w.id)).length, { timeout: 2_000 }).toBe(1);
+    await expect.poll(async () => (await runsOf(w.id)).length, { timeout: 5_000 }).toBe(1);
     await runtimePort().send([{ name: "maintenance.scheduled", data: { dataspaceId: ctx.dataspace.id, actorId: scheduled.actorId, payload: scheduled.data } }]);
 
-    await expect.poll(async () => (await windowRow(w.id)).status, { timeout: 4_000, interval: 50 }).toBe("completed");
+    await expect.poll(async () => (await windowRow(w.id)).status, { timeout: 8_000, interval: 50 }).toBe("completed");
     expect(await eventsOf("maintenance.started", w.id)).toHaveLength(1);
     expect(await eventsOf("maintenance.completed", w.id)).toHaveLength(1);
     expect(await runsOf(w.id)).toHaveLength(1);
 
-    await expect.poll(async () => (await runsOf(cancelled.id)).map((r) => r.output), { timeout: 2_000 }).toEqual([{ start: { outcome: "already_completed", status: "completed" } }]);
+    await expect.poll(async () => (await runsOf(cancelled.id)).map((r) => r.output), { timeout: 5_000 }).toEqual([{ start: { outcome: "already_completed", status: "completed" } }]);
     expect(await windowRow(cancelled.id)).toMatchObject({ status: "completed", startedAt: null });
     expect(await eventsOf("maintenance.started", cancelled.id)).toHaveLength(0);
   });
