@@ -33,11 +33,19 @@ type Step = { action: AlertSignal["action"]; items: DeliveredSignal[] };
  * up once. Events (`alert.triggered` for new alerts, `alert.acknowledged`, `alert.resolved`) are
  * published together, in delivery order, with one more read for their relations.
  *
+ * Concurrent groups of one dataspace take turns on a transaction-scoped advisory lock (held to
+ * their commit), as inbound deployments do. Without it, two groups where each raises open alerts
+ * the other resolves lock the rows in opposite orders and deadlock (concurrent-groups.test.ts):
+ * PostgreSQL aborts one after deadlock_timeout (1 s), and inbound processing then re-applies its
+ * deliveries one by one, after the other group's — out of order. Taking turns does not order
+ * groups that run at the same time; it keeps one group's statements from interleaving with another's.
+ *
  * Returns, for each delivery, what it did (for its processing log).
  */
 export async function applyAlertSignals(tx: ScopedTx, dataspaceId: string, delivered: DeliveredSignal[]): Promise<Map<string, string>> {
   const outcome = new Map<string, string>();
   if (delivered.length === 0) return outcome;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`switchboard:alerts:${dataspaceId}`}, 0))`;
   const order = new Map(delivered.map((item, index) => [item.key, index]));
 
   const stepsOf = new Map<string, Step[]>();
