@@ -5,18 +5,17 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
-import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { RelativeTime } from "@/components/ui/time";
-import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { DeploymentFiltersBar } from "./deployment-filters";
 import { filtersToSearch, hasFilters, listInput, NO_FILTERS, parseDeploymentFilters, type DeploymentFilters } from "./filters";
 import { DeploymentStatusBadge, deploymentDuration, shortSha } from "./labels";
 import { ListLoadError } from "@/components/ui/list-load-error";
+import { ListFooter } from "@/components/ui/list-footer";
 
 export function DeploymentsView() {
   const trpc = useTRPC();
@@ -98,18 +97,7 @@ export function DeploymentsView() {
               </tbody>
             </table>
           </div>
-          <div className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm text-slate-500">
-            <span>
-              Showing {items.length} deployment{items.length === 1 ? "" : "s"}
-              {list.hasNextPage ? "" : filtered ? " matching the filters" : ""}
-            </span>
-            {list.hasNextPage && (
-              <Button variant="secondary" size="sm" pending={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                Load more
-              </Button>
-            )}
-          </div>
-          {list.isFetchNextPageError && <ErrorAlert className="m-4">Could not load more: {errorMessage(list.error)}</ErrorAlert>}
+          <ListFooter count={items.length} noun="deployment" suffix={list.hasNextPage ? "" : filtered ? " matching the filters" : ""} list={list} />
         </>
       )}
     </div>

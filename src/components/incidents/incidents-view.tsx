@@ -5,7 +5,6 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
-import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,11 +12,11 @@ import { FilterTabs } from "@/components/ui/filter-tabs";
 import { Icon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { RelativeTime } from "@/components/ui/time";
-import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { filtersToSearch, listInput, parseIncidentFilters, type IncidentFilters, type IncidentState } from "./filters";
 import { formatDuration, ImpactBadge, IncidentStatusBadge, SEVERITIES, SEVERITY_LABELS, SeverityBadge } from "./labels";
 import { ListLoadError } from "@/components/ui/list-load-error";
+import { ListFooter } from "@/components/ui/list-footer";
 
 const STATES: { value: IncidentState; label: string }[] = [
   { value: "", label: "All" },
@@ -144,17 +143,7 @@ export function IncidentsView() {
                 </tbody>
               </table>
             </div>
-            <div className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm text-slate-500">
-              <span>
-                Showing {items.length} incident{items.length === 1 ? "" : "s"}
-              </span>
-              {list.hasNextPage && (
-                <Button variant="secondary" size="sm" pending={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                  Load more
-                </Button>
-              )}
-            </div>
-            {list.isFetchNextPageError && <ErrorAlert className="m-4">Could not load more: {errorMessage(list.error)}</ErrorAlert>}
+            <ListFooter count={items.length} noun="incident" list={list} />
           </>
         )}
       </div>
