@@ -3,8 +3,7 @@ import examples from "@octokit/webhooks-examples";
 import { sign } from "@octokit/webhooks-methods";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
-import type { EmbeddedExecutor } from "../inngest/embedded/executor";
-import { startAppRuntime } from "./app-runtime";
+import { startAppRuntime, type AppRuntime } from "./app-runtime";
 import { seedDataspace, seedUser, tenantFor } from "./factories";
 
 /**
@@ -69,7 +68,7 @@ export function webhookEventsOf(integrationId: string) {
 }
 
 /** The app's machine side with the runtime's retry backoff capped (test/app-runtime.ts). */
-export type InboundApp = { url: string; executor: EmbeddedExecutor; stop: () => Promise<void> };
+export type InboundApp = Pick<AppRuntime, "url" | "executor" | "stop" | "pauseRelay" | "resumeRelay">;
 
 export function startInboundApp(options: { maxBackoffMs?: number; env?: Record<string, string> } = {}): Promise<InboundApp> {
   return startAppRuntime({ env: options.env, maxBackoffMs: options.maxBackoffMs ?? 50 });

@@ -4,7 +4,7 @@ import { startHarness, type Harness } from "./__fixtures__/harness";
 /** Concurrency keys, throttle and idempotency, as configured on real functions. */
 describe("embedded executor: flow control", () => {
   let h: Harness;
-  const spans: Record<string, { key: string; start: number; end: number }[]> = { limited: [] };
+  const spans: Record<string, { key: string; n: number; start: number; end: number }[]> = { limited: [] };
   const warnings: string[] = [];
 
   beforeAll(async () => {
@@ -16,7 +16,7 @@ describe("embedded executor: flow control", () => {
             await step.run("work", async () => {
               const start = Date.now();
               await new Promise((resolve) => setTimeout(resolve, 250));
-              spans.limited.push({ key: String(event.data.dataspaceId), start, end: Date.now() });
+              spans.limited.push({ key: String(event.data.dataspaceId), n: Number(event.data.n ?? 0), start, end: Date.now() });
             });
           },
         ),
@@ -43,6 +43,12 @@ describe("embedded executor: flow control", () => {
     expect(same).toHaveLength(2);
     expect(overlap(same[0], same[1])).toBe(false);
     expect(same.some((s) => overlap(s, other))).toBe(true);
+  });
+
+  it("starts the runs waiting for one key in the order their events came (inbound processing relies on it)", async () => {
+    await h.inngest.send([1, 2, 3, 4, 5].map((n) => ({ name: "test/limited", data: { dataspaceId: "ds-fifo", n } })));
+    await expect.poll(() => spans.limited.filter((s) => s.key === "ds-fifo").length, { timeout: 5_000 }).toBe(5);
+    expect(spans.limited.filter((s) => s.key === "ds-fifo").map((s) => s.n)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("throttles run starts to the limit per period", async () => {

@@ -1,6 +1,6 @@
 import type { ScopedTx } from "@/server/db/scoped";
 import { eventCatalog, type EventData, type EventType } from "./catalog";
-import { jsonbSafe } from "@/server/inbound/jsonb-safe";
+import { jsonbSafeJson } from "@/server/inbound/jsonb-safe";
 import { uuidv7 } from "@/server/db/uuid";
 import { familyOf } from "./families";
 
@@ -78,7 +78,7 @@ export async function publishEvents(
   await tx.$executeRaw`
     INSERT INTO "Event" (id, "dataspaceId", type, data, "actorId")
     SELECT e.id, ${dataspaceId}::uuid, e.type, e.data, e."actorId"
-    FROM jsonb_to_recordset(${JSON.stringify(jsonbSafe(rows))}::jsonb) AS e(n int, id uuid, type text, data jsonb, "actorId" uuid)
+    FROM jsonb_to_recordset(${jsonbSafeJson(rows)}::jsonb) AS e(n int, id uuid, type text, data jsonb, "actorId" uuid)
     ORDER BY e.n`;
   return { ids: rows.map((row) => row.id) };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ScopedTx } from "@/server/db/scoped";
 import { AppError } from "@/server/errors";
-import { jsonbSafe } from "@/server/inbound/jsonb-safe";
+import { jsonbSafeJson } from "@/server/inbound/jsonb-safe";
 import { familyOf, inboundEventSchema, type InboundEventData } from "./families";
 
 const envelopeSchema = inboundEventSchema.omit({ payload: true });
@@ -44,7 +44,7 @@ export async function publishInboundEvents(tx: ScopedTx, dataspaceId: string, ev
   await tx.$executeRaw`
     INSERT INTO "Event" (id, "dataspaceId", type, data, "payloadFromId")
     SELECT e.id, ${dataspaceId}::uuid, e.type, e.data, e."payloadFromId"
-    FROM jsonb_to_recordset(${JSON.stringify(jsonbSafe(rows))}::jsonb) AS e(n int, id uuid, type text, data jsonb, "payloadFromId" uuid)
+    FROM jsonb_to_recordset(${jsonbSafeJson(rows)}::jsonb) AS e(n int, id uuid, type text, data jsonb, "payloadFromId" uuid)
     ORDER BY e.n`;
   return { ids: rows.map((row) => row.id) };
 }

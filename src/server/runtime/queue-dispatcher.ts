@@ -6,8 +6,9 @@ import { db } from "@/server/db/client";
  * The one dispatcher behind every row-backed queue (webhook deliveries, inbound events): rows
  * whose `queuedAt` is due are locked with SKIP LOCKED (so concurrent relays never take the same
  * rows), handed to the runtime and unqueued in the same transaction — at least once, the way the
- * outbox relay hands over events. Rows due together go as groups of up to 100 per dataspace: a
- * runtime run costs far more than the work on one row, while a lone row still leaves at once.
+ * outbox relay hands over events. Rows due together go as groups of up to `groupSize` per
+ * dataspace: a runtime run costs far more than the work on one row, while a lone row still
+ * leaves at once.
  * A group's id is derived from its members (`<id>:<dispatch>`), so a re-send after a crash is
  * dropped as a duplicate, while a retry or replay (dispatch + 1) goes through. Returns when the
  * next deferred row falls due, so the relay can wake then.
@@ -18,7 +19,6 @@ import { db } from "@/server/db/client";
 export type QueuedRef = { id: string; dispatch: number };
 
 const TABLES = { WebhookDelivery: Prisma.raw(`"WebhookDelivery"`), WebhookEvent: Prisma.raw(`"WebhookEvent"`) } as const;
-const GROUP_SIZE = 100;
 
 type Row = QueuedRef & { dataspaceId: string };
 
@@ -27,6 +27,8 @@ export async function dispatchQueuedRows<Event>(options: {
   /** The runtime event for one group; `groupId` is stable for the same members and dispatches. */
   toEvent: (group: { groupId: string; dataspaceId: string; refs: QueuedRef[] }) => Event;
   send: (events: Event[]) => Promise<unknown>;
+  /** Most rows in one group (one runtime run). */
+  groupSize: number;
   batchSize?: number;
 }): Promise<{ dispatched: number; nextDueAt: Date | null }> {
   const table = TABLES[options.table];
@@ -39,7 +41,7 @@ export async function dispatchQueuedRows<Event>(options: {
           SELECT id, "dataspaceId", dispatch FROM ${table}
           WHERE "queuedAt" <= now() ORDER BY "queuedAt" LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
         if (rows.length === 0) return 0;
-        await options.send(groups(rows).map(options.toEvent));
+        await options.send(groups(rows, options.groupSize).map(options.toEvent));
         await tx.$executeRaw`UPDATE ${table} SET "queuedAt" = NULL WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
         return rows.length;
       },
@@ -52,13 +54,13 @@ export async function dispatchQueuedRows<Event>(options: {
   return { dispatched, nextDueAt: next?.due ?? null };
 }
 
-function groups(rows: Row[]): { groupId: string; dataspaceId: string; refs: QueuedRef[] }[] {
+function groups(rows: Row[], size: number): { groupId: string; dataspaceId: string; refs: QueuedRef[] }[] {
   const byDataspace = new Map<string, Row[]>();
   for (const row of rows) byDataspace.set(row.dataspaceId, [...(byDataspace.get(row.dataspaceId) ?? []), row]);
   const out = [];
   for (const [dataspaceId, members] of byDataspace) {
-    for (let i = 0; i < members.length; i += GROUP_SIZE) {
-      const refs = members.slice(i, i + GROUP_SIZE).map((row) => ({ id: row.id, dispatch: row.dispatch }));
+    for (let i = 0; i < members.length; i += size) {
+      const refs = members.slice(i, i + size).map((row) => ({ id: row.id, dispatch: row.dispatch }));
       const groupId = createHash("sha256").update(refs.map((ref) => `${ref.id}:${ref.dispatch}`).join(",")).digest("hex").slice(0, 40);
       out.push({ groupId, dataspaceId, refs });
     }

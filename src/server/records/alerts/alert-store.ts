@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Alert } from "@/generated/prisma/client";
 import type { ScopedTx } from "@/server/db/scoped";
-import { jsonbSafe } from "@/server/inbound/jsonb-safe";
+import { jsonbSafeJson } from "@/server/inbound/jsonb-safe";
 import { uuidv7 } from "@/server/db/uuid";
 import type { AlertSeverity } from "./alert.schema";
 
@@ -66,7 +66,7 @@ export async function upsertOpenAlerts(tx: ScopedTx, dataspaceId: string, raises
                          "serviceId", payload, "triggeredAt", "lastSeenAt", "createdAt", "updatedAt")
     SELECT r.id, ${dataspaceId}::uuid, r.source, r."sourceIntegrationId", r.title, r.description, r.severity::"AlertSeverity", 'triggered', r.fingerprint, r.fingerprint, r.count,
            r."serviceId", r.payload, r."firstAt", r."lastAt", r."firstAt", ${at}
-    FROM jsonb_to_recordset(${JSON.stringify(jsonbSafe(proposed))}::jsonb)
+    FROM jsonb_to_recordset(${jsonbSafeJson(proposed)}::jsonb)
       AS r(id uuid, source text, "sourceIntegrationId" uuid, title text, description text, severity text, fingerprint text, count int, "serviceId" uuid, payload jsonb, "firstAt" timestamptz, "lastAt" timestamptz)
     ORDER BY r.fingerprint
     ON CONFLICT ("dataspaceId", "openFingerprint") DO UPDATE SET
@@ -85,7 +85,7 @@ export async function upsertOpenAlerts(tx: ScopedTx, dataspaceId: string, raises
 /** One fingerprint's change and when it happened (the delivery's time, for a monitor's). */
 export type FingerprintAt = { fingerprint: string; at: Date };
 
-const atRows = (changes: FingerprintAt[]) => JSON.stringify(jsonbSafe(changes.map(({ fingerprint, at }) => ({ fingerprint, at: at.toISOString() }))));
+const atRows = (changes: FingerprintAt[]) => jsonbSafeJson(changes.map(({ fingerprint, at }) => ({ fingerprint, at: at.toISOString() })));
 
 /** The open alerts of these fingerprints → resolved (no longer open: the fingerprint is free again). Distinct fingerprints. */
 export function resolveOpenAlerts(tx: ScopedTx, dataspaceId: string, changes: FingerprintAt[]): Promise<AlertRow[]> {

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IntegrationType } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
+import { dispatchQueuedWebhookEvents } from "@/server/inbound/dispatch-webhook-events";
 import { processWebhookEvents } from "@/server/inbound/process-webhook-events";
+import { runtimePort } from "@/server/runtime/port";
 import { datadogNotification, newRelicNotification } from "../../../../test/alert-fixtures";
 import { integrationTenant, seedIntegration, startInboundApp, type InboundApp } from "../../../../test/integration-fixtures";
 
@@ -202,5 +204,27 @@ describe("alerts from monitors' webhooks", () => {
     expect(events.map((e) => [(e.data as { status: string }).status, (e.data as { count: number }).count])).toEqual([
       ["triggered", 3], ["triggered", 3], ["resolved", 3], ["triggered", 2], ["resolved", 2], ["triggered", 1],
     ]);
+  });
+
+  it("applies deliveries in the order they were received, across the many groups a backlog is dispatched in at once", async () => {
+    const hook = await monitor("DATADOG");
+    const fingerprint = `flapping-${randomBytes(4).toString("hex")}`;
+    // A flapping monitor's notifications, each acknowledged before the next is sent, pile up
+    // while the relay is paused; then they are handed over two by two, so the runtime holds
+    // twenty groups of one dataspace at once. Applied out of turn, a Recovered would find nothing
+    // open and the Triggered after it would count on the old alert.
+    const transitions = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? ("Triggered" as const) : ("Recovered" as const)));
+    app.pauseRelay();
+    const ids = [];
+    try {
+      for (const transition of transitions) ids.push(await post(hook, datadogNotification(transition, { aggreg_key: fingerprint, alert_title: `[${transition}] Flapping` })));
+      expect((await dispatchQueuedWebhookEvents({ send: (events) => runtimePort().send(events), batchSize: 2 })).dispatched).toBeGreaterThan(transitions.length - 5); // a pass already under way may take the first
+    } finally {
+      app.resumeRelay();
+    }
+    for (const id of ids) await processed(id);
+    const logs = await Promise.all(ids.map(async (id) => (await logOf(id))?.replace(/alert [0-9a-f-]{36}/, "alert X").replace("Published datadog.alert; ", "")));
+    expect(logs).toEqual(transitions.map((transition) => (transition === "Triggered" ? "alert X triggered" : "alert X resolved")));
+    expect((await alertsOf(hook.id)).map((alert) => [alert.status, alert.count])).toEqual(Array.from({ length: transitions.length / 2 }, () => ["resolved", 1]));
   });
 });

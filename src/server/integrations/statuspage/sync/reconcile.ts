@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { scopedDb } from "@/server/db/scoped";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
-import { jsonbSafe } from "@/server/inbound/jsonb-safe";
+import { jsonbSafeJson } from "@/server/inbound/jsonb-safe";
 import { setServiceStatus } from "@/server/records/services/service-status";
 import { SERVICE_STATUSES, type ServiceStatus } from "@/server/records/services/service.schema";
 import type { SyncDirection } from "../config";
@@ -107,7 +107,7 @@ async function applyRepair(ref: IntegrationRef, repair: Repair, deps: OutboundDe
 }
 
 async function recordReconcile(ref: IntegrationRef, result: ReconcileResult, report: ReconcileReport): Promise<void> {
-  const json = JSON.stringify(jsonbSafe(report));
+  const json = jsonbSafeJson(report);
   await scopedDb(ref.dataspaceId).$executeRaw`
     UPDATE "Integration" SET "reconcileFinishedAt" = now(), "reconcileResult" = ${result}, "reconcileReport" = ${json}::jsonb
     WHERE id = ${ref.integrationId}::uuid AND "dataspaceId" = ${ref.dataspaceId}::uuid`;
