@@ -148,7 +148,8 @@ async function servicesNamed(tx: ScopedTx, dataspaceId: string, delivered: Deliv
 async function publishAlertEvents(tx: ScopedTx, dataspaceId: string, published: { order: number; type: EventType; row: AlertRow }[]) {
   // One after the other: a transaction's queries share its one connection.
   const dataspace = await tx.dataspace.findFirstOrThrow({ where: { id: dataspaceId }, select: { slug: true, name: true } });
-  const alerts = await tx.alert.findMany({ where: { id: { in: [...new Set(published.map(({ row }) => row.id))] } }, include: alertInclude });
+  // Only the relations: the rows themselves came back from the statements (payloads included).
+  const alerts = await tx.alert.findMany({ where: { id: { in: [...new Set(published.map(({ row }) => row.id))] } }, select: { id: true, ...alertInclude } });
   const relations = new Map(alerts.map((alert) => [alert.id, alert]));
   published.sort((a, b) => a.order - b.order);
   await publishEvents(
