@@ -23,7 +23,7 @@
  *    the fake's component shows it → p50/p99. The fake's contract gate must see no violation.
  *
  * Targets: ≥ 1 000 alert deliveries/s processed, FAILED 0, the database checks exact, component
- * status on the fake p50 < 200 ms. BENCH_CONNECTIONS (20), BENCH_ALERTS (10 000) and
+ * status on the fake p50 < 200 ms. BENCH_CONNECTIONS (40), BENCH_ALERTS (10 000) and
  * BENCH_FINGERPRINTS (500) change the load; BENCH_STRICT=1 exits 1 on a miss; BENCH_PROFILE=<dir>
  * makes the server write a CPU profile. Results also go to bench/.out/ops-<time>.json.
  */
@@ -36,7 +36,10 @@ import { datadogNotification } from "../test/alert-fixtures";
 import { cpuSeconds, machineTicks, postgresPids } from "./cpu";
 import { startProductionServer } from "./production-server";
 
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+// Each connection waits for its 202, which waits for a durable commit: 20 connections offer at
+// most 20 / latency (about 800/s here, p50 ~22 ms), which measures latency, not how much the
+// server can process. 40 keep it saturated: it acknowledges more than it processes.
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 40);
 const ALERTS = Number(process.env.BENCH_ALERTS ?? 10_000);
 const FINGERPRINTS = Number(process.env.BENCH_FINGERPRINTS ?? 500);
 const STATUS_CHANGES = 50;
@@ -260,11 +263,16 @@ async function main() {
   // ---- 1. Datadog notifications → alerts
   const sent: (Delivery | null)[] = new Array(deliveries.length).fill(null);
   let next = 0;
-  const progress = () =>
-    one<{ done: string; total: string }>(
-      `SELECT count(*) FILTER (WHERE status IN ('PROCESSED', 'FAILED')) AS done, count(*) AS total FROM "WebhookEvent" WHERE "integrationId" = $1`,
+  // Polled every 50 ms: counts only what is left (through the status index), so watching the
+  // processing costs PostgreSQL next to nothing (counting every row each time took 7 ms a poll).
+  let received = 0;
+  const progress = async () => {
+    const { left } = await one<{ left: string }>(
+      `SELECT count(*) AS left FROM "WebhookEvent" WHERE "integrationId" = $1 AND status IN ('RECEIVED', 'PROCESSING')`,
       [datadog.id],
-    ).then((row) => ({ done: Number(row.done), total: Number(row.total) }));
+    );
+    return { done: received - Number(left), total: received };
+  };
   const before = { app: cpuSeconds([app.pid!]), pg: cpuSeconds(postgresPids(pgPort)), machine: machineTicks() };
   const firstPost = performance.now();
   const load = autocannon({
@@ -291,6 +299,7 @@ async function main() {
   });
   const result = await load;
   const loadSeconds = (performance.now() - firstPost) / 1000;
+  received = Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "WebhookEvent" WHERE "integrationId" = $1`, [datadog.id])).n);
   const acknowledged = sent.filter(Boolean).length;
   const atLoadEnd = await progress();
   let done = atLoadEnd;

@@ -3,6 +3,7 @@ import { eventCatalog, type EventData, type EventType } from "./catalog";
 import { jsonbSafeJson } from "@/server/inbound/jsonb-safe";
 import { uuidv7 } from "@/server/db/uuid";
 import { familyOf } from "./families";
+import { relayNeeded } from "./relay-needed";
 
 /**
  * A `custom.*` type a dataspace registered, with the check of its JSON Schema (it throws on data
@@ -13,7 +14,7 @@ export type RegisteredCustomType = { name: string; check: (data: unknown) => voi
 /**
  * Writes a domain event into the outbox. Call it with the transaction that makes the change,
  * so the event exists if and only if the change committed. The durable runtime relays outbox
- * rows afterwards; nothing is sent from here.
+ * rows afterwards (those that anything can receive, see relay-needed.ts); nothing is sent from here.
  */
 export async function publishEvent<T extends EventType>(
   tx: ScopedTx,
@@ -49,8 +50,9 @@ export async function publishEvent(
     name = type.name;
     parsed = data;
   }
+  const needed = await relayNeeded(tx, dataspaceId);
   const event = await tx.event.create({
-    data: { type: name, data: parsed as object, actorId: options.actorId ?? null, dataspaceId },
+    data: { type: name, data: parsed as object, actorId: options.actorId ?? null, dataspaceId, relayedAt: needed(name) ? null : new Date() },
     select: { id: true, seq: true },
   });
   return event;
@@ -68,17 +70,19 @@ export async function publishEvents(
   events: { type: EventType; data: unknown; actorId?: string | null }[],
 ): Promise<{ ids: string[] }> {
   if (events.length === 0) return { ids: [] };
+  const needed = await relayNeeded(tx, dataspaceId);
   const rows = events.map((event, n) => ({
     n,
     id: uuidv7(),
     type: event.type,
     data: eventCatalog[event.type].schema.parse(event.data),
     actorId: event.actorId ?? null,
+    relayed: !needed(event.type),
   }));
   await tx.$executeRaw`
-    INSERT INTO "Event" (id, "dataspaceId", type, data, "actorId")
-    SELECT e.id, ${dataspaceId}::uuid, e.type, e.data, e."actorId"
-    FROM jsonb_to_recordset(${jsonbSafeJson(rows)}::jsonb) AS e(n int, id uuid, type text, data jsonb, "actorId" uuid)
+    INSERT INTO "Event" (id, "dataspaceId", type, data, "actorId", "relayedAt")
+    SELECT e.id, ${dataspaceId}::uuid, e.type, e.data, e."actorId", CASE WHEN e.relayed THEN now() END
+    FROM jsonb_to_recordset(${jsonbSafeJson(rows)}::jsonb) AS e(n int, id uuid, type text, data jsonb, "actorId" uuid, relayed boolean)
     ORDER BY e.n`;
   return { ids: rows.map((row) => row.id) };
 }

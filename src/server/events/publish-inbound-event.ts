@@ -3,6 +3,7 @@ import type { ScopedTx } from "@/server/db/scoped";
 import { AppError } from "@/server/errors";
 import { jsonbSafeJson } from "@/server/inbound/jsonb-safe";
 import { familyOf, inboundEventSchema, type InboundEventData } from "./families";
+import { relayNeeded } from "./relay-needed";
 
 const envelopeSchema = inboundEventSchema.omit({ payload: true });
 
@@ -35,16 +36,18 @@ export async function publishInboundEvents(tx: ScopedTx, dataspaceId: string, ev
     // custom.* types are published by users against their registered schema (publishCustomEvent), never by a mapping.
     if (family === "custom.*") throw new AppError("UNPROCESSABLE", `"${type}" is a custom event type: inbound events cannot publish it`);
   }
+  const needed = await relayNeeded(tx, dataspaceId);
   const rows = events.map((event, n) => {
     const envelope = envelopeSchema.parse(event.envelope);
+    const relayed = !needed(event.type);
     return "payloadFromId" in event
-      ? { n, id: randomUUID(), type: event.type, data: envelope, payloadFromId: event.payloadFromId }
-      : { n, id: randomUUID(), type: event.type, data: { ...envelope, payload: event.payload }, payloadFromId: null };
+      ? { n, id: randomUUID(), type: event.type, data: envelope, payloadFromId: event.payloadFromId, relayed }
+      : { n, id: randomUUID(), type: event.type, data: { ...envelope, payload: event.payload }, payloadFromId: null, relayed };
   });
   await tx.$executeRaw`
-    INSERT INTO "Event" (id, "dataspaceId", type, data, "payloadFromId")
-    SELECT e.id, ${dataspaceId}::uuid, e.type, e.data, e."payloadFromId"
-    FROM jsonb_to_recordset(${jsonbSafeJson(rows)}::jsonb) AS e(n int, id uuid, type text, data jsonb, "payloadFromId" uuid)
+    INSERT INTO "Event" (id, "dataspaceId", type, data, "payloadFromId", "relayedAt")
+    SELECT e.id, ${dataspaceId}::uuid, e.type, e.data, e."payloadFromId", CASE WHEN e.relayed THEN now() END
+    FROM jsonb_to_recordset(${jsonbSafeJson(rows)}::jsonb) AS e(n int, id uuid, type text, data jsonb, "payloadFromId" uuid, relayed boolean)
     ORDER BY e.n`;
   return { ids: rows.map((row) => row.id) };
 }

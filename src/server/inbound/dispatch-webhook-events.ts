@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { dispatchQueuedRows } from "@/server/runtime/queue-dispatcher";
 
 /** What the runtime receives: one dataspace's inbound events that were queued together. */
@@ -15,14 +16,16 @@ export const inboundEventsReceivedData = z.object({
 export type InboundEventsReceived = { id: string; name: typeof INBOUND_EVENTS_RECEIVED; data: z.infer<typeof inboundEventsReceivedData> };
 
 /**
- * Hands queued inbound events (just received, or replayed) to the runtime. Retries stay per
- * event: each event's state lives in its row, so a retried group re-processes only what is not
- * done yet (see processWebhookEvents).
+ * Hands queued inbound events (just received, or replayed) to the runtime, RECEIVED → PROCESSING
+ * in the same statement. Retries stay per event: each event's state lives in its row, so a
+ * retried group re-processes only what is not done yet (see processWebhookEvents).
  */
 export function dispatchQueuedWebhookEvents(options: { send: (events: InboundEventsReceived[]) => Promise<unknown>; batchSize?: number }) {
   return dispatchQueuedRows<InboundEventsReceived>({
     table: "WebhookEvent",
     groupSize: INBOUND_GROUP_SIZE,
+    // Handed to the runtime is being processed: the attempt itself is counted and logged when it ends (event-transitions.ts).
+    onHandOver: Prisma.sql`status = CASE WHEN status = 'RECEIVED' THEN 'PROCESSING'::"WebhookEventStatus" ELSE status END`,
     toEvent: ({ groupId, dataspaceId, refs }) => ({ id: `inbound-events-${groupId}`, name: INBOUND_EVENTS_RECEIVED, data: { dataspaceId, events: refs } }),
     ...options,
   });

@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { IntegrationType } from "@/generated/prisma/enums";
 import type { ScopedDb, ScopedTx } from "@/server/db/scoped";
 import type { StoredConfig } from "@/server/integrations/provider";
@@ -15,7 +16,9 @@ import type { StoredConfig } from "@/server/integrations/provider";
 export type Claim = { id: string; dispatch: number };
 export type ClaimedEvent = {
   id: string;
+  /** The number of the attempt being made. */
   attempts: number;
+  dispatch: number;
   eventType: string;
   providerDeliveryId: string | null;
   receivedAt: Date;
@@ -23,56 +26,62 @@ export type ClaimedEvent = {
   contentType: string | null;
   integration: { id: string; name: string; type: IntegrationType; config: StoredConfig };
 };
-export type Finished = { id: string; attempts: number; type: string | null; message: string };
+export type Finished = { id: string; attempts: number; dispatch: number; type: string | null; message: string };
 
 /**
- * RECEIVED/PROCESSING → PROCESSING for the rows still on the dispatch that names them, attempts
- * + 1, logged; returns what processing needs of each (the body, its integration) in the same
- * statement. A second run of the same dispatch (the runtime delivers at least once) claims the
- * rows again, so the first run's `finishEvents` no longer matches their attempts: the event is
- * still published once.
+ * The rows of `claims` still on the dispatch that names them and not finished, with what
+ * processing needs of each (the body, its integration), in one statement that writes nothing:
+ * handing a row to the runtime already made it PROCESSING (dispatch-webhook-events.ts), and
+ * `attempts` is the number of the attempt about to be made. The attempt is counted and logged
+ * ("Processing (attempt n)") by the one write that ends it — `finishEvents` or
+ * `recordEventError` — guarded by the attempts and dispatch read here: of two runs of one
+ * dispatch (the runtime delivers at least once), or a run overtaken by a replay, only the first
+ * to finish writes, so an event is published once per successful processing. One write per
+ * attempt instead of a claim and a finish: each rewrites the row, its body and every index on it.
  */
-export async function claimEvents(tdb: ScopedDb, dataspaceId: string, claims: Claim[], at: Date): Promise<ClaimedEvent[]> {
+export async function readEvents(tdb: ScopedDb, dataspaceId: string, claims: Claim[]): Promise<ClaimedEvent[]> {
   if (claims.length === 0) return [];
   const rows = await tdb.$queryRaw<(Omit<ClaimedEvent, "integration"> & { integrationId: string; integrationName: string; integrationType: IntegrationType; integrationConfig: StoredConfig | null })[]>`
-    WITH claimed AS (
-      UPDATE "WebhookEvent" AS w
-      SET status = 'PROCESSING', attempts = w.attempts + 1,
-          log = w.log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', 'Processing (attempt ' || (w.attempts + 1) || ')'))
-      FROM jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS c(id uuid, dispatch int)
-      WHERE w.id = ANY(${claims.map((c) => c.id)}::uuid[]) AND w.id = c.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.dispatch = c.dispatch
-        AND w.status IN ('RECEIVED', 'PROCESSING')
-      RETURNING w.id, w.attempts, w."eventType", w."providerDeliveryId", w."receivedAt", w.body, w.headers->>'content-type' AS "contentType", w."integrationId"
-    )
-    SELECT claimed.*, i.name AS "integrationName", i.type::text AS "integrationType", i.config AS "integrationConfig"
-    FROM claimed JOIN "Integration" AS i ON i.id = claimed."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid`;
+    SELECT w.id, w.attempts + 1 AS attempts, w.dispatch, w."eventType", w."providerDeliveryId", w."receivedAt", w.body, w.headers->>'content-type' AS "contentType",
+           w."integrationId", i.name AS "integrationName", i.type::text AS "integrationType", i.config AS "integrationConfig"
+    FROM "WebhookEvent" AS w
+    JOIN jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS c(id uuid, dispatch int) ON w.id = c.id AND w.dispatch = c.dispatch
+    JOIN "Integration" AS i ON i.id = w."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid
+    WHERE w.id = ANY(${claims.map((c) => c.id)}::uuid[]) AND w."dataspaceId" = ${dataspaceId}::uuid AND w.status IN ('RECEIVED', 'PROCESSING')`;
   return rows.map(({ integrationId, integrationName, integrationType, integrationConfig, ...row }) => ({
     ...row,
     integration: { id: integrationId, name: integrationName, type: integrationType, config: integrationConfig ?? {} },
   }));
 }
 
-/** PROCESSING → PROCESSED for rows this run owns; returns how many moved (fewer: another run got there). */
+/** The log lines of attempt `f.attempts`: that it started, and how it ended. */
+const ATTEMPT_LOG = Prisma.raw(
+  `jsonb_build_array(jsonb_build_object('at', f.at, 'message', 'Processing (attempt ' || f.attempts || ')'), jsonb_build_object('at', f.at, 'message', f.message))`,
+);
+
+/** → PROCESSED for rows no other run or replay got to first; returns how many moved (fewer: one did). */
 export function finishEvents(tx: ScopedTx, dataspaceId: string, rows: Finished[], at: Date): Promise<number> {
   return tx.$executeRaw`
     UPDATE "WebhookEvent" AS w
-    SET status = 'PROCESSED', "processedAt" = ${at}, "domainEventType" = f.type, error = NULL,
-        log = w.log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', f.message))
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS f(id uuid, attempts int, type text, message text)
-    WHERE w.id = ANY(${rows.map((row) => row.id)}::uuid[]) AND w.id = f.id AND w."dataspaceId" = ${dataspaceId}::uuid AND w.attempts = f.attempts AND w.status = 'PROCESSING'`;
+    SET status = 'PROCESSED', attempts = f.attempts, "processedAt" = ${at}, "domainEventType" = f.type, error = NULL, log = w.log || ${ATTEMPT_LOG}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, attempts int, dispatch int, type text, message text)
+    CROSS JOIN LATERAL (SELECT r.id, r.attempts, r.dispatch, r.type, r.message, ${at.toISOString()}::text AS at) AS f
+    WHERE w.id = ANY(${rows.map((row) => row.id)}::uuid[]) AND w.id = f.id AND w."dataspaceId" = ${dataspaceId}::uuid
+      AND w.attempts = f.attempts - 1 AND w.dispatch = f.dispatch AND w.status IN ('RECEIVED', 'PROCESSING')`;
 }
 
 /**
- * One row's failed attempt: the error stored and logged. `final` ends it FAILED (an error a retry
- * cannot fix); otherwise it stays PROCESSING for the runtime's retry.
+ * One row's failed attempt: counted, the error stored and logged. `final` ends it FAILED (an
+ * error a retry cannot fix); otherwise it stays PROCESSING for the runtime's retry.
  */
-export function recordEventError(tdb: ScopedDb, dataspaceId: string, row: { id: string; attempts: number }, error: string, at: Date, final: boolean) {
+export function recordEventError(tdb: ScopedDb, dataspaceId: string, row: { id: string; attempts: number; dispatch: number }, error: string, at: Date, final: boolean) {
   const message = `Attempt ${row.attempts} failed: ${error}${final ? " (not retried)" : ""}`;
   return tdb.$executeRaw`
-    UPDATE "WebhookEvent"
-    SET error = ${error}, status = ${final ? "FAILED" : "PROCESSING"}::"WebhookEventStatus",
-        log = log || jsonb_build_array(jsonb_build_object('at', ${at.toISOString()}::text, 'message', ${message}::text))
-    WHERE id = ${row.id}::uuid AND "dataspaceId" = ${dataspaceId}::uuid AND attempts = ${row.attempts} AND status = 'PROCESSING'`;
+    UPDATE "WebhookEvent" AS w
+    SET error = ${error}, status = ${final ? "FAILED" : "PROCESSING"}::"WebhookEventStatus", attempts = f.attempts, log = w.log || ${ATTEMPT_LOG}
+    FROM (SELECT ${row.attempts}::int AS attempts, ${at.toISOString()}::text AS at, ${message}::text AS message) AS f
+    WHERE w.id = ${row.id}::uuid AND w."dataspaceId" = ${dataspaceId}::uuid AND w.attempts = f.attempts - 1 AND w.dispatch = ${row.dispatch}
+      AND w.status IN ('RECEIVED', 'PROCESSING')`;
 }
 
 /** The runtime gave up on a group: its events not yet done end FAILED, each with its own last error if it had one. */

@@ -13,6 +13,7 @@ import {
   type InboundApp,
 } from "../../../test/integration-fixtures";
 import { addMember, seedUser, tenantFor } from "../../../test/factories";
+import { dispatchQueuedWebhookEvents } from "./dispatch-webhook-events";
 import { processWebhookEvents } from "./process-webhook-events";
 import { getWebhookEvent, listWebhookEvents } from "./read-webhook-events";
 import { replayWebhookEvent } from "./replay-webhook-event";
@@ -165,6 +166,26 @@ describe("inbound event processing", () => {
     expect(await run()).toEqual({ processed: 1, failed: 0, retrying: 0, skipped: 2 });
     expect((await rows()).map((row) => [row.status, row.attempts, row.error])).toEqual([["PROCESSED", 1, null], ["PROCESSED", 3, null], ["PROCESSED", 1, null]]);
     expect(await db.event.count({ where: { dataspaceId: ctx.dataspace.id, data: { path: ["integration", "uuid"], equals: hook.id } } })).toBe(3);
+  });
+
+  it("is RECEIVED until handed to the runtime, PROCESSING until its attempt ends, then PROCESSED with the attempt counted and logged", async () => {
+    const hook = await github();
+    app.pauseRelay();
+    let handed: { id: string; dispatch: number }[] = [];
+    try {
+      const { id } = await deliver(hook, "issues", githubExample("issues", "opened"));
+      expect(await db.webhookEvent.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "RECEIVED", attempts: 0 });
+      // The dispatcher hands it over (here to nobody: this test runs the attempt itself).
+      await dispatchQueuedWebhookEvents({ send: async (events) => void (handed = events.flatMap((event) => event.data.events)) });
+      expect(handed.map((ref) => ref.id)).toContain(id);
+      expect(await db.webhookEvent.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PROCESSING", attempts: 0, queuedAt: null });
+      expect(await processWebhookEvents({ dataspaceId: ctx.dataspace.id, events: handed.filter((ref) => ref.id === id) })).toEqual({ processed: 1, failed: 0, retrying: 0, skipped: 0 });
+      const done = await getWebhookEvent(ctx, id);
+      expect(done).toMatchObject({ status: "PROCESSED", attempts: 1, domainEventType: "github.issues.opened" });
+      expect(done.log.map((entry) => entry.message)).toEqual(["Received", "Processing (attempt 1)", "Published github.issues.opened"]);
+    } finally {
+      app.resumeRelay();
+    }
   });
 
   it("skips a run of a superseded dispatch, of a finished event, or from another dataspace, publishing nothing", async () => {

@@ -8,7 +8,7 @@ import { providerFor } from "@/server/integrations/registry";
 import { recordInboundDeployments } from "@/server/records/deployments/record-inbound-deployments";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
 import { jsonbSafeText } from "./jsonb-safe";
-import { claimEvents, failEvents, finishEvents, recordEventError, type ClaimedEvent, type Finished } from "./event-transitions";
+import { failEvents, finishEvents, readEvents, recordEventError, type ClaimedEvent, type Finished } from "./event-transitions";
 
 export type WebhookEventRef = { id: string; dispatch: number };
 export type ProcessOutcome = { processed: number; failed: number; retrying: number; skipped: number };
@@ -19,11 +19,11 @@ class Superseded extends Error {}
 
 /**
  * Processes a dispatched group of one dataspace's inbound events (what the runtime runs per
- * invocation). Each event: RECEIVED → PROCESSING (attempt counted, logged) → the provider maps it
- * → its domain event is published (and what it reports about deployments recorded, see
- * record-inbound-deployments.ts) in the same transaction that marks it PROCESSED. The group
- * commits in one transaction; if that fails, each event is tried on its own, so one bad event
- * costs the others nothing.
+ * invocation; handing them over made them PROCESSING). Each event is read, the provider maps it,
+ * and its domain event is published (and what it reports about deployments and alerts applied,
+ * see record-inbound-deployments.ts and apply-alert-signals.ts) in the same transaction that
+ * counts and logs the attempt and marks it PROCESSED. The group commits in one transaction; if
+ * that fails, each event is tried on its own, so one bad event costs the others nothing.
  *
  * An event that fails stores its error and stays PROCESSING, and the run throws, so the runtime
  * retries with its backoff; a retried group re-processes only its events not done yet. An
@@ -32,16 +32,16 @@ class Superseded extends Error {}
  * ends the rest FAILED.
  *
  * The runtime delivers at least once: events of an older dispatch (replayed since) and finished
- * ones are skipped; a second run of the same dispatch claims the events again, so whichever
- * finishes first with the latest claim publishes. Each transition is guarded by (dispatch,
- * attempts): an event is published once per successful processing. The whole group is claimed,
- * published and finished in three statements, whatever its size (see event-transitions.ts).
+ * ones are skipped; of two runs of the same dispatch, whichever finishes first publishes, as each
+ * write is guarded by the (dispatch, attempts) it read: an event is published once per
+ * successful processing. The whole group is read, published and finished in three statements,
+ * whatever its size (see event-transitions.ts).
  */
 export async function processWebhookEvents(input: { dataspaceId: string; events: WebhookEventRef[] }): Promise<ProcessOutcome> {
   const { dataspaceId } = input;
   const tdb = scopedDb(dataspaceId);
   // Received order (ids are time-ordered UUIDv7), so the group's domain events keep it too.
-  const claimed = (await claimEvents(tdb, dataspaceId, input.events, new Date())).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const claimed = (await readEvents(tdb, dataspaceId, input.events)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const outcome: ProcessOutcome = { processed: 0, failed: 0, retrying: 0, skipped: input.events.length - claimed.length };
   if (claimed.length === 0) return outcome;
 
@@ -132,6 +132,7 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
     const finished: Finished[] = items.map(({ row, mapped, skipped }, index) => ({
       id: row.id,
       attempts: row.attempts,
+      dispatch: row.dispatch,
       type: mapped?.type ?? null,
       message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index], alerts.get(row.id)]
         .filter(Boolean)

@@ -5,7 +5,7 @@ import { publishInboundEvent } from "@/server/events/publish-inbound-event";
 import { hashInboundToken } from "@/server/integrations/inbound-token";
 import { snapshotDataspace } from "../../../test/snapshot";
 import { githubDelivery, githubExample, hookRequest, integrationTenant, seedIntegration } from "../../../test/integration-fixtures";
-import { claimEvents, failEvents, finishEvents, recordEventError } from "./event-transitions";
+import { failEvents, finishEvents, readEvents, recordEventError } from "./event-transitions";
 import { findHookTarget } from "./find-hook-target";
 import { receiveHook } from "./receive-hook";
 import { storeWebhookEvent } from "./store-webhook-event";
@@ -35,9 +35,9 @@ describe("inbound SQL statements stay in their dataspace", () => {
     // State changes named with A's dataspace touch none of B's rows.
     const tdbA = scopedDb(a.dataspace.id);
     const ref = { id: eventB.id, dispatch: eventB.dispatch, attempts: eventB.attempts };
-    expect(await claimEvents(tdbA, a.dataspace.id, [ref], new Date())).toEqual([]);
-    expect(await tdbA.$transaction((tx) => finishEvents(tx, a.dataspace.id, [{ id: eventB.id, attempts: 0, type: null, message: "x" }], new Date()))).toBe(0);
-    expect(await recordEventError(tdbA, a.dataspace.id, { id: eventB.id, attempts: 0 }, "boom", new Date(), true)).toBe(0);
+    expect(await readEvents(tdbA, a.dataspace.id, [ref])).toEqual([]);
+    expect(await tdbA.$transaction((tx) => finishEvents(tx, a.dataspace.id, [{ id: eventB.id, attempts: eventB.attempts + 1, dispatch: eventB.dispatch, type: null, message: "x" }], new Date()))).toBe(0);
+    expect(await recordEventError(tdbA, a.dataspace.id, { id: eventB.id, attempts: eventB.attempts + 1, dispatch: eventB.dispatch }, "boom", new Date(), true)).toBe(0);
     expect(await failEvents(tdbA, a.dataspace.id, [ref], "boom", new Date())).toBe(0);
 
     // Publishing through A's transaction writes A's event, and cannot take its payload from B's received event.

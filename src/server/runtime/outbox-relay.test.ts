@@ -9,13 +9,20 @@ import { seedDataspace, seedRequest, seedUser, tenantFor } from "../../../test/f
 import { runtimeWants } from "../../../inngest/functions";
 import { relayOutbox, startOutboxRelay, wakeOutboxRelay, type SendEvents } from "./outbox-relay";
 import { wireTestRuntime } from "../../../test/runtime-port";
+import { createEndpoint, webhookTenant } from "../../../test/webhook-fixtures";
+import { runtimePort, wireRuntime } from "./port";
 
 /**
  * Outbox rows reach the runtime at least once and run exactly once: real domain writes, the
  * app's own Inngest client, the embedded executor over HTTP.
  */
-// These tests run their own functions (triggered by request.added), not the app's.
+// These tests run their own functions (triggered by request.added), not the app's: the runtime
+// is wired as wanting every event, so none is written already relayed (relay-needed.ts).
 const all = () => true;
+function wantEverything() {
+  wireTestRuntime();
+  wireRuntime({ ...runtimePort(), wants: all });
+}
 
 describe("outbox relay", () => {
   let h: Harness;
@@ -32,7 +39,7 @@ describe("outbox relay", () => {
     process.env.INNGEST_BASE_URL = h.executor.url;
     process.env.INNGEST_DEV = "1";
     inngest.setEnvVars();
-    wireTestRuntime();
+    wantEverything();
     const owner = await seedUser();
     const space = await seedDataspace({ owner });
     ctx = await tenantFor(owner.id, space.slug);
@@ -116,13 +123,27 @@ describe("outbox relay", () => {
     for (let i = 0; i < 15; i++) await expect.poll(async () => (await runsFor(`Long notes ${i}`)).length).toBe(1);
   });
 
-  it("hands the runtime only the events some app function is triggered by, and marks every event relayed", async () => {
-    await seedRequest(ctx, { title: "Nobody listens" });
-    const sent: string[] = [];
-    await relayOutbox({ send: async (events) => void sent.push(...events.map((e) => e.name)) });
-    expect(await unrelayed()).toBe(0);
-    expect(sent).not.toContain("request.added");
-    expect(runtimeWants("webhook_endpoint.paused")).toBe(true); // resume-webhook-endpoint
-    expect(runtimeWants("request.added")).toBe(false);
+  it("writes events nothing can receive already relayed; relays the rest, handing the runtime only those an app function is triggered by", async () => {
+    wireTestRuntime(); // the app's functions
+    try {
+      expect(runtimeWants("webhook_endpoint.paused")).toBe(true); // resume-webhook-endpoint
+      expect(runtimeWants("request.added")).toBe(false);
+      // No function wants it and the dataspace sends no webhooks: nothing to relay.
+      await seedRequest(ctx, { title: "Nobody listens" });
+      expect(await unrelayed()).toBe(0);
+
+      // A dataspace with an endpoint (even one switched off, which holds its deliveries): its events go through the relay.
+      const webhooks = await webhookTenant();
+      await createEndpoint(webhooks, { url: "https://hooks.example.com/in", eventTypes: ["request.added"], isActive: false });
+      await seedRequest(webhooks, { title: "An endpoint listens" });
+      expect(await unrelayed()).toBe(1);
+      const sent: string[] = [];
+      await relayOutbox({ send: async (events) => void sent.push(...events.map((e) => e.name)) });
+      expect(await unrelayed()).toBe(0);
+      expect(sent).not.toContain("request.added");
+      expect(await db.webhookDelivery.count({ where: { eventType: "request.added", dataspaceId: webhooks.dataspace.id } })).toBe(1);
+    } finally {
+      wantEverything();
+    }
   });
 });

@@ -32,6 +32,11 @@ export function wireRuntime(port: RuntimePort | undefined): void {
   shared.__switchboardRuntimePort = port;
 }
 
+/** The wired port, or null where none is (see relay-needed.ts). */
+export function runtimePortIfWired(): RuntimePort | null {
+  return shared.__switchboardRuntimePort ?? null;
+}
+
 export function runtimePort(): RuntimePort {
   const port = shared.__switchboardRuntimePort;
   if (!port) throw new Error("The durable runtime is not wired in this process: server.ts (or a test's runtime) calls wireRuntime() at start");

@@ -29,6 +29,8 @@ export async function dispatchQueuedRows<Event>(options: {
   send: (events: Event[]) => Promise<unknown>;
   /** Most rows in one group (one runtime run). */
   groupSize: number;
+  /** More to set on the rows handed over, besides unqueueing them (inbound events become PROCESSING). */
+  onHandOver?: Prisma.Sql;
   batchSize?: number;
 }): Promise<{ dispatched: number; nextDueAt: Date | null }> {
   const table = TABLES[options.table];
@@ -42,7 +44,8 @@ export async function dispatchQueuedRows<Event>(options: {
           WHERE "queuedAt" <= now() ORDER BY "queuedAt" LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
         if (rows.length === 0) return 0;
         await options.send(groups(rows, options.groupSize).map(options.toEvent));
-        await tx.$executeRaw`UPDATE ${table} SET "queuedAt" = NULL WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
+        const also = options.onHandOver ? Prisma.sql`, ${options.onHandOver}` : Prisma.empty;
+        await tx.$executeRaw`UPDATE ${table} SET "queuedAt" = NULL ${also} WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
         return rows.length;
       },
       { timeout: 30_000 }, // the send retries for a while when the runtime is briefly unreachable

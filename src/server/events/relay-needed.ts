@@ -1,0 +1,21 @@
+import type { ScopedTx } from "@/server/db/scoped";
+import { runtimePortIfWired } from "@/server/runtime/port";
+
+/**
+ * Which events of a publishing transaction must go through the outbox relay: those a function of
+ * the runtime is triggered by, and every event of a dataspace with a webhook endpoint (in any
+ * state: a paused endpoint holds its deliveries). The rest — a monitor's notifications in a
+ * dataspace that sends no webhooks, say — are written already relayed: nothing would read them
+ * from the queue but the relay, to mark them. One query per transaction, not per event.
+ *
+ * Where no runtime is wired in this process (a script, a test without one), every event goes
+ * through the relay, as before. An endpoint created while the transaction runs gets the events
+ * committed after it exists; whether it gets one committed at the same moment was never defined.
+ */
+export async function relayNeeded(tx: ScopedTx, dataspaceId: string): Promise<(type: string) => boolean> {
+  const port = runtimePortIfWired();
+  if (!port) return () => true;
+  const [{ endpoints }] = await tx.$queryRaw<{ endpoints: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "WebhookEndpoint" WHERE "dataspaceId" = ${dataspaceId}::uuid) AS endpoints`;
+  return endpoints ? () => true : (type) => port.wants(type);
+}
