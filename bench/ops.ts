@@ -160,7 +160,8 @@ function loggedOutcome(message: string | null): Outcome | "other" {
   if (!message) return "other";
   if (/ triggered$/.test(message)) return "triggered";
   if (/ repeated \(count \d+\)$/.test(message)) return "repeated";
-  if (/no open alert with fingerprint/.test(message)) return "nothing open";
+  // A second recovery in one group finds the alert the first resolved: nothing open, said with its id.
+  if (/no open alert with fingerprint/.test(message) || /alert \S+ already resolved$/.test(message)) return "nothing open";
   if (/alert \S+ resolved$/.test(message)) return "resolved";
   return "other";
 }

@@ -133,7 +133,7 @@ async function main() {
   // 2. Backlog: 2 000 events to one endpoint, committed while the relay is paused, then drained.
   await endpoint("/backlog");
   base = await succeeded();
-  runtime.pauseRelay();
+  await runtime.pauseRelay();
   await publish(BACKLOG_EVENTS);
   t0 = now();
   meter = cpuMeter();

@@ -25,8 +25,8 @@ export type AppRuntime = {
   /** The server's origin, e.g. http://127.0.0.1:41234 */
   url: string;
   serveUrl: string;
-  /** Stops and restarts the outbox relay alone (a benchmark builds up a backlog meanwhile). */
-  pauseRelay: () => void;
+  /** Stops the outbox relay alone, once a pass under way has ended (a benchmark builds up a backlog meanwhile); `resumeRelay` restarts it. */
+  pauseRelay: () => Promise<void>;
   resumeRelay: () => void;
   stop: () => Promise<void>;
 };

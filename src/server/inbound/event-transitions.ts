@@ -41,17 +41,40 @@ export type Finished = { id: string; attempts: number; dispatch: number; type: s
  */
 export async function readEvents(tdb: ScopedDb, dataspaceId: string, claims: Claim[]): Promise<ClaimedEvent[]> {
   if (claims.length === 0) return [];
-  const rows = await tdb.$queryRaw<(Omit<ClaimedEvent, "integration"> & { integrationId: string; integrationName: string; integrationType: IntegrationType; integrationConfig: StoredConfig | null })[]>`
+  const rows = await tdb.$queryRaw<EventRow[]>`
     SELECT w.id, w.attempts + 1 AS attempts, w.dispatch, w."eventType", w."providerDeliveryId", w."receivedAt", w.body, w.headers->>'content-type' AS "contentType",
            w."integrationId", i.name AS "integrationName", i.type::text AS "integrationType", i.config AS "integrationConfig"
     FROM "WebhookEvent" AS w
     JOIN jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS c(id uuid, dispatch int) ON w.id = c.id AND w.dispatch = c.dispatch
     JOIN "Integration" AS i ON i.id = w."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid
     WHERE w.id = ANY(${claims.map((c) => c.id)}::uuid[]) AND w."dataspaceId" = ${dataspaceId}::uuid AND w.status IN ('RECEIVED', 'PROCESSING')`;
-  return rows.map(({ integrationId, integrationName, integrationType, integrationConfig, ...row }) => ({
-    ...row,
-    integration: { id: integrationId, name: integrationName, type: integrationType, config: integrationConfig ?? {} },
-  }));
+  return rows.map(withIntegration);
+}
+
+type EventRow = Omit<ClaimedEvent, "integration"> & { integrationId: string; integrationName: string; integrationType: IntegrationType; integrationConfig: StoredConfig | null };
+
+const withIntegration = ({ integrationId, integrationName, integrationType, integrationConfig, ...row }: EventRow): ClaimedEvent => ({
+  ...row,
+  integration: { id: integrationId, name: integrationName, type: integrationType, config: integrationConfig ?? {} },
+});
+
+/**
+ * Events of these integrations already handed to the runtime in later groups (PROCESSING, never
+ * attempted since: no error), oldest first, besides `taken`: a run processes them with its own
+ * group, so a backlog is worked off in large groups — a run costs far more than a row — and the
+ * runs that carry them find them done. Read like `readEvents`, and guarded the same way.
+ */
+export async function readHandedOver(tdb: ScopedDb, dataspaceId: string, integrationIds: string[], taken: string[], limit: number): Promise<ClaimedEvent[]> {
+  if (integrationIds.length === 0 || limit <= 0) return [];
+  const rows = await tdb.$queryRaw<EventRow[]>`
+    SELECT w.id, w.attempts + 1 AS attempts, w.dispatch, w."eventType", w."providerDeliveryId", w."receivedAt", w.body, w.headers->>'content-type' AS "contentType",
+           w."integrationId", i.name AS "integrationName", i.type::text AS "integrationType", i.config AS "integrationConfig"
+    FROM "WebhookEvent" AS w
+    JOIN "Integration" AS i ON i.id = w."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid
+    WHERE w."integrationId" = ANY(${integrationIds}::uuid[]) AND w."dataspaceId" = ${dataspaceId}::uuid AND w.status = 'PROCESSING'
+      AND w.error IS NULL AND w."queuedAt" IS NULL AND w.id <> ALL(${taken}::uuid[])
+    ORDER BY w.id LIMIT ${limit}`;
+  return rows.map(withIntegration);
 }
 
 /** The log lines of attempt `f.attempts`: that it started, and how it ended. */

@@ -170,7 +170,7 @@ describe("inbound event processing", () => {
 
   it("is RECEIVED until handed to the runtime, PROCESSING until its attempt ends, then PROCESSED with the attempt counted and logged", async () => {
     const hook = await github();
-    app.pauseRelay();
+    await app.pauseRelay();
     let handed: { id: string; dispatch: number }[] = [];
     try {
       const { id } = await deliver(hook, "issues", githubExample("issues", "opened"));
@@ -183,6 +183,32 @@ describe("inbound event processing", () => {
       const done = await getWebhookEvent(ctx, id);
       expect(done).toMatchObject({ status: "PROCESSED", attempts: 1, domainEventType: "github.issues.opened" });
       expect(done.log.map((entry) => entry.message)).toEqual(["Received", "Processing (attempt 1)", "Published github.issues.opened"]);
+    } finally {
+      app.resumeRelay();
+    }
+  });
+
+  it("takes along the events handed over since in later groups, in received order; their own runs find them done", async () => {
+    const hook = await github();
+    await app.pauseRelay();
+    const groups: { id: string; dispatch: number }[][] = [];
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) ids.push((await deliver(hook, "issues", githubExample("issues", "opened"))).id);
+      // Three handed over, one group each; the fourth is still waiting for the dispatcher.
+      await db.webhookEvent.update({ where: { id: ids[3] }, data: { queuedAt: new Date(Date.now() + 60_000) } });
+      await dispatchQueuedWebhookEvents({ send: async (events) => void groups.push(...events.map((event) => event.data.events)), batchSize: 1 });
+      const mine = groups.filter((group) => ids.includes(group[0].id));
+      expect(mine.map((group) => group.map((ref) => ref.id))).toEqual([[ids[0]], [ids[1]], [ids[2]]]);
+
+      expect(await processWebhookEvents({ dataspaceId: ctx.dataspace.id, events: mine[0] })).toEqual({ processed: 3, failed: 0, retrying: 0, skipped: 0 });
+      expect(await processWebhookEvents({ dataspaceId: ctx.dataspace.id, events: mine[1] })).toEqual({ processed: 0, failed: 0, retrying: 0, skipped: 1 });
+      const rows = await Promise.all(ids.map((id) => db.webhookEvent.findUniqueOrThrow({ where: { id } })));
+      expect(rows.map((row) => [row.status, row.attempts])).toEqual([["PROCESSED", 1], ["PROCESSED", 1], ["PROCESSED", 1], ["RECEIVED", 0]]);
+      // Published once each, in the order received.
+      const published = await db.event.findMany({ where: { dataspaceId: ctx.dataspace.id, payloadFromId: { in: ids } }, orderBy: { seq: "asc" } });
+      expect(published.map((event) => event.payloadFromId)).toEqual(ids.slice(0, 3));
+      await db.webhookEvent.update({ where: { id: ids[3] }, data: { queuedAt: new Date() } });
     } finally {
       app.resumeRelay();
     }

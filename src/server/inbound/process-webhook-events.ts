@@ -8,7 +8,7 @@ import { providerFor } from "@/server/integrations/registry";
 import { recordInboundDeployments } from "@/server/records/deployments/record-inbound-deployments";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
 import { jsonbSafeText } from "./jsonb-safe";
-import { failEvents, finishEvents, readEvents, recordEventError, type ClaimedEvent, type Finished } from "./event-transitions";
+import { failEvents, finishEvents, readEvents, readHandedOver, recordEventError, type ClaimedEvent, type Finished } from "./event-transitions";
 
 export type WebhookEventRef = { id: string; dispatch: number };
 export type ProcessOutcome = { processed: number; failed: number; retrying: number; skipped: number };
@@ -16,6 +16,9 @@ export type ProcessOutcome = { processed: number; failed: number; retrying: numb
 type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null; skipped?: string; deployments: InboundDeployment[]; alert: AlertSignal | null };
 
 class Superseded extends Error {}
+
+/** A run's own group and the later ones it takes along (a group's statements stay well under a second). */
+const MOST_EVENTS_PER_RUN = 1_000;
 
 /**
  * Processes a dispatched group of one dataspace's inbound events (what the runtime runs per
@@ -40,10 +43,14 @@ class Superseded extends Error {}
 export async function processWebhookEvents(input: { dataspaceId: string; events: WebhookEventRef[] }): Promise<ProcessOutcome> {
   const { dataspaceId } = input;
   const tdb = scopedDb(dataspaceId);
-  // Received order (ids are time-ordered UUIDv7), so the group's domain events keep it too.
-  const claimed = (await readEvents(tdb, dataspaceId, input.events)).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const outcome: ProcessOutcome = { processed: 0, failed: 0, retrying: 0, skipped: input.events.length - claimed.length };
-  if (claimed.length === 0) return outcome;
+  const own = await readEvents(tdb, dataspaceId, input.events);
+  const outcome: ProcessOutcome = { processed: 0, failed: 0, retrying: 0, skipped: input.events.length - own.length };
+  if (own.length === 0) return outcome;
+  // With the events handed over since in later groups (see readHandedOver), in received order
+  // (ids are time-ordered UUIDv7), so the group's domain events keep it too.
+  const integrationIds = [...new Set(own.map((row) => row.integration.id))];
+  const later = await readHandedOver(tdb, dataspaceId, integrationIds, input.events.map((ref) => ref.id), MOST_EVENTS_PER_RUN - own.length);
+  const claimed = [...own, ...later].sort((a, b) => (a.id < b.id ? -1 : 1));
 
   const failures: { row: ClaimedEvent; error: unknown }[] = [];
   const ready: Mapped[] = [];

@@ -125,6 +125,8 @@ type RelayLoop = {
   pass: () => Promise<{ nextDueAt: Date | null }>;
   due?: NodeJS.Timeout;
   log: (message: string) => void;
+  /** The pass under way, if any. */
+  current?: Promise<void>;
 };
 
 /**
@@ -140,7 +142,7 @@ export function wakeOutboxRelay(): void {
     return;
   }
   loop.running = true;
-  void loop.pass()
+  loop.current = loop.pass()
     .then(({ nextDueAt }) => {
       loop.failures = 0;
       // A deferred delivery (rate limit) wakes the loop when it falls due, not at the next sweep.
@@ -166,8 +168,11 @@ export function wakeOutboxRelay(): void {
     });
 }
 
-/** Starts the relay in this process (server.ts): one pass now, then a sweep every `sweepMs`. */
-export function startOutboxRelay(options: { sweepMs?: number; log?: (message: string) => void; wanted?: (type: string) => boolean } = {}): { stop: () => void } {
+/**
+ * Starts the relay in this process (server.ts): one pass now, then a sweep every `sweepMs`.
+ * `stop` resolves once a pass under way has ended (nothing is handed over after it).
+ */
+export function startOutboxRelay(options: { sweepMs?: number; log?: (message: string) => void; wanted?: (type: string) => boolean } = {}): { stop: () => Promise<void> } {
   const loop: RelayLoop = state.__switchboardRelay ?? {
     running: false,
     again: false,
@@ -182,12 +187,13 @@ export function startOutboxRelay(options: { sweepMs?: number; log?: (message: st
   onOutboxSignal(wakeOutboxRelay);
   wakeOutboxRelay();
   return {
-    stop: () => {
+    stop: async () => {
       onOutboxSignal(undefined);
       clearInterval(loop.sweep);
       clearTimeout(loop.timer);
       clearTimeout(loop.due);
       if (state.__switchboardRelay === loop) state.__switchboardRelay = undefined;
+      await loop.current;
     },
   };
 }

@@ -214,7 +214,7 @@ describe("alerts from monitors' webhooks", () => {
     // twenty groups of one dataspace at once. Applied out of turn, a Recovered would find nothing
     // open and the Triggered after it would count on the old alert.
     const transitions = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? ("Triggered" as const) : ("Recovered" as const)));
-    app.pauseRelay();
+    await app.pauseRelay();
     const ids = [];
     try {
       for (const transition of transitions) ids.push(await post(hook, datadogNotification(transition, { aggreg_key: fingerprint, alert_title: `[${transition}] Flapping` })));
