@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 
 /** How the benchmarks account CPU: per process from /proc, so other work on the machine is told apart. */
@@ -33,4 +34,17 @@ export function postgresPids(port: number): number[] {
   const all = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
   const master = all.find((pid) => read(pid, "comm").trim() === "postgres" && read(pid, "cmdline").split("\0").join(" ").includes(` -p ${port} `));
   return master ? [master, ...all.filter((pid) => read(pid, "stat").split(") ")[1]?.split(" ")[1] === String(master))] : [];
+}
+
+/**
+ * How fast this machine runs right now: milliseconds for a fixed single-threaded loop (SHA-256
+ * over 1 KB, 100 000 times), lower is faster. On a shared virtual machine this moves by a quarter
+ * from one minute to the next, and every figure of a run moves with it; printed beside them so a
+ * slow run can be told from a slower build.
+ */
+export function machineSpeedMs(): number {
+  const started = performance.now();
+  let block: Buffer = Buffer.alloc(1024);
+  for (let i = 0; i < 100_000; i++) block = createHash("sha256").update(block).digest();
+  return Math.round(performance.now() - started);
 }

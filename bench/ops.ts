@@ -33,7 +33,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { datadogNotification } from "../test/alert-fixtures";
-import { cpuSeconds, machineTicks, postgresPids } from "./cpu";
+import { cpuSeconds, machineSpeedMs, machineTicks, postgresPids } from "./cpu";
 import { startProductionServer } from "./production-server";
 
 // Each connection waits for its 202, which waits for a durable commit: 20 connections offer at
@@ -274,6 +274,8 @@ async function main() {
     );
     return { done: received - Number(left), total: received };
   };
+  machineSpeedMs(); // once to warm it up: the first call includes compiling it
+  const speedBefore = machineSpeedMs();
   const before = { app: cpuSeconds([app.pid!]), pg: cpuSeconds(postgresPids(pgPort)), machine: machineTicks() };
   const firstPost = performance.now();
   const load = autocannon({
@@ -311,6 +313,7 @@ async function main() {
   }
   const processSeconds = (performance.now() - firstPost) / 1000;
   const machineNow = machineTicks();
+  const speedAfter = machineSpeedMs();
   const cpu = {
     app: (cpuSeconds([app.pid!]) - before.app) / processSeconds,
     pg: (cpuSeconds(postgresPids(pgPort)) - before.pg) / processSeconds,
@@ -433,6 +436,7 @@ async function main() {
   note("deadlocks in PostgreSQL", String(processing.deadlocks));
   note("server process / PostgreSQL / machine", `${(cpu.app * 100).toFixed(0)} % / ${(cpu.pg * 100).toFixed(0)} % / ${(cpu.machine * 100).toFixed(0)} %`);
   note("CPU per delivery: server / PostgreSQL", `${((cpu.app / processedPerSecond) * 1000).toFixed(2)} / ${((cpu.pg / processedPerSecond) * 1000).toFixed(2)} ms`);
+  note("machine speed before / after (lower is faster)", `${speedBefore} / ${speedAfter} ms`);
   if (statements.length > 0) {
     console.log(`\n  statements by total time in part 1 (pg_stat_statements): calls, total, mean`);
     for (const statement of statements) console.log(`    ${statement.calls.padStart(7)} ${`${(statement.total / 1000).toFixed(2)} s`.padStart(9)} ${`${statement.mean.toFixed(2)} ms`.padStart(9)}  ${statement.query.slice(0, 110)}`);
