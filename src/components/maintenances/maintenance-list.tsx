@@ -5,17 +5,16 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterTabs } from "@/components/ui/filter-tabs";
 import { Icon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { RelativeTime } from "@/components/ui/time";
-import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { MaintenanceStatusBadge, WindowTimes } from "./labels";
 import { listInputFor, MAINTENANCE_TABS, parseTab, type MaintenanceTab } from "./tabs";
+import { ListFooter } from "@/components/ui/list-footer";
 import { ListLoadError } from "@/components/ui/list-load-error";
 
 const EMPTY: Record<MaintenanceTab, { title: string; text: string }> = {
@@ -95,14 +94,7 @@ export function MaintenanceList() {
                 </li>
               ))}
             </ul>
-            {list.hasNextPage && (
-              <div className="flex justify-end border-t border-slate-200 px-4 py-3">
-                <Button variant="secondary" size="sm" pending={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                  Load more
-                </Button>
-              </div>
-            )}
-            {list.isFetchNextPageError && <ErrorAlert className="m-4">Could not load more: {errorMessage(list.error)}</ErrorAlert>}
+            <ListFooter count={items.length} noun="maintenance window" list={list} />
           </>
         )}
       </div>

@@ -42,14 +42,19 @@ export type Finished = { id: string; attempts: number; dispatch: number; type: s
 export async function readEvents(tdb: ScopedDb, dataspaceId: string, claims: Claim[]): Promise<ClaimedEvent[]> {
   if (claims.length === 0) return [];
   const rows = await tdb.$queryRaw<EventRow[]>`
-    SELECT w.id, w.attempts + 1 AS attempts, w.dispatch, w."eventType", w."providerDeliveryId", w."receivedAt", w.body, w.headers->>'content-type' AS "contentType",
-           w."integrationId", i.name AS "integrationName", i.type::text AS "integrationType", i.config AS "integrationConfig"
+    SELECT ${EVENT_COLUMNS}
     FROM "WebhookEvent" AS w
     JOIN jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS c(id uuid, dispatch int) ON w.id = c.id AND w.dispatch = c.dispatch
     JOIN "Integration" AS i ON i.id = w."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid
     WHERE w.id = ANY(${claims.map((c) => c.id)}::uuid[]) AND w."dataspaceId" = ${dataspaceId}::uuid AND w.status IN ('RECEIVED', 'PROCESSING')`;
   return rows.map(withIntegration);
 }
+
+/** What processing reads of an event (`w`) and its integration (`i`): an `EventRow`, the attempt about to be made counted in. */
+const EVENT_COLUMNS = Prisma.raw(
+  `w.id, w.attempts + 1 AS attempts, w.dispatch, w."eventType", w."providerDeliveryId", w."receivedAt", w.body, w.headers->>'content-type' AS "contentType",
+   w."integrationId", i.name AS "integrationName", i.type::text AS "integrationType", i.config AS "integrationConfig"`,
+);
 
 type EventRow = Omit<ClaimedEvent, "integration"> & { integrationId: string; integrationName: string; integrationType: IntegrationType; integrationConfig: StoredConfig | null };
 
@@ -67,8 +72,7 @@ const withIntegration = ({ integrationId, integrationName, integrationType, inte
 export async function readHandedOver(tdb: ScopedDb, dataspaceId: string, integrationIds: string[], taken: string[], limit: number): Promise<ClaimedEvent[]> {
   if (integrationIds.length === 0 || limit <= 0) return [];
   const rows = await tdb.$queryRaw<EventRow[]>`
-    SELECT w.id, w.attempts + 1 AS attempts, w.dispatch, w."eventType", w."providerDeliveryId", w."receivedAt", w.body, w.headers->>'content-type' AS "contentType",
-           w."integrationId", i.name AS "integrationName", i.type::text AS "integrationType", i.config AS "integrationConfig"
+    SELECT ${EVENT_COLUMNS}
     FROM "WebhookEvent" AS w
     JOIN "Integration" AS i ON i.id = w."integrationId" AND i."dataspaceId" = ${dataspaceId}::uuid
     WHERE w."integrationId" = ANY(${integrationIds}::uuid[]) AND w."dataspaceId" = ${dataspaceId}::uuid AND w.status = 'PROCESSING'
