@@ -4,6 +4,7 @@ import { z } from "zod";
 import { eventCatalog, EVENT_TYPES, type EventType } from "@/server/events/catalog";
 import { INBOUND_EVENTS_RECEIVED, inboundEventsReceivedData } from "@/server/inbound/dispatch-webhook-events";
 import { RECONCILE_REQUESTED, reconcileRequestedData } from "@/server/integrations/statuspage/sync/reconcile";
+import { BACKFILL_REQUESTED, backfillRequestedData, PUSH_REQUESTED, pushRequestedData } from "@/server/issue-sync/requests";
 import { DELIVERIES_REQUESTED, deliveriesRequestedData } from "@/server/webhooks/deliveries/dispatch-deliveries";
 
 /**
@@ -44,3 +45,8 @@ export const inboundWebhookEventsReceived = eventType(INBOUND_EVENTS_RECEIVED, {
 
 /** One Statuspage integration's reconcile: from the cron tick, or a person's "Reconcile now". */
 export const statuspageReconcileRequested = eventType(RECONCILE_REQUESTED, { schema: reconcileRequestedData });
+
+/** Issue sync: push one request now (a person's "Create issue in …", the bulk sync's requests). */
+export const issueSyncPushRequested = eventType(PUSH_REQUESTED, { schema: pushRequestedData });
+/** Issue sync: "Sync existing requests" of one integration. */
+export const issueSyncBackfillRequested = eventType(BACKFILL_REQUESTED, { schema: backfillRequestedData });

@@ -68,6 +68,8 @@ const schema = z.object({
   STATUSPAGE_API_URL: optional.pipe(z.string().url("STATUSPAGE_API_URL must be a URL like https://api.statuspage.io/v1").optional()),
   /** How long one Statuspage API call may take, connecting included. */
   STATUSPAGE_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(15_000),
+  /** How long one issue-sync API call (GitHub, GitLab, Jira, Forgejo, SourceHut) may take, connecting included. */
+  ISSUE_SYNC_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(15_000),
   /** DNS servers (`ip[:port]`, comma-separated) that SSO domain proofs ask; unset: the system's. */
   DOMAIN_PROOF_DNS_SERVERS: optional,
 });

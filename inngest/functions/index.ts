@@ -1,5 +1,6 @@
 import type { InngestFunction } from "inngest";
 import { deliverWebhooks } from "./deliver-webhooks";
+import { issueSyncBackfill, issueSyncPushComment, issueSyncPushRequest, issueSyncPushRequested } from "./issue-sync-push";
 import { maintenanceWindow } from "./maintenance-window";
 import { processInboundEvent } from "./process-inbound-event";
 import { resumeWebhookEndpoint } from "./resume-webhook-endpoint";
@@ -21,6 +22,10 @@ export const functions: InngestFunction.Any[] = [
   statuspageReconcileTick,
   statuspageReconcile,
   maintenanceWindow,
+  issueSyncPushRequest,
+  issueSyncPushComment,
+  issueSyncPushRequested,
+  issueSyncBackfill,
 ];
 
 /**
@@ -31,9 +36,20 @@ export const functions: InngestFunction.Any[] = [
  */
 type TriggerOption = { event?: string | { name: string } };
 // A trigger's event is a name, or a typed event (`{ event: domainEvents[…], if: "…" }`) that carries its name.
-const triggerNames = functions.flatMap((fn) =>
-  ((fn as unknown as { opts: { triggers?: TriggerOption[] } }).opts.triggers ?? []).flatMap((t) => (typeof t.event === "string" ? [t.event] : t.event ? [t.event.name] : [])),
-);
-export function runtimeWants(name: string): boolean {
-  return triggerNames.some((trigger) => trigger === name || (trigger.endsWith("*") && name.startsWith(trigger.slice(0, -1))));
+const triggersOf = (fn: InngestFunction.Any) =>
+  ((fn as unknown as { opts: { triggers?: TriggerOption[] } }).opts.triggers ?? []).flatMap((t) => (typeof t.event === "string" ? [t.event] : t.event ? [t.event.name] : []));
+
+/**
+ * Functions that act only in a dataspace with issue sync turned on: elsewhere their triggers
+ * (every request change) need not reach the runtime at all (src/server/events/relay-needed.ts).
+ */
+const ISSUE_SYNC_FUNCTIONS = new Set<InngestFunction.Any>([issueSyncPushRequest, issueSyncPushComment]);
+const allTriggers = functions.flatMap(triggersOf);
+const triggersWithoutIssueSync = functions.filter((fn) => !ISSUE_SYNC_FUNCTIONS.has(fn)).flatMap(triggersOf);
+
+const matches = (triggers: string[], name: string) => triggers.some((trigger) => trigger === name || (trigger.endsWith("*") && name.startsWith(trigger.slice(0, -1))));
+
+/** `dataspace`: what the publishing dataspace has turned on; without it, whether any dataspace's runs could want it. */
+export function runtimeWants(name: string, dataspace?: { issueSync: boolean }): boolean {
+  return matches(dataspace && !dataspace.issueSync ? triggersWithoutIssueSync : allTriggers, name);
 }

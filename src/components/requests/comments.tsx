@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
 import { initialsOf } from "@/components/dataspace/user-menu";
 import { ErrorAlert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextAreaField } from "@/components/ui/field";
@@ -13,7 +14,20 @@ import { errorMessage, fieldErrorsOf } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { personLabel } from "./labels";
 
-type Comment = { id: string; text: string; createdAt: Date; user: { id: string; email: string; name: string | null } };
+type Comment = {
+  id: string;
+  text: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  /** A comment synced from a platform (issue sync) has no member author: its platform and author there. */
+  source: string | null;
+  externalAuthor: string | null;
+  externalUrl: string | null;
+  user: { id: string; email: string; name: string | null } | null;
+};
+
+/** The platforms' names as their users write them, for the source badge. */
+const PLATFORM_NAMES: Record<string, string> = { github: "GitHub", gitlab: "GitLab", jira: "Jira", forgejo: "Forgejo", sourcehut: "SourceHut" };
 
 export function Comments({ requestId, comments }: { requestId: string; comments: Comment[] }) {
   const trpc = useTRPC();
@@ -47,12 +61,24 @@ export function Comments({ requestId, comments }: { requestId: string; comments:
           {comments.map((c) => (
             <li key={c.id} className="flex gap-3">
               <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">
-                {initialsOf(c.user)}
+                {c.user ? initialsOf(c.user) : (c.externalAuthor ?? "?").slice(0, 2).toUpperCase()}
               </span>
               <article className="min-w-0 flex-1">
                 <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
-                  <span className="font-medium text-slate-900">{personLabel(c.user)}</span>
+                  <span className="font-medium text-slate-900">{c.user ? personLabel(c.user) : (c.externalAuthor ?? "someone")}</span>
+                  {c.source ? (
+                    <Badge tone="slate">
+                      {c.externalUrl ? (
+                        <a href={c.externalUrl} target="_blank" rel="noreferrer noopener" className="hover:underline">
+                          via {PLATFORM_NAMES[c.source] ?? c.source}
+                        </a>
+                      ) : (
+                        <>via {PLATFORM_NAMES[c.source] ?? c.source}</>
+                      )}
+                    </Badge>
+                  ) : null}
                   <RelativeTime date={c.createdAt} className="text-xs text-slate-500" />
+                  {c.editedAt ? <span className="text-xs text-slate-400">(edited)</span> : null}
                 </header>
                 <p className="mt-1 text-sm leading-6 whitespace-pre-wrap break-words text-slate-700">{c.text}</p>
               </article>

@@ -55,6 +55,9 @@ export const TENANT_MODELS = new Set([
   "Alert",
   "Deployment",
   "StatuspageIncidentLink",
+  "IssueLink",
+  "IssueCommentLink",
+  "PullRequestLink",
 ]);
 
 /**

@@ -3,7 +3,7 @@ import { runtimePortIfWired } from "@/server/runtime/port";
 
 /**
  * Which events of a publishing transaction must go through the outbox relay: those a function of
- * the runtime is triggered by, and every event of a dataspace with a webhook endpoint (in any
+ * the runtime is triggered by (issue sync's only where an integration has it on), and every event of a dataspace with a webhook endpoint (in any
  * state: a paused endpoint holds its deliveries). The rest — a monitor's notifications in a
  * dataspace that sends no webhooks, say — are written already relayed: nothing would read them
  * from the queue but the relay, to mark them. One query per transaction, not per event.
@@ -15,7 +15,8 @@ import { runtimePortIfWired } from "@/server/runtime/port";
 export async function relayNeeded(tx: ScopedTx, dataspaceId: string): Promise<(type: string) => boolean> {
   const port = runtimePortIfWired();
   if (!port) return () => true;
-  const [{ endpoints }] = await tx.$queryRaw<{ endpoints: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "WebhookEndpoint" WHERE "dataspaceId" = ${dataspaceId}::uuid) AS endpoints`;
-  return endpoints ? () => true : (type) => port.wants(type);
+  const [{ endpoints, issueSync }] = await tx.$queryRaw<{ endpoints: boolean; issueSync: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "WebhookEndpoint" WHERE "dataspaceId" = ${dataspaceId}::uuid) AS endpoints,
+      EXISTS (SELECT 1 FROM "Integration" WHERE "dataspaceId" = ${dataspaceId}::uuid AND "isActive" AND config ? 'issueSync') AS "issueSync"`; // as dataspacesWithIssueSync
+  return endpoints ? () => true : (type) => port.wants(type, { issueSync });
 }

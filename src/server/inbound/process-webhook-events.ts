@@ -2,7 +2,9 @@ import { scopedDb, type ScopedDb } from "@/server/db/scoped";
 import { AppError } from "@/server/errors";
 import { publishInboundEvents } from "@/server/events/publish-inbound-event";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
-import type { AlertSignal, InboundDeployment, MappedEvent } from "@/server/integrations/provider";
+import type { AlertSignal, InboundDeployment, IntegrationProvider, MappedEvent } from "@/server/integrations/provider";
+import { applyPulledChanges, type PullItem } from "@/server/issue-sync/pull";
+import { pulls, readIssueSyncSettings } from "@/server/issue-sync/settings";
 import { applyAlertSignals } from "@/server/records/alerts/apply-alert-signals";
 import { providerFor } from "@/server/integrations/registry";
 import { recordInboundDeployments } from "@/server/records/deployments/record-inbound-deployments";
@@ -13,7 +15,15 @@ import { failEvents, finishEvents, readEvents, readHandedOver, recordEventError,
 export type WebhookEventRef = { id: string; dispatch: number };
 export type ProcessOutcome = { processed: number; failed: number; retrying: number; skipped: number };
 
-type Mapped = { row: ClaimedEvent; payload: unknown; mapped: MappedEvent | null; skipped?: string; deployments: InboundDeployment[]; alert: AlertSignal | null };
+type Mapped = {
+  row: ClaimedEvent;
+  payload: unknown;
+  mapped: MappedEvent | null;
+  skipped?: string;
+  deployments: InboundDeployment[];
+  alert: AlertSignal | null;
+  pulled: Omit<PullItem, "key"> | null;
+};
 
 class Superseded extends Error {}
 
@@ -63,7 +73,7 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const mapped = skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration });
       const deployments = skipped ? [] : (provider.inbound.deployments?.({ eventType: row.eventType, payload, config: row.integration.config }) ?? []);
       const alert = skipped ? null : (provider.inbound.alert?.({ eventType: row.eventType, payload }) ?? null);
-      ready.push({ row, payload, skipped, mapped, deployments, alert });
+      ready.push({ row, payload, skipped, mapped, deployments, alert, pulled: skipped ? null : pulledChangeOf(provider, row, payload) });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -136,12 +146,15 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
         alert ? [{ key: row.id, at: row.receivedAt, source: row.integration.type.toLowerCase(), sourceIntegrationId: row.integration.id, signal: alert, payload }] : [],
       ),
     );
+    // Platforms' issue and comment webhooks update the requests linked to them (issue sync).
+    const pulled = items.flatMap(({ row, pulled }) => (pulled ? [{ key: row.id, ...pulled }] : []));
+    const synced = pulled.length > 0 ? await applyPulledChanges(tx, await tx.dataspace.findFirstOrThrow({ select: { id: true, slug: true, name: true } }), pulled) : new Map<string, string>();
     const finished: Finished[] = items.map(({ row, mapped, skipped }, index) => ({
       id: row.id,
       attempts: row.attempts,
       dispatch: row.dispatch,
       type: mapped?.type ?? null,
-      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index], alerts.get(row.id)]
+      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index], alerts.get(row.id), synced.get(row.id)]
         .filter(Boolean)
         .join("; "),
     }));
@@ -149,6 +162,15 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
     if (count !== finished.length) throw new Superseded(); // rolls the publications back
     return count;
   });
+}
+
+/** What a delivery says to the issue sync of its integration, when the integration pulls from its platform. */
+function pulledChangeOf(provider: IntegrationProvider, row: ClaimedEvent, payload: unknown): Omit<PullItem, "key"> | null {
+  const platform = provider.issueSync;
+  const settings = platform ? readIssueSyncSettings(row.integration.config) : null;
+  if (!platform || !settings || !pulls(settings)) return null;
+  const change = platform.pull({ eventType: row.eventType, payload });
+  return change ? { integrationId: row.integration.id, platform: platform.platform, settings, change } : null;
 }
 
 /** When the runtime gives up on a group (retries exhausted): its events not yet done end FAILED. */

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { DeploymentStatus, IntegrationType } from "@/generated/prisma/enums";
+import type { IssueSyncPlatform } from "@/server/issue-sync/tracker";
 
 /**
  * What every provider folder (`src/server/integrations/<provider>/`) implements. The registry
@@ -100,6 +101,8 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
   configHelp: { readonly [K in keyof Config & string]-?: { help: string; example?: string } };
   /** Keys of the config that are secrets: stored encrypted in the secrets store, never shown again. */
   secretFields: readonly (keyof Config & string)[];
+  /** Two-way issue sync with the platform (src/server/issue-sync), for the providers that have issues. */
+  issueSync?: IssueSyncPlatform;
   inbound: {
     /**
      * Verifies the sender on the raw body, timing-safe, with the integration's decrypted secrets.

@@ -127,8 +127,9 @@ describe("outbox relay", () => {
     wireTestRuntime(); // the app's functions
     try {
       expect(runtimeWants("webhook_endpoint.paused")).toBe(true); // resume-webhook-endpoint
-      expect(runtimeWants("request.added")).toBe(false);
-      // No function wants it and the dataspace sends no webhooks: nothing to relay.
+      expect(runtimeWants("request.added")).toBe(true); // issue sync's push…
+      expect(runtimeWants("request.added", { issueSync: false })).toBe(false); // …only where an integration syncs issues
+      // No function wants it here and the dataspace sends no webhooks: nothing to relay.
       await seedRequest(ctx, { title: "Nobody listens" });
       expect(await unrelayed()).toBe(0);
 

@@ -5,6 +5,7 @@ import { onOutboxSignal } from "@/server/events/outbox-signal";
 import { dispatchQueuedWebhookEvents, type InboundEventsReceived } from "@/server/inbound/dispatch-webhook-events";
 import { dispatchQueuedDeliveries, type DeliveriesRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
 import { planWebhookDeliveries, subscribedEndpoints } from "@/server/webhooks/deliveries/fan-out";
+import { dataspacesWithIssueSync } from "@/server/issue-sync/enabled";
 import { runtimePort } from "./port";
 
 /**
@@ -69,7 +70,7 @@ export async function relayPass(options: RelayOptions = {}): Promise<{ relayed: 
  * `wanted`: which event types the runtime gets (default: those a function here is triggered by).
  * Every unrelayed event is fanned out to webhooks and marked relayed either way.
  */
-export type RelayOptions = { send?: SendEvents; wanted?: (type: string) => boolean };
+export type RelayOptions = { send?: SendEvents; wanted?: (type: string, dataspace?: { issueSync: boolean }) => boolean };
 
 /** Relays everything unrelayed, in batches, oldest first. Returns how many it marked relayed. */
 export async function relayOutbox(options: RelayOptions & { batchSize?: number } = {}): Promise<{ relayed: number }> {
@@ -87,7 +88,9 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
         // Payloads are read only for events that go somewhere: to a webhook of their dataspace or
         // to the runtime. Events nobody subscribes to are just marked (inbound payloads run large).
         const endpoints = await subscribedEndpoints(tx, rows.map((row) => row.dataspaceId));
-        const needed = rows.filter((row) => endpoints.has(row.dataspaceId) || wanted(row.type));
+        const issueSync = await dataspacesWithIssueSync(tx, rows.map((row) => row.dataspaceId));
+        const runtimeWants = (row: { type: string; dataspaceId: string }) => wanted(row.type, { issueSync: issueSync.has(row.dataspaceId) });
+        const needed = rows.filter((row) => endpoints.has(row.dataspaceId) || runtimeWants(row));
         const data = needed.length
           ? new Map(
               (
@@ -99,7 +102,7 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
           : new Map<string, unknown>();
         const full: Row[] = needed.map((row) => ({ ...row, data: data.get(row.id) }));
         await planWebhookDeliveries(tx, full.filter((row) => endpoints.has(row.dataspaceId)), endpoints);
-        for (const chunk of chunkByBytes(full.filter((row) => wanted(row.type)).map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
+        for (const chunk of chunkByBytes(full.filter(runtimeWants).map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
         await tx.$executeRaw`UPDATE "Event" SET "relayedAt" = now() WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
         return rows.length;
       },

@@ -18,8 +18,11 @@ export type RunControl = {
 export type RuntimePort = {
   /** Sends events to the runtime (Inngest's event API, or the embedded executor's). */
   send: (events: RuntimeEvent[]) => Promise<unknown>;
-  /** Whether a function of this app is triggered by events of this type. */
-  wants: (type: string) => boolean;
+  /**
+   * Whether a function of this app is triggered by events of this type — in a dataspace with
+   * these features on, when `dataspace` is given (issue sync's functions act only where it is on).
+   */
+  wants: (type: string, dataspace?: { issueSync: boolean }) => boolean;
   /** Run control, where the runs are ours (the embedded executor); null on Inngest. */
   runs: RunControl | null;
 };

@@ -1662,6 +1662,11 @@ export interface components {
             user: string;
             text: string;
             created_date: string;
+            source?: {
+                platform: string;
+                author: string | null;
+                url: string | null;
+            };
             request: {
                 /** Format: uuid */
                 uuid: string;

@@ -1,3 +1,4 @@
+import { ISSUE_SYNC_HELP } from "@/server/issue-sync/settings";
 import type { ConfigHelp } from "../provider";
 
 /** What each config field is for, shown beside the config in the dashboard. */
@@ -9,4 +10,6 @@ export const githubConfigHelp = {
     help:
       'Optional. GitHub\'s deployment and deployment_status webhooks always record deployments. With {"branches": ["main"], "environment": "production"}, a push to main also records a successful deployment of its head commit to production (commit-based deployments, for repositories that deploy on merge). "service": "Checkout API" names the service of every deployment this integration records.',
   },
+  apiUrl: { help: "Optional: the API of a GitHub Enterprise Server, https://<host>/api/v3. Leave it out for github.com.", example: "https://github.example.com/api/v3" },
+  issueSync: ISSUE_SYNC_HELP,
 } satisfies ConfigHelp;

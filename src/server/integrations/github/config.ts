@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { configObject, optionalToken, secret, text } from "../shared/config-fields";
+import { issueSyncSchema } from "@/server/issue-sync/settings";
+import { baseUrl, configObject, optionalToken, secret, text } from "../shared/config-fields";
 
 // GitHub's own limits: owners are 1–39 letters, digits or inner hyphens; repository names letters,
 // digits, `.`, `_` and `-`, up to 100, never `.` or `..`.
@@ -62,6 +63,8 @@ export const githubConfigSchema = configObject({
   webhookSecret: secret("webhookSecret", 16),
   token: optionalToken("token"),
   deployments: githubDeploymentsSchema.optional(),
+  apiUrl: baseUrl("apiUrl", "https://github.example.com/api/v3").optional(),
+  issueSync: issueSyncSchema.optional(),
 });
 
 export type GithubConfig = z.output<typeof githubConfigSchema>;

@@ -160,7 +160,7 @@ describe("GitHub config", () => {
     expect(configErrors(github.configSchema.safeParse({ repository: "a/b" }))).toEqual(["webhookSecret: webhookSecret is required"]);
     expect(configErrors(github.configSchema.safeParse({ ...valid, webhookSecret: "0123456789abcdef\n" }))[0]).toContain("line breaks");
     expect(configErrors(github.configSchema.safeParse({ ...valid, webhook_secret: "x" }))).toEqual([
-      ': unknown config field "webhook_secret" (the fields are repository, webhookSecret, token, deployments)',
+      ': unknown config field "webhook_secret" (the fields are repository, webhookSecret, token, deployments, apiUrl, issueSync)',
     ]);
     expect(configErrors(github.configSchema.safeParse({ repository: "a/b", webhookSecret: "" }))).toEqual(["webhookSecret: webhookSecret is required"]);
   });

@@ -7,6 +7,8 @@ import { githubConfigHelp } from "./config-help";
 import { githubDeployments } from "./deployments";
 import { mapGithubEvent } from "./map";
 import { validateGithubPayload } from "./schema";
+import { pullGithubChange } from "./issue-sync/pull";
+import { githubTracker } from "./issue-sync/tracker";
 import { verifyGithub } from "./verify";
 
 export const github = {
@@ -15,6 +17,16 @@ export const github = {
   configSchema: githubConfigSchema,
   configHelp: githubConfigHelp,
   secretFields: ["webhookSecret", "token"],
+  issueSync: {
+    platform: "github",
+    tracker: (config, secrets) =>
+      secrets.token
+        ? githubTracker({ repository: String(config.repository), token: secrets.token, apiUrl: typeof config.apiUrl === "string" ? config.apiUrl : undefined })
+        : { unavailable: "no token is configured: issue sync needs one with access to the repository's issues" },
+    // "12", "#12", "owner/repo#12" or the issue's URL.
+    issueIdOf: (reference) => /^(?:[\w.-]+\/[\w.-]+)?#?(\d{1,9})$/.exec(reference.trim())?.[1] ?? /\/issues\/(\d{1,9})(?:[/?#]|$)/.exec(reference.trim())?.[1] ?? null,
+    pull: pullGithubChange,
+  },
   inbound: {
     verify: verifyGithub,
     // `X-GitHub-Event` and the payload's action: `pull_request.opened`; `push` has no action.

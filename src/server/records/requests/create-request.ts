@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import type { ScopedTx } from "@/server/db/scoped";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { publishEvent } from "@/server/events/publish-event";
@@ -10,10 +12,11 @@ import { assertAssignable } from "./visibility";
 export async function createRequest(ctx: TenantContext, input: z.output<typeof createRequestInput>) {
   requireRole(ctx.actor, "MEMBER");
   await assertAssignable(ctx, input.assigneeId);
-  return transactionWithEvents(ctx.db, async (tx) => {
-    const request = await tx.request.create({
-      data: {
-        dataspaceId: ctx.dataspace.id,
+  return transactionWithEvents(ctx.db, (tx) =>
+    writeNewRequest(
+      tx,
+      ctx.dataspace,
+      {
         title: input.title,
         status: input.status,
         priority: input.priority,
@@ -24,12 +27,23 @@ export async function createRequest(ctx: TenantContext, input: z.output<typeof c
         productContext: input.productContext,
         isPrivate: input.isPrivate,
         ccEmails: input.ccEmails,
-        lastModifiedById: ctx.actor.userId,
       },
-      include: requestInclude,
-    });
-    const payload = serializeRequest(request, ctx.dataspace);
-    await publishEvent(tx, ctx.dataspace.id, "request.added", payload, { actorId: ctx.actor.userId });
-    return request;
-  });
+      ctx.actor.userId,
+    ),
+  );
+}
+
+/**
+ * The write of a new request inside the caller's transaction: the row and its `request.added`
+ * event. `actorId` null: made by something other than a member (an issue on a platform).
+ */
+export async function writeNewRequest(
+  tx: ScopedTx,
+  dataspace: TenantContext["dataspace"],
+  data: Omit<Prisma.RequestUncheckedCreateInput, "dataspaceId" | "lastModifiedById">,
+  actorId: string | null,
+) {
+  const request = await tx.request.create({ data: { ...data, dataspaceId: dataspace.id, lastModifiedById: actorId }, include: requestInclude });
+  await publishEvent(tx, dataspace.id, "request.added", serializeRequest(request, dataspace), { actorId });
+  return request;
 }

@@ -4,18 +4,22 @@ import { badRequest, notFound } from "@/server/errors";
 import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
 import { getRequest } from "./get-request";
 import type { listCommentsInput } from "./request.schema";
-import type { RequestWithRelations } from "./serialize-request";
+import { commentFields, type RequestWithRelations } from "./serialize-request";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const commentSelect = {
-  id: true,
-  text: true,
-  createdAt: true,
-  user: { select: { id: true, email: true, name: true } },
-} as const;
+const commentSelect = commentFields;
 
-export type RequestCommentRow = { id: string; text: string; createdAt: Date; user: { id: string; email: string; name: string | null } };
+export type RequestCommentRow = {
+  id: string;
+  text: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  source: string | null;
+  externalAuthor: string | null;
+  externalUrl: string | null;
+  user: { id: string; email: string; name: string | null } | null;
+};
 
 /**
  * A request's comments, oldest first (the order of a conversation), keyset-paginated on

@@ -46,6 +46,8 @@ export const requestCommentPayloadSchema = z.object({
   user: z.string(),
   text: z.string(),
   created_date: z.string(),
+  /** Only on a comment written on a platform and synced here (issue sync): where, by whom. */
+  source: z.object({ platform: z.string(), author: z.string().nullable(), url: z.string().nullable() }).optional(),
   request: requestPayloadSchema.pick({ uuid: true, title: true, api_url: true, absolute_url: true, status: true }),
   dataspace: z.string(),
 });

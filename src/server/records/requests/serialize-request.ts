@@ -2,6 +2,29 @@ import { appUrl } from "@/env";
 import type { Prisma } from "@/generated/prisma/client";
 import { PRIORITY_LABELS, type RequestCommentPayload, type RequestPayload } from "./request.schema";
 
+/** A comment as it is shown and published: its member author, or for a synced comment where it was written and by whom. */
+export const commentFields = {
+  id: true,
+  text: true,
+  createdAt: true,
+  editedAt: true,
+  source: true,
+  externalAuthor: true,
+  externalUrl: true,
+  user: { select: { id: true, email: true, name: true } },
+} as const satisfies Prisma.RequestCommentSelect;
+
+export type CommentAuthorFields = { user: { email: string } | null; source: string | null; externalAuthor: string | null };
+
+/**
+ * Who wrote a comment, as payloads name people: the member's email, or for a comment written on
+ * a platform "<login> on <platform>" (DejaCode's payloads have only this string).
+ */
+export function commentAuthor(comment: CommentAuthorFields): string {
+  if (comment.user) return comment.user.email;
+  return `${comment.externalAuthor ?? "someone"} on ${comment.source ?? "another platform"}`;
+}
+
 /** The relations a request is loaded with wherever it is shown or published. */
 export const requestInclude = {
   assignee: { select: { id: true, email: true, name: true } },
@@ -9,7 +32,7 @@ export const requestInclude = {
   lastModifiedBy: { select: { id: true, email: true, name: true } },
   comments: {
     orderBy: { createdAt: "asc" },
-    select: { id: true, text: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: commentFields,
   },
 } satisfies Prisma.RequestInclude;
 
@@ -62,7 +85,7 @@ export function serializeRequest(
     last_modified_date: request.updatedAt.toISOString(),
     comments: request.comments.map((c) => ({
       uuid: c.id,
-      user: c.user.email,
+      user: commentAuthor(c),
       text: c.text,
       created_date: c.createdAt.toISOString(),
     })),
@@ -71,15 +94,16 @@ export function serializeRequest(
 }
 
 export function serializeComment(
-  comment: { id: string; text: string; createdAt: Date; user: { email: string } },
+  comment: { id: string; text: string; createdAt: Date } & CommentAuthorFields & { externalUrl?: string | null },
   request: RequestCommentPayload["request"],
   dataspace: { name: string },
 ): RequestCommentPayload {
   return {
     uuid: comment.id,
-    user: comment.user.email,
+    user: commentAuthor(comment),
     text: comment.text,
     created_date: comment.createdAt.toISOString(),
+    ...(comment.source ? { source: { platform: comment.source, author: comment.externalAuthor, url: comment.externalUrl ?? null } } : {}),
     request: {
       uuid: request.uuid,
       title: request.title,

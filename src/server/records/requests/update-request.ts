@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import type { ScopedTx } from "@/server/db/scoped";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { publishEvent } from "@/server/events/publish-event";
@@ -27,23 +29,38 @@ export async function updateRequest(ctx: TenantContext, input: z.output<typeof u
     await tx.$executeRaw`SELECT 1 FROM "Request" WHERE id = ${input.id}::uuid AND "dataspaceId" = ${ctx.dataspace.id}::uuid FOR UPDATE`;
     const before = await getRequest(ctx, input.id, tx);
     options.precondition?.(before);
-    const after = await tx.request.update({
-      where: { id: before.id },
-      data: { ...input.patch, lastModifiedById: ctx.actor.userId },
-      include: requestInclude,
-    });
-    const previous = serializeRequest(before, ctx.dataspace);
-    const current = serializeRequest(after, ctx.dataspace);
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of Object.keys(current) as (keyof typeof current)[]) {
-      if (key === "last_modified_date" || key === "last_modified_by" || key === "comments") continue;
-      if (JSON.stringify(previous[key]) !== JSON.stringify(current[key])) {
-        changes[key] = { from: previous[key], to: current[key] };
-      }
-    }
-    if (Object.keys(changes).length > 0) {
-      await publishEvent(tx, ctx.dataspace.id, "request.updated", { ...current, changes }, { actorId: ctx.actor.userId });
-    }
-    return after;
+    return writeRequestUpdate(tx, ctx.dataspace, before, input.patch, ctx.actor.userId);
   });
+}
+
+/**
+ * The write of an edit, inside the caller's transaction with the row locked: the update and its
+ * `request.updated` event with what changed (none when nothing did). `actorId` null: a change
+ * that came from elsewhere (a platform's issue, through issue sync).
+ */
+export async function writeRequestUpdate(
+  tx: ScopedTx,
+  dataspace: TenantContext["dataspace"],
+  before: RequestWithRelations,
+  patch: Prisma.RequestUncheckedUpdateInput,
+  actorId: string | null,
+): Promise<RequestWithRelations> {
+  const after = await tx.request.update({
+    where: { id: before.id },
+    data: { ...patch, lastModifiedById: actorId },
+    include: requestInclude,
+  });
+  const previous = serializeRequest(before, dataspace);
+  const current = serializeRequest(after, dataspace);
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(current) as (keyof typeof current)[]) {
+    if (key === "last_modified_date" || key === "last_modified_by" || key === "comments") continue;
+    if (JSON.stringify(previous[key]) !== JSON.stringify(current[key])) {
+      changes[key] = { from: previous[key], to: current[key] };
+    }
+  }
+  if (Object.keys(changes).length > 0) {
+    await publishEvent(tx, dataspace.id, "request.updated", { ...current, changes }, { actorId });
+  }
+  return after;
 }

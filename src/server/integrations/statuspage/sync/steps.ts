@@ -1,14 +1,7 @@
 import type { StatuspageClient } from "../api/client";
 
-/**
- * How the sync's domain code runs its units of work: the runtime's `step.run` (each unit durable,
- * memoized and retried on its own — a resumed run does not repeat a finished call), or, in tests
- * and anywhere without a runtime, straight through. What a step returns must be plain JSON: the
- * runtime stores it.
- */
-export type StepRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;
-
-export const runDirectly: StepRunner = (_id, work) => work();
+// The runtime's steps, shared by every sync (src/server/runtime/step-runner.ts).
+export { runDirectly, type StepRunner } from "@/server/runtime/step-runner";
 
 /** For tests: a client factory other than the default (guarded transport, STATUSPAGE_API_URL). */
 export type OutboundDeps = { clientFor?: (apiKey: string) => StatuspageClient };

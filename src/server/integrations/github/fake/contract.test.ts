@@ -1,0 +1,179 @@
+import { Ajv } from "ajv";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ContractGate } from "../../shared/fake/contract-gate";
+import { addContractFormats } from "../../shared/fake/contract-gate";
+import { createGithubContractGate, loadContractDocument } from "./contract";
+
+/**
+ * The vendored subset of GitHub's REST description compiles — every schema in it, with ajv in
+ * strict mode, up front — and the fake's contract gate refuses what GitHub would refuse. The gate
+ * runs openapi-backend with `quick: true`, which compiles lazily and never checks the document,
+ * so without the first tests a schema ajv cannot compile (GitHub's spec has 145 OpenAPI 3.0
+ * `nullable` schemas without `type`, `issues/create` and `issues/update` among them) would only
+ * show when a request happened to hit it.
+ */
+
+type Schemas = Record<string, unknown>;
+type Media = { content?: Record<string, { schema?: unknown }> };
+type Operation = { parameters?: { schema?: unknown }[]; requestBody?: Media; responses?: Record<string, Media & { headers?: Record<string, { schema?: unknown }> }> };
+
+/**
+ * Compiles with ajv (strict: unknown keywords and formats are errors) each component schema and,
+ * for each operation, each parameter, request body, response body and response header schema.
+ * Throws on the first that does not compile, naming it; answers how many compiled.
+ */
+function compileAll(document: Record<string, unknown>): number {
+  const ajv = addContractFormats(new Ajv({ strict: true, strictTypes: false, allErrors: true }));
+  ajv.addKeyword({ keyword: "components" }); // the holder of the component schemas, so "#/components/schemas/X" resolves
+  const schemas = ((document.components as { schemas?: Schemas } | undefined)?.schemas ?? {}) as Schemas;
+  ajv.addSchema({ components: { schemas } }, "github");
+  const withRefs = (schema: unknown): object => JSON.parse(JSON.stringify(schema ?? {}).replaceAll('"$ref":"#/', '"$ref":"github#/')) as object;
+  let count = 0;
+  const compile = (pointer: string, schema: object) => {
+    try {
+      ajv.compile(schema);
+      count++;
+    } catch (error) {
+      throw new Error(`${pointer} does not compile: ${(error as Error).message}`);
+    }
+  };
+  for (const name of Object.keys(schemas)) compile(`#/components/schemas/${name}`, { $ref: `github#/components/schemas/${name}` });
+  for (const [route, item] of Object.entries(document.paths as Record<string, Record<string, Operation>>)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const at = `#/paths/${route}/${method}`;
+      for (const [i, parameter] of (operation.parameters ?? []).entries()) {
+        if (!parameter.schema) throw new Error(`${at}/parameters/${i} has no schema (a $ref left in?)`);
+        compile(`${at}/parameters/${i}`, withRefs(parameter.schema));
+      }
+      for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) compile(`${at}/requestBody/${type}`, withRefs(media.schema));
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        for (const [type, media] of Object.entries(response.content ?? {})) compile(`${at}/responses/${status}/${type}`, withRefs(media.schema));
+        for (const [name, header] of Object.entries(response.headers ?? {})) compile(`${at}/responses/${status}/headers/${name}`, withRefs(header.schema));
+      }
+    }
+  }
+  return count;
+}
+
+const OPERATIONS = [
+  "users/get-authenticated",
+  "repos/get",
+  "issues/create",
+  "issues/get",
+  "issues/update",
+  "issues/list-for-repo",
+  "issues/create-comment",
+  "issues/update-comment",
+  "issues/list-comments",
+  "issues/get-comment",
+  "issues/delete-comment",
+  "pulls/get",
+  "rate-limit/get",
+];
+
+describe("the vendored GitHub subset", () => {
+  const document = loadContractDocument();
+
+  it("has exactly the listed operations, and says where it comes from and when", () => {
+    const operationIds = Object.values(document.paths as Record<string, Record<string, { operationId: string }>>).flatMap((item) => Object.values(item).map((o) => o.operationId));
+    expect(operationIds.sort()).toEqual([...OPERATIONS].sort());
+    expect(document.info).toMatchObject({
+      "x-source": "npm:@octokit/openapi@23.0.2",
+      "x-source-file": "generated/api.github.com.json",
+      "x-retrieved": expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      "x-operations": OPERATIONS,
+    });
+  });
+
+  it("compiles, every schema of it, with ajv in strict mode", () => {
+    expect(compileAll(document)).toBeGreaterThan(100);
+  });
+
+  it("has no OpenAPI 3.0 construct ajv refuses (nullable without type, discriminator) and no examples left", () => {
+    const text = JSON.stringify(document);
+    expect(text).not.toMatch(/"(discriminator|example|examples|x-github)":/);
+    // GitHub's own form, as in issues/update's `title`: what the script rewrites, and why.
+    const github = { openapi: "3.0.3", paths: {}, components: { schemas: { Title: { nullable: true, oneOf: [{ type: "string" }, { type: "integer" }] } } } };
+    expect(() => compileAll(github)).toThrow(/#\/components\/schemas\/Title does not compile: "nullable" cannot be used without "type"/);
+  });
+
+  it("fails closed: an operation whose schema does not compile refuses every request", async () => {
+    const schema = { type: "object", properties: { title: { nullable: true, oneOf: [{ type: "string" }] } } };
+    const create = { operationId: "things/create", requestBody: { content: { "application/json": { schema } } }, responses: { "201": { description: "Created" } } };
+    const broken = { openapi: "3.0.3", info: { title: "broken", version: "1" }, paths: { "/things": { post: create } } };
+    const gate = await createGithubContractGate(broken);
+    const verdict = gate.check({ method: "POST", path: "/things", query: "", headers: { "content-type": "application/json" }, body: { title: "x" } });
+    expect(verdict).toEqual({ ok: false, operationId: "things/create", errors: [expect.stringContaining("does not compile")] });
+  });
+});
+
+describe("the GitHub fake's contract gate", () => {
+  let gate: ContractGate;
+  beforeAll(async () => {
+    gate = await createGithubContractGate();
+  });
+  const check = (method: string, path: string, body?: unknown, query = "") => gate.check({ method, path, query, headers: { "content-type": "application/json" }, body });
+
+  it("refuses what GitHub refuses, naming why", () => {
+    expect(check("POST", "/repos/o/r/issues", { body: "No title" })).toEqual({
+      ok: false,
+      operationId: "issues/create",
+      errors: ["/requestBody must have required property 'title'"],
+    });
+    expect(check("POST", "/repos/o/r/issues", { title: "T", labels: "bug" })).toMatchObject({ ok: false, errors: ["/requestBody/labels must be array"] });
+    expect(check("PATCH", "/repos/o/r/issues/1", { state: "done" })).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/^\/requestBody\/state must be equal to one of the allowed values \(open, closed\)/)],
+    });
+    expect(check("PATCH", "/repos/o/r/issues/1", { state: "closed", state_reason: "bogus" })).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining("/requestBody/state_reason must be equal to one of the allowed values (completed, not_planned, duplicate, reopened, null)")],
+    });
+    expect(check("POST", "/repos/o/r/issues/1/comments", {})).toMatchObject({ ok: false, errors: ["/requestBody must have required property 'body'"] });
+    expect(check("GET", "/repos/o/r/issues", undefined, "state=done")).toMatchObject({ ok: false, operationId: "issues/list-for-repo" });
+    expect(check("GET", "/repos/o/r/issues", undefined, "labels=a&filter=all")).toMatchObject({ ok: false, errors: ["/query must NOT have additional properties (filter)"] });
+    expect(check("GET", "/repos/o/r/issues/abc")).toMatchObject({ ok: false, operationId: "issues/get" });
+  });
+
+  it("refuses an operation outside the subset", () => {
+    expect(check("POST", "/repos/o/r/issues/1/transfer", { new_owner: "x", new_name: "y" })).toEqual({
+      ok: false,
+      operationId: null,
+      errors: ["POST /repos/o/r/issues/1/transfer is not an operation of the vendored GitHub API"],
+    });
+    expect(check("PUT", "/repos/o/r/issues/1/labels", { labels: ["a"] })).toMatchObject({ ok: false, operationId: null });
+  });
+
+  it("lets correct requests through, with their parameters", () => {
+    expect(check("POST", "/repos/octo/hello/issues", { title: "Broken", body: "Details", labels: ["a"] })).toEqual({
+      ok: true,
+      operationId: "issues/create",
+      params: { owner: "octo", repo: "hello" },
+    });
+    expect(check("POST", "/repos/o/r/issues", { title: "T", labels: [{ name: "a" }], assignees: ["octo"] })).toMatchObject({ ok: true });
+    expect(check("PATCH", "/repos/o/r/issues/7", { state: "closed", state_reason: "completed" })).toEqual({
+      ok: true,
+      operationId: "issues/update",
+      params: { owner: "o", repo: "r", issue_number: "7" },
+    });
+    // Nullable in GitHub's spec: body, state_reason, title, milestone.
+    expect(check("PATCH", "/repos/o/r/issues/7", { body: null, state_reason: null, title: null, milestone: null })).toMatchObject({ ok: true });
+    expect(check("PATCH", "/repos/o/r/issues/7", { labels: [] })).toMatchObject({ ok: true });
+    expect(check("GET", "/repos/o/r/issues/comments/5")).toMatchObject({ ok: true, operationId: "issues/get-comment" });
+    expect(check("DELETE", "/repos/o/r/issues/comments/5")).toMatchObject({ ok: true, operationId: "issues/delete-comment" });
+    const query = "state=all&labels=a,b&sort=updated&direction=asc&since=2026-01-01T00:00:00Z&per_page=100&page=2";
+    expect(check("GET", "/repos/o/r/issues", undefined, query)).toMatchObject({ ok: true });
+    for (const [method, path] of [["GET", "/user"], ["GET", "/rate_limit"], ["GET", "/repos/o/r"], ["GET", "/repos/o/r/pulls/3"], ["GET", "/repos/o/r/issues/3/comments"]]) {
+      expect(check(method, path), `${method} ${path}`).toMatchObject({ ok: true });
+    }
+  });
+
+  it("checks answers too: GitHub's error shapes pass, an issue missing required fields does not", () => {
+    expect(gate.checkResponse("issues/get", 404, { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" })).toEqual([]);
+    const errors = [{ resource: "Issue", code: "missing_field", field: "title" }];
+    const failed = { message: "Validation Failed", errors, documentation_url: "https://docs.github.com/rest", status: "422" };
+    expect(gate.checkResponse("issues/create", 422, failed)).toEqual([]);
+    expect(gate.checkResponse("issues/delete-comment", 204, null)).toEqual([]);
+    expect(gate.checkResponse("issues/get", 200, { id: 1, number: 1, title: "T" })).toContain("response 200 body must have required property 'node_id'");
+  });
+});

@@ -1,0 +1,182 @@
+import { commentJson, issueJson, privateUserJson, pullJson, rateLimitJson, repoJson, type Urls } from "./fake-github-json";
+import type { FakeIssue, FakeRepo, FakeUser, GithubState, StateReason } from "./fake-github-state";
+
+/**
+ * The fake GitHub's answers to the operations of the vendored subset, once a request has passed
+ * the contract gate and authentication (fake-github.ts): the state's own rules, as GitHub applies
+ * them. Every repository is private, so a user without access gets 404 (GitHub does not tell a
+ * repository it hides from one that does not exist); a user with read-only access who writes gets
+ * 403; input the schema allows but GitHub refuses (an empty title, a milestone or assignee the
+ * repository does not have, reopening with `state_reason: "completed"`) gets 422
+ * "Validation Failed" naming the field — and is a violation like the gate's.
+ */
+
+export type Answer = { status: number; body?: unknown; headers?: Record<string, string>; violation?: boolean };
+export type OperationContext = {
+  state: GithubState;
+  urls: Urls;
+  /** The path as GitHub documents it (without `/api/v3`), for Link headers. */
+  path: string;
+  user: FakeUser | null;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Record<string, unknown> | undefined;
+  rate: { limit: number; used: number; reset: number };
+  /** The operation's documentation, GitHub's `documentation_url` in errors. */
+  docs: string;
+};
+
+export const githubError = (status: number, message: string, docs: string) => ({ status, body: { message, documentation_url: docs, status: String(status) } });
+const validationFailed = (docs: string, resource: string, code: string, field: string): Answer => ({
+  status: 422,
+  body: { message: "Validation Failed", errors: [{ resource, code, field }], documentation_url: docs, status: "422" },
+  violation: true,
+});
+
+/** A page of `items` as GitHub pages lists: `per_page` (default 30, at most 100), `page`, and a Link header to the others. */
+function paged<T>(items: T[], ctx: OperationContext): { items: T[]; headers: Record<string, string> } {
+  const perPage = Math.min(Math.max(Number(ctx.query.get("per_page") ?? 30), 1), 100);
+  const page = Math.max(Number(ctx.query.get("page") ?? 1), 1);
+  const last = Math.max(Math.ceil(items.length / perPage), 1);
+  const link = (n: number, rel: string) => {
+    const query = new URLSearchParams(ctx.query);
+    query.set("page", String(n));
+    return `<${ctx.urls.api}${ctx.path}?${query}>; rel="${rel}"`;
+  };
+  const links = [page > 1 && link(page - 1, "prev"), page < last && link(page + 1, "next"), page < last && link(last, "last"), page > 1 && link(1, "first")].filter(Boolean);
+  return { items: items.slice((page - 1) * perPage, page * perPage), headers: links.length > 0 ? { link: links.join(", ") } : {} };
+}
+
+const labelNames = (labels: unknown[]): string[] => labels.map((l) => (typeof l === "string" ? l : String((l as { name?: unknown }).name ?? ""))).filter((n) => n !== "");
+
+export function handleOperation(operationId: string, ctx: OperationContext): Answer {
+  const { state, urls, user, params, docs } = ctx;
+  if (operationId === "rate-limit/get") return { status: 200, body: rateLimitJson(ctx.rate) };
+  if (operationId === "users/get-authenticated") {
+    if (!user) return githubError(401, "Requires authentication", docs);
+    const owned = [...state.repos.values()].filter((r) => r.owner.toLowerCase() === user.login.toLowerCase()).length;
+    return { status: 200, body: privateUserJson(user, urls, owned) };
+  }
+
+  const repo = state.repo(`${params.owner}/${params.repo}`);
+  if (!repo || !user || !state.canRead(repo, user.login) || (user.scopes && !user.scopes.includes("repo"))) return githubError(404, "Not Found", docs);
+  const writes = ["issues/create", "issues/update", "issues/create-comment", "issues/update-comment", "issues/delete-comment"].includes(operationId);
+  if (writes && !state.canWrite(repo, user.login)) return githubError(403, "Resource not accessible by personal access token", docs);
+  const number = params.issue_number ?? params.pull_number;
+  const issue = number ? repo.issues.get(Number(number)) : undefined;
+  const comment = params.comment_id ? state.comments.get(Number(params.comment_id)) : undefined;
+  const body = ctx.body ?? {};
+
+  switch (operationId) {
+    case "repos/get":
+      return { status: 200, body: repoJson(state, repo, urls, user) };
+    case "issues/list-for-repo": {
+      const page = paged(listIssues(state, repo, ctx.query), ctx);
+      return { status: 200, body: page.items.map((i) => issueJson(state, i, urls)), headers: page.headers };
+    }
+    case "issues/get":
+      return issue ? { status: 200, body: issueJson(state, issue, urls) } : githubError(404, "Not Found", docs);
+    case "pulls/get":
+      return issue?.pull ? { status: 200, body: pullJson(state, issue, urls) } : githubError(404, "Not Found", docs);
+    case "issues/create": {
+      const title = String(body.title).trim();
+      if (title === "") return validationFailed(docs, "Issue", "missing_field", "title");
+      const problem = refusedExtras(state, repo, body, docs);
+      if (problem) return problem;
+      const assignees = assigneesOf(body);
+      const input = { title, body: (body.body as string | undefined) ?? null, labels: labelNames((body.labels as unknown[]) ?? []), assignees };
+      const created = state.openIssue(repo, input, user.login);
+      const json = issueJson(state, created, urls);
+      return { status: 201, body: json, headers: { location: json.url } };
+    }
+    case "issues/update":
+      return issue ? updateIssue(state, issue, body, user, ctx) : githubError(404, "Not Found", docs);
+    case "issues/list-comments": {
+      if (!issue) return githubError(404, "Not Found", docs);
+      const since = ctx.query.get("since");
+      const page = paged(state.commentsOf(issue).filter((c) => !since || Date.parse(c.updatedAt) >= Date.parse(since)), ctx);
+      return { status: 200, body: page.items.map((c) => commentJson(state, c, urls)), headers: page.headers };
+    }
+    case "issues/create-comment": {
+      if (!issue) return githubError(404, "Not Found", docs);
+      if (String(body.body).trim() === "") return validationFailed(docs, "IssueComment", "missing_field", "body");
+      const json = commentJson(state, state.addComment(issue, String(body.body), user.login), urls);
+      return { status: 201, body: json, headers: { location: json.url } };
+    }
+    case "issues/get-comment":
+    case "issues/update-comment":
+    case "issues/delete-comment": {
+      if (!comment || comment.repo !== repo.fullName) return githubError(404, "Not Found", docs);
+      if (operationId === "issues/get-comment") return { status: 200, body: commentJson(state, comment, urls) };
+      if (operationId === "issues/delete-comment") {
+        state.deleteComment(comment, user.login);
+        return { status: 204 };
+      }
+      if (String(body.body).trim() === "") return validationFailed(docs, "IssueComment", "missing_field", "body");
+      state.editComment(comment, String(body.body), user.login);
+      return { status: 200, body: commentJson(state, comment, urls) };
+    }
+    default:
+      return { status: 501, body: { message: `${operationId} is in the contract but the fake does not serve it`, documentation_url: docs } };
+  }
+}
+
+/** Assignees and milestones the repository does not have: the fake has no milestones, and only collaborators can be assigned. */
+function refusedExtras(state: GithubState, repo: FakeRepo, body: Record<string, unknown>, docs: string): Answer | null {
+  if (body.milestone !== undefined && body.milestone !== null) return validationFailed(docs, "Issue", "invalid", "milestone");
+  if (assigneesOf(body)?.some((login) => !state.canRead(repo, login))) return validationFailed(docs, "Issue", "invalid", "assignees");
+  return null;
+}
+
+function assigneesOf(body: Record<string, unknown>): string[] | undefined {
+  if (Array.isArray(body.assignees)) return body.assignees.map((a) => (typeof a === "string" ? a : String((a as { login?: unknown }).login)));
+  if (typeof body.assignee === "string") return [body.assignee];
+  if (body.assignee === null) return [];
+  return undefined;
+}
+
+function updateIssue(state: GithubState, issue: FakeIssue, body: Record<string, unknown>, user: FakeUser, ctx: OperationContext): Answer {
+  const { docs } = ctx;
+  const title = body.title === undefined || body.title === null ? undefined : String(body.title).trim();
+  if (title === "") return validationFailed(docs, "Issue", "missing_field", "title");
+  const problem = refusedExtras(state, state.repo(issue.repo)!, body, docs);
+  if (problem) return problem;
+  const nextState = body.state as "open" | "closed" | undefined;
+  const reason = body.state_reason as StateReason | null | undefined;
+  if (nextState === "closed" && reason === "reopened") return validationFailed(docs, "Issue", "invalid", "state_reason");
+  if (nextState === "open" && reason && reason !== "reopened") return validationFailed(docs, "Issue", "invalid", "state_reason");
+  state.editIssue(issue, { title, body: body.body as string | null | undefined }, user.login);
+  const assignees = assigneesOf(body);
+  if (assignees) issue.assignees = assignees.map((login) => state.user(login).login);
+  if (Array.isArray(body.labels)) state.setLabels(issue, labelNames(body.labels), user.login);
+  if (nextState) state.setState(issue, nextState, user.login, reason);
+  return { status: 200, body: issueJson(state, issue, ctx.urls) };
+}
+
+/** `assignee`: "none", "*" (anyone) or a login. */
+function assignedAs(assignees: string[], assignee: string): boolean {
+  if (assignee === "none") return assignees.length === 0;
+  if (assignee === "*") return assignees.length > 0;
+  return assignees.some((a) => a.toLowerCase() === assignee);
+}
+
+/** GitHub's filters and order for listing a repository's issues (pull requests included, as GitHub does). */
+function listIssues(state: GithubState, repo: FakeRepo, query: URLSearchParams): FakeIssue[] {
+  const wanted = query.get("state") ?? "open";
+  const labels = (query.get("labels") ?? "").split(",").map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const since = query.get("since");
+  const creator = query.get("creator")?.toLowerCase();
+  const assignee = query.get("assignee")?.toLowerCase();
+  const milestone = query.get("milestone");
+  const sort = query.get("sort") ?? "created";
+  const direction = query.get("direction") === "asc" ? 1 : -1;
+  const key = (i: FakeIssue) => (sort === "comments" ? state.commentsOf(i).length : Date.parse(sort === "updated" ? i.updatedAt : i.createdAt));
+  return [...repo.issues.values()]
+    .filter((i) => wanted === "all" || i.state === wanted)
+    .filter((i) => labels.every((l) => i.labels.some((n) => n.toLowerCase() === l)))
+    .filter((i) => !since || Date.parse(i.updatedAt) >= Date.parse(since))
+    .filter((i) => !creator || i.user.toLowerCase() === creator)
+    .filter((i) => !assignee || assignedAs(i.assignees, assignee))
+    .filter((i) => !milestone || milestone === "none")
+    .sort((a, b) => direction * (key(a) - key(b) || a.number - b.number));
+}

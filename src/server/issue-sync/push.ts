@@ -1,0 +1,186 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { scopedDb } from "@/server/db/scoped";
+import type { StepRunner } from "@/server/runtime/step-runner";
+import { filterMatches } from "@/server/webhooks/rules/filter";
+import { isIssueSyncApiError } from "./errors";
+import { recordFailure, recordSynced, type LinkRef } from "./link-state";
+import { issueDraft, pushPatch, readSyncedState } from "./render";
+import { dataspaceOf, filterDataOf, loadRequest, syncedRequestOf } from "./request-snapshot";
+import { pushes } from "./settings";
+import { syncIntegrations, trackerOf, type SyncIntegration, type TrackerDeps } from "./targets";
+import { requestMarker, type IssueTracker } from "./tracker";
+
+/**
+ * Push: a request → its issue on each platform that syncs it. A request without an issue gets one
+ * (when the integration syncs all requests and the request passes its filter; never a private
+ * request, which only a person links by hand); one with an issue has it updated with what differs
+ * from what the platform holds (render.ts), closing it with a note when the request closed.
+ *
+ * One runtime step per API call, each reading what it sends at that moment. A create is
+ * idempotent: the link row exists before the call, and a retry after a lost answer looks for the
+ * issue carrying the request's marker before making another.
+ */
+export type PushInput = { dataspaceId: string; requestId: string };
+export type PushOutcome = { created: string[]; updated: string[]; unchanged: string[]; skipped: { integrationId: string; reason: string }[]; failed: { integrationId: string; error: string }[] };
+
+type PlannedPush = { integrationId: string; linkId: string; create: boolean; closing: boolean };
+
+export async function pushRequest(input: PushInput, steps: StepRunner, deps: TrackerDeps = {}): Promise<PushOutcome> {
+  const outcome: PushOutcome = { created: [], updated: [], unchanged: [], skipped: [], failed: [] };
+  // Most dataspaces sync no issues: their runs end here, without a step to store.
+  if (!(await anyPushing(input.dataspaceId))) return outcome;
+  const plan = await steps("plan", () => planPush(input));
+  outcome.skipped.push(...plan.skipped);
+  for (const item of plan.pushes) {
+    const ref: LinkRef = { dataspaceId: input.dataspaceId, integrationId: item.integrationId, linkId: item.linkId };
+    try {
+      if (item.create) {
+        const created = await steps(`create:${item.integrationId}`, () => createIssue(input, ref, deps));
+        (created ? outcome.created : outcome.unchanged).push(item.integrationId);
+      } else {
+        if (item.closing) await steps(`close-note:${item.integrationId}`, () => postCloseNote(input, ref, deps));
+        const changed = await steps(`update:${item.integrationId}`, () => updateIssue(input, ref, deps));
+        (changed ? outcome.updated : outcome.unchanged).push(item.integrationId);
+      }
+    } catch (error) {
+      outcome.failed.push({ integrationId: item.integrationId, error: (error as Error).message });
+    }
+  }
+  return outcome;
+}
+
+export async function anyPushing(dataspaceId: string): Promise<boolean> {
+  return (await syncIntegrations(scopedDb(dataspaceId))).some((integration) => pushes(integration.settings));
+}
+
+async function planPush(input: PushInput): Promise<{ pushes: PlannedPush[]; skipped: { integrationId: string; reason: string }[] }> {
+  const tdb = scopedDb(input.dataspaceId);
+  const integrations = (await syncIntegrations(tdb)).filter((integration) => pushes(integration.settings));
+  if (integrations.length === 0) return { pushes: [], skipped: [] };
+  const request = await loadRequest(input.dataspaceId, input.requestId, tdb);
+  if (!request) return { pushes: [], skipped: [] };
+  const dataspace = await dataspaceOf(tdb, input.dataspaceId);
+  const links = await tdb.issueLink.findMany({ where: { requestId: request.id }, select: { id: true, integrationId: true, externalId: true, synced: true } });
+  const planned: PlannedPush[] = [];
+  const skipped: { integrationId: string; reason: string }[] = [];
+  for (const integration of integrations) {
+    if (integration.paused) {
+      skipped.push({ integrationId: integration.id, reason: "sync paused: the platform refused the credentials" });
+      continue;
+    }
+    let link = links.find((l) => l.integrationId === integration.id);
+    if (!link) {
+      const why = whyNotSynced(integration, request, dataspace);
+      if (why) {
+        skipped.push({ integrationId: integration.id, reason: why });
+        continue;
+      }
+      link = await ensureLink(input.dataspaceId, integration.id, request.id);
+    }
+    const synced = readSyncedState(link.synced);
+    const closing = Boolean(link.externalId && synced && synced.state === "open" && request.status === "closed");
+    planned.push({ integrationId: integration.id, linkId: link.id, create: !link.externalId, closing });
+  }
+  return { pushes: planned, skipped };
+}
+
+/** Why a request without an issue gets none from this integration, or null when it gets one. */
+function whyNotSynced(integration: SyncIntegration, request: NonNullable<Awaited<ReturnType<typeof loadRequest>>>, dataspace: { slug: string; name: string }): string | null {
+  if (integration.settings.requests === "linked") return "the integration syncs only requests linked by hand";
+  if (request.isPrivate) return "private requests are synced only when linked by hand";
+  const data = filterDataOf(request, dataspace);
+  const event = { id: request.id, type: "request.added", timestamp: request.createdAt.toISOString() };
+  if (integration.settings.filter && !filterMatches(integration.settings.filter, { event, data })) return "the request does not pass the integration's filter";
+  return null;
+}
+
+/** The request's link with the integration, made PENDING when there is none (one per request: a unique index). */
+export async function ensureLink(dataspaceId: string, integrationId: string, requestId: string) {
+  const tdb = scopedDb(dataspaceId);
+  const select = { id: true, integrationId: true, externalId: true, synced: true } as const;
+  const existing = await tdb.issueLink.findFirst({ where: { integrationId, requestId }, select });
+  if (existing) return existing;
+  try {
+    return await tdb.issueLink.create({ data: { dataspaceId, integrationId, requestId }, select });
+  } catch (error) {
+    // Made meanwhile by another run: use that one.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return tdb.issueLink.findFirstOrThrow({ where: { integrationId, requestId }, select });
+  }
+}
+
+/** Runs a call against the platform, recording on the link how it went. */
+async function withTracker<T>(input: PushInput, ref: LinkRef, deps: TrackerDeps, work: (tracker: IssueTracker, integration: SyncIntegration) => Promise<T>): Promise<T | null> {
+  const tdb = scopedDb(input.dataspaceId);
+  const integration = (await syncIntegrations(tdb)).find((i) => i.id === ref.integrationId);
+  if (!integration || integration.paused) return null;
+  const tracker = await trackerOf(input.dataspaceId, integration, deps);
+  if ("unavailable" in tracker) {
+    await recordFailure(ref, new Error(`Issue sync cannot run: ${tracker.unavailable}`), true);
+    return null;
+  }
+  try {
+    return await work(tracker, integration);
+  } catch (error) {
+    if (isIssueSyncApiError(error)) await recordFailure(ref, error, !error.retryable);
+    throw error;
+  }
+}
+
+type CreateAttempt = { createAttemptedAt?: string };
+
+/** Creates the issue (or finds the one a lost answer created); false when the link had it already. */
+async function createIssue(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promise<boolean> {
+  const tdb = scopedDb(input.dataspaceId);
+  const link = await tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true, synced: true } });
+  if (!link || link.externalId) return false;
+  const request = await loadRequest(input.dataspaceId, input.requestId, tdb);
+  if (!request) return false;
+  const dataspace = await dataspaceOf(tdb, input.dataspaceId);
+  const result = await withTracker(input, ref, deps, async (tracker, integration) => {
+    const draft = issueDraft(syncedRequestOf(request, dataspace), integration.settings);
+    // A previous attempt may have created it and lost the answer: look for it first.
+    const attempted = Boolean((link.synced as CreateAttempt | null)?.createAttemptedAt);
+    if (!attempted) await tdb.issueLink.update({ where: { id: ref.linkId }, data: { synced: { createAttemptedAt: new Date().toISOString() } as Prisma.InputJsonValue } });
+    const found = attempted ? await tracker.findIssueByMarker(requestMarker(request.id)) : null;
+    const issue = found ?? (await tracker.createIssue(draft));
+    await recordSynced(ref, issue, found ? {} : { body: draft.body });
+    return issue;
+  });
+  return result !== null;
+}
+
+/** "Closed in Switchboard": the note posted before the issue is closed, while the request is still closed. */
+async function postCloseNote(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promise<boolean> {
+  const tdb = scopedDb(input.dataspaceId);
+  const [link, request] = await Promise.all([
+    tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true } }),
+    loadRequest(input.dataspaceId, input.requestId, tdb),
+  ]);
+  if (!link?.externalId || request?.status !== "closed") return false;
+  const by = request.lastModifiedBy?.email;
+  const result = await withTracker(input, ref, deps, (tracker) => tracker.addComment(link.externalId!, `Closed in Switchboard${by ? ` by ${by}` : ""}.`));
+  return result !== null;
+}
+
+/** Sends what differs; false when nothing did. */
+async function updateIssue(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promise<boolean> {
+  const tdb = scopedDb(input.dataspaceId);
+  const link = await tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true, synced: true } });
+  const request = await loadRequest(input.dataspaceId, input.requestId, tdb);
+  const synced = readSyncedState(link?.synced);
+  if (!link?.externalId || !request || !synced) return false;
+  const dataspace = await dataspaceOf(tdb, input.dataspaceId);
+  const result = await withTracker(input, ref, deps, async (tracker, integration) => {
+    const patch = pushPatch(syncedRequestOf(request, dataspace), integration.settings, synced);
+    if (Object.keys(patch).length === 0) {
+      // Nothing to send: the link is in sync as of now (what the bulk sync counts).
+      await tdb.issueLink.update({ where: { id: ref.linkId }, data: { lastSyncedAt: new Date(), state: "SYNCED", lastError: null } });
+      return false;
+    }
+    const issue = await tracker.updateIssue(link.externalId!, patch);
+    await recordSynced(ref, issue, { ...(patch.body === undefined ? {} : { body: patch.body }) });
+    return true;
+  });
+  return result === true;
+}

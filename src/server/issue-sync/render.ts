@@ -1,0 +1,85 @@
+import type { RequestPriority, RequestStatus } from "@/generated/prisma/enums";
+import type { IssueSyncSettings } from "./settings";
+import { requestMarker, type ExternalIssue, type IssueDraft, type IssueState } from "./tracker";
+
+/** What of a request an issue shows. */
+export type SyncedRequest = { id: string; title: string; notes: string; status: RequestStatus; priority: RequestPriority; url: string };
+
+/**
+ * What the platform holds, as last seen or sent (IssueLink.synced): push sends what the request
+ * has that differs from it; pull applies what the platform changed from it.
+ */
+export type SyncedState = { title: string; body: string; state: IssueState; labels: string[]; updatedAt: string };
+
+const FOOTER_RULE = "\n\n---\n";
+const FOOTER = /\n*---\n_Synced with \[a Switchboard request\]\([^)]*\)\._\n?(?:<!-- switchboard:request=[0-9a-f-]{36} -->)?\s*$/;
+
+/** The issue's description: the request's notes, a link back and the hidden marker. */
+export function issueBody(request: SyncedRequest): string {
+  return `${request.notes.trim()}${FOOTER_RULE}_Synced with [a Switchboard request](${request.url})._\n${requestMarker(request.id)}`;
+}
+
+/** A description as the request's notes: without the footer the sync added (a person may have removed it). */
+export function notesOf(body: string): string {
+  return body.replace(FOOTER, "").replace(/\r\n/g, "\n").trim();
+}
+
+export const issueStateOf = (status: RequestStatus): IssueState => (status === "closed" ? "closed" : "open");
+
+/** The labels the sync manages (its own and the priority labels); the rest are people's. */
+function managedLabels(settings: IssueSyncSettings): Set<string> {
+  return new Set([...settings.labels, ...Object.values(settings.priorityLabels)].map((label) => label.toLowerCase()));
+}
+
+/** The issue's labels: people's labels kept, the sync's own and the current priority's label. */
+export function issueLabels(request: SyncedRequest, settings: IssueSyncSettings, current: string[]): string[] {
+  const managed = managedLabels(settings);
+  const priorityLabel = settings.priorityLabels[request.priority];
+  const labels = [...current.filter((label) => !managed.has(label.toLowerCase())), ...settings.labels, ...(priorityLabel ? [priorityLabel] : [])];
+  return [...new Map(labels.map((label) => [label.toLowerCase(), label])).values()];
+}
+
+/** The priority a platform's labels say (the first mapped label present), or null when none. */
+export function priorityFromLabels(labels: string[], settings: IssueSyncSettings): RequestPriority | null {
+  const present = new Set(labels.map((label) => label.toLowerCase()));
+  for (const priority of ["urgent", "high", "normal", "low"] as const) {
+    const label = settings.priorityLabels[priority];
+    if (label && present.has(label.toLowerCase())) return priority;
+  }
+  return null;
+}
+
+export function issueDraft(request: SyncedRequest, settings: IssueSyncSettings): IssueDraft {
+  return { title: request.title, body: issueBody(request), labels: issueLabels(request, settings, []) };
+}
+
+export function syncedStateOf(issue: ExternalIssue): SyncedState {
+  return { title: issue.title, body: issue.body, state: issue.state, labels: issue.labels, updatedAt: issue.updatedAt };
+}
+
+export function readSyncedState(value: unknown): SyncedState | null {
+  if (!value || typeof value !== "object") return null;
+  const v = value as Partial<SyncedState>;
+  if (typeof v.title !== "string" || typeof v.body !== "string" || (v.state !== "open" && v.state !== "closed") || !Array.isArray(v.labels)) return null;
+  return { title: v.title, body: v.body, state: v.state, labels: v.labels.filter((l): l is string => typeof l === "string"), updatedAt: typeof v.updatedAt === "string" ? v.updatedAt : "" };
+}
+
+const sameLabels = (a: string[], b: string[]) => {
+  const left = new Set(a.map((l) => l.toLowerCase()));
+  const right = new Set(b.map((l) => l.toLowerCase()));
+  return left.size === right.size && [...left].every((l) => right.has(l));
+};
+
+/** What to send so the issue shows the request: only the fields that differ from what it holds. */
+export function pushPatch(request: SyncedRequest, settings: IssueSyncSettings, synced: SyncedState) {
+  const patch: { title?: string; body?: string; state?: IssueState; labels?: string[] } = {};
+  if (request.title !== synced.title) patch.title = request.title;
+  if (request.notes.trim() !== notesOf(synced.body)) patch.body = issueBody(request);
+  const state = issueStateOf(request.status);
+  if (state !== synced.state) patch.state = state;
+  const labels = issueLabels(request, settings, synced.labels);
+  if (!sameLabels(labels, synced.labels)) patch.labels = labels;
+  return patch;
+}
+
+export const labelsChanged = (a: string[], b: string[]) => !sameLabels(a, b);
