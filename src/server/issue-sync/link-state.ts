@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { scopedDb } from "@/server/db/scoped";
 import { jsonbSafeText } from "@/server/inbound/jsonb-safe";
 import { isIssueSyncApiError, type IssueSyncApiError } from "./errors";
-import { syncedStateOf, type SyncedState } from "./render";
+import { nextSyncedState, readSyncedState, syncedStateOf, type SyncedState } from "./render";
 import type { ExternalIssue } from "./tracker";
 
 export type LinkRef = { dataspaceId: string; integrationId: string; linkId: string };
@@ -11,8 +11,10 @@ export type LinkRef = { dataspaceId: string; integrationId: string; linkId: stri
 export async function recordSynced(ref: LinkRef, issue: ExternalIssue, sent?: Partial<SyncedState>): Promise<void> {
   // What was sent, where the platform may have normalized it (trailing spaces, label case): the
   // next push compares the request with what it sent, not with how the platform stored it.
-  const synced = { ...syncedStateOf(issue), ...sent, updatedAt: issue.updatedAt };
-  await scopedDb(ref.dataspaceId).issueLink.update({
+  const tdb = scopedDb(ref.dataspaceId);
+  const previous = await tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { synced: true } });
+  const synced = nextSyncedState(readSyncedState(previous?.synced), { ...syncedStateOf(issue), ...sent, updatedAt: issue.updatedAt });
+  await tdb.issueLink.update({
     where: { id: ref.linkId },
     data: { externalId: issue.id, externalKey: issue.key, url: issue.url, state: "SYNCED", lastError: null, lastSyncedAt: new Date(), synced: synced as Prisma.InputJsonValue },
   });

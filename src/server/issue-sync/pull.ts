@@ -7,7 +7,7 @@ import { writeRequestUpdate } from "@/server/records/requests/update-request";
 import { createRequestFromIssue } from "./pull-create";
 import { applyPulledComment } from "./pull-comments";
 import { applyPulledPullRequest } from "./pull-requests";
-import { notesOf, priorityFromLabels, readSyncedState, syncedStateOf } from "./render";
+import { isEcho, nextSyncedState, notesOf, priorityFromLabels, readSyncedState, syncedStateOf } from "./render";
 import { syncedRequestOf } from "./request-snapshot";
 import type { IssueSyncSettings } from "./settings";
 import type { ExternalIssue, PulledChange } from "./tracker";
@@ -69,12 +69,13 @@ async function applyPulledIssue(tx: ScopedTx, ctx: PullContext, change: Extract<
   if (synced?.updatedAt && issue.updatedAt && Date.parse(issue.updatedAt) < Date.parse(synced.updatedAt)) {
     return `${issue.key} as of ${issue.updatedAt} is older than what the link holds: ignored`;
   }
+  if (synced && isEcho(synced, issue)) return `${issue.key} shows a state the sync itself set before: a late echo, ignored`;
   const patch = synced ? pulledPatch(request, ctx, issue, synced) : {};
   const fields = Object.keys(patch);
   if (fields.length > 0) await writeRequestUpdate(tx, ctx.dataspace, request, patch, null);
   await tx.issueLink.update({
     where: { id: link.id },
-    data: { synced: syncedStateOf(issue) as Prisma.InputJsonValue, state: "SYNCED", lastError: null, lastSyncedAt: new Date(), url: issue.url, externalKey: issue.key },
+    data: { synced: nextSyncedState(synced, syncedStateOf(issue)) as Prisma.InputJsonValue, state: "SYNCED", lastError: null, lastSyncedAt: new Date(), url: issue.url, externalKey: issue.key },
   });
   return fields.length > 0 ? `${issue.key} ${change.action} by ${change.actor}: request ${fields.join(", ")} updated` : `${issue.key} ${change.action}: the request already shows it`;
 }

@@ -1,12 +1,14 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { scopedDb } from "@/server/db/scoped";
+import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import type { StepRunner } from "@/server/runtime/step-runner";
 import { filterMatches } from "@/server/webhooks/rules/filter";
 import { isIssueSyncApiError } from "./errors";
 import { recordFailure, recordSynced, type LinkRef } from "./link-state";
 import { issueDraft, pushPatch, readSyncedState } from "./render";
 import { dataspaceOf, filterDataOf, loadRequest, syncedRequestOf } from "./request-snapshot";
-import { pushes } from "./settings";
+import { applyPulledChanges } from "./pull";
+import { pulls, pushes } from "./settings";
 import { syncIntegrations, trackerOf, type SyncIntegration, type TrackerDeps } from "./targets";
 import { requestMarker, type IssueTracker } from "./tracker";
 
@@ -38,6 +40,7 @@ export async function pushRequest(input: PushInput, steps: StepRunner, deps: Tra
         const created = await steps(`create:${item.integrationId}`, () => createIssue(input, ref, deps));
         (created ? outcome.created : outcome.unchanged).push(item.integrationId);
       } else {
+        await steps(`read:${item.integrationId}`, () => catchUp(input, ref, deps));
         if (item.closing) await steps(`close-note:${item.integrationId}`, () => postCloseNote(input, ref, deps));
         const changed = await steps(`update:${item.integrationId}`, () => updateIssue(input, ref, deps));
         (changed ? outcome.updated : outcome.unchanged).push(item.integrationId);
@@ -148,6 +151,31 @@ async function createIssue(input: PushInput, ref: LinkRef, deps: TrackerDeps): P
     return issue;
   });
   return result !== null;
+}
+
+/**
+ * Reads the issue before changing it: when the platform changed it since the last sync and its
+ * webhook has not been applied yet (still queued, or webhooks not set up), that change is taken
+ * in first, per field by last update time (pull.ts) — so a push never overwrites a newer edit
+ * made on the platform. A push-only integration skips this: the request is the source of truth.
+ */
+async function catchUp(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promise<boolean> {
+  const tdb = scopedDb(input.dataspaceId);
+  const link = await tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true, synced: true } });
+  const synced = readSyncedState(link?.synced);
+  if (!link?.externalId || !synced) return false;
+  const result = await withTracker(input, ref, deps, async (tracker, integration) => {
+    if (!pulls(integration.settings)) return false;
+    const issue = await tracker.getIssue(link.externalId!);
+    if (!issue.updatedAt || !synced.updatedAt || Date.parse(issue.updatedAt) <= Date.parse(synced.updatedAt)) return false;
+    const dataspace = await dataspaceOf(tdb, input.dataspaceId);
+    const change = { kind: "issue" as const, action: "edited" as const, issue, actor: `someone on ${integration.platform.platform}` };
+    await transactionWithEvents(tdb, (tx) =>
+      applyPulledChanges(tx, dataspace, [{ key: ref.linkId, integrationId: integration.id, platform: integration.platform.platform, settings: integration.settings, change }]),
+    );
+    return true;
+  });
+  return result === true;
 }
 
 /** "Closed in Switchboard": the note posted before the issue is closed, while the request is still closed. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { RequestPriority, RequestStatus } from "@/generated/prisma/enums";
 import type { IssueSyncSettings } from "./settings";
 import { requestMarker, type ExternalIssue, type IssueDraft, type IssueState } from "./tracker";
@@ -9,7 +10,47 @@ export type SyncedRequest = { id: string; title: string; notes: string; status: 
  * What the platform holds, as last seen or sent (IssueLink.synced): push sends what the request
  * has that differs from it; pull applies what the platform changed from it.
  */
-export type SyncedState = { title: string; body: string; state: IssueState; labels: string[]; updatedAt: string };
+export type SyncedState = {
+  title: string;
+  body: string;
+  state: IssueState;
+  labels: string[];
+  updatedAt: string;
+  /**
+   * Fingerprints of the states the link held before this one, newest first: a webhook that shows
+   * one of them is an echo of the sync's own earlier change arriving late, not a person's edit.
+   * (Platforms' times have whole seconds: "older than what the link holds" cannot tell them apart.)
+   */
+  recent?: string[];
+};
+
+const RECENT_STATES = 8;
+
+/** What identifies a state of an issue: its title, description, state and labels. */
+export function stateFingerprint(state: { title: string; body: string; state: IssueState; labels: string[] }): string {
+  const labels = [...new Set(state.labels.map((l) => l.toLowerCase()))].sort();
+  return createHash("sha256").update(JSON.stringify([state.title, notesOf(state.body), state.state, labels])).digest("base64url").slice(0, 16);
+}
+
+/** `next`, remembering `previous` (and what it remembered) among the recent states. */
+export function nextSyncedState(previous: SyncedState | null, next: SyncedState): SyncedState {
+  if (!previous) return next;
+  const own = stateFingerprint(next);
+  const recent = [stateFingerprint(previous), ...(previous.recent ?? [])].filter((fp, i, all) => fp !== own && all.indexOf(fp) === i).slice(0, RECENT_STATES);
+  return { ...next, recent };
+}
+
+/**
+ * Whether the platform's issue is a late echo: a state the link held before, not the current
+ * one, from no later than the current one. A person going back to an earlier state (reopening
+ * what the sync closed) does so later, and is taken in; within the same second of the platform's
+ * clock the two cannot be told apart, and the echo reading wins.
+ */
+export function isEcho(synced: SyncedState, issue: { title: string; body: string; state: IssueState; labels: string[]; updatedAt: string }): boolean {
+  const fingerprint = stateFingerprint(issue);
+  if (fingerprint === stateFingerprint(synced) || !(synced.recent ?? []).includes(fingerprint)) return false;
+  return !issue.updatedAt || !synced.updatedAt || Date.parse(issue.updatedAt) <= Date.parse(synced.updatedAt);
+}
 
 const FOOTER_RULE = "\n\n---\n";
 const FOOTER = /\n*---\n_Synced with \[a Switchboard request\]\([^)]*\)\._\n?(?:<!-- switchboard:request=[0-9a-f-]{36} -->)?\s*$/;
@@ -61,7 +102,14 @@ export function readSyncedState(value: unknown): SyncedState | null {
   if (!value || typeof value !== "object") return null;
   const v = value as Partial<SyncedState>;
   if (typeof v.title !== "string" || typeof v.body !== "string" || (v.state !== "open" && v.state !== "closed") || !Array.isArray(v.labels)) return null;
-  return { title: v.title, body: v.body, state: v.state, labels: v.labels.filter((l): l is string => typeof l === "string"), updatedAt: typeof v.updatedAt === "string" ? v.updatedAt : "" };
+  return {
+    title: v.title,
+    body: v.body,
+    state: v.state,
+    labels: v.labels.filter((l): l is string => typeof l === "string"),
+    updatedAt: typeof v.updatedAt === "string" ? v.updatedAt : "",
+    recent: Array.isArray(v.recent) ? v.recent.filter((fp): fp is string => typeof fp === "string") : [],
+  };
 }
 
 const sameLabels = (a: string[], b: string[]) => {

@@ -37,7 +37,8 @@ export type RecordedRequest = { at: number; method: string; path: string; body: 
 export type Fault = (
   | { status: 429; retryAfter?: string }
   | { status: 500 }
-  | { hang: true }
+  /** `afterHandling`: the request is carried out, then never answered (an answer lost to a timeout or a crash). */
+  | { hang: true; afterHandling?: boolean }
   /** 403 with `x-ratelimit-remaining: 0` and the reset `resetInSeconds` (default 60) from now. */
   | { primaryRateLimit: true; resetInSeconds?: number }
   /** 403 with `retry-after` (default "60"). */
@@ -186,31 +187,32 @@ export async function startFakeGithub(options: { latencyMs?: number; port?: numb
     }
     const operationDocs = docs.get(verdict.operationId) ?? "https://docs.github.com/rest";
 
+    let loseAnswer = false;
     if (fault && fault.left > 0 && (!fault.match || fault.match({ method: record.method, path, operationId: verdict.operationId }))) {
       const current = fault;
       current.left -= 1;
       if (current.left === 0) fault = null;
-      if ("hang" in current) {
+      if ("hang" in current && current.afterHandling) loseAnswer = true;
+      else if ("hang" in current) {
         hanging.add(res);
         res.on("close", () => hanging.delete(res));
         return;
       }
-      if ("primaryRateLimit" in current) {
+      else if ("primaryRateLimit" in current) {
         // The headers say the limit is spent; the fake's own count is left alone, so the next request passes.
         const reset = String(Math.floor(Date.now() / 1000) + (current.resetInSeconds ?? 60));
         const spent = { "x-ratelimit-remaining": "0", "x-ratelimit-used": String(rate.limit), "x-ratelimit-reset": reset };
         return send({ ...primaryRateLimit(user), headers: spent });
       }
-      if ("secondaryRateLimit" in current) {
+      else if ("secondaryRateLimit" in current) {
         const message =
           "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. " +
           `If you reach out to GitHub Support for help, please include the request ID ${randomBytes(8).toString("hex").toUpperCase()}.`;
         return send({ ...githubError(403, message, `${RATE_LIMIT_DOCS}#about-secondary-rate-limits`), headers: { "retry-after": current.retryAfter ?? "60" } });
       }
-      if (current.status === 429) {
+      else if ("status" in current && current.status === 429) {
         return send({ ...githubError(429, "Too Many Requests", RATE_LIMIT_DOCS), headers: current.retryAfter === undefined ? {} : { "retry-after": current.retryAfter } });
-      }
-      return send(githubError(500, "Server Error", "https://docs.github.com/rest"));
+      } else return send(githubError(500, "Server Error", "https://docs.github.com/rest"));
     }
 
     if (headers.authorization && !user) return send({ status: 401, body: BAD_CREDENTIALS });
@@ -239,6 +241,11 @@ export async function startFakeGithub(options: { latencyMs?: number; port?: numb
       violations.push(`the fake's own answer to ${record.method} ${record.path}: ${problem}`);
     }
     if (answer.violation) violations.push(`${record.method} ${record.path}: ${JSON.stringify(answer.body)}`);
+    if (loseAnswer) {
+      hanging.add(res);
+      res.on("close", () => hanging.delete(res));
+      return;
+    }
     send(answer);
   }
 

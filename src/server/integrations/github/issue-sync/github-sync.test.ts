@@ -121,6 +121,7 @@ describe("GitHub issue sync", () => {
 
     fake.userClosesIssue({ repo, number, login: "alice" });
     await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).status, { timeout: 10_000 }).toBe("closed");
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // a person reopens later than the sync's own close (GitHub's times are whole seconds)
     fake.userReopensIssue({ repo, number, login: "alice" });
     await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).status, { timeout: 10_000 }).toBe("open");
 
@@ -136,5 +137,77 @@ describe("GitHub issue sync", () => {
     // None of it was pushed back to GitHub (the pulled comment is not re-posted either).
     await settled(ctx.dataspace.id);
     expect(writes(repo).length).toBe(pushesBefore);
+  });
+
+  it("a pull request naming the request's issue is noted on the request, and merging it closes the request (close_on_merge)", { timeout: 40_000 }, async () => {
+    const { ctx, repo } = await setup({ pullRequests: "close_on_merge" });
+    const request = await newRequest(ctx, { title: "Retry payments on timeout" });
+    const link = await syncedLink(request.id);
+    const pr = fake.openPullRequest({ repo, title: "Retry payment calls", body: `Fixes #${link.externalId}`, head: "fix/payments-retry", user: "alice" });
+    await expect.poll(() => db.pullRequestLink.findMany({ where: { requestId: request.id }, select: { externalKey: true, state: true } }), { timeout: 10_000 }).toEqual([
+      { externalKey: `${repo}#${pr.number}`, state: "open" },
+    ]);
+    fake.mergePullRequest({ repo, number: pr.number, login: "alice" });
+    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).status, { timeout: 10_000 }).toBe("closed");
+    const notes = await db.requestComment.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { text: true, source: true } });
+    expect(notes.map((c) => c.text.split("\n")[0])).toEqual([`Pull request ${repo}#${pr.number} opened by alice: Retry payment calls`, `Pull request ${repo}#${pr.number} merged by alice: Retry payment calls`]);
+    expect(notes.every((c) => c.source === "github")).toBe(true);
+    // The request's closing went back to its issue.
+    await expect.poll(() => fake.issue(repo, Number(link.externalId)).state, { timeout: 10_000 }).toBe("closed");
+  });
+
+  it("an issue opened on GitHub with the intake label becomes a linked request, and is not pushed back as a second issue", { timeout: 40_000 }, async () => {
+    const { ctx, repo } = await setup({ createFromLabel: "switchboard-intake" });
+    const issue = fake.userOpensIssue({ repo, title: "Export to CSV times out", body: "Since the 4.2 upgrade.", labels: ["switchboard-intake", "P1"], login: "alice" });
+    await expect.poll(() => db.request.findMany({ where: { dataspaceId: ctx.dataspace.id }, select: { title: true, priority: true, notes: true } }), { timeout: 10_000 }).toEqual([
+      { title: "Export to CSV times out", priority: "high", notes: expect.stringContaining("Since the 4.2 upgrade.") },
+    ]);
+    await settled(ctx.dataspace.id);
+    expect(fake.issues(repo)).toHaveLength(1);
+    const link = await db.issueLink.findFirstOrThrow({ where: { integration: { dataspaceId: ctx.dataspace.id } } });
+    expect(link).toMatchObject({ externalId: String(issue.number), state: "SYNCED" });
+  });
+
+  it("concurrent edits of one field: the later one wins, on both sides", { timeout: 40_000 }, async () => {
+    const { ctx, repo } = await setup();
+    const request = await newRequest(ctx, { title: "Original title" });
+    const number = Number((await syncedLink(request.id)).externalId);
+    await settled(ctx.dataspace.id);
+
+    // GitHub first, then Switchboard, while neither side has heard of the other's change.
+    await runtime.pauseRelay();
+    fake.userEditsIssue({ repo, number, login: "alice", title: "Edited on GitHub first" });
+    await fake.settled();
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // GitHub's times are whole seconds
+    await edit(ctx, request.id, { title: "Edited in Switchboard later" });
+    runtime.resumeRelay();
+    await expect.poll(() => fake.issue(repo, number).title, { timeout: 10_000 }).toBe("Edited in Switchboard later");
+    await settled(ctx.dataspace.id);
+    expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).title).toBe("Edited in Switchboard later");
+
+    // Switchboard first, then GitHub.
+    await runtime.pauseRelay();
+    await edit(ctx, request.id, { title: "Edited in Switchboard first" });
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // GitHub's times are whole seconds
+    fake.userEditsIssue({ repo, number, login: "alice", title: "Edited on GitHub later" });
+    await fake.settled();
+    runtime.resumeRelay();
+    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).title, { timeout: 10_000 }).toBe("Edited on GitHub later");
+    await settled(ctx.dataspace.id);
+    expect(fake.issue(repo, number).title).toBe("Edited on GitHub later");
+  });
+
+  it("a private request gets no issue unless a person links it; linked-only integrations wait to be asked", { timeout: 40_000 }, async () => {
+    const { ctx, repo } = await setup();
+    const hidden = await newRequest(ctx, { title: "Salary review", isPrivate: true });
+    await settled(ctx.dataspace.id);
+    expect(await linkOf(hidden.id)).toBeNull();
+    expect(fake.issues(repo)).toHaveLength(0);
+
+    const manual = await setup({ requests: "linked" });
+    const quiet = await newRequest(manual.ctx, { title: "Only when asked" });
+    await settled(manual.ctx.dataspace.id);
+    expect(await linkOf(quiet.id)).toBeNull();
+    expect(fake.issues(manual.repo)).toHaveLength(0);
   });
 });
