@@ -22,7 +22,7 @@ type Mapped = {
   skipped?: string;
   deployments: InboundDeployment[];
   alert: AlertSignal | null;
-  pulled: Omit<PullItem, "key"> | null;
+  pulled: Omit<PullItem, "key">[];
 };
 
 class Superseded extends Error {}
@@ -73,7 +73,7 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const mapped = skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration });
       const deployments = skipped ? [] : (provider.inbound.deployments?.({ eventType: row.eventType, payload, config: row.integration.config }) ?? []);
       const alert = skipped ? null : (provider.inbound.alert?.({ eventType: row.eventType, payload }) ?? null);
-      ready.push({ row, payload, skipped, mapped, deployments, alert, pulled: skipped ? null : pulledChangeOf(provider, row, payload) });
+      ready.push({ row, payload, skipped, mapped, deployments, alert, pulled: skipped ? [] : pulledChangesOf(provider, row, payload) });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -147,14 +147,14 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
       ),
     );
     // Platforms' issue and comment webhooks update the requests linked to them (issue sync).
-    const pulled = items.flatMap(({ row, pulled }) => (pulled ? [{ key: row.id, ...pulled }] : []));
+    const pulled = items.flatMap(({ row, pulled }) => pulled.map((item, i) => ({ key: `${row.id}:${i}`, ...item })));
     const synced = pulled.length > 0 ? await applyPulledChanges(tx, await tx.dataspace.findFirstOrThrow({ select: { id: true, slug: true, name: true } }), pulled) : new Map<string, string>();
     const finished: Finished[] = items.map(({ row, mapped, skipped }, index) => ({
       id: row.id,
       attempts: row.attempts,
       dispatch: row.dispatch,
       type: mapped?.type ?? null,
-      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index], alerts.get(row.id), synced.get(row.id)]
+      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index], alerts.get(row.id), ...issueSyncMessages(synced, row.id)]
         .filter(Boolean)
         .join("; "),
     }));
@@ -165,13 +165,17 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
 }
 
 /** What a delivery says to the issue sync of its integration, when the integration pulls from its platform. */
-function pulledChangeOf(provider: IntegrationProvider, row: ClaimedEvent, payload: unknown): Omit<PullItem, "key"> | null {
+function pulledChangesOf(provider: IntegrationProvider, row: ClaimedEvent, payload: unknown): Omit<PullItem, "key">[] {
   const platform = provider.issueSync;
   const settings = platform ? readIssueSyncSettings(row.integration.config) : null;
-  if (!platform || !settings || !pulls(settings)) return null;
-  const change = platform.pull({ eventType: row.eventType, payload });
-  return change ? { integrationId: row.integration.id, platform: platform.platform, settings, change } : null;
+  if (!platform || !settings || !pulls(settings)) return [];
+  const config = (row.integration.config ?? {}) as Record<string, unknown>;
+  const changes = platform.pull({ eventType: row.eventType, payload, config }) ?? [];
+  return (Array.isArray(changes) ? changes : [changes]).map((change) => ({ integrationId: row.integration.id, platform: platform.platform, settings, change }));
 }
+
+/** The issue sync's messages about one delivery's changes, in order. */
+const issueSyncMessages = (synced: Map<string, string>, rowId: string) => [...synced].filter(([key]) => key.startsWith(`${rowId}:`)).map(([, message]) => message);
 
 /** When the runtime gives up on a group (retries exhausted): its events not yet done end FAILED. */
 export async function markWebhookEventsFailed(input: { dataspaceId: string; events: WebhookEventRef[] }, reason: string): Promise<void> {

@@ -112,6 +112,10 @@ export interface IssueSyncPlatform {
    * "Link existing issue"; null when it names none. The tracker then checks it exists.
    */
   issueIdOf(reference: string): string | null;
-  /** What a delivery of this platform says happened to an issue, a comment or a pull request; null for anything else. */
-  pull(input: { eventType: string; payload: unknown }): PulledChange | null;
+  /**
+   * What a delivery of this platform says happened to an issue, a comment or a pull request; null
+   * for anything else; several changes when one delivery tells several (SourceHut's "comment and
+   * resolve"). `config` is the integration's stored config (a self-hosted instance's URL).
+   */
+  pull(input: { eventType: string; payload: unknown; config: Readonly<Record<string, unknown>> }): PulledChange | PulledChange[] | null;
 }

@@ -61,6 +61,42 @@ describe("SourceHut", () => {
     expect(sourcehut.inbound.map({ eventType: "repo:post-update", payload: {}, integration })?.type).toBe("sourcehut.repo_post_update");
   });
 
+  it("types tracker deliveries the same from the payload or X-Webhook-Event, and maps tickets", () => {
+    const ticket = { id: 12, ref: "~alice/widgets#12", subject: "Checkout fails", submitter: { canonicalName: "~bob" } };
+    const created = { data: { webhook: { uuid: "u-2", event: "TICKET_CREATED", date: "2026-12-07T10:00:00Z", ticket } } };
+    expect(sourcehut.inbound.envelope(inboundRequest("{}", { "x-webhook-event": "TICKET_CREATED" }), created)).toEqual({ eventType: "ticket_created", deliveryId: "u-2" });
+    const withoutEvent = { data: { webhook: { uuid: "u-3", date: "2026-12-07T10:00:00Z", ticket } } };
+    expect(sourcehut.inbound.envelope(inboundRequest("{}", { "x-webhook-event": "TICKET_UPDATE", "x-webhook-delivery": "u-3" }), withoutEvent).eventType).toBe("ticket_update");
+    expect(sourcehut.inbound.map({ eventType: "ticket_created", payload: created, integration })).toEqual({
+      type: "sourcehut.ticket_created",
+      summary: { repository: null, ticket: "~alice/widgets#12", title: "Checkout fails", actor: "~bob", date: "2026-12-07T10:00:00Z" },
+    });
+  });
+
+  it("takes a tracker, todoUrl and issueSync, a tracker being needed for issueSync and either it or a repository", () => {
+    expect(sourcehut.configSchema.parse({ tracker: "~alice/widgets", todoUrl: "https://todo.example.org/", issueSync: {} })).toMatchObject({
+      tracker: "~alice/widgets",
+      todoUrl: "https://todo.example.org",
+      issueSync: { direction: "both", labels: ["switchboard"] },
+    });
+    expect(configErrors(sourcehut.configSchema.safeParse({}))).toEqual(['repository: repository is required (or tracker, for a todo.sr.ht tracker): "~owner/name"']);
+    expect(configErrors(sourcehut.configSchema.safeParse({ repository: "~alice/widgets", issueSync: {} }))).toEqual([
+      'tracker: tracker is required for issueSync: the todo.sr.ht tracker to sync with, "~owner/tracker-name"',
+    ]);
+    expect(configErrors(sourcehut.configSchema.safeParse({ tracker: "alice/widgets", todoUrl: "todo.sr.ht" }))).toEqual([
+      "todoUrl: todoUrl must be an http(s) URL like https://todo.sr.ht, without query string",
+      'tracker: tracker must be "~owner/tracker-name", e.g. "~sircmpwn/hare"',
+    ]);
+  });
+
+  it("has a tracker only with a token and a tracker", () => {
+    const issueSync = sourcehut.issueSync;
+    expect(issueSync.tracker({ tracker: "~alice/widgets" }, {})).toEqual({ unavailable: expect.stringContaining("no token is configured") });
+    expect(issueSync.tracker({ repository: "~alice/widgets" }, { token: "t".repeat(40) })).toEqual({ unavailable: expect.stringContaining("no tracker is configured") });
+    expect(issueSync.tracker({ tracker: "~alice/widgets" }, { token: "t".repeat(40) })).toMatchObject({ target: "~alice/widgets on SourceHut" });
+    expect(issueSync.tracker({ tracker: "~alice/widgets", todoUrl: "https://todo.example.org" }, { token: "t".repeat(40) })).toMatchObject({ target: "~alice/widgets on todo.example.org" });
+  });
+
   it("defaults to git.sr.ht and sr.ht's published key, and names bad fields", () => {
     expect(sourcehut.configSchema.parse({ repository: "~alice/widgets" })).toEqual({
       baseUrl: "https://git.sr.ht",

@@ -22,7 +22,7 @@ describe("GitHub issue sync", () => {
 
   beforeAll(async () => {
     fake = await startFakeGithub();
-    runtime = await startAppRuntime({ env: { ISSUE_SYNC_TIMEOUT_MS: "2000" }, maxBackoffMs: 150 });
+    runtime = await startAppRuntime({ env: { ISSUE_SYNC_TIMEOUT_MS: "5000" }, maxBackoffMs: 150 });
   });
   afterEach(() => {
     fake.fault(null);
@@ -54,7 +54,7 @@ describe("GitHub issue sync", () => {
   const edit = (ctx: TenantContext, id: string, patch: Record<string, unknown>) => updateRequest(ctx, updateRequestInput.parse({ id, patch }));
   const linkOf = (requestId: string) => db.issueLink.findFirst({ where: { requestId } });
   const syncedLink = async (requestId: string) => {
-    await expect.poll(async () => (await linkOf(requestId))?.state, { timeout: 10_000 }).toBe("SYNCED");
+    await expect.poll(async () => (await linkOf(requestId))?.state, { timeout: 20_000 }).toBe("SYNCED");
     return (await linkOf(requestId))!;
   };
   const settled = async (dataspaceId: string) => {
@@ -66,7 +66,7 @@ describe("GitHub issue sync", () => {
           db.webhookEvent.count({ where: { dataspaceId, status: { in: ["RECEIVED", "PROCESSING"] } } }),
         ]);
         return runs.every((r) => r.status === "COMPLETED" || r.status === "FAILED") && inbound === 0;
-      }, { timeout: 10_000 })
+      }, { timeout: 20_000 })
       .toBe(true);
   };
   const writes = (repo: string) => fake.requests.filter((r) => r.method !== "GET" && r.path.includes(`/repos/${repo}/`));
@@ -83,14 +83,14 @@ describe("GitHub issue sync", () => {
     expect(link).toMatchObject({ externalKey: `${repo}#${issue.number}`, url: expect.stringContaining(`/${repo}/issues/${issue.number}`) });
 
     await edit(ctx, request.id, { title: "Checkout is slow in EU", priority: "urgent" });
-    await expect.poll(() => fake.issue(repo, issue.number).title, { timeout: 10_000 }).toBe("Checkout is slow in EU");
-    await expect.poll(() => [...fake.issue(repo, issue.number).labels].sort(), { timeout: 10_000 }).toEqual(["P0", "switchboard"]);
+    await expect.poll(() => fake.issue(repo, issue.number).title, { timeout: 20_000 }).toBe("Checkout is slow in EU");
+    await expect.poll(() => [...fake.issue(repo, issue.number).labels].sort(), { timeout: 20_000 }).toEqual(["P0", "switchboard"]);
 
     await addRequestComment(ctx, addCommentInput.parse({ requestId: request.id, text: "Rolled back the cache change." }));
-    await expect.poll(() => fake.comments(repo, issue.number).map((c) => c.body), { timeout: 10_000 }).toEqual([expect.stringContaining("Rolled back the cache change.")]);
+    await expect.poll(() => fake.comments(repo, issue.number).map((c) => c.body), { timeout: 20_000 }).toEqual([expect.stringContaining("Rolled back the cache change.")]);
 
     await edit(ctx, request.id, { status: "closed" });
-    await expect.poll(() => fake.issue(repo, issue.number).state, { timeout: 10_000 }).toBe("closed");
+    await expect.poll(() => fake.issue(repo, issue.number).state, { timeout: 20_000 }).toBe("closed");
     expect(fake.comments(repo, issue.number).map((c) => c.body)).toEqual([expect.stringContaining("Rolled back"), expect.stringContaining("Closed in Switchboard")]);
     await settled(ctx.dataspace.id);
 
@@ -113,26 +113,26 @@ describe("GitHub issue sync", () => {
 
     const body = fake.issue(repo, number).body!.replace("Fails one run in ten.", "Fails one run in five since Tuesday.");
     fake.userEditsIssue({ repo, number, login: "alice", title: "Flaky login test (Safari)", body });
-    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).title, { timeout: 10_000 }).toBe("Flaky login test (Safari)");
+    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).title, { timeout: 20_000 }).toBe("Flaky login test (Safari)");
     expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).notes).toBe("Fails one run in five since Tuesday.");
 
     fake.userLabelsIssue({ repo, number, login: "alice", add: ["P0"] });
-    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).priority, { timeout: 10_000 }).toBe("urgent");
+    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).priority, { timeout: 20_000 }).toBe("urgent");
 
     fake.userClosesIssue({ repo, number, login: "alice" });
-    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).status, { timeout: 10_000 }).toBe("closed");
+    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).status, { timeout: 20_000 }).toBe("closed");
     await new Promise((resolve) => setTimeout(resolve, 1_100)); // a person reopens later than the sync's own close (GitHub's times are whole seconds)
     fake.userReopensIssue({ repo, number, login: "alice" });
-    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).status, { timeout: 10_000 }).toBe("open");
+    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).status, { timeout: 20_000 }).toBe("open");
 
     const comment = fake.userComments({ repo, number, login: "alice", body: "Only on Safari 17, it seems." });
     await expect
-      .poll(() => db.requestComment.findMany({ where: { requestId: request.id }, select: { text: true, source: true, externalAuthor: true, userId: true } }), { timeout: 10_000 })
+      .poll(() => db.requestComment.findMany({ where: { requestId: request.id }, select: { text: true, source: true, externalAuthor: true, userId: true } }), { timeout: 20_000 })
       .toEqual([{ text: "Only on Safari 17, it seems.", source: "github", externalAuthor: "alice", userId: null }]);
     fake.userEditsComment({ repo, id: comment.id, login: "alice", body: "Only on Safari 17 and 18." });
-    await expect.poll(async () => (await db.requestComment.findFirst({ where: { requestId: request.id } }))?.text, { timeout: 10_000 }).toBe("Only on Safari 17 and 18.");
+    await expect.poll(async () => (await db.requestComment.findFirst({ where: { requestId: request.id } }))?.text, { timeout: 20_000 }).toBe("Only on Safari 17 and 18.");
     fake.userDeletesComment({ repo, id: comment.id, login: "alice" });
-    await expect.poll(() => db.requestComment.count({ where: { requestId: request.id } }), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => db.requestComment.count({ where: { requestId: request.id } }), { timeout: 20_000 }).toBe(0);
 
     // None of it was pushed back to GitHub (the pulled comment is not re-posted either).
     await settled(ctx.dataspace.id);
@@ -144,22 +144,22 @@ describe("GitHub issue sync", () => {
     const request = await newRequest(ctx, { title: "Retry payments on timeout" });
     const link = await syncedLink(request.id);
     const pr = fake.openPullRequest({ repo, title: "Retry payment calls", body: `Fixes #${link.externalId}`, head: "fix/payments-retry", user: "alice" });
-    await expect.poll(() => db.pullRequestLink.findMany({ where: { requestId: request.id }, select: { externalKey: true, state: true } }), { timeout: 10_000 }).toEqual([
+    await expect.poll(() => db.pullRequestLink.findMany({ where: { requestId: request.id }, select: { externalKey: true, state: true } }), { timeout: 20_000 }).toEqual([
       { externalKey: `${repo}#${pr.number}`, state: "open" },
     ]);
     fake.mergePullRequest({ repo, number: pr.number, login: "alice" });
-    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).status, { timeout: 10_000 }).toBe("closed");
+    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).status, { timeout: 20_000 }).toBe("closed");
     const notes = await db.requestComment.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" }, select: { text: true, source: true } });
     expect(notes.map((c) => c.text.split("\n")[0])).toEqual([`Pull request ${repo}#${pr.number} opened by alice: Retry payment calls`, `Pull request ${repo}#${pr.number} merged by alice: Retry payment calls`]);
     expect(notes.every((c) => c.source === "github")).toBe(true);
     // The request's closing went back to its issue.
-    await expect.poll(() => fake.issue(repo, Number(link.externalId)).state, { timeout: 10_000 }).toBe("closed");
+    await expect.poll(() => fake.issue(repo, Number(link.externalId)).state, { timeout: 20_000 }).toBe("closed");
   });
 
   it("an issue opened on GitHub with the intake label becomes a linked request, and is not pushed back as a second issue", { timeout: 40_000 }, async () => {
     const { ctx, repo } = await setup({ createFromLabel: "switchboard-intake" });
     const issue = fake.userOpensIssue({ repo, title: "Export to CSV times out", body: "Since the 4.2 upgrade.", labels: ["switchboard-intake", "P1"], login: "alice" });
-    await expect.poll(() => db.request.findMany({ where: { dataspaceId: ctx.dataspace.id }, select: { title: true, priority: true, notes: true } }), { timeout: 10_000 }).toEqual([
+    await expect.poll(() => db.request.findMany({ where: { dataspaceId: ctx.dataspace.id }, select: { title: true, priority: true, notes: true } }), { timeout: 20_000 }).toEqual([
       { title: "Export to CSV times out", priority: "high", notes: expect.stringContaining("Since the 4.2 upgrade.") },
     ]);
     await settled(ctx.dataspace.id);
@@ -181,7 +181,7 @@ describe("GitHub issue sync", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100)); // GitHub's times are whole seconds
     await edit(ctx, request.id, { title: "Edited in Switchboard later" });
     runtime.resumeRelay();
-    await expect.poll(() => fake.issue(repo, number).title, { timeout: 10_000 }).toBe("Edited in Switchboard later");
+    await expect.poll(() => fake.issue(repo, number).title, { timeout: 20_000 }).toBe("Edited in Switchboard later");
     await settled(ctx.dataspace.id);
     expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).title).toBe("Edited in Switchboard later");
 
@@ -192,7 +192,7 @@ describe("GitHub issue sync", () => {
     fake.userEditsIssue({ repo, number, login: "alice", title: "Edited on GitHub later" });
     await fake.settled();
     runtime.resumeRelay();
-    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).title, { timeout: 10_000 }).toBe("Edited on GitHub later");
+    await expect.poll(async () => (await db.request.findUniqueOrThrow({ where: { id: request.id } })).title, { timeout: 20_000 }).toBe("Edited on GitHub later");
     await settled(ctx.dataspace.id);
     expect(fake.issue(repo, number).title).toBe("Edited on GitHub later");
   });
