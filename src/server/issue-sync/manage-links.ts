@@ -111,7 +111,7 @@ export async function linkExistingIssue(ctx: TenantContext, input: { requestId: 
   const request = await getRequest(ctx, input.requestId);
   const integration = await pushingIntegration(ctx, input.integrationId);
   const issueId = integration.platform.issueIdOf(input.reference);
-  if (!issueId) throw new AppError("BAD_REQUEST", `"${input.reference.slice(0, 100)}" does not name an issue of this integration (e.g. "12", "#12" or the issue's URL)`, { fieldErrors: { reference: ["Not an issue reference"] } });
+  if (!issueId) throw new AppError("BAD_REQUEST", `"${input.reference.slice(0, 100)}" does not name an issue of this integration: give its number ("12", "#12"), its key ("OPS-7" on Jira) or its URL`, { fieldErrors: { reference: ["Not an issue reference"] } });
   const existing = await ctx.db.issueLink.findFirst({ where: { integrationId: integration.id, OR: [{ requestId: request.id }, { externalId: issueId }] }, select: { requestId: true, externalKey: true } });
   if (existing?.requestId === request.id) throw new AppError("CONFLICT", "This request already has an issue through this integration: unlink it first");
   if (existing) throw new AppError("CONFLICT", `${existing.externalKey ?? "That issue"} is already linked to another request`);

@@ -10,7 +10,7 @@ import { dataspaceOf, filterDataOf, loadRequest, syncedRequestOf } from "./reque
 import { applyPulledChanges } from "./pull";
 import { pulls, pushes } from "./settings";
 import { syncIntegrations, trackerOf, type SyncIntegration, type TrackerDeps } from "./targets";
-import { requestMarker, type IssueTracker } from "./tracker";
+import { commentMarker, requestMarker, type IssueTracker } from "./tracker";
 
 /**
  * Push: a request → its issue on each platform that syncs it. A request without an issue gets one
@@ -187,7 +187,9 @@ async function postCloseNote(input: PushInput, ref: LinkRef, deps: TrackerDeps):
   ]);
   if (!link?.externalId || request?.status !== "closed") return false;
   const by = request.lastModifiedBy?.email;
-  const result = await withTracker(input, ref, deps, (tracker) => tracker.addComment(link.externalId!, `Closed in Switchboard${by ? ` by ${by}` : ""}.`));
+  // Marked as the sync's own (with the link's id): its webhook must not come back as a request comment.
+  const note = `Closed in Switchboard${by ? ` by ${by}` : ""}.\n\n${commentMarker(ref.linkId)}`;
+  const result = await withTracker(input, ref, deps, (tracker) => tracker.addComment(link.externalId!, note));
   return result !== null;
 }
 

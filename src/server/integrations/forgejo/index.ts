@@ -5,6 +5,8 @@ import { otherRepository } from "../shared/scope";
 import { verifyHexHmac } from "../shared/signatures";
 import { forgejoConfigSchema, type ForgejoConfig } from "./config";
 import { forgejoConfigHelp } from "./config-help";
+import { pullForgejoChange } from "./issue-sync/pull";
+import { forgejoTracker } from "./issue-sync/tracker";
 import { mapForgejoEvent } from "./map";
 import { validateForgejoPayload } from "./payloads";
 
@@ -28,6 +30,16 @@ export const forgejo = {
   configSchema: forgejoConfigSchema,
   configHelp: forgejoConfigHelp,
   secretFields: ["webhookSecret", "token"],
+  issueSync: {
+    platform: "forgejo",
+    tracker: (config, secrets) =>
+      secrets.token
+        ? forgejoTracker({ baseUrl: String(config.baseUrl), repository: String(config.repository), token: secrets.token })
+        : { unavailable: "no token is configured: issue sync needs an access token with write:issue, read:repository and read:user" },
+    // "12", "#12", "owner/name#12" or the issue's URL (…/owner/name/issues/12).
+    issueIdOf: (reference) => /^(?:[\w.-]+\/[\w.-]+)?#?(\d{1,9})$/.exec(reference.trim())?.[1] ?? /\/issues\/(\d{1,9})(?:[/?#]|$)/.exec(reference.trim())?.[1] ?? null,
+    pull: pullForgejoChange,
+  },
   inbound: {
     // Bare hex HMAC-SHA256 of the body.
     verify(request, secrets): Verification {
@@ -47,7 +59,7 @@ export const forgejo = {
       `Target URL: ${url}`,
       "HTTP method: POST; POST content type: application/json.",
       "Secret: the webhookSecret of this integration, exactly as entered here.",
-      'Trigger on: "Custom events" → Push, Issues, Issue comment and Pull request (others are stored too, as forgejo.<event>).',
+      'Trigger on: "Custom events" → Push; Issue events: Modification, Labels and Comments; Pull request events: Modification (others are stored too, as forgejo.<event>). Issue sync needs the issue events, Labels included: a priority set on Forgejo is a label.',
       "Add the webhook, then use Test delivery to check it shows here.",
     ],
   },

@@ -4,7 +4,9 @@ import type { ConfigHelp } from "../provider";
 /** What each config field is for, shown beside the config in the dashboard. */
 export const githubConfigHelp = {
   repository: { help: "The repository sending events, \"owner/name\". Deliveries for other repositories (from an organization's webhook) are stored but skipped: no event is published.", example: "octo-org/octo-app" },
-  webhookSecret: { help: "Paste the same value into the webhook's Secret on GitHub. At least 16 characters; a long random string is best." },
+  repo: { help: "The same as repository, as Provenant's GitHub config writes it (\"repo\"); give one of the two.", example: "octo-org/octo-app" },
+  branch: { help: "Optional, as Provenant's GitHub config has it: the branch this integration works with. Commit-based deployments follow deployments.branches.", example: "main" },
+  webhookSecret: { help: "Paste the same value into the webhook's Secret on GitHub. At least 16 characters; a long random string is best. Without it the integration only acts on GitHub (issue sync) and refuses deliveries." },
   token: { help: "A GitHub token, only needed to act on GitHub (create issues, comments)." },
   deployments: {
     help:

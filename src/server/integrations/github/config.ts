@@ -55,16 +55,41 @@ export const githubDeploymentsSchema = z.strictObject(
 
 export type GithubDeploymentsConfig = z.output<typeof githubDeploymentsSchema>;
 
+const repository = (field: string) => text(field, 'a string like "owner/name"').regex(REPOSITORY, `${field} must be "owner/name", e.g. "octo-org/hello-world"`).optional();
+
+/**
+ * `repository` names the repository; `repo` is accepted instead, as Provenant's documented GitHub
+ * config (`{"repo", "branch", "token"}`) writes it, and kept as written — read whichever the config
+ * has with `githubRepositoryOf`. `branch` is Provenant's too: stored for what acts on a branch
+ * (commit-based deployments take theirs from `deployments.branches`). Without `webhookSecret` the
+ * integration only acts on GitHub (issue sync): deliveries to its inbound URL are refused.
+ */
 export const githubConfigSchema = configObject({
-  repository: text("repository", 'a string like "owner/name"').regex(
-    REPOSITORY,
-    'repository must be "owner/name", e.g. "octo-org/hello-world"',
-  ),
-  webhookSecret: secret("webhookSecret", 16),
+  repository: repository("repository"),
+  repo: repository("repo"),
+  branch: z
+    .string({ error: 'branch must be a branch name, e.g. "main"' })
+    .trim()
+    .regex(BRANCH, 'branch must be a branch name, e.g. "main" or "release/2.x"')
+    .optional(),
+  webhookSecret: secret("webhookSecret", 16).optional(),
   token: optionalToken("token"),
   deployments: githubDeploymentsSchema.optional(),
   apiUrl: baseUrl("apiUrl", "https://github.example.com/api/v3").optional(),
   issueSync: issueSyncSchema.optional(),
+}).superRefine((config, ctx) => {
+  if (config.repository === undefined && config.repo === undefined) {
+    ctx.addIssue({ code: "custom", path: ["repository"], message: 'repository is required: "owner/name", e.g. "octo-org/hello-world"' });
+  } else if (config.repository !== undefined && config.repo !== undefined && config.repository !== config.repo) {
+    ctx.addIssue({ code: "custom", path: ["repo"], message: "repo and repository name different repositories: keep one of them" });
+  }
+  if (config.issueSync && !config.token) ctx.addIssue({ code: "custom", path: ["token"], message: "token is required for issueSync: a GitHub token with Issues: read and write on the repository" });
 });
+
+/** The repository a stored config names (`repository`, or its alias `repo`), or undefined. */
+export function githubRepositoryOf(config: Readonly<Record<string, unknown>>): string | undefined {
+  const value = config.repository ?? config.repo;
+  return typeof value === "string" ? value : undefined;
+}
 
 export type GithubConfig = z.output<typeof githubConfigSchema>;

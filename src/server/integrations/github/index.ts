@@ -2,7 +2,7 @@ import type { IntegrationProvider } from "../provider";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
 import { otherRepository } from "../shared/scope";
-import { githubConfigSchema, type GithubConfig } from "./config";
+import { githubConfigSchema, githubRepositoryOf, type GithubConfig } from "./config";
 import { githubConfigHelp } from "./config-help";
 import { githubDeployments } from "./deployments";
 import { mapGithubEvent } from "./map";
@@ -21,7 +21,7 @@ export const github = {
     platform: "github",
     tracker: (config, secrets) =>
       secrets.token
-        ? githubTracker({ repository: String(config.repository), token: secrets.token, apiUrl: typeof config.apiUrl === "string" ? config.apiUrl : undefined })
+        ? githubTracker({ repository: githubRepositoryOf(config) ?? "", token: secrets.token, apiUrl: typeof config.apiUrl === "string" ? config.apiUrl : undefined })
         : { unavailable: "no token is configured: issue sync needs one with access to the repository's issues" },
     // "12", "#12", "owner/repo#12" or the issue's URL.
     issueIdOf: (reference) => /^(?:[\w.-]+\/[\w.-]+)?#?(\d{1,9})$/.exec(reference.trim())?.[1] ?? /\/issues\/(\d{1,9})(?:[/?#]|$)/.exec(reference.trim())?.[1] ?? null,
@@ -36,7 +36,7 @@ export const github = {
       return { eventType: action ? `${event}.${action}` : event, deliveryId: header(request, "x-github-delivery") ?? null };
     },
     validate: validateGithubPayload,
-    outOfScope: (payload, config) => otherRepository(payload, config.repository),
+    outOfScope: (payload, config) => otherRepository(payload, githubRepositoryOf(config)),
     deployments: ({ eventType, payload, config }) => githubDeployments(eventType, payload, config),
     map: ({ eventType, payload }) => mapGithubEvent(eventType, payload),
     setupInstructions: (url) => [

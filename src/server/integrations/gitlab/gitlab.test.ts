@@ -100,4 +100,36 @@ describe("GitLab", () => {
     ]);
     expect(configErrors(gitlab.configSchema.safeParse({ projectId: 1 }))).toEqual(["webhookToken: webhookToken is required"]);
   });
+
+  it("accepts Provenant's documented shape (project_id, branch) beside projectId, and wants one project", () => {
+    const provenant = gitlab.configSchema.parse({ project_id: "12345", branch: "main", token: "glpat-xxxx", webhookToken: token });
+    expect(provenant).toEqual({ baseUrl: "https://gitlab.com", project_id: "12345", branch: "main", token: "glpat-xxxx", webhookToken: token });
+    expect(gitlab.inbound.outOfScope!({ project: { id: 999, path_with_namespace: "other/app" } }, provenant)).toMatch(/keeps to 12345/);
+    expect(configErrors(gitlab.configSchema.safeParse({ webhookToken: token }))).toEqual(['projectId: projectId is required: a numeric id (e.g. "4242") or a path like "group/project"']);
+    expect(configErrors(gitlab.configSchema.safeParse({ projectId: "a/b", project_id: "c/d", webhookToken: token }))).toEqual(["project_id: project_id and projectId name different projects: keep one of them"]);
+    expect(gitlab.issueSync.tracker({ project_id: "12345" }, {})).toEqual({ unavailable: expect.stringContaining("no token") });
+    expect(gitlab.issueSync.tracker({ project_id: "12345" }, { token: "glpat-x" })).toMatchObject({ target: "12345 on GitLab" });
+  });
+
+  it("reads the issue a person names: its number, #number, group/project#number or its URL", () => {
+    const { issueIdOf } = gitlab.issueSync;
+    expect(["12", "#12", "group/sub/project#12", "https://gitlab.com/group/project/-/issues/12", "https://git.example.com/g/p/issues/12#note_3"].map(issueIdOf)).toEqual(["12", "12", "12", "12", "12"]);
+    expect(["", "!12", "group/project!12", "https://gitlab.com/group/project/-/merge_requests/12"].map(issueIdOf)).toEqual([null, null, null, null]);
+  });
+
+  it("tells the issue sync what an issue, note or merge request hook says, ignoring notes on anything but issues", () => {
+    const base = { user: { username: "alice" }, project: { id: 1, path_with_namespace: "acme/app" } };
+    const issue = { ...base, object_attributes: { iid: 4, title: "T", description: "D", state: "closed", url: "https://gitlab.com/acme/app/-/issues/4", updated_at: "2026-05-01 10:00:07 UTC", action: "close" }, labels: [{ title: "P1" }] };
+    expect(gitlab.issueSync.pull({ eventType: "issue.close", payload: issue })).toEqual({
+      kind: "issue",
+      action: "closed",
+      actor: "alice",
+      issue: { id: "4", key: "acme/app#4", url: "https://gitlab.com/acme/app/-/issues/4", title: "T", body: "D", state: "closed", labels: ["P1"], updatedAt: "2026-05-01T10:00:07.000Z" },
+    });
+    const note = (noteableType: string) => ({ ...base, issue: { iid: 4 }, object_attributes: { id: 9, note: "Hi", noteable_type: noteableType, url: "u" } });
+    expect(gitlab.issueSync.pull({ eventType: "note", payload: note("Issue") })).toMatchObject({ kind: "comment", action: "created", issueId: "4", comment: { id: "9", author: "alice" } });
+    expect(gitlab.issueSync.pull({ eventType: "note.create", payload: note("MergeRequest") })).toBeNull();
+    expect(gitlab.issueSync.pull({ eventType: "merge_request.approved", payload: { ...base, object_attributes: { iid: 2, title: "x" } } })).toBeNull();
+    expect(gitlab.issueSync.pull({ eventType: "push", payload: base })).toBeNull();
+  });
 });

@@ -3,8 +3,10 @@ import { eventType } from "../shared/event-type";
 import { header } from "../shared/headers";
 import { compact, firstStr, str } from "../shared/read";
 import { verifyHexHmac } from "../shared/signatures";
-import { jiraConfigSchema, type JiraConfig } from "./config";
+import { jiraConfigSchema, transitionsOf, type JiraConfig } from "./config";
 import { jiraConfigHelp } from "./config-help";
+import { pullJiraChange } from "./issue-sync/pull";
+import { jiraTracker } from "./issue-sync/tracker";
 import { validateJiraPayload } from "./payloads";
 
 /** The browser URL of an issue, from its REST `self` (`https://x.atlassian.net/rest/api/2/issue/10002`). */
@@ -16,6 +18,20 @@ function browseUrl(self: string | undefined, key: string | undefined): string | 
     return undefined;
   }
 }
+
+const ISSUE_KEY = /^([A-Z][A-Z0-9_]{0,254}-\d{1,9})$/;
+const ISSUE_URL = /\/(?:browse|issues)\/([A-Z][A-Z0-9_]{0,254}-\d{1,9})(?:[/?#]|$)|[?&]selectedIssue=([A-Z][A-Z0-9_]{0,254}-\d{1,9})(?:&|#|$)/;
+
+/** "OPS-7" (any case), or an issue's URL (`/browse/OPS-7`, a board's `?selectedIssue=OPS-7`). */
+function issueKeyOf(reference: string): string | null {
+  const text = reference.trim();
+  const key = ISSUE_KEY.exec(text.toUpperCase())?.[1];
+  if (key) return key;
+  const url = ISSUE_URL.exec(text);
+  return url ? (url[1] ?? url[2]) : null;
+}
+
+const optional = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
 /** `jira:issue_updated` → `jira.issue_updated`, `comment_created` → `jira.comment_created`. */
 function mapJiraEvent(type: string, payload: unknown): MappedEvent {
@@ -37,6 +53,18 @@ export const jira = {
   configSchema: jiraConfigSchema,
   configHelp: jiraConfigHelp,
   secretFields: ["webhookSecret", "token"],
+  issueSync: {
+    platform: "jira",
+    tracker(config, secrets) {
+      const [projectKey, email] = [optional(config.projectKey), optional(config.email)];
+      if (!secrets.token) return { unavailable: "no token is configured: issue sync needs an Atlassian API token of an account that can work on the project's issues" };
+      if (!email) return { unavailable: "no email is configured: Jira takes the API token together with the email address of its account" };
+      if (!projectKey) return { unavailable: "no projectKey is configured: issue sync creates its issues in that project" };
+      return jiraTracker({ baseUrl: String(config.baseUrl), projectKey, email, token: secrets.token, issueType: optional(config.issueType), transitions: transitionsOf(config) });
+    },
+    issueIdOf: issueKeyOf,
+    pull: pullJiraChange,
+  },
   inbound: {
     // Jira Cloud admin webhooks with a secret sign as WebSub does: `X-Hub-Signature: sha256=<hex>`.
     verify: (request, secrets) =>

@@ -59,9 +59,10 @@ describe("integrations", () => {
     const withoutToken = await api().update({ dataspace: slug, id: created.id, patch: { config: { ...created.config, token: null } } });
     expect(withoutToken.config).toEqual({ repository: "octo-org/octo-app", webhookSecret: "***" });
     expect((await secrets()).map((s) => s.name)).toEqual(["webhookSecret"]);
-    const noSecret = api().update({ dataspace: slug, id: created.id, patch: { config: { ...created.config, webhookSecret: null } } });
+    const jira = await api().create({ dataspace: slug, type: "JIRA", name: "Jira", config: { baseUrl: "https://acme.atlassian.net", webhookSecret: "jira-webhook-secret-0123" } });
+    const noSecret = api().update({ dataspace: slug, id: jira.id, patch: { config: { ...jira.config, webhookSecret: null } } });
     await expect(noSecret).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^config\.webhookSecret: /) });
-    expect((await secrets()).map((s) => s.name)).toEqual(["webhookSecret"]);
+    expect((await db.integrationSecret.findMany({ where: { integrationId: jira.id }, select: { name: true } })).map((s) => s.name)).toEqual(["webhookSecret"]);
 
     const rotated = await api().rotateInboundUrl({ dataspace: slug, id: created.id });
     expect(rotated.inboundUrl).not.toBe(created.inboundUrl);

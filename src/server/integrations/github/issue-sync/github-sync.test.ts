@@ -100,6 +100,7 @@ describe("GitHub issue sync", () => {
     await settled(ctx.dataspace.id);
     expect(writes(repo).length).toBe(before);
     expect(await db.requestComment.count({ where: { requestId: request.id } })).toBe(comments);
+    expect(comments).toBe(1); // the member's own: neither its copy on GitHub nor the closing note came back
     expect(await db.request.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ title: "Checkout is slow in EU", status: "closed", priority: "urgent" });
   });
 

@@ -1,0 +1,117 @@
+import { Ajv } from "ajv";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addContractFormats, type ContractGate } from "../../shared/fake/contract-gate";
+import { CONTRACT_FILES, createGitlabContractGate, gateDocument, loadContractDocument } from "./contract";
+
+/**
+ * The vendored GitLab documents compile — every schema, with ajv in strict mode, up front, and so
+ * does the merged, lenient document the gate runs on — and the fake's gate refuses what GitLab
+ * would refuse and lets through what the sync sends. The gate runs openapi-backend with
+ * `quick: true`, which compiles lazily, so without the first tests a schema ajv cannot compile
+ * would only show when a request happened to hit it.
+ */
+
+type Media = { content?: Record<string, { schema?: unknown }> };
+type Operation = { parameters?: { schema?: unknown }[]; requestBody?: Media; responses?: Record<string, Media> };
+
+function compileAll(document: Record<string, unknown>): number {
+  const ajv = addContractFormats(new Ajv({ strict: true, strictTypes: false, allErrors: true }));
+  ajv.addKeyword({ keyword: "components" });
+  const schemas = ((document.components as { schemas?: Record<string, unknown> }).schemas ?? {}) as Record<string, unknown>;
+  ajv.addSchema({ components: { schemas } }, "gitlab");
+  const withRefs = (schema: unknown): object => JSON.parse(JSON.stringify(schema ?? {}).replaceAll('"$ref":"#/', '"$ref":"gitlab#/')) as object;
+  let count = 0;
+  const compile = (pointer: string, schema: object) => {
+    try {
+      ajv.compile(schema);
+      count++;
+    } catch (error) {
+      throw new Error(`${pointer} does not compile: ${(error as Error).message}`);
+    }
+  };
+  for (const name of Object.keys(schemas)) compile(`#/components/schemas/${name}`, { $ref: `gitlab#/components/schemas/${name}` });
+  for (const [route, item] of Object.entries(document.paths as Record<string, Record<string, Operation>>)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const at = `#/paths/${route}/${method}`;
+      for (const [i, parameter] of (operation.parameters ?? []).entries()) compile(`${at}/parameters/${i}`, withRefs(parameter.schema));
+      for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) compile(`${at}/requestBody/${type}`, withRefs(media.schema));
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        for (const [type, media] of Object.entries(response.content ?? {})) compile(`${at}/responses/${status}/${type}`, withRefs(media.schema));
+      }
+    }
+  }
+  return count;
+}
+
+const operationIds = (document: { paths: Record<string, Record<string, { operationId?: string }>> }) =>
+  Object.values(document.paths).flatMap((item) => Object.values(item).map((o) => o.operationId ?? ""));
+
+describe("the vendored GitLab documents", () => {
+  const official = loadContractDocument(CONTRACT_FILES[0]);
+  const docs = loadContractDocument(CONTRACT_FILES[1]);
+
+  it("the official subset has exactly the issue operations, and says where it comes from and when", () => {
+    const operations = ["getApiV4ProjectsIdIssues", "postApiV4ProjectsIdIssues", "getApiV4ProjectsIdIssuesIssueIid", "putApiV4ProjectsIdIssuesIssueIid"];
+    expect(operationIds(official).sort()).toEqual([...operations].sort());
+    expect(official.info).toMatchObject({
+      "x-source": "gitlab-org/gitlab@045bf8777ea893e770b49d420febaeb7bf89e24a",
+      "x-source-file": "doc/api/openapi/openapi_v3.yaml",
+      "x-retrieved": expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      "x-operations": operations,
+    });
+  });
+
+  it("the hand-built document says it is derived from GitLab's docs, and which", () => {
+    expect(docs.info).toMatchObject({ "x-derived-from-docs": true, "x-source-file": expect.arrayContaining(["doc/api/notes.md#issues"]) });
+    expect(operationIds(docs).sort()).toEqual(["createIssueNote", "deleteIssueNote", "getCurrentUser", "getIssueNote", "getPersonalAccessTokenSelf", "getProject", "listIssueNotes", "updateIssueNote"]);
+  });
+
+  it("compiles, every schema of each and of the gate's merged document, with ajv in strict mode", () => {
+    expect(compileAll(official as unknown as Record<string, unknown>)).toBeGreaterThan(15);
+    expect(compileAll(docs as unknown as Record<string, unknown>)).toBeGreaterThan(10);
+    expect(compileAll(gateDocument() as unknown as Record<string, unknown>)).toBeGreaterThan(25);
+  });
+});
+
+describe("the GitLab fake's contract gate", () => {
+  let gate: ContractGate;
+  beforeAll(async () => {
+    gate = await createGitlabContractGate();
+  });
+  const check = (method: string, path: string, body?: unknown, query = "") => gate.check({ method, path, query, headers: { "content-type": "application/json" }, body });
+
+  it("lets through what the sync sends, by numeric id and by URL-encoded path", () => {
+    expect(check("POST", "/api/v4/projects/42/issues", { title: "Slow", description: "Body", labels: ["switchboard", "P1"] })).toEqual({ ok: true, operationId: "postApiV4ProjectsIdIssues", params: { id: "42" } });
+    expect(check("PUT", "/api/v4/projects/acme%2Fapp/issues/7", { title: "T", description: "D", state_event: "close", labels: [] })).toEqual({
+      ok: true,
+      operationId: "putApiV4ProjectsIdIssuesIssueIid",
+      params: { id: "acme/app", issue_iid: "7" },
+    });
+    expect(check("GET", "/api/v4/projects/acme%2Fapp/issues", undefined, "order_by=created_at&page=1&per_page=50&sort=desc&state=all")).toMatchObject({ ok: true });
+    expect(check("POST", "/api/v4/projects/acme%2Fapp/issues/7/notes", { body: "A comment" })).toMatchObject({ ok: true, operationId: "createIssueNote" });
+    for (const [method, path] of [["GET", "/api/v4/user"], ["GET", "/api/v4/projects/acme%2Fapp"], ["GET", "/api/v4/personal_access_tokens/self"], ["GET", "/api/v4/projects/1/issues/2"]]) {
+      expect(check(method, path), `${method} ${path}`).toMatchObject({ ok: true });
+    }
+  });
+
+  it("refuses what GitLab refuses, naming why", () => {
+    expect(check("POST", "/api/v4/projects/42/issues", { description: "No title" })).toMatchObject({ ok: false, errors: ["/requestBody must have required property 'title'"] });
+    expect(check("POST", "/api/v4/projects/42/issues", { title: "T", labels: "a,b" })).toMatchObject({ ok: false, errors: ["/requestBody/labels must be array"] });
+    expect(check("PUT", "/api/v4/projects/42/issues/1", { state_event: "closed" })).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining("/requestBody/state_event must be equal to one of the allowed values (reopen, close, null)")],
+    });
+    expect(check("GET", "/api/v4/projects/42/issues", undefined, "state=done")).toMatchObject({ ok: false, operationId: "getApiV4ProjectsIdIssues" });
+    expect(check("GET", "/api/v4/projects/42/issues/abc")).toMatchObject({ ok: false, operationId: "getApiV4ProjectsIdIssuesIssueIid" });
+    expect(check("POST", "/api/v4/projects/42/issues/1/notes", {})).toMatchObject({ ok: false, errors: ["/requestBody must have required property 'body'"] });
+    expect(check("DELETE", "/api/v4/projects/42/issues/1")).toMatchObject({ ok: false, operationId: null });
+  });
+
+  it("checks answers against the official entities, lenient only about nulls and lists", () => {
+    const issue = { id: 1, iid: 1, project_id: 2, title: "T", description: null, state: "opened", closed_at: null, milestone: null, assignees: [], labels: ["a"] };
+    expect(gate.checkResponse("getApiV4ProjectsIdIssuesIssueIid", 200, issue)).toEqual([]);
+    expect(gate.checkResponse("getApiV4ProjectsIdIssues", 200, [issue])).toEqual([]);
+    expect(gate.checkResponse("getApiV4ProjectsIdIssuesIssueIid", 200, { ...issue, iid: "1" })).toContain("response 200 /iid must be integer");
+    expect(gate.checkResponse("createIssueNote", 201, { id: 1, body: "x" })).toContain("response 201 body must have required property 'author'");
+  });
+});
