@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { APP_PORT, APP_URL, DATA_DIR, ENV_OIDC_CLIENT, IDP_ISSUER, STATUSPAGE_API_URL, STATUSPAGE_FAKE_URL } from "./e2e/support/settings";
+import { APP_PORT, APP_URL, DATA_DIR, ENV_OIDC_CLIENT, GITHUB_FAKE_URL, IDP_ISSUER, STATUSPAGE_API_URL, STATUSPAGE_FAKE_URL } from "./e2e/support/settings";
 
 const CI = !!process.env.CI;
 
@@ -59,6 +59,15 @@ export default defineConfig({
       name: "statuspage",
       command: "node_modules/.bin/tsx e2e/statuspage/server.ts",
       url: `${STATUSPAGE_FAKE_URL}/_fake/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      // Issue sync's GitHub: integrations name it as their apiUrl (127.0.0.1 is allow-listed by start-app.ts).
+      name: "github",
+      command: "node_modules/.bin/tsx e2e/github/server.ts",
+      url: `${GITHUB_FAKE_URL}/_fake/health`,
       reuseExistingServer: false,
       timeout: 30_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },

@@ -26,9 +26,16 @@ export function issueSyncSteps(step: Step): StepRunner {
 }
 
 /**
- * One request's pushes run one at a time, across its functions (request changes and comments): a
- * comment made just after the request waits for the issue to exist, and each step reads what it
- * sends when it sends it, so the last call carries the latest state. Different requests push in
- * parallel.
+ * One request's pushes run one at a time, across its functions (request changes, comments, pushes
+ * asked for by a person or the bulk sync): a comment made just after the request waits for the
+ * issue to exist, and each step reads what it sends when it sends it, so the last call carries the
+ * latest state. Different requests push in parallel. An env-scoped key is shared by the functions
+ * whose key expression is the same (the executor keys on the expression and its value), so it is
+ * one expression for every event shape: `requestId` (issue-sync/push.requested), a comment's
+ * `payload.request.uuid`, a request's `payload.uuid`.
  */
-export const issueSyncRequestConcurrency = (requestIdPath: string) => ({ scope: "env", key: `'issue-sync:' + ${requestIdPath}`, limit: 1 }) as const;
+export const issueSyncRequestConcurrency = {
+  scope: "env",
+  key: "'issue-sync:' + (has(event.data.requestId) ? event.data.requestId : has(event.data.payload.request) ? event.data.payload.request.uuid : event.data.payload.uuid)",
+  limit: 1,
+} as const;

@@ -15,6 +15,7 @@ import { createDeploymentInput } from "@/server/records/deployments/deployment.s
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
+import { closeGithubFake, seedGithubIssueSync, wireRecordingRuntime } from "./issue-sync-fixtures";
 import { seedMaintenance } from "./maintenance-fixtures";
 import { callProcedure, listProcedures, outcome } from "./procedures";
 import { wireTestRuntime } from "./runtime-port";
@@ -42,6 +43,7 @@ async function seedTeam() {
   const sso = await seedSsoConnection(dataspace);
   process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1"; // runs are read from the embedded runtime's tables
   wireTestRuntime();
+  wireRecordingRuntime();
   const run = await seedRun(dataspace);
   const webhook = await seedWebhook(ownerCtx, { failed: 2 });
   const doomedWebhook = await seedWebhook(ownerCtx);
@@ -63,7 +65,12 @@ async function seedTeam() {
   const doomedMaintenance = await seedMaintenance(ownerCtx);
   const runningMaintenance = await seedMaintenance(ownerCtx, { started: true });
   const { alert } = await raiseAlert(ownerCtx, raiseAlertInput.parse({ title: "Team alert", fingerprint: "team-alert" }));
-  return { dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
+  // Issue sync against the GitHub fake: the shared request has its issue, a second one none yet.
+  const issueSync = await seedGithubIssueSync(ownerCtx);
+  const issueLink = await issueSync.linkRequest(request.id);
+  const unlinkedRequest = await seedRequest(ownerCtx, { title: "Not on GitHub yet" });
+  const linkableIssue = issueSync.openIssue("Opened on GitHub");
+  return { issueSync, issueLink, unlinkedRequest, linkableIssue, dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -89,6 +96,10 @@ const MUTATIONS: Record<string, MutationCase> = {
   "request.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id, patch: { title: "Edited" } }) },
   "request.close": { viewer: "FORBIDDEN", input: (t) => ({ id: t.request.id }) },
   "request.comment": { viewer: "FORBIDDEN", input: (t) => ({ requestId: t.request.id, text: "A viewer's comment" }) },
+  // The owner's run: the request has its issue already (found, not made twice); the second is linked by hand.
+  "request.createIssue": { viewer: "FORBIDDEN", input: (t) => ({ requestId: t.request.id, integrationId: t.issueSync.id }) },
+  "request.linkIssue": { viewer: "FORBIDDEN", input: (t) => ({ requestId: t.unlinkedRequest.id, integrationId: t.issueSync.id, reference: `#${t.linkableIssue.number}` }) },
+  "request.unlinkIssue": { viewer: "FORBIDDEN", input: (t) => ({ requestId: t.request.id, linkId: t.issueLink.id }) },
   "service.create": { viewer: "FORBIDDEN", input: () => ({ name: "Written by a viewer" }) },
   "service.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.service.id, patch: { description: "Edited" } }) },
   "service.setStatus": { viewer: "FORBIDDEN", input: (t) => ({ id: t.service.id, status: "major_outage" }) },
@@ -115,6 +126,8 @@ const MUTATIONS: Record<string, MutationCase> = {
   "alert.resolve": { viewer: "FORBIDDEN", input: () => ({ fingerprint: "team-alert" }) },
   "alert.link": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id, incidentId: null }) },
   "alert.createRequest": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id }) },
+  "alert.createIssue": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id, integrationId: t.issueSync.id }) },
+  "incident.createIssue": { viewer: "FORBIDDEN", input: (t) => ({ id: t.incident.id, integrationId: t.issueSync.id }) },
   "alert.createIncident": { viewer: "FORBIDDEN", input: (t) => ({ id: t.alert.id }) },
   "sso.create": {
     viewer: "FORBIDDEN",
@@ -150,6 +163,8 @@ const MUTATIONS: Record<string, MutationCase> = {
   "integration.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedIntegration.integration.id }) },
   "integration.statuspageTestConnection": { viewer: "FORBIDDEN", input: (t) => ({ id: t.statuspage.id }) },
   "integration.statuspageReconcile": { viewer: "FORBIDDEN", input: (t) => ({ id: t.statuspage.id }) },
+  "integration.issueSyncTestConnection": { viewer: "FORBIDDEN", input: (t) => ({ id: t.issueSync.id }) },
+  "integration.issueSyncBackfill": { viewer: "FORBIDDEN", input: (t) => ({ id: t.issueSync.id }) },
   "apiToken.create": { viewer: "FORBIDDEN", input: () => ({ name: "A viewer's token", scopes: ["read"] }) },
   "apiToken.revoke": { viewer: "FORBIDDEN", input: (t) => ({ id: t.apiToken.apiToken.id }) },
   "eventType.create": { viewer: "FORBIDDEN", input: () => ({ name: "custom.team.by_viewer", schema: { type: "object" } }) },
@@ -245,7 +260,10 @@ let issuer: Awaited<ReturnType<typeof startFakeIssuer>>;
 beforeAll(async () => {
   issuer = await startFakeIssuer();
 });
-afterAll(() => issuer.close());
+afterAll(async () => {
+  await issuer.close();
+  await closeGithubFake();
+});
 
 describe("a viewer", () => {
   let t: Team;
@@ -281,6 +299,10 @@ describe("a viewer", () => {
     const windows = await caller.maintenance.list({ dataspace: t.dataspace.slug });
     expect(windows.items.map((w) => w.id)).toContain(t.maintenance.id);
     expect((await caller.maintenance.get({ dataspace: t.dataspace.slug, id: t.maintenance.id })).title).toBe(t.maintenance.title);
+    // A request's issues, with what the request page shows of them; the integration's sync is not theirs.
+    const links = await caller.request.issueLinks({ dataspace: t.dataspace.slug, requestId: t.request.id });
+    expect(links.links.map((l) => l.id)).toEqual([t.issueLink.id]);
+    await expect(caller.integration.issueSyncStatus({ dataspace: t.dataspace.slug, id: t.issueSync.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("sees the very same calls succeed for the owner", async () => {
@@ -327,6 +349,10 @@ describe("a member", () => {
       "integration.get": () => caller.integration.get({ dataspace: slug, id: t.integration.integration.id }),
       "integration.statuspageComponents": () => caller.integration.statuspageComponents({ dataspace: slug, id: t.statuspage.id }),
       "integration.statuspageTestConnection": () => caller.integration.statuspageTestConnection({ dataspace: slug, id: t.statuspage.id }),
+      // An integration's issue sync: its credentials, its target, the whole dataspace's requests.
+      "integration.issueSyncStatus": () => caller.integration.issueSyncStatus({ dataspace: slug, id: t.issueSync.id }),
+      "integration.issueSyncTestConnection": () => caller.integration.issueSyncTestConnection({ dataspace: slug, id: t.issueSync.id }),
+      "integration.issueSyncBackfill": () => caller.integration.issueSyncBackfill({ dataspace: slug, id: t.issueSync.id }),
       // A token acts for the dataspace without a browser: admins only, listing included.
       "apiToken.list": () => caller.apiToken.list({ dataspace: slug }),
       "apiToken.create": () => caller.apiToken.create({ dataspace: slug, name: "A member's token", scopes: ["requests:write"] }),
@@ -366,6 +392,18 @@ describe("a member", () => {
     const created = await caller.request.create({ dataspace: t.dataspace.slug, title: "From a member" });
     await caller.request.comment({ dataspace: t.dataspace.slug, requestId: created.id, text: "Noted" });
     expect((await caller.request.get({ dataspace: t.dataspace.slug, id: created.id })).comments).toHaveLength(1);
+  });
+
+  it("can create, link and unlink a request's issues", async () => {
+    const caller = callerFor(t.users.member.id);
+    const slug = t.dataspace.slug;
+    const created = await caller.request.create({ dataspace: slug, title: "Needs an issue" });
+    const pending = await caller.request.createIssue({ dataspace: slug, requestId: created.id, integrationId: t.issueSync.id });
+    expect(pending).toMatchObject({ state: "PENDING", integration: { id: t.issueSync.id } });
+    await caller.request.unlinkIssue({ dataspace: slug, requestId: created.id, linkId: pending.id });
+    const linked = await caller.request.linkIssue({ dataspace: slug, requestId: created.id, integrationId: t.issueSync.id, reference: `#${t.linkableIssue.number}` });
+    expect(linked).toMatchObject({ state: "SYNCED", key: `${t.issueSync.repository}#${t.linkableIssue.number}` });
+    expect((await caller.request.issueLinks({ dataspace: slug, requestId: created.id })).links.map((l) => l.id)).toEqual([linked.id]);
   });
 
   it("can declare, update and resolve incidents", async () => {

@@ -12,6 +12,7 @@ import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
+import { seedGithubIssueSync, wireRecordingRuntime } from "./issue-sync-fixtures";
 import { seedMaintenance } from "./maintenance-fixtures";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 import { wireTestRuntime } from "./runtime-port";
@@ -40,6 +41,7 @@ export async function seedTwoDataspaces() {
   // Runs live in the embedded runtime's tables; an instance admin sees only instance-wide ones.
   process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1";
   wireTestRuntime();
+  wireRecordingRuntime();
   const runB = await seedRun(B, { title: "Bravo run" });
   await seedRun(A);
   await seedRun(null);
@@ -53,6 +55,10 @@ export async function seedTwoDataspaces() {
   await seedIntegration(ctxA);
   // Inbound only (no apiKey): its outbound procedures answer B's owner without calling Statuspage.
   const statuspageB = await seedIntegration(ctxB, { type: "STATUSPAGE", name: "Bravo status page", config: { pageId: "bravo0000001", webhookSecret: "bravo-statuspage-secret-01" } });
+  // Issue sync against the GitHub fake: B's request has an issue; its private one has none, for "Link existing issue".
+  const issueSyncB = await seedGithubIssueSync(ctxB, { name: "Bravo issue tracker", repository: "bravo-org/tracker" });
+  const issueLinkB = await issueSyncB.linkRequest(requestB.id, "Bravo linked issue");
+  const linkableIssueB = issueSyncB.openIssue("Bravo issue to link");
   const apiTokenB = await createApiToken(ctxB, { name: "Bravo deploy token", scopes: ["admin"] });
   await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
@@ -77,7 +83,7 @@ export async function seedTwoDataspaces() {
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, deploymentB, alertToResolveB, alertForIncidentB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, deploymentB, alertToResolveB, alertForIncidentB, issueSyncB, issueLinkB, linkableIssueB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -153,6 +159,12 @@ export function traceOfB(f: Fixture): string[] {
     "alert payload",
     f.alertToResolveB.id,
     "bravo-queue-fingerprint",
+    f.issueSyncB.id,
+    "Bravo issue tracker",
+    "bravo-org/tracker",
+    f.issueSyncB.webhookSecret,
+    f.issueLinkB.id,
+    "Bravo linked issue",
   ];
 }
 
@@ -257,6 +269,15 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     input: (f) => ({ requestId: f.requestB.id, text: "Hello from A" }),
     asOwnerOfA: "NOT_FOUND",
   },
+  "request.issueLinks": { scope: "dataspace", input: (f) => ({ requestId: f.requestB.id }), asOwnerOfA: "NOT_FOUND" },
+  // B's owner: the request already has its issue, so this finds the link (and asks for a push).
+  "request.createIssue": { scope: "dataspace", input: (f) => ({ requestId: f.requestB.id, integrationId: f.issueSyncB.id }), asOwnerOfA: "NOT_FOUND" },
+  "request.linkIssue": {
+    scope: "dataspace",
+    input: (f) => ({ requestId: f.privateB.id, integrationId: f.issueSyncB.id, reference: `#${f.linkableIssueB.number}` }),
+    asOwnerOfA: "NOT_FOUND",
+  },
+  "request.unlinkIssue": { scope: "dataspace", input: (f) => ({ requestId: f.requestB.id, linkId: f.issueLinkB.id }), asOwnerOfA: "NOT_FOUND" },
   "service.list": { scope: "dataspace", input: () => ({ group: "Bravo group" }), asOwnerOfA: "OK" },
   "service.get": { scope: "dataspace", input: (f) => ({ id: f.serviceB.id }), asOwnerOfA: "NOT_FOUND" },
   // An owner from B is not a member of A.
@@ -289,6 +310,7 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     asOwnerOfA: "NOT_FOUND",
   },
   "incident.resolve": { scope: "dataspace", input: (f) => ({ id: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
+  "incident.createIssue": { scope: "dataspace", input: (f) => ({ id: f.incidentB.id, integrationId: f.issueSyncB.id }), asOwnerOfA: "NOT_FOUND" },
   "service.options": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "maintenance.list": { scope: "dataspace", input: (f) => ({ serviceId: f.serviceB.id }), asOwnerOfA: "OK" },
   "maintenance.get": { scope: "dataspace", input: (f) => ({ id: f.maintenanceB.id }), asOwnerOfA: "NOT_FOUND" },
@@ -324,6 +346,7 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "alert.link": { scope: "dataspace", input: (f) => ({ id: f.alertB.id, incidentId: f.incidentB.id }), asOwnerOfA: "NOT_FOUND" },
   "alert.createRequest": { scope: "dataspace", input: (f) => ({ id: f.alertB.id }), asOwnerOfA: "NOT_FOUND" },
   "alert.createIncident": { scope: "dataspace", input: (f) => ({ id: f.alertForIncidentB.id }), asOwnerOfA: "NOT_FOUND" },
+  "alert.createIssue": { scope: "dataspace", input: (f) => ({ id: f.alertB.id, integrationId: f.issueSyncB.id }), asOwnerOfA: "NOT_FOUND" },
   "event.list": { scope: "dataspace", input: () => ({ type: "request.added" }), asOwnerOfA: "OK" },
   "event.get": { scope: "dataspace", input: (f) => ({ id: f.eventB.id }), asOwnerOfA: "NOT_FOUND" },
   "sso.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
@@ -462,6 +485,9 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "integration.statuspageTestConnection": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.statuspageComponents": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.statuspageReconcile": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.issueSyncStatus": { scope: "dataspace", input: (f) => ({ id: f.issueSyncB.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.issueSyncTestConnection": { scope: "dataspace", input: (f) => ({ id: f.issueSyncB.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.issueSyncBackfill": { scope: "dataspace", input: (f) => ({ id: f.issueSyncB.id }), asOwnerOfA: "NOT_FOUND" },
   "apiToken.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "apiToken.create": { scope: "dataspace", input: () => ({ name: "Alpha automation", scopes: ["requests:write"] }), asOwnerOfA: "OK" },
   "apiToken.revoke": { scope: "dataspace", input: (f) => ({ id: f.apiTokenB.apiToken.id }), asOwnerOfA: "NOT_FOUND" },

@@ -37,3 +37,11 @@ export const OWNER_STATE = path.join(import.meta.dirname, "..", "..", "test-resu
 export const STATUSPAGE_FAKE_PORT = Number(process.env.E2E_STATUSPAGE_PORT ?? 3188);
 export const STATUSPAGE_FAKE_URL = `http://127.0.0.1:${STATUSPAGE_FAKE_PORT}`;
 export const STATUSPAGE_API_URL = `${STATUSPAGE_FAKE_URL}/v1`;
+
+/**
+ * The stateful GitHub fake (src/server/integrations/github/fake), started by playwright.config.ts
+ * as a webServer; a GitHub integration's config names it as `apiUrl`. Specs set it up and act on
+ * it through `/_fake/` (users, repos, hooks, a person commenting; fake-github-control.ts).
+ */
+export const GITHUB_FAKE_PORT = Number(process.env.E2E_GITHUB_PORT ?? 3189);
+export const GITHUB_FAKE_URL = `http://127.0.0.1:${GITHUB_FAKE_PORT}`;

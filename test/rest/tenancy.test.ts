@@ -13,6 +13,7 @@ import { db } from "@/server/db/client";
 import { apiRoutes } from "@/server/rest/routes";
 import { seedApiToken } from "../api-token-fixtures";
 import { addMember, seedDataspace, seedIntegration, seedRequest, seedUser, seedWebhook, tenantFor } from "../factories";
+import { seedGithubIssueSync, wireRecordingRuntime } from "../issue-sync-fixtures";
 import { seedMaintenance } from "../maintenance-fixtures";
 import { snapshotDataspace } from "../snapshot";
 import { call } from "./api";
@@ -70,7 +71,15 @@ async function seedTwoDataspaces() {
   const alertToResolveA = (await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha cache misses", fingerprint: "alpha-cache-fingerprint" }))).alert;
   const alertToAcknowledgeA = (await raiseAlert(ctxA, raiseAlertInput.parse({ title: "Alpha slow disk", fingerprint: "alpha-slow-fingerprint" }))).alert;
   await raiseAlert(ctxB, raiseAlertInput.parse({ title: "Bravo's own alert" }));
+  // Issue sync against the GitHub fake (its runtime sends recorded): A's request has its issue, A's private one none yet.
+  wireRecordingRuntime();
+  const issueSyncA = await seedGithubIssueSync(ctxA, { name: "Alpha issue tracker", repository: "alpha-org/tracker" });
+  const issueLinkA = await issueSyncA.linkRequest(requestA.id, "Alpha linked issue");
+  const linkableIssueA = issueSyncA.openIssue("Alpha issue to link");
   return {
+    issueSyncA,
+    issueLinkA,
+    linkableIssueA,
     deploymentA,
     alertA,
     alertToResolveA,
@@ -112,7 +121,8 @@ function traceOfA(f: Fixture): string[] {
     f.doomedMemberA.id, f.doomedMemberA.email,
     f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
     f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
-    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates", f.maintenanceA.id, "Alpha maintenance window", f.doomedMaintenanceA.id, "Alpha doomed window", f.runningMaintenanceA.id, "Alpha running window", f.deploymentA.id, "alpha-production", "Alpha release notes", f.alertA.id, "Alpha disk full", "alert payload", "alpha-queue-fingerprint", f.alertToResolveA.id, f.alertToAcknowledgeA.id];
+    f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates", f.maintenanceA.id, "Alpha maintenance window", f.doomedMaintenanceA.id, "Alpha doomed window", f.runningMaintenanceA.id, "Alpha running window", f.deploymentA.id, "alpha-production", "Alpha release notes", f.alertA.id, "Alpha disk full", "alert payload", "alpha-queue-fingerprint", f.alertToResolveA.id, f.alertToAcknowledgeA.id,
+    f.issueSyncA.id, "Alpha issue tracker", "alpha-org/tracker", f.issueSyncA.webhookSecret, f.issueLinkA.id];
 }
 
 /**
@@ -120,7 +130,7 @@ function traceOfA(f: Fixture): string[] {
  * gets for the same call. `expect: "own"` = a 200 list holding nothing of A (or, for a creation
  * naming nothing of A, B's own 201).
  */
-type Attempt = { path: string; body?: unknown; expect: 404 | 422 | "own"; ownerGets: 200 | 201 | 204; /** What B gets for "own" when it differs from A's answer. */ bGets?: 200 | 201 };
+type Attempt = { path: string; body?: unknown; expect: 404 | 422 | "own"; ownerGets: 200 | 201 | 202 | 204; /** What B gets for "own" when it differs from A's answer. */ bGets?: 200 | 201 };
 
 const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "GET /requests": (f) => [
@@ -263,6 +273,22 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "PATCH /alerts/{uuid}": (f) => [{ path: `/alerts/${f.alertA.id}`, body: { incident: f.incidentA.id }, expect: 404, ownerGets: 200 }],
   "POST /alerts/{uuid}/acknowledge": (f) => [{ path: `/alerts/${f.alertToAcknowledgeA.id}/acknowledge`, expect: 404, ownerGets: 200 }],
   "POST /alerts/{uuid}/resolve": (f) => [{ path: `/alerts/${f.alertToResolveA.id}/resolve`, expect: 404, ownerGets: 200 }],
+  "GET /requests/{uuid}/issue-links": (f) => [{ path: `/requests/${f.requestA.id}/issue-links`, expect: 404, ownerGets: 200 }],
+  "POST /requests/{uuid}/issue-links": (f) => [
+    // A's own run finds the issue its request already has.
+    { path: `/requests/${f.requestA.id}/issue-links`, body: { integration: f.issueSyncA.id }, expect: 404, ownerGets: 201 },
+    // B's own request through A's integration: no such integration in B.
+    { path: `/requests/${f.requestB.id}/issue-links`, body: { integration: f.issueSyncA.id }, expect: 404, ownerGets: 201 },
+    { path: `/requests/${f.privateA.id}/issue-links`, body: { integration: f.issueSyncA.id, reference: `#${f.linkableIssueA.number}` }, expect: 404, ownerGets: 201 },
+  ],
+  "GET /requests/{uuid}/issue-links/{link_uuid}": (f) => [
+    { path: `/requests/${f.requestA.id}/issue-links/${f.issueLinkA.id}`, expect: 404, ownerGets: 200 },
+    { path: `/requests/${f.requestB.id}/issue-links/${f.issueLinkA.id}`, expect: 404, ownerGets: 200 },
+  ],
+  "DELETE /requests/{uuid}/issue-links/{link_uuid}": (f) => [{ path: `/requests/${f.requestB.id}/issue-links/${f.issueLinkA.id}`, expect: 404, ownerGets: 204 }],
+  "GET /integrations/{uuid}/issue-sync": (f) => [{ path: `/integrations/${f.issueSyncA.id}/issue-sync`, expect: 404, ownerGets: 200 }],
+  "POST /integrations/{uuid}/issue-sync/test": (f) => [{ path: `/integrations/${f.issueSyncA.id}/issue-sync/test`, expect: 404, ownerGets: 200 }],
+  "POST /integrations/{uuid}/issue-sync/backfill": (f) => [{ path: `/integrations/${f.issueSyncA.id}/issue-sync/backfill`, expect: 404, ownerGets: 202 }],
 };
 
 describe("REST API across dataspaces", () => {

@@ -14,6 +14,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { formatDateTime, RelativeTime } from "@/components/ui/time";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
+import { CreateIssueButtons, IssueRequested } from "./create-issue";
 import { uuidIn } from "./filters";
 import { AlertStatusBadge, SeverityBadge, sourceLabel } from "./labels";
 
@@ -44,11 +45,20 @@ export function AlertDetail({ id }: { id: string }) {
     }),
   );
 
+  // The issue goes through the alert's request (made if it has none): both are refreshed.
+  const createIssue = useMutation(
+    trpc.alert.createIssue.mutationOptions({
+      onSuccess: () => Promise.all([refresh(), queryClient.invalidateQueries(trpc.request.pathFilter())]),
+    }),
+  );
+
   if (alert.isPending) return <DetailLoading label="Loading alert" />;
   if (alert.isError) return <DetailError error={alert.error} noun="alert" icon="bolt" back={{ href: `/d/${slug}/alerts`, label: "All alerts" }} onRetry={() => alert.refetch()} />;
 
   const a = alert.data;
-  const actionError = acknowledge.error ?? resolve.error ?? createRequest.error ?? createIncident.error;
+  const actionError = acknowledge.error ?? resolve.error ?? createRequest.error ?? createIncident.error ?? createIssue.error;
+  // A private request the reader may not see comes without its title: no issue can be made through it.
+  const hiddenRequest = a.request !== null && a.request.title === null;
   const open = a.status !== "resolved";
 
   return (
@@ -87,10 +97,18 @@ export function AlertDetail({ id }: { id: string }) {
                 Create request
               </Button>
             )}
+            {!hiddenRequest && (
+              <CreateIssueButtons
+                requestId={a.request?.id ?? null}
+                pending={createIssue.isPending ? createIssue.variables.integrationId : null}
+                onCreate={(integrationId) => createIssue.mutate({ dataspace: slug, id: a.id, integrationId })}
+              />
+            )}
           </div>
         )}
       </div>
       <ErrorAlert>{actionError ? errorMessage(actionError) : null}</ErrorAlert>
+      <IssueRequested created={createIssue.data} />
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

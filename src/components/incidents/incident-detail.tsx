@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { IncidentStatus } from "@/generated/prisma/enums";
+import { CreateIssueButtons, IssueRequested } from "@/components/alerts/create-issue";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
 import { personLabel } from "@/components/requests/labels";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -32,6 +33,12 @@ export function IncidentDetail({ id }: { id: string }) {
   const refresh = () => queryClient.invalidateQueries(trpc.incident.pathFilter());
   const update = useMutation(trpc.incident.update.mutationOptions({ onSuccess: async () => { await refresh(); setEditing(false); } }));
   const resolve = useMutation(trpc.incident.resolve.mutationOptions({ onSuccess: async () => { await refresh(); setConfirmResolve(false); } }));
+  // The issue goes through the incident's request (made if it has none): both are refreshed.
+  const createIssue = useMutation(
+    trpc.incident.createIssue.mutationOptions({
+      onSuccess: () => Promise.all([refresh(), queryClient.invalidateQueries(trpc.request.pathFilter())]),
+    }),
+  );
 
   const back = { href: `/d/${slug}/incidents`, label: "All incidents" };
   if (incident.isPending) return <DetailLoading label="Loading incident" />;
@@ -39,6 +46,7 @@ export function IncidentDetail({ id }: { id: string }) {
 
   const i = incident.data;
   const resolved = i.status === "resolved";
+  const actionError = resolve.error ?? createIssue.error;
   const values: IncidentFieldValues = { title: i.title, severity: i.severity, services: i.services.map((s) => ({ serviceId: s.service.id, impact: s.impact })) };
 
   return (
@@ -58,7 +66,7 @@ export function IncidentDetail({ id }: { id: string }) {
         </div>
         {canEdit && !editing && (
           <div className="flex flex-col items-end gap-2">
-            <div className="flex gap-2">
+            <div className="flex flex-wrap justify-end gap-2">
               <Button variant="secondary" onClick={() => { update.reset(); setEditing(true); }}>
                 Edit
               </Button>
@@ -66,6 +74,14 @@ export function IncidentDetail({ id }: { id: string }) {
                 <Button onClick={() => { resolve.reset(); setConfirmResolve(true); }} disabled={confirmResolve}>
                   Resolve
                 </Button>
+              )}
+              {/* A linked private request the reader may not see: no issue can be made through it. */}
+              {!(i.requestId && !i.request) && (
+                <CreateIssueButtons
+                  requestId={i.request?.id ?? null}
+                  pending={createIssue.isPending ? createIssue.variables.integrationId : null}
+                  onCreate={(integrationId) => createIssue.mutate({ dataspace: slug, id: i.id, integrationId })}
+                />
               )}
             </div>
             {confirmResolve && !resolved && (
@@ -76,7 +92,8 @@ export function IncidentDetail({ id }: { id: string }) {
           </div>
         )}
       </div>
-      <ErrorAlert>{resolve.error ? errorMessage(resolve.error) : null}</ErrorAlert>
+      <ErrorAlert>{actionError ? errorMessage(actionError) : null}</ErrorAlert>
+      <IssueRequested created={createIssue.data} />
 
       {editing ? (
         <Card className="p-6">

@@ -14,6 +14,7 @@ import { InboundCard, SetupInstructions } from "./inbound-card";
 import { IntegrationActions } from "./integration-actions";
 import { changedIntegrationFields, IntegrationForm, valuesFromIntegration } from "./integration-form";
 import { AuthFailures } from "./integrations-view";
+import { hasIssueSync, IssueSyncCard } from "./issue-sync-card";
 import { ActiveBadge, integrationsPath, typeLabel, type Integration } from "./labels";
 import { RecentEvents } from "./recent-events";
 import { AttentionBanner, StatuspageCard } from "./statuspage-card";
@@ -87,6 +88,7 @@ export function IntegrationDetail({ id }: { id: string }) {
           </div>
           <div className="min-w-0 space-y-6">
             {i.type === "STATUSPAGE" && <StatuspageCard integration={i} />}
+            {hasIssueSync(i, types.data) && <IssueSyncCard integration={i} platform={label} />}
             <SetupInstructions integrationId={i.id} label={label} />
             <ConfigCard integration={i} label={label} />
           </div>

@@ -15,6 +15,7 @@ import { formatDateTime, RelativeTime } from "@/components/ui/time";
 import { errorCode, errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { Comments } from "./comments";
+import { IssueLinks } from "./issue-links";
 import { PriorityBadge, StatusBadge, personLabel } from "./labels";
 import { RequestForm, type RequestValues } from "./request-form";
 
@@ -180,23 +181,26 @@ export function RequestDetail({ id }: { id: string }) {
             </Card>
             <Comments requestId={r.id} comments={r.comments} />
           </div>
-          <Card className="h-fit p-6">
-            <h2 className="text-sm font-semibold text-slate-900">Details</h2>
-            <dl className="mt-4 space-y-4 text-sm">
-              <Detail label="Status"><StatusBadge status={r.status} /></Detail>
-              <Detail label="Priority"><PriorityBadge priority={r.priority} /></Detail>
-              <Detail label="Assignee">{r.assignee ? personLabel(r.assignee) : <span className="text-slate-400">Unassigned</span>}</Detail>
-              <Detail label="Requester">{personLabel(r.requester)}</Detail>
-              <Detail label="Product context">{r.productContext ?? <span className="text-slate-400">None</span>}</Detail>
-              <Detail label="CC">{r.ccEmails.length ? r.ccEmails.join(", ") : <span className="text-slate-400">Nobody</span>}</Detail>
-              <Detail label="Visibility">{r.isPrivate ? "Private" : "Everyone in the dataspace"}</Detail>
-              <Detail label="Created">{formatDateTime(r.createdAt)}</Detail>
-              <Detail label="Last updated">
-                <RelativeTime date={r.updatedAt} />
-                {r.lastModifiedBy && <> by {personLabel(r.lastModifiedBy)}</>}
-              </Detail>
-            </dl>
-          </Card>
+          <div className="min-w-0 space-y-6">
+            <Card className="h-fit p-6">
+              <h2 className="text-sm font-semibold text-slate-900">Details</h2>
+              <dl className="mt-4 space-y-4 text-sm">
+                <Detail label="Status"><StatusBadge status={r.status} /></Detail>
+                <Detail label="Priority"><PriorityBadge priority={r.priority} /></Detail>
+                <Detail label="Assignee">{r.assignee ? personLabel(r.assignee) : <span className="text-slate-400">Unassigned</span>}</Detail>
+                <Detail label="Requester">{personLabel(r.requester)}</Detail>
+                <Detail label="Product context">{r.productContext ?? <span className="text-slate-400">None</span>}</Detail>
+                <Detail label="CC">{r.ccEmails.length ? r.ccEmails.join(", ") : <span className="text-slate-400">Nobody</span>}</Detail>
+                <Detail label="Visibility">{r.isPrivate ? "Private" : "Everyone in the dataspace"}</Detail>
+                <Detail label="Created">{formatDateTime(r.createdAt)}</Detail>
+                <Detail label="Last updated">
+                  <RelativeTime date={r.updatedAt} />
+                  {r.lastModifiedBy && <> by {personLabel(r.lastModifiedBy)}</>}
+                </Detail>
+              </dl>
+            </Card>
+            <IssueLinks requestId={r.id} createdAt={r.createdAt} />
+          </div>
         </div>
       )}
     </div>

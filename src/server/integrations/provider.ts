@@ -89,7 +89,7 @@ export type AlertSignal =
   | { action: "resolve"; fingerprint: string };
 
 /** What each config field is for (and a value to start from), shown beside the config. */
-export type ConfigHelp = Record<string, { help: string; example?: string }>;
+export type ConfigHelp = Record<string, { help: string; example?: string; starter?: false }>;
 
 export interface IntegrationProvider<Config extends Record<string, unknown> = Record<string, unknown>> {
   type: IntegrationType;
@@ -98,7 +98,7 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
   /** The config as a user submits it, secrets in clear; errors name the field that is wrong. */
   configSchema: z.ZodType<Config>;
   /** Every field of `configSchema`, explained (a registry test keeps the two in step). */
-  configHelp: { readonly [K in keyof Config & string]-?: { help: string; example?: string } };
+  configHelp: { readonly [K in keyof Config & string]-?: { help: string; example?: string; /** Left out of a new integration's starting config (an alias, a rarely needed option). */ starter?: false } };
   /** Keys of the config that are secrets: stored encrypted in the secrets store, never shown again. */
   secretFields: readonly (keyof Config & string)[];
   /** Two-way issue sync with the platform (src/server/issue-sync), for the providers that have issues. */

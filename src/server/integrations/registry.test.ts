@@ -34,6 +34,11 @@ describe.each(PROVIDERS.map((provider) => [provider.type, provider] as const))("
     for (const field of fields) expect(field.help, field.name).toMatch(/\w/);
     const example = JSON.parse(exampleConfig) as Record<string, unknown>;
     for (const field of fields.filter((f) => f.required)) expect(example, `${field.name} in the starting config`).toHaveProperty(field.name);
+    // Filled in (its secrets given), the starting config is one the type takes.
+    const filled = Object.fromEntries(Object.entries(example).map(([name, value]) => [name, value === "" ? "configured-secret-0123456789" : value]));
+    const secretFields = new Set<string>(provider.secretFields);
+    const wrong = (provider.configSchema.safeParse(filled).error?.issues ?? []).filter((issue) => !secretFields.has(String(issue.path[0])));
+    expect(wrong, "the starting config's own fields (its secrets have formats of their own)").toEqual([]);
   });
 
   it("refuses an empty config, naming a field", () => {

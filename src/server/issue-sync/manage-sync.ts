@@ -41,13 +41,13 @@ export async function testIssueSyncConnection(ctx: TenantContext, input: { id: s
   }
 }
 
-/** The bulk sync's progress, as stored on the integration (IssueSync backfill). */
-export type BackfillProgress = { startedAt: string; total: number; done: number; failed: number; finishedAt: string | null };
+/** The bulk sync's progress, as stored on the integration. `total` is null until the requests are counted. */
+export type BackfillProgress = { startedAt: string; total: number | null; done: number; failed: number; finishedAt: string | null };
 
 export function readBackfill(value: unknown): BackfillProgress | null {
   if (!value || typeof value !== "object") return null;
   const v = value as Partial<BackfillProgress>;
-  return typeof v.startedAt === "string" && typeof v.total === "number"
+  return typeof v.startedAt === "string" && (typeof v.total === "number" || v.total === null)
     ? { startedAt: v.startedAt, total: v.total, done: v.done ?? 0, failed: v.failed ?? 0, finishedAt: v.finishedAt ?? null }
     : null;
 }
@@ -64,7 +64,7 @@ export async function startBackfill(ctx: TenantContext, input: { id: string }): 
   const row = await ctx.db.integration.findFirstOrThrow({ where: { id: integration.id }, select: { issueSyncBackfill: true } });
   const running = readBackfill(row.issueSyncBackfill);
   if (running && !running.finishedAt && Date.now() - Date.parse(running.startedAt) < 6 * 3_600_000) throw new AppError("CONFLICT", "A sync of existing requests is already running");
-  const progress: BackfillProgress = { startedAt: new Date().toISOString(), total: 0, done: 0, failed: 0, finishedAt: null };
+  const progress: BackfillProgress = { startedAt: new Date().toISOString(), total: null, done: 0, failed: 0, finishedAt: null };
   // Raw SQL: the sync's bookkeeping is not an edit of the integration (updatedAt, ETag).
   await ctx.db.$executeRaw`UPDATE "Integration" SET "issueSyncBackfill" = ${JSON.stringify(progress)}::jsonb WHERE id = ${integration.id}::uuid AND "dataspaceId" = ${ctx.dataspace.id}::uuid`;
   const data: BackfillRequested = { dataspaceId: ctx.dataspace.id, integrationId: integration.id, startedAt: progress.startedAt };
@@ -81,16 +81,17 @@ export async function backfillProgress(ctx: TenantContext, input: { id: string }
   const row = await ctx.db.integration.findFirst({ where: { id: input.id }, select: { issueSyncBackfill: true } });
   if (!row) throw notFound("Integration");
   const stored = readBackfill(row.issueSyncBackfill);
-  if (!stored || stored.finishedAt) return stored;
+  if (!stored || stored.finishedAt || stored.total === null) return stored;
+  const total = stored.total;
   const since = new Date(stored.startedAt);
   const [done, failed] = await Promise.all([
     ctx.db.issueLink.count({ where: { integrationId: input.id, state: "SYNCED", lastSyncedAt: { gte: since } } }),
     ctx.db.issueLink.count({ where: { integrationId: input.id, state: "FAILED", updatedAt: { gte: since } } }),
   ]);
-  const finished = stored.total > 0 && done + failed >= stored.total;
-  const progress = { ...stored, done: Math.min(done, stored.total), failed, finishedAt: finished ? new Date().toISOString() : null };
-  if (finished || stored.total === 0) {
-    await ctx.db.$executeRaw`UPDATE "Integration" SET "issueSyncBackfill" = ${JSON.stringify({ ...progress, finishedAt: progress.finishedAt ?? new Date().toISOString() })}::jsonb
+  const finished = done + failed >= total;
+  const progress = { ...stored, done: Math.min(done, total), failed, finishedAt: finished ? new Date().toISOString() : null };
+  if (finished) {
+    await ctx.db.$executeRaw`UPDATE "Integration" SET "issueSyncBackfill" = ${JSON.stringify(progress)}::jsonb
       WHERE id = ${input.id}::uuid AND "dataspaceId" = ${ctx.dataspace.id}::uuid AND "issueSyncBackfill"->>'startedAt' = ${stored.startedAt}`;
   }
   return progress;

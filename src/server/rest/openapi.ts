@@ -57,7 +57,7 @@ function success(route: ApiRoute): ZodOpenApiResponseObject {
   }
   const created = route.status === 201;
   return {
-    description: created ? "Created" : "The object",
+    description: created ? "Created" : route.status === 202 ? "Accepted: the work goes on in the background" : "The object",
     headers: z.object({
       ETag: header("The object's version, for If-Match and If-None-Match"),
       ...(created ? { Location: header("The new object's URL"), "Idempotency-Replayed": header("`true` when this is the stored answer to an earlier request with the same Idempotency-Key").optional() } : {}),

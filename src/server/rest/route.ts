@@ -58,8 +58,11 @@ export type RouteDefinition<
   description?: string;
   scope: { resource: ApiResource; level: ApiLevel };
   kind: K;
-  /** 200 unless said; 201 for creations (with a Location header: the object's api_url). */
-  status?: 200 | 201;
+  /**
+   * 200 unless said; 201 for creations (with a Location header: the object's api_url); 202 for
+   * work the runtime carries out afterwards (the answer says where to follow it).
+   */
+  status?: 200 | 201 | 202;
   /**
    * A creation (`status: 201`) that may instead find its object already there and answer 200
    * (the handler says so through `setStatus`); the document lists both answers. Its description

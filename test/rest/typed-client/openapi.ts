@@ -1097,6 +1097,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/requests/{uuid}/issue-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a request's issue links
+         * @description Its issue per integration (key, URL, sync state and the platform's last error), the pull requests naming it, and the integrations it could still be linked through.
+         *
+         *     Scope: `requests:read` (or `read`).
+         */
+        get: operations["listRequestIssueLinks"];
+        put?: never;
+        /**
+         * Create or link a request's issue
+         * @description Without `reference`: the issue is created on the platform in the background — the link answers `pending` at once and turns `synced` (or `failed`, with the platform's words in `last_error`) when it is done; asking again answers the same link. With `reference`: the existing issue is looked up on the platform and linked `synced` (404 when the platform has no such issue, 409 when it is linked to another request). Either way 409 when the integration's sync is paused. Send an `Idempotency-Key` to retry safely.
+         *
+         *     Scope: `requests:write` (or `write`).
+         */
+        post: operations["createRequestIssueLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{uuid}/issue-links/{link_uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a request's issue link
+         * @description Follow a `pending` link here until it is `synced` or `failed`.
+         *
+         *     Scope: `requests:read` (or `read`).
+         */
+        get: operations["getRequestIssueLink"];
+        put?: never;
+        post?: never;
+        /**
+         * Unlink a request's issue
+         * @description The issue stays on the platform as it is; nothing syncs between them any more.
+         *
+         *     Scope: `requests:write` (or `write`).
+         */
+        delete: operations["deleteRequestIssueLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{uuid}/issue-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an integration's issue sync
+         * @description Its settings and target, whether it is paused and what the platform said, its links by state, and the progress of the last sync of existing requests. Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        get: operations["getIntegrationIssueSync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{uuid}/issue-sync/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test an integration's issue sync connection
+         * @description Calls the platform with the integration's credentials: who the token is, the target and what the token may do there, or what is wrong. A pass resumes a paused sync. Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        post: operations["testIntegrationIssueSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{uuid}/issue-sync/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync an integration's existing requests
+         * @description Every request the integration syncs gets its issue created or brought up to date, in the background; follow `GET /integrations/{uuid}/issue-sync` for the progress. One at a time per integration: 409 while one runs, or while the sync is paused. Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        post: operations["startIntegrationIssueSyncBackfill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1593,6 +1715,15 @@ export interface components {
             incident?: string | null;
             /** @description The `uuid` of a request of the dataspace to link (one the token may see), or null to unlink */
             request?: string | null;
+        };
+        IssueLinkCreate: {
+            /**
+             * Format: uuid
+             * @description The `uuid` of an integration with issue sync on (one of `available_integrations`)
+             */
+            integration: string;
+            /** @description An existing issue to link: its number (`"12"`, `"#12"`), key (`"OPS-7"`) or URL. Without it, a new issue is created */
+            reference?: string;
         };
         /** @description A request, in the shape of DejaCode's request payloads */
         Request: {
@@ -2380,6 +2511,160 @@ export interface components {
             last_modified_date: string;
             /** @description Dataspace name */
             dataspace: string;
+        };
+        /** @description A request's issues on other platforms and the pull requests naming it */
+        RequestIssueLinks: {
+            api_url: string;
+            request: {
+                /** Format: uuid */
+                uuid: string;
+                api_url: string;
+            };
+            /** @description One per integration at most, oldest first */
+            links: components["schemas"]["IssueLink"][];
+            /** @description Oldest first, up to 100 */
+            pull_requests: components["schemas"]["PullRequestLink"][];
+            /** @description Integrations that push issues and have none for this request yet: what `POST` can name */
+            available_integrations: {
+                api_url: string;
+                /** Format: uuid */
+                uuid: string;
+                name: string;
+                /** @description The platform, as `GET /integration-types` names it: `github`, `gitlab`, `jira`, `forgejo`, `sourcehut` */
+                type: string;
+                /** @description Its sync is paused after its credentials were refused: linking is refused until an admin fixes them */
+                paused: boolean;
+            }[];
+        };
+        /** @description A request's issue on a platform, kept in step both ways by its integration */
+        IssueLink: {
+            /** @description The link: `DELETE` it to unlink */
+            api_url: string;
+            /** Format: uuid */
+            uuid: string;
+            integration: components["schemas"]["IssueSyncIntegration"];
+            /** @description The issue as people write it (`octo/app#12`, `OPS-7`); null while it is being created */
+            key: string | null;
+            /** @description The issue on the platform; null while it is being created */
+            url: string | null;
+            /**
+             * @description `pending` until the platform has the issue (or a change waits to be sent), `synced` when it holds what the request holds, `failed` when the platform refused for good (`last_error` says why)
+             * @enum {string}
+             */
+            state: "pending" | "synced" | "failed";
+            /** @description The platform's words about the last failure; null after a success */
+            last_error: string | null;
+            /** @description ISO 8601: when the issue last matched the request */
+            last_synced_date: string | null;
+            /** @description ISO 8601 */
+            created_date: string;
+        };
+        /** @description The integration a link goes through */
+        IssueSyncIntegration: {
+            api_url: string;
+            /** Format: uuid */
+            uuid: string;
+            name: string;
+            /** @description The platform, as `GET /integration-types` names it: `github`, `gitlab`, `jira`, `forgejo`, `sourcehut` */
+            type: string;
+        };
+        /** @description A pull request whose title, body or branch names the request */
+        PullRequestLink: {
+            /** Format: uuid */
+            uuid: string;
+            integration: components["schemas"]["IssueSyncIntegration"];
+            /** @description The pull (merge) request as people write it: `octo/app#31` */
+            key: string;
+            url: string;
+            title: string;
+            /** @description `open`, `closed` or `merged`, as last noted on the request */
+            state: string;
+            /** @description ISO 8601 */
+            last_modified_date: string;
+        };
+        /** @description An integration's issue sync: settings, health, links and bulk sync */
+        IssueSync: {
+            api_url: string;
+            integration: {
+                /** Format: uuid */
+                uuid: string;
+                api_url: string;
+                absolute_url: string;
+            };
+            /** @description The integration's platform has issue sync */
+            supported: boolean;
+            /** @description It syncs: `config.issueSync` is on and the integration active */
+            enabled: boolean;
+            /** @description Why it does not sync, when it does not */
+            disabled_reason: string | null;
+            /** @description `config.issueSync` with its defaults filled in (direction, requests, filter, labels, priorityLabels, createFromLabel, pullRequests); null when off */
+            settings: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Where it syncs, e.g. `octo/app on GitHub` */
+            target: string | null;
+            /** @description Why it cannot run although on, e.g. no token configured */
+            unavailable: string | null;
+            /** @description Paused after the platform refused its credentials twice in a row: nothing is pushed until a connection test passes */
+            paused: boolean;
+            /** @description ISO 8601 */
+            paused_date: string | null;
+            /** @description The platform's words about the refusal, while it stands */
+            attention: string | null;
+            /** @description ISO 8601 */
+            attention_date: string | null;
+            /** @description The integration's issue links by state */
+            links: {
+                pending: number;
+                synced: number;
+                failed: number;
+            };
+            /** @description Pull requests it linked to requests */
+            pull_requests: number;
+            /** @description The last sync of existing requests; null if none ran */
+            backfill: components["schemas"]["IssueSyncBackfill"] | null;
+        };
+        /** @description A sync of existing requests: how far it got */
+        IssueSyncBackfill: {
+            /** @description ISO 8601 */
+            started_date: string;
+            /** @description Requests to sync; null until the runtime has counted them */
+            total: number | null;
+            /** @description Synced so far */
+            done: number;
+            /** @description Refused by the platform for good (see each link's `last_error`) */
+            failed: number;
+            /** @description ISO 8601; null while it runs */
+            finished_date: string | null;
+        };
+        /** @description What the platform said to the integration's credentials */
+        IssueSyncConnectionTest: {
+            ok: boolean;
+            /** @description Who the token is on the platform */
+            account: string | null;
+            target: string | null;
+            /** @description Whether the token may create and edit issues there */
+            can_write: boolean | null;
+            /** @description What would stop part of the sync (a missing scope, webhooks not set up) */
+            problems: string[];
+            /** @description When `ok` is false: what is wrong, in words to act on (bad token, missing scope, no such repository) */
+            error: string | null;
+            /** @description The failure may pass by itself (rate limit, platform down): try again later */
+            retryable: boolean;
+        };
+        IssueSyncBackfillStarted: {
+            /** @description ISO 8601 */
+            started_date: string;
+            /** @description Requests to sync; null until the runtime has counted them */
+            total: number | null;
+            /** @description Synced so far */
+            done: number;
+            /** @description Refused by the platform for good (see each link's `last_error`) */
+            failed: number;
+            /** @description ISO 8601; null while it runs */
+            finished_date: string | null;
+            /** @description Where to follow its progress */
+            api_url: string;
         };
     };
     responses: {
@@ -5593,6 +5878,312 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listRequestIssueLinks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestIssueLinks"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createRequestIssueLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRequestIssueLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+                /** @description The link's `uuid` */
+                link_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueLink"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteRequestIssueLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+                /** @description The link's `uuid` */
+                link_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIntegrationIssueSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueSync"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    testIntegrationIssueSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueSyncConnectionTest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    startIntegrationIssueSyncBackfill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the work goes on in the background */
+            202: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueSyncBackfillStarted"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -9,6 +9,7 @@ import {
 } from "@/server/records/alerts/alert.schema";
 import { createIncidentFromAlert } from "@/server/records/alerts/create-incident-from-alert";
 import { createRequestFromAlert } from "@/server/records/alerts/create-request-from-alert";
+import { createIssueFromAlert, createIssueFromAlertInput } from "@/server/issue-sync/from-records";
 import { getAlert } from "@/server/records/alerts/get-alert";
 import { linkAlert } from "@/server/records/alerts/link-alert";
 import { listAlerts } from "@/server/records/alerts/list-alerts";
@@ -24,4 +25,6 @@ export const alertRouter = router({
   link: dataspaceProcedure.input(linkAlertInput).mutation(({ ctx, input }) => linkAlert(ctx.tenant, input)),
   createIncident: dataspaceProcedure.input(createRequestFromAlertInput).mutation(({ ctx, input }) => createIncidentFromAlert(ctx.tenant, input)),
   createRequest: dataspaceProcedure.input(createRequestFromAlertInput).mutation(({ ctx, input }) => createRequestFromAlert(ctx.tenant, input)),
+  // "Create GitHub issue from alert": through the alert's request (made if it has none).
+  createIssue: dataspaceProcedure.input(createIssueFromAlertInput).mutation(({ ctx, input }) => createIssueFromAlert(ctx.tenant, input)),
 });

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   createIntegration,
   deleteIntegration,
@@ -18,7 +19,11 @@ import {
   statuspageIntegrationInput,
   testStatuspageConnection,
 } from "@/server/integrations/statuspage/sync/manage-outbound";
+import { startBackfill, testIssueSyncConnection } from "@/server/issue-sync/manage-sync";
+import { issueSyncStatus } from "@/server/issue-sync/status";
 import { authedProcedure, dataspaceProcedure, router } from "../trpc";
+
+const issueSyncIntegrationInput = z.object({ id: z.string().uuid("Unknown integration") });
 
 /** Integrations (admins only). Secrets and anything named like one come back as "***". */
 export const integrationRouter = router({
@@ -37,4 +42,8 @@ export const integrationRouter = router({
   statuspageTestConnection: dataspaceProcedure.input(statuspageIntegrationInput).mutation(({ ctx, input }) => testStatuspageConnection(ctx.tenant, input)),
   statuspageComponents: dataspaceProcedure.input(statuspageIntegrationInput).query(({ ctx, input }) => listStatuspageComponents(ctx.tenant, input)),
   statuspageReconcile: dataspaceProcedure.input(statuspageIntegrationInput).mutation(({ ctx, input }) => requestStatuspageReconcile(ctx.tenant, input)),
+  // Issue sync of a GitHub, GitLab, Jira, Forgejo or SourceHut integration (src/server/issue-sync/).
+  issueSyncStatus: dataspaceProcedure.input(issueSyncIntegrationInput).query(({ ctx, input }) => issueSyncStatus(ctx.tenant, input)),
+  issueSyncTestConnection: dataspaceProcedure.input(issueSyncIntegrationInput).mutation(({ ctx, input }) => testIssueSyncConnection(ctx.tenant, input)),
+  issueSyncBackfill: dataspaceProcedure.input(issueSyncIntegrationInput).mutation(({ ctx, input }) => startBackfill(ctx.tenant, input)),
 });

@@ -61,8 +61,7 @@ const repository = (field: string) => text(field, 'a string like "owner/name"').
  * `repository` names the repository; `repo` is accepted instead, as Provenant's documented GitHub
  * config (`{"repo", "branch", "token"}`) writes it, and kept as written — read whichever the config
  * has with `githubRepositoryOf`. `branch` is Provenant's too: stored for what acts on a branch
- * (commit-based deployments take theirs from `deployments.branches`). Without `webhookSecret` the
- * integration only acts on GitHub (issue sync): deliveries to its inbound URL are refused.
+ * (commit-based deployments take theirs from `deployments.branches`).
  */
 export const githubConfigSchema = configObject({
   repository: repository("repository"),
@@ -72,7 +71,7 @@ export const githubConfigSchema = configObject({
     .trim()
     .regex(BRANCH, 'branch must be a branch name, e.g. "main" or "release/2.x"')
     .optional(),
-  webhookSecret: secret("webhookSecret", 16).optional(),
+  webhookSecret: secret("webhookSecret", 16),
   token: optionalToken("token"),
   deployments: githubDeploymentsSchema.optional(),
   apiUrl: baseUrl("apiUrl", "https://github.example.com/api/v3").optional(),

@@ -157,12 +157,13 @@ describe("GitHub config", () => {
     expect(configErrors(github.configSchema.safeParse({ ...valid, webhookSecret: "short" }))).toEqual([
       "webhookSecret: webhookSecret must be at least 16 characters",
     ]);
-    // Without a webhook secret the integration only acts on GitHub; Provenant's {repo, branch, token} is taken as written.
-    expect(configErrors(github.configSchema.safeParse({ repository: "a/b" }))).toEqual([]);
-    expect(configErrors(github.configSchema.safeParse({ repo: "my-org/my-agent-repo", branch: "main", token: "ghp_xxxx" }))).toEqual([]);
-    expect(configErrors(github.configSchema.safeParse({ branch: "main" }))).toEqual(['repository: repository is required: "owner/name", e.g. "octo-org/hello-world"']);
-    expect(configErrors(github.configSchema.safeParse({ repo: "a/b", repository: "a/c" }))).toEqual(["repo: repo and repository name different repositories: keep one of them"]);
-    expect(configErrors(github.configSchema.safeParse({ repository: "a/b", issueSync: {} }))).toEqual(["token: token is required for issueSync: a GitHub token with Issues: read and write on the repository"]);
+    expect(configErrors(github.configSchema.safeParse({ repository: "a/b" }))).toEqual(["webhookSecret: webhookSecret is required"]);
+    // Provenant's {repo, branch, token} is taken as written (with the webhook's secret).
+    const secret = { webhookSecret: "0123456789abcdef" };
+    expect(configErrors(github.configSchema.safeParse({ repo: "my-org/my-agent-repo", branch: "main", token: "ghp_xxxx", ...secret }))).toEqual([]);
+    expect(configErrors(github.configSchema.safeParse({ branch: "main", ...secret }))).toEqual(['repository: repository is required: "owner/name", e.g. "octo-org/hello-world"']);
+    expect(configErrors(github.configSchema.safeParse({ repo: "a/b", repository: "a/c", ...secret }))).toEqual(["repo: repo and repository name different repositories: keep one of them"]);
+    expect(configErrors(github.configSchema.safeParse({ repository: "a/b", issueSync: {}, ...secret }))).toEqual(["token: token is required for issueSync: a GitHub token with Issues: read and write on the repository"]);
     expect(configErrors(github.configSchema.safeParse({ ...valid, webhookSecret: "0123456789abcdef\n" }))[0]).toContain("line breaks");
     expect(configErrors(github.configSchema.safeParse({ ...valid, webhook_secret: "x" }))).toEqual([
       ': unknown config field "webhook_secret" (the fields are repository, repo, branch, webhookSecret, token, deployments, apiUrl, issueSync)',

@@ -96,7 +96,8 @@ export async function updateIntegration(ctx: TenantContext, input: UpdateIntegra
         ...(input.patch.name !== undefined ? { name: input.patch.name } : {}),
         ...(input.patch.isActive !== undefined ? { isActive: input.patch.isActive } : {}),
         // A changed config (a new key, another page) is the fix for what needed attention, or it will say so again.
-        ...(config ? { config: config.stored as Prisma.InputJsonObject, attentionMessage: null, attentionAt: null } : {}),
+        // A saved config is an admin's answer to "needs attention": it also resumes a paused issue sync.
+        ...(config ? { config: config.stored as Prisma.InputJsonObject, attentionMessage: null, attentionAt: null, issueSyncPausedAt: null } : {}),
       },
     });
     if (config) await saveIntegrationSecrets(tx, ctx.dataspace.id, existing.id, config.secrets, current);

@@ -5,6 +5,7 @@ import { eventRoutes } from "./events";
 import { eventTypeRoutes } from "./event-types";
 import { incidentRoutes } from "./incidents";
 import { inboundEventRoutes } from "./inbound-events";
+import { issueLinkRoutes } from "./issue-links";
 import { integrationRoutes } from "./integrations";
 import { maintenanceRoutes } from "./maintenances";
 import { memberRoutes } from "./members";
@@ -20,7 +21,7 @@ import { webhookRoutes } from "./webhooks";
  * here, and give each route a case in test/rest/tenancy.test.ts (which fails until you do). The
  * handler, the OpenAPI document and the reference page pick it up from this list.
  */
-export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes, ...deploymentRoutes, ...alertRoutes];
+export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes, ...deploymentRoutes, ...alertRoutes, ...issueLinkRoutes];
 
 /** Tags in the order the document and the reference page show them. */
 export const apiTags = [
@@ -38,4 +39,5 @@ export const apiTags = [
   { name: "Maintenance", description: "Maintenance windows: scheduled times, the services they hold, a timeline of updates; the runtime starts and completes them on time." },
   { name: "Deployments", description: "What was deployed where and how it went: recorded through the API, from GitHub's deployments, or for pushes to a configured branch." },
   { name: "Alerts", description: "What monitors (Datadog, New Relic) and scripts raised: one open alert per fingerprint, its repeats counted, acknowledged, resolved, linked to incidents and requests." },
+  { name: "Issue sync", description: "Requests kept in step with issues on GitHub, GitLab, Jira, Forgejo/Gitea and SourceHut: each request's links and the pull requests naming it, and each integration's sync." },
 ];

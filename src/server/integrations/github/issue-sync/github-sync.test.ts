@@ -8,6 +8,9 @@ import { updateRequest } from "@/server/records/requests/update-request";
 import { startAppRuntime, type AppRuntime } from "../../../../../test/app-runtime";
 import { integrationTenant, seedIntegration } from "../../../../../test/integration-fixtures";
 import { startFakeGithub, type FakeGithub } from "../fake/fake-github";
+import { createIssueFromAlert } from "@/server/issue-sync/from-records";
+import { raiseAlert } from "@/server/records/alerts/raise-alert";
+import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
 
 /**
  * Two-way GitHub issue sync end to end: the app's runtime (the real Inngest functions on the
@@ -210,5 +213,18 @@ describe("GitHub issue sync", () => {
     await settled(manual.ctx.dataspace.id);
     expect(await linkOf(quiet.id)).toBeNull();
     expect(fake.issues(manual.repo)).toHaveLength(0);
+  });
+
+  it("\"Create GitHub issue from alert\": the alert gets a request and the request its issue", { timeout: 40_000 }, async () => {
+    const { ctx, repo, integrationId } = await setup({ requests: "linked" });
+    const { alert } = await raiseAlert(ctx, raiseAlertInput.parse({ title: "Disk full on db-2", fingerprint: "db-2-disk", severity: "critical" }));
+    const { requestId } = await createIssueFromAlert(ctx, { id: alert.id, integrationId });
+    const link = await syncedLink(requestId);
+    expect(fake.issue(repo, Number(link.externalId))).toMatchObject({ title: "Disk full on db-2", labels: expect.arrayContaining(["P0"]) });
+    expect((await db.alert.findUniqueOrThrow({ where: { id: alert.id } })).requestId).toBe(requestId);
+    // A second click finds the same request and link: no second issue.
+    expect((await createIssueFromAlert(ctx, { id: alert.id, integrationId })).requestId).toBe(requestId);
+    await settled(ctx.dataspace.id);
+    expect(fake.issues(repo)).toHaveLength(1);
   });
 });
