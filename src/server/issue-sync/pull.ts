@@ -7,7 +7,7 @@ import { writeRequestUpdate } from "@/server/records/requests/update-request";
 import { createRequestFromIssue } from "./pull-create";
 import { applyPulledComment } from "./pull-comments";
 import { applyPulledPullRequest } from "./pull-requests";
-import { isEcho, nextSyncedState, notesOf, priorityFromLabels, readSyncedState, syncedStateOf } from "./render";
+import { echoedFields, fieldFingerprints, nextSyncedState, notesOf, priorityFromLabels, readSyncedState, syncedStateOf, withoutEchoes, type SyncedField } from "./render";
 import { syncedRequestOf } from "./request-snapshot";
 import type { IssueSyncSettings } from "./settings";
 import type { ExternalIssue, PulledChange } from "./tracker";
@@ -43,6 +43,11 @@ export async function applyPulledChanges(tx: ScopedTx, dataspace: PullContext["d
   return results;
 }
 
+const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+const stateFingerprintsEqual = (a: Parameters<typeof fieldFingerprints>[0], b: Parameters<typeof fieldFingerprints>[0]) =>
+  JSON.stringify(fieldFingerprints(a)) === JSON.stringify(fieldFingerprints(b));
+
 /** The request linked to an issue, locked for the change (concurrent edits of it take turns). */
 export async function lockedLinkedRequest(tx: ScopedTx, ctx: PullContext, issueId: string) {
   const link = await tx.issueLink.findFirst({ where: { integrationId: ctx.integrationId, externalId: issueId }, select: { id: true, requestId: true, synced: true } });
@@ -66,16 +71,21 @@ async function applyPulledIssue(tx: ScopedTx, ctx: PullContext, change: Extract<
     return `${issue.key} was deleted; the link says so`;
   }
   const synced = readSyncedState(link.synced);
-  if (synced?.updatedAt && issue.updatedAt && Date.parse(issue.updatedAt) < Date.parse(synced.updatedAt)) {
+  // Whole seconds: platforms' webhooks carry them, while API answers (what the link may hold) can have milliseconds.
+  if (synced?.updatedAt && issue.updatedAt && seconds(issue.updatedAt) < seconds(synced.updatedAt)) {
     return `${issue.key} as of ${issue.updatedAt} is older than what the link holds: ignored`;
   }
-  if (synced && isEcho(synced, issue)) return `${issue.key} shows a state the sync itself set before: a late echo, ignored`;
-  const patch = synced ? pulledPatch(request, ctx, issue, synced) : {};
+  // Fields showing a value the sync itself set before (a late echo, or an intermediate state of
+  // one of its edits) are taken as the link holds them.
+  const echoes = synced ? echoedFields(synced, issue) : new Set<SyncedField>();
+  const platform = synced && echoes.size > 0 ? withoutEchoes(issue, synced, echoes) : issue;
+  if (synced && echoes.size > 0 && stateFingerprintsEqual(platform, synced)) return `${issue.key} shows ${[...echoes].join(", ")} as the sync itself set before: a late echo, ignored`;
+  const patch = synced ? pulledPatch(request, ctx, platform, synced) : {};
   const fields = Object.keys(patch);
   if (fields.length > 0) await writeRequestUpdate(tx, ctx.dataspace, request, patch, null);
   await tx.issueLink.update({
     where: { id: link.id },
-    data: { synced: nextSyncedState(synced, syncedStateOf(issue)) as Prisma.InputJsonValue, state: "SYNCED", lastError: null, lastSyncedAt: new Date(), url: issue.url, externalKey: issue.key },
+    data: { synced: nextSyncedState(synced, syncedStateOf(platform)) as Prisma.InputJsonValue, state: "SYNCED", lastError: null, lastSyncedAt: new Date(), url: issue.url, externalKey: issue.key },
   });
   return fields.length > 0 ? `${issue.key} ${change.action} by ${change.actor}: request ${fields.join(", ")} updated` : `${issue.key} ${change.action}: the request already shows it`;
 }

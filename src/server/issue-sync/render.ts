@@ -17,39 +17,77 @@ export type SyncedState = {
   labels: string[];
   updatedAt: string;
   /**
-   * Fingerprints of the states the link held before this one, newest first: a webhook that shows
-   * one of them is an echo of the sync's own earlier change arriving late, not a person's edit.
-   * (Platforms' times have whole seconds: "older than what the link holds" cannot tell them apart.)
+   * Fingerprints of each field's values in the states the link held before this one, newest
+   * first: a webhook whose field shows one of them is an echo of the sync's own earlier change
+   * arriving late (or an intermediate state of one of its edits, which platforms such as GitHub and
+   * Forgejo report field by field), not a person's edit. Platforms' times have whole seconds, so
+   * "older than what the link holds" cannot tell them apart.
    */
-  recent?: string[];
+  recent?: FieldFingerprints[];
 };
 
-const RECENT_STATES = 8;
+type IssueFields = { title: string; body: string; state: IssueState; labels: string[] };
+export const SYNCED_FIELDS = ["title", "notes", "state", "labels"] as const;
+export type SyncedField = (typeof SYNCED_FIELDS)[number];
+/** Each field's fingerprint, and the label set itself (an edit's webhooks may show it half done). */
+type FieldFingerprints = Record<SyncedField, string> & { labelSet: string[] };
 
-/** What identifies a state of an issue: its title, description, state and labels. */
-export function stateFingerprint(state: { title: string; body: string; state: IssueState; labels: string[] }): string {
-  const labels = [...new Set(state.labels.map((l) => l.toLowerCase()))].sort();
-  return createHash("sha256").update(JSON.stringify([state.title, notesOf(state.body), state.state, labels])).digest("base64url").slice(0, 16);
+const RECENT_STATES = 8;
+const hash = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 12);
+const labelSet = (labels: string[]) => [...new Set(labels.map((l) => l.toLowerCase()))].sort();
+
+/** What identifies each field's value: the title, the description's notes, the state, the set of labels. */
+export function fieldFingerprints(state: IssueFields): FieldFingerprints {
+  const labels = labelSet(state.labels);
+  return { title: hash(state.title), notes: hash(notesOf(state.body)), state: hash(state.state), labels: hash(labels), labelSet: labels };
 }
 
-/** `next`, remembering `previous` (and what it remembered) among the recent states. */
+/** Before the sync made an issue it had no labels: its own create's webhooks may show it so. */
+const noIssue = (): FieldFingerprints => fieldFingerprints({ title: "", body: "", state: "open", labels: [] });
+
+/** `next`, remembering `previous` (and what it remembered) among the recent states; a first state remembers "no issue yet". */
 export function nextSyncedState(previous: SyncedState | null, next: SyncedState): SyncedState {
-  if (!previous) return next;
-  const own = stateFingerprint(next);
-  const recent = [stateFingerprint(previous), ...(previous.recent ?? [])].filter((fp, i, all) => fp !== own && all.indexOf(fp) === i).slice(0, RECENT_STATES);
-  return { ...next, recent };
+  const recent = previous ? [fieldFingerprints(previous), ...(previous.recent ?? [])] : [noIssue()];
+  return { ...next, recent: recent.slice(0, RECENT_STATES) };
+}
+
+/** Whether `incoming` lies on the way from `earlier` to `current`: labels added or removed one by one. */
+function between(earlier: string[], current: string[], incoming: string[]): boolean {
+  const from = new Set(earlier);
+  const to = new Set(current);
+  return incoming.every((l) => from.has(l) || to.has(l)) && [...from].filter((l) => to.has(l)).every((l) => incoming.includes(l));
 }
 
 /**
- * Whether the platform's issue is a late echo: a state the link held before, not the current
- * one, from no later than the current one. A person going back to an earlier state (reopening
- * what the sync closed) does so later, and is taken in; within the same second of the platform's
- * clock the two cannot be told apart, and the echo reading wins.
+ * The fields of the platform's issue that are late echoes of the sync's own changes: a value the
+ * link held before (for labels, a set on the way from one it held to the current one — platforms
+ * report an edit's labels one by one), not the current one, reported no later than the current
+ * one. A person going back to an earlier value (reopening what the sync closed) does so later, and
+ * is taken in; within the same second of the platform's clock the two cannot be told apart, and
+ * the echo reading wins.
  */
-export function isEcho(synced: SyncedState, issue: { title: string; body: string; state: IssueState; labels: string[]; updatedAt: string }): boolean {
-  const fingerprint = stateFingerprint(issue);
-  if (fingerprint === stateFingerprint(synced) || !(synced.recent ?? []).includes(fingerprint)) return false;
-  return !issue.updatedAt || !synced.updatedAt || Date.parse(issue.updatedAt) <= Date.parse(synced.updatedAt);
+export function echoedFields(synced: SyncedState, issue: IssueFields & { updatedAt: string }): Set<SyncedField> {
+  const echoes = new Set<SyncedField>();
+  if (issue.updatedAt && synced.updatedAt && Date.parse(issue.updatedAt) > Date.parse(synced.updatedAt)) return echoes;
+  const current = fieldFingerprints(synced);
+  const incoming = fieldFingerprints(issue);
+  const earlier = synced.recent ?? [];
+  for (const field of ["title", "notes", "state"] as const) {
+    if (incoming[field] !== current[field] && earlier.some((state) => state[field] === incoming[field])) echoes.add(field);
+  }
+  if (incoming.labels !== current.labels && earlier.some((state) => between(state.labelSet, current.labelSet, incoming.labelSet))) echoes.add("labels");
+  return echoes;
+}
+
+/** The issue with its echoed fields as the link holds them: what the platform is taken to hold. */
+export function withoutEchoes<T extends IssueFields>(issue: T, synced: SyncedState, echoes: Set<SyncedField>): T {
+  return {
+    ...issue,
+    ...(echoes.has("title") ? { title: synced.title } : {}),
+    ...(echoes.has("notes") ? { body: synced.body } : {}),
+    ...(echoes.has("state") ? { state: synced.state } : {}),
+    ...(echoes.has("labels") ? { labels: synced.labels } : {}),
+  };
 }
 
 const FOOTER_RULE = "\n\n---\n";
@@ -108,7 +146,9 @@ export function readSyncedState(value: unknown): SyncedState | null {
     state: v.state,
     labels: v.labels.filter((l): l is string => typeof l === "string"),
     updatedAt: typeof v.updatedAt === "string" ? v.updatedAt : "",
-    recent: Array.isArray(v.recent) ? v.recent.filter((fp): fp is string => typeof fp === "string") : [],
+    recent: Array.isArray(v.recent)
+      ? v.recent.filter((fp): fp is FieldFingerprints => !!fp && typeof fp === "object" && SYNCED_FIELDS.every((f) => typeof (fp as Record<string, unknown>)[f] === "string") && Array.isArray((fp as FieldFingerprints).labelSet))
+      : [],
   };
 }
 

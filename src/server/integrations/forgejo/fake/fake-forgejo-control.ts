@@ -1,4 +1,5 @@
 import type http from "node:http";
+import { serveControlSurface } from "../../shared/fake/control";
 import type { FakeForgejo } from "./fake-forgejo";
 import { commentJson, issueJson, labelJson, type Urls } from "./fake-forgejo-json";
 import type { ForgejoState } from "./fake-forgejo-state";
@@ -20,48 +21,32 @@ import type { ForgejoState } from "./fake-forgejo-state";
  * - `GET /_fake/deliveries`: the webhooks sent and their answers
  */
 export function serveControl(fake: FakeForgejo, state: ForgejoState, urls: Urls, request: { method: string; path: string; text: string }, res: http.ServerResponse): void {
-  const { method, path } = request;
-  const reply = (status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify(body));
-  };
-  let input: Record<string, unknown>;
-  try {
-    input = request.text ? (JSON.parse(request.text) as Record<string, unknown>) : {};
-  } catch {
-    return reply(400, { message: "the body is not JSON" });
-  }
-  const repoPath = /^\/_fake\/repos\/([^/]+\/[^/]+)\/(issues|labels)$/.exec(path);
-  const comments = /^\/_fake\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(path);
-  try {
-    if (method === "GET" && path === "/_fake/health") return reply(200, { ok: true });
-    if (method === "GET" && path === "/_fake/deliveries") return reply(200, fake.webhookDeliveries);
-    if (method === "POST" && path === "/_fake/users") {
-      const user = fake.addUser(input as Parameters<FakeForgejo["addUser"]>[0]);
-      return reply(201, { id: user.id, login: user.login, scopes: user.scopes });
-    }
-    if (method === "POST" && path === "/_fake/repos") {
-      const repo = fake.addRepo(input as Parameters<FakeForgejo["addRepo"]>[0]);
-      return reply(201, { id: repo.id, full_name: repo.fullName });
-    }
-    if (method === "POST" && path === "/_fake/hooks") return reply(201, fake.addHook(input as Parameters<FakeForgejo["addHook"]>[0]));
-    if (method === "POST" && repoPath?.[2] === "labels") return reply(201, labelJson(fake.addLabel({ ...(input as { name: string; color?: string }), repo: repoPath[1] }), urls));
-    if (method === "GET" && repoPath?.[2] === "issues") {
-      return reply(
-        200,
-        fake.issues(repoPath[1]).map((i) => ({ ...issueJson(state, i, urls), comments_list: state.commentsOf(i).map((c) => commentJson(state, c, urls)) })),
-      );
-    }
-    if (method === "POST" && repoPath?.[2] === "issues") {
-      const opened = fake.userOpensIssue({ ...(input as { title: string; login: string }), repo: repoPath[1] });
-      return reply(201, issueJson(state, opened, urls));
-    }
-    if (method === "POST" && comments) {
-      const comment = fake.userComments({ ...(input as { body: string; login: string }), repo: comments[1], number: Number(comments[2]) });
-      return reply(201, commentJson(state, comment, urls));
-    }
-  } catch (error) {
-    return reply(400, { message: (error as Error).message });
-  }
-  reply(404, { message: `no control ${method} ${path}` });
+  const repoPath = /^\/_fake\/repos\/([^/]+\/[^/]+)\/(issues|labels)$/.exec(request.path);
+  const comments = /^\/_fake\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(request.path);
+  serveControlSurface(request, res, {
+    deliveries: () => fake.webhookDeliveries,
+    route(method, path, input) {
+      if (method === "POST" && path === "/_fake/users") {
+        const user = fake.addUser(input as Parameters<FakeForgejo["addUser"]>[0]);
+        return [201, { id: user.id, login: user.login, scopes: user.scopes }];
+      }
+      if (method === "POST" && path === "/_fake/repos") {
+        const repo = fake.addRepo(input as Parameters<FakeForgejo["addRepo"]>[0]);
+        return [201, { id: repo.id, full_name: repo.fullName }];
+      }
+      if (method === "POST" && path === "/_fake/hooks") return [201, fake.addHook(input as Parameters<FakeForgejo["addHook"]>[0])];
+      if (method === "POST" && repoPath?.[2] === "labels") return [201, labelJson(fake.addLabel({ ...(input as { name: string; color?: string }), repo: repoPath[1] }), urls)];
+      if (method === "GET" && repoPath?.[2] === "issues") {
+        return [200, fake.issues(repoPath[1]).map((i) => ({ ...issueJson(state, i, urls), comments_list: state.commentsOf(i).map((c) => commentJson(state, c, urls)) }))];
+      }
+      if (method === "POST" && repoPath?.[2] === "issues") {
+        const opened = fake.userOpensIssue({ ...(input as { title: string; login: string }), repo: repoPath[1] });
+        return [201, issueJson(state, opened, urls)];
+      }
+      if (method === "POST" && comments) {
+        const comment = fake.userComments({ ...(input as { body: string; login: string }), repo: comments[1], number: Number(comments[2]) });
+        return [201, commentJson(state, comment, urls)];
+      }
+    },
+  });
 }

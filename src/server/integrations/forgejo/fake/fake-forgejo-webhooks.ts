@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { createHookSender, type HookDelivery } from "../../shared/fake/hook-sender";
 import { commentJson, issueJson, pullJson, repoJson, userJson, type Urls } from "./fake-forgejo-json";
 import type { Change, ChangeEvent, ForgejoState } from "./fake-forgejo-state";
 
@@ -17,21 +18,13 @@ import type { Change, ChangeEvent, ForgejoState } from "./fake-forgejo-state";
  */
 
 export type FakeHook = { id: number; repo: string; url: string; secret: string };
-export type WebhookDelivery = {
+export type WebhookDelivery = HookDelivery & {
   /** X-Forgejo-Delivery */
   id: string;
-  hookId: number;
-  url: string;
   event: ChangeEvent;
   /** X-Forgejo-Event-Type: `issue_label` for a label change, `pull_request_comment` for a comment on a pull request. */
   eventType: string;
   action: string;
-  /** The hook's answer; null until it comes, or when none came (then `error` says why). */
-  status: number | null;
-  error: string | null;
-  /** Exactly the bytes sent (the signatures are over these). */
-  body: string;
-  headers: Record<string, string>;
 };
 
 const DELIVER_TIMEOUT_MS = 5_000;
@@ -84,30 +77,10 @@ export function goJson(value: unknown): string {
 }
 
 export function createWebhookSender() {
-  const deliveries: WebhookDelivery[] = [];
-  const inFlight = new Set<Promise<void>>();
-  const queues = new Map<number, Promise<void>>();
-  const stop = new AbortController();
-
-  async function post(delivery: WebhookDelivery) {
-    try {
-      const answer = await fetch(delivery.url, {
-        method: "POST",
-        headers: delivery.headers,
-        body: delivery.body,
-        redirect: "manual",
-        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(DELIVER_TIMEOUT_MS)]),
-      });
-      await answer.arrayBuffer().catch(() => undefined);
-      delivery.status = answer.status;
-      if (!answer.ok) delivery.error = `the hook answered ${answer.status}`;
-    } catch (error) {
-      delivery.error = (error as Error).message;
-    }
-  }
-
+  // Forgejo's webhook client does not follow redirects: a 3xx is the hook's answer.
+  const { enqueue, ...queue } = createHookSender<WebhookDelivery>({ closedMessage: "the fake Forgejo closed", timeoutMs: DELIVER_TIMEOUT_MS, redirect: "manual" });
   return {
-    deliveries,
+    ...queue,
     /** Queues the change's payload for each hook; returns at once (the delivery is recorded already, its status comes later). */
     send(hooks: FakeHook[], change: Change, payload: Record<string, unknown>): void {
       const body = goJson(payload);
@@ -127,19 +100,8 @@ export function createWebhookSender() {
           "x-github-event-type": change.eventType,
         });
         const delivery: WebhookDelivery = { id, hookId: hook.id, url: hook.url, event: change.event, eventType: change.eventType, action: change.action, status: null, error: null, body, headers };
-        deliveries.push(delivery);
-        // One at a time per hook, in order; `post` never throws.
-        const sent = (queues.get(hook.id) ?? Promise.resolve()).then(() => post(delivery));
-        queues.set(hook.id, sent);
-        inFlight.add(sent);
-        void sent.finally(() => inFlight.delete(sent));
+        enqueue(delivery);
       }
-    },
-    async settled() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-    close() {
-      stop.abort(new Error("the fake Forgejo closed"));
     },
   };
 }

@@ -1,6 +1,7 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createFaultSwitch, createHangingResponses } from "../../shared/fake/faults";
+import { createFakeServer, listenOnLoopback } from "../../shared/fake/server";
 import { createForgejoContractGate } from "./contract";
 import { forgejoError, handleOperation, notFound, type Answer } from "./fake-forgejo-api";
 import { serveControl } from "./fake-forgejo-control";
@@ -13,6 +14,8 @@ import { createWebhookSender, webhookPayload, type FakeHook, type WebhookDeliver
  * forgejo-issues.openapi.json) under `/api/v1`, as every instance serves it; `url` is the
  * instance's root, what an integration's baseUrl names. State, JSON shapes, answers and webhooks
  * live in fake-forgejo-{state,json,api,webhooks,control}.ts; this file is the server.
+ * What every tracker fake does alike (HTTP plumbing, the fault switch, the webhook queue, the
+ * control skeleton) is in ../../shared/fake/.
  *
  * Each API request, in order: the contract gate (./contract.ts) — what the real API would refuse
  * is recorded in `violations` and answered as Forgejo answers a request its binding refuses (422),
@@ -94,27 +97,13 @@ export async function startFakeForgejo(options: { latencyMs?: number; port?: num
     const targets = hooks.filter((h) => h.repo.toLowerCase() === change.issue.repo.toLowerCase());
     if (targets.length > 0) webhooks.send(targets, change, webhookPayload(state, change, urls));
   });
-  let fault: (Fault & { left: number }) | null = null;
-  const hanging = new Set<http.ServerResponse>();
+  const faults = createFaultSwitch<Fault>();
+  const hanging = createHangingResponses();
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://fake.invalid");
-      const text = Buffer.concat(chunks).toString("utf8");
-      if (url.pathname.startsWith("/_fake/")) return serveControl(fake, state, urls, { method: req.method ?? "", path: url.pathname, text }, res);
-      void api(req, res, url, text);
-    });
+  const server = createFakeServer((req, res, url, text) => {
+    if (url.pathname.startsWith("/_fake/")) return serveControl(fake, state, urls, { method: req.method ?? "", path: url.pathname, text }, res);
+    void api(req, res, url, text);
   });
-
-  function takeFault(request: { method: string; path: string; operationId: string | null }): Fault | null {
-    if (!fault || fault.left <= 0 || (fault.match && !fault.match(request))) return null;
-    const current = fault;
-    current.left -= 1;
-    if (current.left === 0) fault = null;
-    return current;
-  }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, text: string) {
     const record: RecordedRequest = { at: Date.now(), method: req.method ?? "", path: url.pathname, query: url.search.replace(/^\?/, ""), body: null, status: null, operationId: null, login: null };
@@ -135,10 +124,7 @@ export async function startFakeForgejo(options: { latencyMs?: number; port?: num
       violations.push(`${record.method} ${record.path}: ${why}`);
       send(answer);
     };
-    const hang = () => {
-      hanging.add(res);
-      res.on("close", () => hanging.delete(res));
-    };
+    const hang = () => hanging.hang(res);
 
     let body: unknown;
     if (text !== "") {
@@ -157,7 +143,7 @@ export async function startFakeForgejo(options: { latencyMs?: number; port?: num
       return refuse(verdict.errors.join("; "), forgejoError(urls, 422, verdict.errors.join("; ")));
     }
 
-    const injected = takeFault({ method: record.method, path: url.pathname, operationId: verdict.operationId });
+    const injected = faults.take({ method: record.method, path: url.pathname, operationId: verdict.operationId });
     if (injected && "hang" in injected && !injected.applied) return hang();
     if (injected && "status" in injected) {
       const retryAfter: Record<string, string> = injected.retryAfter === undefined ? {} : { "retry-after": injected.retryAfter };
@@ -180,11 +166,7 @@ export async function startFakeForgejo(options: { latencyMs?: number; port?: num
     send(answer);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", resolve);
-  });
-  urls = { web: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  urls = { web: await listenOnLoopback(server, options.port) };
 
   const repoOf = (fullName: string) => {
     const repo = state.repo(fullName);
@@ -287,15 +269,11 @@ export async function startFakeForgejo(options: { latencyMs?: number; port?: num
     labels: (repo, number) => state.labelsOf(fake.issue(repo, number)).map((l) => l.name),
     issues: (repo) => [...repoOf(repo).issues.values()].sort((a, b) => a.number - b.number),
     comments: (repo, number) => state.commentsOf(fake.issue(repo, number)),
-    fault(next) {
-      fault = next ? { ...next, left: next.times ?? 1 } : null;
-    },
+    fault: faults.set,
     settled: () => webhooks.settled(),
     close: async () => {
       webhooks.close();
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await hanging.closeServer(server);
     },
   };
   return fake;

@@ -1,12 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
-import { addRequestComment } from "@/server/records/requests/add-request-comment";
-import { createRequest } from "@/server/records/requests/create-request";
-import { addCommentInput, createRequestInput, updateRequestInput } from "@/server/records/requests/request.schema";
-import { updateRequest } from "@/server/records/requests/update-request";
-import { startAppRuntime, type AppRuntime } from "../../../../../test/app-runtime";
+import type { AppRuntime } from "../../../../../test/app-runtime";
 import { integrationTenant, seedIntegration } from "../../../../../test/integration-fixtures";
+import { addComment, edit, expectNoViolations, issueSyncPolls, newRequest, requestOf, startIssueSyncRuntime, stopIssueSyncRuntime } from "../../../../../test/issue-sync-harness";
 import { startFakeForgejo, type FakeForgejo } from "../fake/fake-forgejo";
 
 /**
@@ -21,17 +17,10 @@ describe("Forgejo issue sync", () => {
   let n = 0;
 
   beforeAll(async () => {
-    fake = await startFakeForgejo();
-    runtime = await startAppRuntime({ env: { ISSUE_SYNC_TIMEOUT_MS: "2000" }, maxBackoffMs: 150 });
+    ({ runtime, fake } = await startIssueSyncRuntime(startFakeForgejo, { ISSUE_SYNC_TIMEOUT_MS: "2000" }));
   });
-  afterEach(() => {
-    fake.fault(null);
-    expect(fake.violations, "requests the real Forgejo API would refuse").toEqual([]);
-  });
-  afterAll(async () => {
-    await runtime?.stop();
-    await fake?.close();
-  });
+  afterEach(() => expectNoViolations(fake, "requests the real Forgejo API would refuse"));
+  afterAll(() => stopIssueSyncRuntime({ runtime, fake }));
 
   async function setup(issueSync: Record<string, unknown> = {}) {
     const ctx = await integrationTenant();
@@ -50,26 +39,7 @@ describe("Forgejo issue sync", () => {
     return { ctx, repo, login, integrationId: seeded.id };
   }
 
-  const newRequest = (ctx: TenantContext, input: Record<string, unknown>) => createRequest(ctx, createRequestInput.parse(input));
-  const edit = (ctx: TenantContext, id: string, patch: Record<string, unknown>) => updateRequest(ctx, updateRequestInput.parse({ id, patch }));
-  const requestOf = (id: string) => db.request.findUniqueOrThrow({ where: { id } });
-  const linkOf = (requestId: string) => db.issueLink.findFirst({ where: { requestId } });
-  const syncedLink = async (requestId: string) => {
-    await expect.poll(async () => (await linkOf(requestId))?.state, { timeout: 10_000 }).toBe("SYNCED");
-    return (await linkOf(requestId))!;
-  };
-  const settled = async (dataspaceId: string) => {
-    await fake.settled();
-    await expect
-      .poll(async () => {
-        const [runs, inbound] = await Promise.all([
-          db.runtimeRun.findMany({ where: { dataspaceId }, select: { status: true } }),
-          db.webhookEvent.count({ where: { dataspaceId, status: { in: ["RECEIVED", "PROCESSING"] } } }),
-        ]);
-        return runs.every((r) => r.status === "COMPLETED" || r.status === "FAILED") && inbound === 0;
-      }, { timeout: 10_000 })
-      .toBe(true);
-  };
+  const { syncedLink, settled } = issueSyncPolls(() => fake, 10_000);
   const writes = (repo: string) => fake.requests.filter((r) => r.method !== "GET" && r.path.includes(`/repos/${repo}/`));
 
   it("a new request becomes an issue, labels made and set by id; edits, priority, closing and comments follow it, and Forgejo's webhooks change nothing", { timeout: 60_000 }, async () => {
@@ -87,7 +57,7 @@ describe("Forgejo issue sync", () => {
     await expect.poll(() => fake.issue(repo, issue.number).title, { timeout: 10_000 }).toBe("Checkout is slow in EU");
     await expect.poll(() => fake.labels(repo, issue.number).sort(), { timeout: 10_000 }).toEqual(["P0", "switchboard"]);
 
-    await addRequestComment(ctx, addCommentInput.parse({ requestId: request.id, text: "Rolled back the cache change." }));
+    await addComment(ctx, request.id, "Rolled back the cache change.");
     await expect.poll(() => fake.comments(repo, issue.number).map((c) => c.body), { timeout: 10_000 }).toEqual([expect.stringContaining("Rolled back the cache change.")]);
 
     await edit(ctx, request.id, { status: "closed" });
@@ -132,7 +102,7 @@ describe("Forgejo issue sync", () => {
     fake.userClosesIssue({ repo, number, login: "alice" });
     await expect.poll(async () => (await requestOf(request.id)).status, { timeout: 10_000 }).toBe("closed");
     // Back to the state it had a moment ago: within the same second of Forgejo's clock the sync
-    // takes that for a late echo of its own (render.ts, isEcho); a person reopens later than that.
+    // takes that for a late echo of its own (render.ts, echoedFields); a person reopens later than that.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     fake.userReopensIssue({ repo, number, login: "alice" });
     await expect.poll(async () => (await requestOf(request.id)).status, { timeout: 10_000 }).toBe("open");

@@ -1,7 +1,6 @@
-import { Ajv } from "ajv";
 import { beforeAll, describe, expect, it } from "vitest";
+import { compileEverySchema } from "../../shared/fake/compile-schemas";
 import type { ContractGate } from "../../shared/fake/contract-gate";
-import { addContractFormats } from "../../shared/fake/contract-gate";
 import { createGithubContractGate, loadContractDocument } from "./contract";
 
 /**
@@ -12,48 +11,6 @@ import { createGithubContractGate, loadContractDocument } from "./contract";
  * `nullable` schemas without `type`, `issues/create` and `issues/update` among them) would only
  * show when a request happened to hit it.
  */
-
-type Schemas = Record<string, unknown>;
-type Media = { content?: Record<string, { schema?: unknown }> };
-type Operation = { parameters?: { schema?: unknown }[]; requestBody?: Media; responses?: Record<string, Media & { headers?: Record<string, { schema?: unknown }> }> };
-
-/**
- * Compiles with ajv (strict: unknown keywords and formats are errors) each component schema and,
- * for each operation, each parameter, request body, response body and response header schema.
- * Throws on the first that does not compile, naming it; answers how many compiled.
- */
-function compileAll(document: Record<string, unknown>): number {
-  const ajv = addContractFormats(new Ajv({ strict: true, strictTypes: false, allErrors: true }));
-  ajv.addKeyword({ keyword: "components" }); // the holder of the component schemas, so "#/components/schemas/X" resolves
-  const schemas = ((document.components as { schemas?: Schemas } | undefined)?.schemas ?? {}) as Schemas;
-  ajv.addSchema({ components: { schemas } }, "github");
-  const withRefs = (schema: unknown): object => JSON.parse(JSON.stringify(schema ?? {}).replaceAll('"$ref":"#/', '"$ref":"github#/')) as object;
-  let count = 0;
-  const compile = (pointer: string, schema: object) => {
-    try {
-      ajv.compile(schema);
-      count++;
-    } catch (error) {
-      throw new Error(`${pointer} does not compile: ${(error as Error).message}`);
-    }
-  };
-  for (const name of Object.keys(schemas)) compile(`#/components/schemas/${name}`, { $ref: `github#/components/schemas/${name}` });
-  for (const [route, item] of Object.entries(document.paths as Record<string, Record<string, Operation>>)) {
-    for (const [method, operation] of Object.entries(item)) {
-      const at = `#/paths/${route}/${method}`;
-      for (const [i, parameter] of (operation.parameters ?? []).entries()) {
-        if (!parameter.schema) throw new Error(`${at}/parameters/${i} has no schema (a $ref left in?)`);
-        compile(`${at}/parameters/${i}`, withRefs(parameter.schema));
-      }
-      for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) compile(`${at}/requestBody/${type}`, withRefs(media.schema));
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        for (const [type, media] of Object.entries(response.content ?? {})) compile(`${at}/responses/${status}/${type}`, withRefs(media.schema));
-        for (const [name, header] of Object.entries(response.headers ?? {})) compile(`${at}/responses/${status}/headers/${name}`, withRefs(header.schema));
-      }
-    }
-  }
-  return count;
-}
 
 const OPERATIONS = [
   "users/get-authenticated",
@@ -86,7 +43,7 @@ describe("the vendored GitHub subset", () => {
   });
 
   it("compiles, every schema of it, with ajv in strict mode", () => {
-    expect(compileAll(document)).toBeGreaterThan(100);
+    expect(compileEverySchema(document, "github")).toBeGreaterThan(100);
   });
 
   it("has no OpenAPI 3.0 construct ajv refuses (nullable without type, discriminator) and no examples left", () => {
@@ -94,7 +51,7 @@ describe("the vendored GitHub subset", () => {
     expect(text).not.toMatch(/"(discriminator|example|examples|x-github)":/);
     // GitHub's own form, as in issues/update's `title`: what the script rewrites, and why.
     const github = { openapi: "3.0.3", paths: {}, components: { schemas: { Title: { nullable: true, oneOf: [{ type: "string" }, { type: "integer" }] } } } };
-    expect(() => compileAll(github)).toThrow(/#\/components\/schemas\/Title does not compile: "nullable" cannot be used without "type"/);
+    expect(() => compileEverySchema(github, "github")).toThrow(/#\/components\/schemas\/Title does not compile: "nullable" cannot be used without "type"/);
   });
 
   it("fails closed: an operation whose schema does not compile refuses every request", async () => {

@@ -1,4 +1,5 @@
 import type http from "node:http";
+import { serveControlSurface } from "../../shared/fake/control";
 import type { FakeGithub } from "./fake-github";
 import { commentJson, issueJson, type Urls } from "./fake-github-json";
 import type { GithubState } from "./fake-github-state";
@@ -20,51 +21,29 @@ import type { GithubState } from "./fake-github-state";
  * - `GET /_fake/avatars/<user id>`: the users' `avatar_url`, a square of colour
  */
 export function serveControl(fake: FakeGithub, state: GithubState, urls: Urls, request: { method: string; path: string; text: string }, res: http.ServerResponse): void {
-  const { method, path } = request;
-  const reply = (status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify(body));
-  };
-  const avatar = /^\/_fake\/avatars\/(\d+)$/.exec(path);
-  if (method === "GET" && avatar) {
-    const colour = ((Number(avatar[1]) * 2654435761) % 0xffffff).toString(16).padStart(6, "0");
-    res.writeHead(200, { "content-type": "image/svg+xml" });
-    res.end(`<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#${colour}"/></svg>`);
-    return;
-  }
-  let input: Record<string, unknown>;
-  try {
-    input = request.text ? (JSON.parse(request.text) as Record<string, unknown>) : {};
-  } catch {
-    return reply(400, { message: "the body is not JSON" });
-  }
-  const issues = /^\/_fake\/repos\/([^/]+\/[^/]+)\/issues$/.exec(path);
-  const comments = /^\/_fake\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(path);
-  try {
-    if (method === "GET" && path === "/_fake/health") return reply(200, { ok: true });
-    if (method === "GET" && path === "/_fake/deliveries") return reply(200, fake.webhookDeliveries);
-    if (method === "POST" && path === "/_fake/users") return reply(201, fake.addUser(input as Parameters<FakeGithub["addUser"]>[0]));
-    if (method === "POST" && path === "/_fake/repos") {
-      const repo = fake.addRepo(input as Parameters<FakeGithub["addRepo"]>[0]);
-      return reply(201, { id: repo.id, full_name: repo.fullName });
-    }
-    if (method === "POST" && path === "/_fake/hooks") return reply(201, fake.addHook(input as Parameters<FakeGithub["addHook"]>[0]));
-    if (method === "GET" && issues) {
-      return reply(
-        200,
-        fake.issues(issues[1]).map((i) => ({ ...issueJson(state, i, urls), comments_list: state.commentsOf(i).map((c) => commentJson(state, c, urls)) })),
-      );
-    }
-    if (method === "POST" && issues) {
-      const opened = fake.userOpensIssue({ ...(input as { title: string; login: string }), repo: issues[1] });
-      return reply(201, issueJson(state, opened, urls));
-    }
-    if (method === "POST" && comments) {
-      const comment = fake.userComments({ ...(input as { body: string; login: string }), repo: comments[1], number: Number(comments[2]) });
-      return reply(201, commentJson(state, comment, urls));
-    }
-  } catch (error) {
-    return reply(400, { message: (error as Error).message });
-  }
-  reply(404, { message: `no control ${method} ${path}` });
+  const issues = /^\/_fake\/repos\/([^/]+\/[^/]+)\/issues$/.exec(request.path);
+  const comments = /^\/_fake\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(request.path);
+  serveControlSurface(request, res, {
+    deliveries: () => fake.webhookDeliveries,
+    avatars: true,
+    route(method, path, input) {
+      if (method === "POST" && path === "/_fake/users") return [201, fake.addUser(input as Parameters<FakeGithub["addUser"]>[0])];
+      if (method === "POST" && path === "/_fake/repos") {
+        const repo = fake.addRepo(input as Parameters<FakeGithub["addRepo"]>[0]);
+        return [201, { id: repo.id, full_name: repo.fullName }];
+      }
+      if (method === "POST" && path === "/_fake/hooks") return [201, fake.addHook(input as Parameters<FakeGithub["addHook"]>[0])];
+      if (method === "GET" && issues) {
+        return [200, fake.issues(issues[1]).map((i) => ({ ...issueJson(state, i, urls), comments_list: state.commentsOf(i).map((c) => commentJson(state, c, urls)) }))];
+      }
+      if (method === "POST" && issues) {
+        const opened = fake.userOpensIssue({ ...(input as { title: string; login: string }), repo: issues[1] });
+        return [201, issueJson(state, opened, urls)];
+      }
+      if (method === "POST" && comments) {
+        const comment = fake.userComments({ ...(input as { body: string; login: string }), repo: comments[1], number: Number(comments[2]) });
+        return [201, commentJson(state, comment, urls)];
+      }
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import examples from "@octokit/webhooks-examples";
 import { sign } from "@octokit/webhooks-methods";
+import { createHookSender, type HookDelivery } from "../../shared/fake/hook-sender";
 import { commentJson, issueJson, labelJson, pullJson, repoJson, userJson, type Urls } from "./fake-github-json";
 import type { Change, GithubState } from "./fake-github-state";
 
@@ -20,19 +21,11 @@ import type { Change, GithubState } from "./fake-github-state";
  */
 
 export type FakeHook = { id: number; repo: string; url: string; secret: string };
-export type WebhookDelivery = {
+export type WebhookDelivery = HookDelivery & {
   /** X-GitHub-Delivery */
   id: string;
-  hookId: number;
-  url: string;
   event: "issues" | "issue_comment" | "pull_request";
   action: string;
-  /** The hook's answer; null until it comes, or when none came (then `error` says why). */
-  status: number | null;
-  error: string | null;
-  /** Exactly the bytes sent (the signatures are over these). */
-  body: string;
-  headers: Record<string, string>;
 };
 
 type Example = Record<string, unknown> & { action?: string };
@@ -80,30 +73,9 @@ export function webhookPayload(state: GithubState, change: Change, urls: Urls): 
 }
 
 export function createWebhookSender() {
-  const deliveries: WebhookDelivery[] = [];
-  const inFlight = new Set<Promise<void>>();
-  const queues = new Map<number, Promise<void>>();
-  const stop = new AbortController();
-
-  async function post(hook: FakeHook, delivery: WebhookDelivery) {
-    try {
-      delivery.headers["x-hub-signature-256"] = await sign(hook.secret, delivery.body);
-      const answer = await fetch(hook.url, {
-        method: "POST",
-        headers: delivery.headers,
-        body: delivery.body,
-        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(10_000)]),
-      });
-      await answer.arrayBuffer().catch(() => undefined);
-      delivery.status = answer.status;
-      if (!answer.ok) delivery.error = `the hook answered ${answer.status}`;
-    } catch (error) {
-      delivery.error = (error as Error).message;
-    }
-  }
-
+  const { enqueue, ...queue } = createHookSender<WebhookDelivery>({ closedMessage: "the fake GitHub closed" });
   return {
-    deliveries,
+    ...queue,
     /** Queues the payload for each hook; returns at once (the delivery is recorded already, its status comes later). */
     send(hooks: FakeHook[], repoId: number, event: WebhookDelivery["event"], payload: Record<string, unknown>): void {
       const body = JSON.stringify(payload);
@@ -130,19 +102,11 @@ export function createWebhookSender() {
             "x-hub-signature": `sha1=${createHmac("sha1", hook.secret).update(body).digest("hex")}`,
           },
         };
-        deliveries.push(delivery);
-        // One at a time per hook, in order; `post` never throws.
-        const sent = (queues.get(hook.id) ?? Promise.resolve()).then(() => post(hook, delivery));
-        queues.set(hook.id, sent);
-        inFlight.add(sent);
-        void sent.finally(() => inFlight.delete(sent));
+        // @octokit/webhooks-methods signs asynchronously: the SHA-256 signature is added as the delivery goes out.
+        enqueue(delivery, async () => {
+          delivery.headers["x-hub-signature-256"] = await sign(hook.secret, delivery.body);
+        });
       }
-    },
-    async settled() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-    close() {
-      stop.abort(new Error("the fake GitHub closed"));
     },
   };
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createFaultSwitch, createHangingResponses } from "../../shared/fake/faults";
+import { createFakeServer, listenOnLoopback } from "../../shared/fake/server";
 import { createGithubContractGate, operationDocs } from "./contract";
 import { githubError, handleOperation, type Answer } from "./fake-github-api";
 import { serveControl } from "./fake-github-control";
@@ -14,6 +15,8 @@ import { createWebhookSender, webhookPayload, type FakeHook, type WebhookDeliver
  * github-issues.openapi.json) at `url`, as at https://api.github.com, and the same under
  * `/api/v3`, as on GitHub Enterprise Server. State, JSON shapes, answers and webhooks live in
  * fake-github-{state,json,api,webhooks,control}.ts; this file is the server.
+ * What every tracker fake does alike (HTTP plumbing, the fault switch, the webhook queue, the
+ * control skeleton) is in ../../shared/fake/.
  *
  * Each API request, in order: the contract gate (./contract.ts) — what the real API would refuse
  * is recorded in `violations` and answered as GitHub does (422 "Invalid request.", or 404 for an
@@ -107,8 +110,8 @@ export async function startFakeGithub(options: { latencyMs?: number; port?: numb
     webhooks.send(targets, repo.id, event, payload);
   });
   const limits = new Map<string, { used: number; reset: number }>();
-  let fault: (Fault & { left: number }) | null = null;
-  const hanging = new Set<http.ServerResponse>();
+  const faults = createFaultSwitch<Fault>();
+  const hanging = createHangingResponses();
 
   function rateOf(user: FakeUser | null) {
     const key = user ? `user:${user.id}` : "anonymous";
@@ -118,15 +121,9 @@ export async function startFakeGithub(options: { latencyMs?: number; port?: numb
     return Object.assign(entry, { limit: user ? (options.rateLimit ?? 5000) : 60 });
   }
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://fake.invalid");
-      const text = Buffer.concat(chunks).toString("utf8");
-      if (url.pathname.startsWith("/_fake/")) return serveControl(fake, state, urls, { method: req.method ?? "", path: url.pathname, text }, res);
-      void api(req, res, url, text);
-    });
+  const server = createFakeServer((req, res, url, text) => {
+    if (url.pathname.startsWith("/_fake/")) return serveControl(fake, state, urls, { method: req.method ?? "", path: url.pathname, text }, res);
+    void api(req, res, url, text);
   });
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, text: string) {
@@ -188,16 +185,10 @@ export async function startFakeGithub(options: { latencyMs?: number; port?: numb
     const operationDocs = docs.get(verdict.operationId) ?? "https://docs.github.com/rest";
 
     let loseAnswer = false;
-    if (fault && fault.left > 0 && (!fault.match || fault.match({ method: record.method, path, operationId: verdict.operationId }))) {
-      const current = fault;
-      current.left -= 1;
-      if (current.left === 0) fault = null;
+    const current = faults.take({ method: record.method, path, operationId: verdict.operationId });
+    if (current) {
       if ("hang" in current && current.afterHandling) loseAnswer = true;
-      else if ("hang" in current) {
-        hanging.add(res);
-        res.on("close", () => hanging.delete(res));
-        return;
-      }
+      else if ("hang" in current) return hanging.hang(res);
       else if ("primaryRateLimit" in current) {
         // The headers say the limit is spent; the fake's own count is left alone, so the next request passes.
         const reset = String(Math.floor(Date.now() / 1000) + (current.resetInSeconds ?? 60));
@@ -241,19 +232,11 @@ export async function startFakeGithub(options: { latencyMs?: number; port?: numb
       violations.push(`the fake's own answer to ${record.method} ${record.path}: ${problem}`);
     }
     if (answer.violation) violations.push(`${record.method} ${record.path}: ${JSON.stringify(answer.body)}`);
-    if (loseAnswer) {
-      hanging.add(res);
-      res.on("close", () => hanging.delete(res));
-      return;
-    }
+    if (loseAnswer) return hanging.hang(res);
     send(answer);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", resolve);
-  });
-  const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const root = await listenOnLoopback(server, options.port);
   urls = { api: root, web: root };
 
   const repoOf = (fullName: string) => {
@@ -365,15 +348,11 @@ export async function startFakeGithub(options: { latencyMs?: number; port?: numb
     },
     issues: (repo) => [...repoOf(repo).issues.values()].sort((a, b) => a.number - b.number),
     comments: (repo, number) => state.commentsOf(fake.issue(repo, number)),
-    fault(next) {
-      fault = next ? { ...next, left: next.times ?? 1 } : null;
-    },
+    fault: faults.set,
     settled: () => webhooks.settled(),
     close: async () => {
       webhooks.close();
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await hanging.closeServer(server);
     },
   };
   return fake;

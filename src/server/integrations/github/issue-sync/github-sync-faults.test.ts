@@ -1,10 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
-import { createRequest } from "@/server/records/requests/create-request";
-import { createRequestInput } from "@/server/records/requests/request.schema";
-import { startAppRuntime, type AppRuntime } from "../../../../../test/app-runtime";
+import type { AppRuntime } from "../../../../../test/app-runtime";
 import { integrationTenant, seedIntegration } from "../../../../../test/integration-fixtures";
+import { expectNoViolations, linkOf, newRequest, startIssueSyncRuntime, stopIssueSyncRuntime } from "../../../../../test/issue-sync-harness";
 import { startFakeGithub, type FakeGithub } from "../fake/fake-github";
 
 /**
@@ -17,17 +15,10 @@ describe("GitHub issue sync under faults", () => {
   let n = 0;
 
   beforeAll(async () => {
-    fake = await startFakeGithub();
-    runtime = await startAppRuntime({ env: { ISSUE_SYNC_TIMEOUT_MS: "1000" }, maxBackoffMs: 150 });
+    ({ runtime, fake } = await startIssueSyncRuntime(startFakeGithub, { ISSUE_SYNC_TIMEOUT_MS: "1000" }));
   });
-  afterEach(() => {
-    fake.fault(null);
-    expect(fake.violations, "requests the real GitHub API would refuse").toEqual([]);
-  });
-  afterAll(async () => {
-    await runtime?.stop();
-    await fake?.close();
-  });
+  afterEach(() => expectNoViolations(fake, "requests the real GitHub API would refuse"));
+  afterAll(() => stopIssueSyncRuntime({ runtime, fake }));
 
   async function setup(options: { token?: string } = {}) {
     const ctx = await integrationTenant();
@@ -41,8 +32,6 @@ describe("GitHub issue sync under faults", () => {
     });
     return { ctx, repo, integrationId: seeded.id };
   }
-  const newRequest = (ctx: TenantContext, title: string) => createRequest(ctx, createRequestInput.parse({ title }));
-  const linkOf = (requestId: string) => db.issueLink.findFirst({ where: { requestId } });
   const creates = (repo: string) => fake.requests.filter((r) => r.operationId === "issues/create" && r.path.includes(repo));
 
   it("a create whose answer was lost is found by its marker on the retry, not made twice", { timeout: 30_000 }, async () => {

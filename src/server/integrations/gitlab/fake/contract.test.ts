@@ -1,6 +1,6 @@
-import { Ajv } from "ajv";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addContractFormats, type ContractGate } from "../../shared/fake/contract-gate";
+import { compileEverySchema } from "../../shared/fake/compile-schemas";
+import type { ContractGate } from "../../shared/fake/contract-gate";
 import { CONTRACT_FILES, createGitlabContractGate, gateDocument, loadContractDocument } from "./contract";
 
 /**
@@ -10,38 +10,6 @@ import { CONTRACT_FILES, createGitlabContractGate, gateDocument, loadContractDoc
  * `quick: true`, which compiles lazily, so without the first tests a schema ajv cannot compile
  * would only show when a request happened to hit it.
  */
-
-type Media = { content?: Record<string, { schema?: unknown }> };
-type Operation = { parameters?: { schema?: unknown }[]; requestBody?: Media; responses?: Record<string, Media> };
-
-function compileAll(document: Record<string, unknown>): number {
-  const ajv = addContractFormats(new Ajv({ strict: true, strictTypes: false, allErrors: true }));
-  ajv.addKeyword({ keyword: "components" });
-  const schemas = ((document.components as { schemas?: Record<string, unknown> }).schemas ?? {}) as Record<string, unknown>;
-  ajv.addSchema({ components: { schemas } }, "gitlab");
-  const withRefs = (schema: unknown): object => JSON.parse(JSON.stringify(schema ?? {}).replaceAll('"$ref":"#/', '"$ref":"gitlab#/')) as object;
-  let count = 0;
-  const compile = (pointer: string, schema: object) => {
-    try {
-      ajv.compile(schema);
-      count++;
-    } catch (error) {
-      throw new Error(`${pointer} does not compile: ${(error as Error).message}`);
-    }
-  };
-  for (const name of Object.keys(schemas)) compile(`#/components/schemas/${name}`, { $ref: `gitlab#/components/schemas/${name}` });
-  for (const [route, item] of Object.entries(document.paths as Record<string, Record<string, Operation>>)) {
-    for (const [method, operation] of Object.entries(item)) {
-      const at = `#/paths/${route}/${method}`;
-      for (const [i, parameter] of (operation.parameters ?? []).entries()) compile(`${at}/parameters/${i}`, withRefs(parameter.schema));
-      for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) compile(`${at}/requestBody/${type}`, withRefs(media.schema));
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        for (const [type, media] of Object.entries(response.content ?? {})) compile(`${at}/responses/${status}/${type}`, withRefs(media.schema));
-      }
-    }
-  }
-  return count;
-}
 
 const operationIds = (document: { paths: Record<string, Record<string, { operationId?: string }>> }) =>
   Object.values(document.paths).flatMap((item) => Object.values(item).map((o) => o.operationId ?? ""));
@@ -67,9 +35,9 @@ describe("the vendored GitLab documents", () => {
   });
 
   it("compiles, every schema of each and of the gate's merged document, with ajv in strict mode", () => {
-    expect(compileAll(official as unknown as Record<string, unknown>)).toBeGreaterThan(15);
-    expect(compileAll(docs as unknown as Record<string, unknown>)).toBeGreaterThan(10);
-    expect(compileAll(gateDocument() as unknown as Record<string, unknown>)).toBeGreaterThan(25);
+    expect(compileEverySchema(official as unknown as Record<string, unknown>, "gitlab")).toBeGreaterThan(15);
+    expect(compileEverySchema(docs as unknown as Record<string, unknown>, "gitlab")).toBeGreaterThan(10);
+    expect(compileEverySchema(gateDocument() as unknown as Record<string, unknown>, "gitlab")).toBeGreaterThan(25);
   });
 });
 

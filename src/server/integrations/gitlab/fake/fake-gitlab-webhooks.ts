@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createHookSender, type HookDelivery } from "../../shared/fake/hook-sender";
 import {
   hookIssueJson,
   hookLabelJson,
@@ -30,19 +31,12 @@ import type { Change, GitlabState } from "./fake-gitlab-state";
 
 export type FakeHook = { id: number; uuid: string; projectId: number; url: string; token: string };
 export type HookEvent = "Issue Hook" | "Note Hook" | "Merge Request Hook";
-export type WebhookDelivery = {
+export type WebhookDelivery = HookDelivery & {
   /** X-Gitlab-Event-UUID */
   id: string;
-  hookId: number;
-  url: string;
   event: HookEvent;
   /** `object_attributes.action` */
   action: string;
-  /** The hook's answer; null until it comes, or when none came (then `error` says why). */
-  status: number | null;
-  error: string | null;
-  body: string;
-  headers: Record<string, string>;
 };
 
 /** The event GitLab names a change with, and the payload it sends. */
@@ -101,24 +95,9 @@ export function webhookPayload(state: GitlabState, change: Change, urls: Urls): 
 }
 
 export function createWebhookSender(instanceUrl: () => string) {
-  const deliveries: WebhookDelivery[] = [];
-  const inFlight = new Set<Promise<void>>();
-  const queues = new Map<number, Promise<void>>();
-  const stop = new AbortController();
-
-  async function post(delivery: WebhookDelivery) {
-    try {
-      const answer = await fetch(delivery.url, { method: "POST", headers: delivery.headers, body: delivery.body, signal: AbortSignal.any([stop.signal, AbortSignal.timeout(10_000)]) });
-      await answer.arrayBuffer().catch(() => undefined);
-      delivery.status = answer.status;
-      if (!answer.ok) delivery.error = `the hook answered ${answer.status}`;
-    } catch (error) {
-      delivery.error = (error as Error).message;
-    }
-  }
-
+  const { enqueue, ...queue } = createHookSender<WebhookDelivery>({ closedMessage: "the fake GitLab closed" });
   return {
-    deliveries,
+    ...queue,
     /** Queues the payload for each hook; returns at once (the delivery is recorded already, its status comes later). */
     send(hooks: FakeHook[], event: HookEvent, payload: Record<string, unknown>): void {
       const body = JSON.stringify(payload);
@@ -144,19 +123,8 @@ export function createWebhookSender(instanceUrl: () => string) {
             "x-gitlab-token": hook.token,
           },
         };
-        deliveries.push(delivery);
-        // One at a time per hook, in order; `post` never throws.
-        const sent = (queues.get(hook.id) ?? Promise.resolve()).then(() => post(delivery));
-        queues.set(hook.id, sent);
-        inFlight.add(sent);
-        void sent.finally(() => inFlight.delete(sent));
+        enqueue(delivery);
       }
-    },
-    async settled() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-    close() {
-      stop.abort(new Error("the fake GitLab closed"));
     },
   };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createFaultSwitch, createHangingResponses } from "../../shared/fake/faults";
+import { createFakeServer, listenOnLoopback } from "../../shared/fake/server";
 import { createGitlabContractGate } from "./contract";
 import { gitlabError, handleOperation, type Answer } from "./fake-gitlab-api";
 import { serveControl } from "./fake-gitlab-control";
@@ -15,6 +16,8 @@ import { personActions, type PersonActions } from "./fake-gitlab-people";
  * `${url}/api/v4`, as on gitlab.com or a self-managed GitLab whose address is `url`. State, JSON
  * shapes, answers, webhooks, a person's actions and the control side live in
  * fake-gitlab-{state,json,api,webhooks,people,control}.ts; this file is the server.
+ * What every tracker fake does alike (HTTP plumbing, the fault switch, the webhook queue, the
+ * control skeleton) is in ../../shared/fake/.
  *
  * Each API request, in order: the contract gate (./contract.ts) — what the real API would refuse
  * is recorded in `violations` and answered as GitLab's Grape does (400 `{"error": …}`, or 404
@@ -84,24 +87,13 @@ export async function startFakeGitlab(options: { latencyMs?: number; port?: numb
     const { event, payload } = webhookPayload(state, change, urls);
     webhooks.send(targets, event, payload);
   });
-  let fault: (Fault & { left: number }) | null = null;
-  const hanging = new Set<http.ServerResponse>();
+  const faults = createFaultSwitch<Fault>();
+  const { hang, closeServer } = createHangingResponses();
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://fake.invalid");
-      const text = Buffer.concat(chunks).toString("utf8");
-      if (url.pathname.startsWith("/_fake/")) return serveControl(fake, state, urls, { method: req.method ?? "", path: url.pathname, text }, res);
-      void api(req, res, url, text);
-    });
+  const server = createFakeServer((req, res, url, text) => {
+    if (url.pathname.startsWith("/_fake/")) return serveControl(fake, state, urls, { method: req.method ?? "", path: url.pathname, text }, res);
+    void api(req, res, url, text);
   });
-
-  const hang = (res: http.ServerResponse) => {
-    hanging.add(res);
-    res.on("close", () => hanging.delete(res));
-  };
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, text: string) {
     const record: RecordedRequest = { at: Date.now(), method: req.method ?? "", path: url.pathname, query: url.search.replace(/^\?/, ""), body: null, status: null, operationId: null, username: null };
@@ -146,10 +138,8 @@ export async function startFakeGitlab(options: { latencyMs?: number; port?: numb
     }
 
     let loseAnswer = false;
-    if (fault && fault.left > 0 && (!fault.match || fault.match({ method: record.method, path: url.pathname, operationId: verdict.operationId }))) {
-      const current = fault;
-      current.left -= 1;
-      if (current.left === 0) fault = null;
+    const current = faults.take({ method: record.method, path: url.pathname, operationId: verdict.operationId });
+    if (current) {
       if ("hang" in current) return hang(res);
       if ("loseAnswer" in current) loseAnswer = true;
       else if (current.status === 429) {
@@ -173,11 +163,7 @@ export async function startFakeGitlab(options: { latencyMs?: number; port?: numb
     send(answer);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", resolve);
-  });
-  urls = { web: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  urls = { web: await listenOnLoopback(server, options.port) };
 
   const projectOf = (path: string) => {
     const found = state.project(path);
@@ -219,15 +205,11 @@ export async function startFakeGitlab(options: { latencyMs?: number; port?: numb
       if (!found) throw new Error(`the fake has no merge request ${project}!${iid}`);
       return found;
     },
-    fault(next) {
-      fault = next ? { ...next, left: next.times ?? 1 } : null;
-    },
+    fault: faults.set,
     settled: () => webhooks.settled(),
     close: async () => {
       webhooks.close();
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await closeServer(server);
     },
   };
   return fake;

@@ -1,13 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
-import { addRequestComment } from "@/server/records/requests/add-request-comment";
-import { createRequest } from "@/server/records/requests/create-request";
-import { addCommentInput, createRequestInput, updateRequestInput } from "@/server/records/requests/request.schema";
-import { updateRequest } from "@/server/records/requests/update-request";
-import { startAppRuntime, type AppRuntime } from "../../../../../test/app-runtime";
+import type { AppRuntime } from "../../../../../test/app-runtime";
 import { integrationTenant, seedIntegration } from "../../../../../test/integration-fixtures";
+import { addComment, edit, expectNoViolations, issueSyncPolls, newRequest, requestOf, startIssueSyncRuntime, stopIssueSyncRuntime } from "../../../../../test/issue-sync-harness";
 import { startFakeGitlab, type FakeGitlab } from "../fake/fake-gitlab";
 
 /**
@@ -28,17 +24,10 @@ describe("GitLab issue sync", () => {
   let n = 0;
 
   beforeAll(async () => {
-    fake = await startFakeGitlab();
-    runtime = await startAppRuntime({ env: { ISSUE_SYNC_TIMEOUT_MS: "2000" }, maxBackoffMs: 150 });
+    ({ runtime, fake } = await startIssueSyncRuntime(startFakeGitlab, { ISSUE_SYNC_TIMEOUT_MS: "2000" }));
   });
-  afterEach(() => {
-    fake.fault(null);
-    expect(fake.violations, "requests the real GitLab API would refuse").toEqual([]);
-  });
-  afterAll(async () => {
-    await runtime?.stop();
-    await fake?.close();
-  });
+  afterEach(() => expectNoViolations(fake, "requests the real GitLab API would refuse"));
+  afterAll(() => stopIssueSyncRuntime({ runtime, fake }));
 
   async function setup(issueSync: Record<string, unknown> = {}) {
     const ctx = await integrationTenant();
@@ -57,26 +46,7 @@ describe("GitLab issue sync", () => {
     return { ctx, project, username, integrationId: seeded.id };
   }
 
-  const newRequest = (ctx: TenantContext, input: Record<string, unknown>) => createRequest(ctx, createRequestInput.parse(input));
-  const edit = (ctx: TenantContext, id: string, patch: Record<string, unknown>) => updateRequest(ctx, updateRequestInput.parse({ id, patch }));
-  const linkOf = (requestId: string) => db.issueLink.findFirst({ where: { requestId } });
-  const requestOf = (id: string) => db.request.findUniqueOrThrow({ where: { id } });
-  const syncedLink = async (requestId: string) => {
-    await expect.poll(async () => (await linkOf(requestId))?.state, { timeout: 15_000 }).toBe("SYNCED");
-    return (await linkOf(requestId))!;
-  };
-  const settled = async (dataspaceId: string) => {
-    await fake.settled();
-    await expect
-      .poll(async () => {
-        const [runs, inbound] = await Promise.all([
-          db.runtimeRun.findMany({ where: { dataspaceId }, select: { status: true } }),
-          db.webhookEvent.count({ where: { dataspaceId, status: { in: ["RECEIVED", "PROCESSING"] } } }),
-        ]);
-        return runs.every((r) => r.status === "COMPLETED" || r.status === "FAILED") && inbound === 0;
-      }, { timeout: 15_000 })
-      .toBe(true);
-  };
+  const { syncedLink, settled } = issueSyncPolls(() => fake, 15_000);
   const writes = (project: string) => fake.requests.filter((r) => r.method !== "GET" && r.path.includes(`/projects/${encodeURIComponent(project)}/`));
   const nextSecond = () => sleep(1_005 - (Date.now() % 1_000));
 
@@ -97,7 +67,7 @@ describe("GitLab issue sync", () => {
     await expect.poll(() => fake.issue(project, iid).title, { timeout: 15_000 }).toBe("Checkout is slow in EU");
     await expect.poll(() => [...fake.issue(project, iid).labels].sort(), { timeout: 15_000 }).toEqual(["P0", "switchboard"]);
 
-    await addRequestComment(ctx, addCommentInput.parse({ requestId: request.id, text: "Rolled back the cache change." }));
+    await addComment(ctx, request.id, "Rolled back the cache change.");
     await expect.poll(() => fake.notes(project, iid).map((c) => c.body), { timeout: 15_000 }).toEqual([expect.stringContaining("Rolled back the cache change.")]);
 
     await edit(ctx, request.id, { status: "closed" });

@@ -1,4 +1,5 @@
 import type http from "node:http";
+import { serveControlSurface } from "../../shared/fake/control";
 import type { FakeJira } from "./fake-jira";
 import { commentJson, issueJson } from "./fake-jira-json";
 
@@ -18,49 +19,36 @@ import { commentJson, issueJson } from "./fake-jira-json";
  * - `GET /_fake/deliveries`: the webhooks sent and their answers
  */
 export function serveControl(fake: FakeJira, site: string, request: { method: string; path: string; text: string }, res: http.ServerResponse): void {
-  const { method, path } = request;
-  const reply = (status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify(body));
-  };
-  let input: Record<string, unknown>;
-  try {
-    input = request.text ? (JSON.parse(request.text) as Record<string, unknown>) : {};
-  } catch {
-    return reply(400, { message: "the body is not JSON" });
-  }
-  const projectIssues = /^\/_fake\/projects\/([A-Z][A-Z0-9_]*)\/issues$/.exec(path);
-  const issueAction = /^\/_fake\/issues\/([A-Z][A-Z0-9_]*-\d+)\/(comments|transitions)$/.exec(path);
+  const projectIssues = /^\/_fake\/projects\/([A-Z][A-Z0-9_]*)\/issues$/.exec(request.path);
+  const issueAction = /^\/_fake\/issues\/([A-Z][A-Z0-9_]*-\d+)\/(comments|transitions)$/.exec(request.path);
   const { state } = fake;
-  try {
-    if (method === "GET" && path === "/_fake/health") return reply(200, { ok: true });
-    if (method === "GET" && path === "/_fake/deliveries") return reply(200, fake.webhookDeliveries);
-    if (method === "POST" && path === "/_fake/users") {
-      const user = fake.addUser(input as Parameters<FakeJira["addUser"]>[0]);
-      return reply(201, { accountId: user.accountId, email: user.email, displayName: user.displayName });
-    }
-    if (method === "POST" && path === "/_fake/projects") {
-      const project = fake.addProject(input as Parameters<FakeJira["addProject"]>[0]);
-      return reply(201, { id: project.id, key: project.key, name: project.name });
-    }
-    if (method === "POST" && path === "/_fake/hooks") return reply(201, fake.addHook(input as Parameters<FakeJira["addHook"]>[0]));
-    if (method === "GET" && projectIssues) {
-      return reply(200, fake.issues(projectIssues[1]).map((i) => ({ ...issueJson(site, state, i), comments_list: state.commentsOf(i).map((c) => commentJson(site, state, c)) })));
-    }
-    if (method === "POST" && projectIssues) {
-      const issue = fake.person.createsIssue({ ...(input as { summary: string; email: string }), projectKey: projectIssues[1] });
-      return reply(201, issueJson(site, state, issue));
-    }
-    if (method === "POST" && issueAction?.[2] === "comments") {
-      const comment = fake.person.comments({ ...(input as { body: string; email: string }), key: issueAction[1] });
-      return reply(201, commentJson(site, state, comment));
-    }
-    if (method === "POST" && issueAction?.[2] === "transitions") {
-      const issue = fake.person.transitionsIssue({ ...(input as { to: string; email: string }), key: issueAction[1] });
-      return reply(200, issueJson(site, state, issue));
-    }
-  } catch (error) {
-    return reply(400, { message: (error as Error).message });
-  }
-  reply(404, { message: `no control ${method} ${path}` });
+  serveControlSurface(request, res, {
+    deliveries: () => fake.webhookDeliveries,
+    route(method, path, input) {
+      if (method === "POST" && path === "/_fake/users") {
+        const user = fake.addUser(input as Parameters<FakeJira["addUser"]>[0]);
+        return [201, { accountId: user.accountId, email: user.email, displayName: user.displayName }];
+      }
+      if (method === "POST" && path === "/_fake/projects") {
+        const project = fake.addProject(input as Parameters<FakeJira["addProject"]>[0]);
+        return [201, { id: project.id, key: project.key, name: project.name }];
+      }
+      if (method === "POST" && path === "/_fake/hooks") return [201, fake.addHook(input as Parameters<FakeJira["addHook"]>[0])];
+      if (method === "GET" && projectIssues) {
+        return [200, fake.issues(projectIssues[1]).map((i) => ({ ...issueJson(site, state, i), comments_list: state.commentsOf(i).map((c) => commentJson(site, state, c)) }))];
+      }
+      if (method === "POST" && projectIssues) {
+        const issue = fake.person.createsIssue({ ...(input as { summary: string; email: string }), projectKey: projectIssues[1] });
+        return [201, issueJson(site, state, issue)];
+      }
+      if (method === "POST" && issueAction?.[2] === "comments") {
+        const comment = fake.person.comments({ ...(input as { body: string; email: string }), key: issueAction[1] });
+        return [201, commentJson(site, state, comment)];
+      }
+      if (method === "POST" && issueAction?.[2] === "transitions") {
+        const issue = fake.person.transitionsIssue({ ...(input as { to: string; email: string }), key: issueAction[1] });
+        return [200, issueJson(site, state, issue)];
+      }
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { createHookSender, type HookDelivery } from "../../shared/fake/hook-sender";
 import { commentJson, issueJson, userDetailsJson } from "./fake-jira-json";
 import type { Change, JiraState } from "./fake-jira-state";
 
@@ -18,18 +19,10 @@ import type { Change, JiraState } from "./fake-jira-state";
  */
 
 export type FakeHook = { id: number; url: string; secret: string; /** Only this project's events (the webhook's JQL filter `project = X`). */ projectKey: string | null };
-export type WebhookDelivery = {
+export type WebhookDelivery = HookDelivery & {
   /** X-Atlassian-Webhook-Identifier */
   id: string;
-  hookId: number;
-  url: string;
   event: Change["event"];
-  /** The hook's answer; null until it comes, or when none came (then `error` says why). */
-  status: number | null;
-  error: string | null;
-  /** Exactly the bytes sent (the signature is over these). */
-  body: string;
-  headers: Record<string, string>;
 };
 
 /** What Jira sends for a change. */
@@ -52,29 +45,9 @@ export function webhookPayload(state: JiraState, change: Change, site: string): 
 }
 
 export function createWebhookSender() {
-  const deliveries: WebhookDelivery[] = [];
-  const inFlight = new Set<Promise<void>>();
-  const queues = new Map<number, Promise<void>>();
-  const stop = new AbortController();
-
-  async function post(delivery: WebhookDelivery) {
-    try {
-      const answer = await fetch(delivery.url, {
-        method: "POST",
-        headers: delivery.headers,
-        body: delivery.body,
-        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(10_000)]),
-      });
-      await answer.arrayBuffer().catch(() => undefined);
-      delivery.status = answer.status;
-      if (!answer.ok) delivery.error = `the hook answered ${answer.status}`;
-    } catch (error) {
-      delivery.error = (error as Error).message;
-    }
-  }
-
+  const { enqueue, ...queue } = createHookSender<WebhookDelivery>({ closedMessage: "the fake Jira closed" });
   return {
-    deliveries,
+    ...queue,
     /** Queues the payload for each hook; returns at once (the delivery is recorded already, its status comes later). */
     send(hooks: FakeHook[], event: Change["event"], payload: Record<string, unknown>): void {
       const body = JSON.stringify(payload);
@@ -96,18 +69,8 @@ export function createWebhookSender() {
             "x-hub-signature": `sha256=${createHmac("sha256", hook.secret).update(body).digest("hex")}`,
           },
         };
-        deliveries.push(delivery);
-        const sent = (queues.get(hook.id) ?? Promise.resolve()).then(() => post(delivery));
-        queues.set(hook.id, sent);
-        inFlight.add(sent);
-        void sent.finally(() => inFlight.delete(sent));
+        enqueue(delivery);
       }
-    },
-    async settled() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-    close() {
-      stop.abort(new Error("the fake Jira closed"));
     },
   };
 }

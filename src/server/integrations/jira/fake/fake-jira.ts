@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createFaultSwitch, createHangingResponses } from "../../shared/fake/faults";
+import { createFakeServer, listenOnLoopback } from "../../shared/fake/server";
 import { adfProblems, createJiraContractGate } from "./contract";
 import { handleOperation, type Answer } from "./fake-jira-api";
 import { serveControl } from "./fake-jira-control";
@@ -15,6 +16,8 @@ import { createWebhookSender, webhookPayload, type FakeHook, type WebhookDeliver
  * operations of jira-issues.openapi.json) at `url`, as at https://<site>.atlassian.net. State,
  * JSON, answers, search, people and webhooks live in fake-jira-{state,json,api,search,people,
  * webhooks,control}.ts; this file is the server.
+ * What every tracker fake does alike (HTTP plumbing, the fault switch, the webhook queue, the
+ * control skeleton) is in ../../shared/fake/.
  *
  * Each API request, in order: the contract gate (./contract.ts) and the ADF check of the bodies
  * it carries — what the real API would refuse is recorded in `violations` and answered as Jira
@@ -97,18 +100,12 @@ export async function startFakeJira(options: { latencyMs?: number; port?: number
     const targets = hooks.filter((h) => !h.projectKey || h.projectKey === change.issue.projectKey);
     if (targets.length > 0) webhooks.send(targets, change.event, webhookPayload(state, change, site));
   });
-  let fault: (Fault & { left: number }) | null = null;
-  const hanging = new Set<http.ServerResponse>();
+  const faults = createFaultSwitch<Fault>();
+  const hanging = createHangingResponses();
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://fake.invalid");
-      const text = Buffer.concat(chunks).toString("utf8");
-      if (url.pathname.startsWith("/_fake/")) return serveControl(fake, site, { method: req.method ?? "", path: url.pathname, text }, res);
-      void api(req, res, url, text);
-    });
+  const server = createFakeServer((req, res, url, text) => {
+    if (url.pathname.startsWith("/_fake/")) return serveControl(fake, site, { method: req.method ?? "", path: url.pathname, text }, res);
+    void api(req, res, url, text);
   });
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, text: string) {
@@ -157,13 +154,8 @@ export async function startFakeJira(options: { latencyMs?: number; port?: number
       return refuse(`${field} is not ADF: ${adf.join("; ")}`, { status: 400, body: errorCollection([], { [field]: "Operation value must be an Atlassian Document (see the Atlassian Document Format)" }) });
     }
 
-    const failing = fault && fault.left > 0 && (!fault.match || fault.match({ method: record.method, path: url.pathname, operationId: verdict.operationId })) ? fault : null;
-    if (failing) {
-      failing.left -= 1;
-      if (failing.left === 0) fault = null;
-    }
+    const failing = faults.take({ method: record.method, path: url.pathname, operationId: verdict.operationId });
     if (failing && !failing.after) return failWith(failing, res, send);
-
 
     if (!user) return send({ status: 401, body: errorCollection(["Client must be authenticated to access this resource."]) });
     let answer: Answer;
@@ -184,11 +176,7 @@ export async function startFakeJira(options: { latencyMs?: number; port?: number
 
   /** The fault's answer: none (a hang), 429 with Jira's rate-limit headers, or a 5xx. */
   function failWith(failing: Fault, res: http.ServerResponse, send: (answer: Answer) => void): void {
-    if ("hang" in failing) {
-      hanging.add(res);
-      res.on("close", () => hanging.delete(res));
-      return;
-    }
+    if ("hang" in failing) return hanging.hang(res);
     const retry: Record<string, string> = failing.retryAfter === undefined ? {} : { "retry-after": failing.retryAfter };
     if (failing.status !== 429) return send({ status: failing.status, body: errorCollection(["Internal server error"]), headers: retry });
     // X-RateLimit-Reset as Jira writes it: ISO 8601 to the minute.
@@ -206,11 +194,7 @@ export async function startFakeJira(options: { latencyMs?: number; port?: number
     return user?.token && user.token === decoded.slice(colon + 1) ? user : null;
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", resolve);
-  });
-  site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await listenOnLoopback(server, options.port);
 
   const issueOf = (key: string) => {
     const found = state.issue(key);
@@ -249,15 +233,11 @@ export async function startFakeJira(options: { latencyMs?: number; port?: number
     comments: (key) => state.commentsOf(issueOf(key)),
     statusOf: (key) => state.statusOf(issueOf(key)),
     state,
-    fault(next) {
-      fault = next ? { ...next, left: next.times ?? 1 } : null;
-    },
+    fault: faults.set,
     settled: () => webhooks.settled(),
     close: async () => {
       webhooks.close();
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await hanging.closeServer(server);
     },
   };
   return fake;

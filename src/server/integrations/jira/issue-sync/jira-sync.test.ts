@@ -1,12 +1,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
-import { addRequestComment } from "@/server/records/requests/add-request-comment";
-import { createRequest } from "@/server/records/requests/create-request";
-import { addCommentInput, createRequestInput, updateRequestInput } from "@/server/records/requests/request.schema";
-import { updateRequest } from "@/server/records/requests/update-request";
-import { startAppRuntime, type AppRuntime } from "../../../../../test/app-runtime";
+import type { AppRuntime } from "../../../../../test/app-runtime";
 import { integrationTenant, seedIntegration } from "../../../../../test/integration-fixtures";
+import {
+  addComment,
+  edit,
+  expectNoViolations,
+  issueSyncPolls,
+  linkOf,
+  newRequest,
+  requestOf as request,
+  startIssueSyncRuntime,
+  stopIssueSyncRuntime,
+} from "../../../../../test/issue-sync-harness";
 import { startFakeJira, type FakeJira } from "../fake/fake-jira";
 import { markdownOfJira } from "./jira-body";
 import { markdownToAdf } from "./markdown-to-adf";
@@ -26,18 +32,11 @@ describe("Jira issue sync", () => {
   let n = 0;
 
   beforeAll(async () => {
-    fake = await startFakeJira();
+    ({ runtime, fake } = await startIssueSyncRuntime(startFakeJira, { ISSUE_SYNC_TIMEOUT_MS: "2000" }));
     fake.addUser({ email: "alice@acme.test", displayName: "Alice Example" });
-    runtime = await startAppRuntime({ env: { ISSUE_SYNC_TIMEOUT_MS: "2000" }, maxBackoffMs: 150 });
   });
-  afterEach(() => {
-    fake.fault(null);
-    expect(fake.violations.splice(0), "requests the real Jira API would refuse").toEqual([]);
-  });
-  afterAll(async () => {
-    await runtime?.stop();
-    await fake?.close();
-  });
+  afterEach(() => expectNoViolations(fake, "requests the real Jira API would refuse", { clear: true }));
+  afterAll(() => stopIssueSyncRuntime({ runtime, fake }));
 
   async function setup(options: { issueSync?: Record<string, unknown>; token?: string } = {}) {
     const ctx = await integrationTenant();
@@ -63,25 +62,10 @@ describe("Jira issue sync", () => {
     return { ctx, project, email, integrationId: seeded.id };
   }
 
-  const newRequest = (ctx: TenantContext, input: Record<string, unknown>) => createRequest(ctx, createRequestInput.parse(input));
-  const edit = (ctx: TenantContext, id: string, patch: Record<string, unknown>) => updateRequest(ctx, updateRequestInput.parse({ id, patch }));
-  const request = (id: string) => db.request.findUniqueOrThrow({ where: { id } });
-  const linkOf = (requestId: string) => db.issueLink.findFirst({ where: { requestId } });
-  const linkIn = async (requestId: string, state: "SYNCED" | "FAILED") => {
-    await expect.poll(async () => (await linkOf(requestId))?.state, { timeout: 15_000 }).toBe(state);
-    return (await linkOf(requestId))!;
-  };
+  const polls = issueSyncPolls(() => fake, 15_000);
+  const { linkIn } = polls;
   const settled = async (dataspaceId: string) => {
-    await fake.settled();
-    await expect
-      .poll(async () => {
-        const [runs, inbound] = await Promise.all([
-          db.runtimeRun.findMany({ where: { dataspaceId }, select: { status: true } }),
-          db.webhookEvent.count({ where: { dataspaceId, status: { in: ["RECEIVED", "PROCESSING"] } } }),
-        ]);
-        return runs.every((r) => r.status === "COMPLETED" || r.status === "FAILED") && inbound === 0;
-      }, { timeout: 15_000 })
-      .toBe(true);
+    await polls.settled(dataspaceId);
     await fake.settled();
   };
   const writes = (email: string) => fake.requests.filter((r) => r.email === email && WRITES.has(r.operationId ?? ""));
@@ -103,7 +87,7 @@ describe("Jira issue sync", () => {
     await expect.poll(() => fake.issue(key).summary, { timeout: 10_000 }).toBe("Checkout is slow in EU");
     await expect.poll(() => [...fake.issue(key).labels].sort(), { timeout: 10_000 }).toEqual(["P0", "switchboard"]);
 
-    await addRequestComment(ctx, addCommentInput.parse({ requestId: created.id, text: "Rolled back the _cache_ change." }));
+    await addComment(ctx, created.id, "Rolled back the _cache_ change.");
     await expect.poll(() => commentTexts(key), { timeout: 10_000 }).toEqual([expect.stringContaining("Rolled back the _cache_ change.")]);
 
     await edit(ctx, created.id, { status: "closed" });

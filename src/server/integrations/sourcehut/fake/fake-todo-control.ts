@@ -1,4 +1,5 @@
 import type http from "node:http";
+import { serveControlSurface } from "../../shared/fake/control";
 import type { FakeTodo } from "./fake-todo";
 
 /**
@@ -17,40 +18,27 @@ import type { FakeTodo } from "./fake-todo";
  * - `GET /_fake/deliveries`: the webhooks sent and their answers
  */
 export function serveControl(fake: FakeTodo, request: { method: string; path: string; text: string }, res: http.ServerResponse): void {
-  const { method, path } = request;
-  const reply = (status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify(body));
-  };
-  let input: Record<string, unknown>;
-  try {
-    input = request.text ? (JSON.parse(request.text) as Record<string, unknown>) : {};
-  } catch {
-    return reply(400, { message: "the body is not JSON" });
-  }
-  const tickets = /^\/_fake\/trackers\/(~[^/]+\/[^/]+)\/tickets$/.exec(path);
-  const comments = /^\/_fake\/trackers\/(~[^/]+\/[^/]+)\/tickets\/(\d+)\/comments$/.exec(path);
-  try {
-    if (method === "GET" && path === "/_fake/health") return reply(200, { ok: true });
-    if (method === "GET" && path === "/_fake/public-key") return reply(200, { publicKey: fake.publicKey });
-    if (method === "GET" && path === "/_fake/deliveries") return reply(200, fake.webhookDeliveries);
-    if (method === "POST" && path === "/_fake/users") return reply(201, fake.addUser(input as Parameters<FakeTodo["addUser"]>[0]));
-    if (method === "POST" && path === "/_fake/trackers") {
-      const tracker = fake.addTracker(input as Parameters<FakeTodo["addTracker"]>[0]);
-      return reply(201, { id: tracker.id, tracker: `~${tracker.owner}/${tracker.name}` });
-    }
-    if (method === "POST" && path === "/_fake/hooks") {
-      const hook = fake.addHook(input as Parameters<FakeTodo["addHook"]>[0]);
-      return reply(201, { id: hook.id, url: hook.url, events: hook.events });
-    }
-    if (method === "GET" && tickets) return reply(200, fake.tickets(tickets[1]).map((t) => ({ ...t, comments: fake.comments(tickets[1], t.id) })));
-    if (method === "POST" && tickets) return reply(201, fake.userSubmitsTicket({ ...(input as { subject: string; username: string }), tracker: tickets[1] }));
-    if (method === "POST" && comments) {
-      const event = fake.userComments({ ...(input as { text: string; username: string }), tracker: comments[1], id: Number(comments[2]) });
-      return reply(201, { id: event.id, created: event.created });
-    }
-  } catch (error) {
-    return reply(400, { message: (error as Error).message });
-  }
-  reply(404, { message: `no control ${method} ${path}` });
+  const tickets = /^\/_fake\/trackers\/(~[^/]+\/[^/]+)\/tickets$/.exec(request.path);
+  const comments = /^\/_fake\/trackers\/(~[^/]+\/[^/]+)\/tickets\/(\d+)\/comments$/.exec(request.path);
+  serveControlSurface(request, res, {
+    deliveries: () => fake.webhookDeliveries,
+    route(method, path, input) {
+      if (method === "GET" && path === "/_fake/public-key") return [200, { publicKey: fake.publicKey }];
+      if (method === "POST" && path === "/_fake/users") return [201, fake.addUser(input as Parameters<FakeTodo["addUser"]>[0])];
+      if (method === "POST" && path === "/_fake/trackers") {
+        const tracker = fake.addTracker(input as Parameters<FakeTodo["addTracker"]>[0]);
+        return [201, { id: tracker.id, tracker: `~${tracker.owner}/${tracker.name}` }];
+      }
+      if (method === "POST" && path === "/_fake/hooks") {
+        const hook = fake.addHook(input as Parameters<FakeTodo["addHook"]>[0]);
+        return [201, { id: hook.id, url: hook.url, events: hook.events }];
+      }
+      if (method === "GET" && tickets) return [200, fake.tickets(tickets[1]).map((t) => ({ ...t, comments: fake.comments(tickets[1], t.id) }))];
+      if (method === "POST" && tickets) return [201, fake.userSubmitsTicket({ ...(input as { subject: string; username: string }), tracker: tickets[1] })];
+      if (method === "POST" && comments) {
+        const event = fake.userComments({ ...(input as { text: string; username: string }), tracker: comments[1], id: Number(comments[2]) });
+        return [201, { id: event.id, created: event.created }];
+      }
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
+import { createHookSender, type HookDelivery } from "../../shared/fake/hook-sender";
 import type { FakeHook } from "./fake-todo-state";
 
 /**
@@ -14,62 +15,25 @@ import type { FakeHook } from "./fake-todo-state";
  * (including those queued meanwhile, when the receiver calls the API back). sr.ht retries a
  * delivery that failed to connect or got 502, 503 or 504; the fake records it and does not.
  */
-export type WebhookDelivery = {
+export type WebhookDelivery = HookDelivery & {
   /** X-Webhook-Delivery */
   uuid: string;
-  hookId: number;
-  url: string;
   event: string;
-  status: number | null;
-  error: string | null;
-  /** Exactly the bytes sent (the signature is over these and the nonce). */
-  body: string;
-  headers: Record<string, string>;
 };
 
 export function createWebhookSender() {
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-  const deliveries: WebhookDelivery[] = [];
-  const inFlight = new Set<Promise<void>>();
-  const queues = new Map<number, Promise<void>>();
-  const stop = new AbortController();
-
-  async function post(delivery: WebhookDelivery) {
-    try {
-      const answer = await fetch(delivery.url, {
-        method: "POST",
-        headers: delivery.headers,
-        body: delivery.body,
-        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(10_000)]),
-      });
-      await answer.arrayBuffer().catch(() => undefined);
-      delivery.status = answer.status;
-      if (!answer.ok) delivery.error = `the hook answered ${answer.status}`;
-    } catch (error) {
-      delivery.error = (error as Error).message;
-    }
-  }
-
+  const { enqueue, ...queue } = createHookSender<WebhookDelivery>({ closedMessage: "the fake todo.sr.ht closed" });
   return {
-    deliveries,
+    ...queue,
     /** The instance key's public half, base64 (what sr.ht publishes and an integration's `publicKey` holds). */
     publicKey: Buffer.from(publicKey.export({ format: "jwk" }).x!, "base64url").toString("base64"),
     /** Queues one delivery; returns at once (the delivery is recorded already, its status comes later). */
     send(hook: FakeHook, uuid: string, event: string, body: string): WebhookDelivery {
       const headers = signedHeaders(privateKey, body, { event, uuid });
       const delivery: WebhookDelivery = { uuid, hookId: hook.id, url: hook.url, event, status: null, error: null, body, headers };
-      deliveries.push(delivery);
-      const sent = (queues.get(hook.id) ?? Promise.resolve()).then(() => post(delivery));
-      queues.set(hook.id, sent);
-      inFlight.add(sent);
-      void sent.finally(() => inFlight.delete(sent));
+      enqueue(delivery);
       return delivery;
-    },
-    async settled() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-    close() {
-      stop.abort(new Error("the fake todo.sr.ht closed"));
     },
   };
 }

@@ -1,6 +1,7 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createFaultSwitch, createHangingResponses } from "../../shared/fake/faults";
+import { createFakeServer, listenOnLoopback } from "../../shared/fake/server";
 import { TRACKER_WEBHOOK_EVENTS, TRACKER_WEBHOOK_QUERY } from "../issue-sync/operations";
 import { checkOperation, type GateVerdict, type GraphqlRequest } from "./contract";
 import { serveControl } from "./fake-todo-control";
@@ -14,6 +15,8 @@ import { createWebhookSender, type WebhookDelivery } from "./fake-todo-webhooks"
  * A stateful todo.sr.ht for tests, on 127.0.0.1: its GraphQL API at `<url>/query`, ticket pages'
  * URLs at `<url>/~owner/tracker/12`. World, execution, people and webhooks live in
  * fake-todo-{state,views,graph,people,webhooks,control}.ts; this file is the server.
+ * What every tracker fake does alike (HTTP plumbing, the fault switch, the webhook queue, the
+ * control skeleton) is in ../../shared/fake/.
  *
  * Each request, in order — as sr.ht's stack takes it: the contract gate (./contract.ts) judges
  * what was sent, and what the real API would refuse is recorded in `violations` whatever answers
@@ -56,8 +59,8 @@ export async function startFakeTodo(options: { latencyMs?: number; port?: number
   });
   const graph = createTodoGraph(state);
   const world = people(state);
-  let fault: (Fault & { left: number }) | null = null;
-  const hanging = new Set<http.ServerResponse>();
+  const faults = createFaultSwitch<Fault>();
+  const { hang, closeServer } = createHangingResponses();
 
   function authenticate(authorization: string | undefined): { viewer: Viewer } | { status: number; message: string } {
     if (!authorization) return { status: 401, message: "Authorization header is required. Expected 'Authorization: Bearer [token]'" };
@@ -101,10 +104,8 @@ export async function startFakeTodo(options: { latencyMs?: number; port?: number
 
     const auth = authenticate(req.headers.authorization);
     if ("viewer" in auth) record.username = auth.viewer.username;
-    const current = fault && fault.left > 0 && (!fault.match || fault.match({ operationName: record.operationName, fields: record.fields })) ? fault : null;
+    const current = faults.take({ operationName: record.operationName, fields: record.fields });
     if (current) {
-      current.left -= 1;
-      if (current.left === 0) fault = null;
       if ("hang" in current && !current.afterHandling) return hang(res);
       if ("status" in current) return send(current.status, errorPage(current.status), current.retryAfter === undefined ? {} : { "retry-after": current.retryAfter });
     }
@@ -118,26 +119,11 @@ export async function startFakeTodo(options: { latencyMs?: number; port?: number
     send(200, answer.body);
   }
 
-  function hang(res: http.ServerResponse) {
-    hanging.add(res);
-    res.on("close", () => hanging.delete(res));
-  }
-
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const path = new URL(req.url ?? "/", "http://fake.invalid").pathname;
-      const text = Buffer.concat(chunks).toString("utf8");
-      if (path.startsWith("/_fake/")) return serveControl(fake, { method: req.method ?? "", path: decodeURIComponent(path), text }, res);
-      void api(req, res, path, text);
-    });
+  const server = createFakeServer((req, res, { pathname: path }, text) => {
+    if (path.startsWith("/_fake/")) return serveControl(fake, { method: req.method ?? "", path: decodeURIComponent(path), text }, res);
+    void api(req, res, path, text);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", resolve);
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listenOnLoopback(server, options.port);
 
   const fake = {
     /** The instance's root, as https://todo.sr.ht: the API is `${url}/query`. */
@@ -181,16 +167,12 @@ export async function startFakeTodo(options: { latencyMs?: number; port?: number
     },
     ...world,
     /** The next `times` requests (default 1) that `match` picks fail this way; null clears it. */
-    fault(next: Fault | null): void {
-      fault = next ? { ...next, left: next.times ?? 1 } : null;
-    },
+    fault: faults.set,
     /** Resolves when every webhook queued so far (and any queued meanwhile) has been answered or has failed. */
     settled: () => sender.settled(),
     close: async () => {
       sender.close();
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await closeServer(server);
     },
   };
   return fake;

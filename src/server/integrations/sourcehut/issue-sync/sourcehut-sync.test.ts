@@ -1,16 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
 import { linkExistingIssue } from "@/server/issue-sync/manage-links";
 import { testIssueSyncConnection } from "@/server/issue-sync/manage-sync";
-import { addRequestComment } from "@/server/records/requests/add-request-comment";
-import { createRequest } from "@/server/records/requests/create-request";
-import { addCommentInput, createRequestInput, updateRequestInput } from "@/server/records/requests/request.schema";
-import { updateRequest } from "@/server/records/requests/update-request";
-import { startAppRuntime, type AppRuntime } from "../../../../../test/app-runtime";
+import type { AppRuntime } from "../../../../../test/app-runtime";
 import { integrationTenant, seedIntegration } from "../../../../../test/integration-fixtures";
+import {
+  addComment,
+  edit,
+  expectNoViolations,
+  issueSyncPolls,
+  linkOf,
+  newRequest,
+  requestOf,
+  runtimeQuiet,
+  startIssueSyncRuntime,
+  stopIssueSyncRuntime,
+} from "../../../../../test/issue-sync-harness";
 import { startFakeTodo, type FakeTodo } from "../fake/fake-todo";
 import { CREATE_TRACKER_WEBHOOK, TRACKER_WEBHOOK_EVENTS, TRACKER_WEBHOOK_QUERY } from "./operations";
 
@@ -28,18 +35,11 @@ describe("SourceHut issue sync", () => {
   const WRITES = new Set(["SubmitTicket", "UpdateTicket", "SubmitComment", "CreateLabels"]);
 
   beforeAll(async () => {
-    fake = await startFakeTodo();
+    ({ runtime, fake } = await startIssueSyncRuntime(startFakeTodo, { ISSUE_SYNC_TIMEOUT_MS: "2000" }));
     fake.addUser({ username: "alice" });
-    runtime = await startAppRuntime({ env: { ISSUE_SYNC_TIMEOUT_MS: "2000" }, maxBackoffMs: 150 });
   });
-  afterEach(() => {
-    fake.fault(null);
-    expect(fake.violations, "operations the real todo.sr.ht API would refuse").toEqual([]);
-  });
-  afterAll(async () => {
-    await runtime?.stop();
-    await fake?.close();
-  });
+  afterEach(() => expectNoViolations(fake, "operations the real todo.sr.ht API would refuse"));
+  afterAll(() => stopIssueSyncRuntime({ runtime, fake }));
 
   async function setup(issueSync: Record<string, unknown> = {}) {
     const ctx = await integrationTenant();
@@ -67,24 +67,12 @@ describe("SourceHut issue sync", () => {
     return { ctx, tracker, bot, token, integrationId: seeded.id };
   }
 
-  const newRequest = (ctx: TenantContext, input: Record<string, unknown>) => createRequest(ctx, createRequestInput.parse(input));
-  const edit = (ctx: TenantContext, id: string, patch: Record<string, unknown>) => updateRequest(ctx, updateRequestInput.parse({ id, patch }));
-  const requestOf = (id: string) => db.request.findUniqueOrThrow({ where: { id } });
-  const linkOf = (requestId: string) => db.issueLink.findFirst({ where: { requestId } });
-  const syncedLink = async (requestId: string, timeout = 10_000) => {
-    await expect.poll(async () => (await linkOf(requestId))?.state, { timeout }).toBe("SYNCED");
-    return (await linkOf(requestId))!;
-  };
+  const { syncedLink } = issueSyncPolls(() => fake, 10_000);
   /** Nothing left to do: no webhook in flight, no event unrelayed, no run or delivery unfinished — twice, a relay sweep apart. */
   const settled = async (dataspaceId: string) => {
     const quiet = async () => {
       await fake.settled();
-      const [runs, inbound, unrelayed] = await Promise.all([
-        db.runtimeRun.findMany({ where: { dataspaceId }, select: { status: true } }),
-        db.webhookEvent.count({ where: { dataspaceId, status: { in: ["RECEIVED", "PROCESSING"] } } }),
-        db.event.count({ where: { dataspaceId, relayedAt: null } }),
-      ]);
-      return runs.every((r) => r.status === "COMPLETED" || r.status === "FAILED") && inbound === 0 && unrelayed === 0;
+      return runtimeQuiet(dataspaceId, { unrelayed: true });
     };
     await expect.poll(async () => (await quiet()) && (await sleep(300)) === undefined && (await quiet()), { timeout: 15_000 }).toBe(true);
   };
@@ -109,7 +97,7 @@ describe("SourceHut issue sync", () => {
     await expect.poll(() => fake.ticket(tracker, id).subject, { timeout: 10_000 }).toBe("Checkout is slow in EU");
     await expect.poll(() => sorted(fake.ticket(tracker, id).labels), { timeout: 10_000 }).toEqual(["P0", "switchboard"]);
 
-    await addRequestComment(ctx, addCommentInput.parse({ requestId: request.id, text: "Rolled back the cache change." }));
+    await addComment(ctx, request.id, "Rolled back the cache change.");
     await expect.poll(() => fake.comments(tracker, id).map((c) => c.text), { timeout: 10_000 }).toEqual([expect.stringContaining("Rolled back the cache change.")]);
 
     await edit(ctx, request.id, { status: "closed" });
