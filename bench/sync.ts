@@ -36,6 +36,8 @@ const ROUND_TRIP_WARMUP = 3;
 const TARGETS = { issuesPerSecond: 200, roundTripP50Ms: 150 };
 const root = path.resolve(import.meta.dirname, "..");
 const DURABLE = ["-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on"];
+// Counts every statement, so the report can say how many each issue cost and which.
+const STATEMENT_STATS = ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"];
 const REQUEST_ID = /switchboard:request=([0-9a-f-]{36})/;
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
@@ -45,7 +47,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function main() {
   const { startTestServer } = await import("../test/setup/embedded-server");
   const { createDatabase } = await import("../test/setup/databases");
-  const server = process.env.DATABASE_URL ? undefined : await startTestServer({ maxConnections: 100, extraFlags: DURABLE });
+  const server = process.env.DATABASE_URL ? undefined : await startTestServer({ maxConnections: 100, extraFlags: [...DURABLE, ...STATEMENT_STATS] });
   const serverUrl = process.env.DATABASE_URL ?? server!.url;
   const dbName = `bench_sync_${randomBytes(4).toString("hex")}`;
   const databaseUrl = await createDatabase(serverUrl, dbName);
@@ -89,6 +91,7 @@ async function main() {
   fake.addHook({ repo, url: `${base}${github.path}`, secret: webhookSecret });
   const pgPort = Number(new URL(databaseUrl).port);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const statementStats = server ? await pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").then(() => true) : false;
   const post = async (title: string) => {
     const response = await fetch(`${base}/api/v1/requests`, {
       method: "POST",
@@ -108,6 +111,7 @@ async function main() {
   machineSpeedMs();
   const speedBefore = machineSpeedMs();
   const before = { app: cpuSeconds([app.pid!]), pg: cpuSeconds(postgresPids(pgPort)), calls: fake.requests.length };
+  if (statementStats) await pool.query("SELECT pg_stat_statements_reset()");
   const committedAt = new Map<string, number>();
   let next = 0;
   const firstPost = Date.now();
@@ -144,6 +148,14 @@ async function main() {
       [firstPost],
     )
   ).rows;
+  const statements = statementStats
+    ? (
+        await pool.query<{ query: string; calls: string }>(
+          `SELECT s.query, s.calls FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1 ORDER BY s.calls DESC`,
+          [dbName],
+        )
+      ).rows.map((row) => ({ query: row.query.replace(/\s+/g, " "), calls: Number(row.calls) }))
+    : [];
   const pushRuns = runs.filter((r) => r.fn.endsWith("issue-sync-push-request"));
   const duplicates = fake.issues(repo).length - want;
 
@@ -197,6 +209,10 @@ async function main() {
   const fns = new Map<string, number[]>();
   for (const run of runs) fns.set(run.fn.replace(/^.*?-(?=[a-z]+-[a-z])/, ""), [...(fns.get(run.fn.replace(/^.*?-(?=[a-z]+-[a-z])/, "")) ?? []), run.duration]);
   for (const [fn, durations] of fns) console.log(`      ${fn.padEnd(40)} ${String(durations.length).padStart(6)} runs ${ms(avg(durations)).padStart(8)}`);
+  if (statements.length) {
+    note("SQL statements per issue", (statements.reduce((sum, s) => sum + s.calls, 0) / REQUESTS).toFixed(1));
+    for (const s of statements.slice(0, Number(process.env.BENCH_STATEMENTS ?? 12))) console.log(`      ${(s.calls / REQUESTS).toFixed(2).padStart(6)}  ${s.query.slice(0, 150)}`);
+  }
   note("server process / PostgreSQL CPU", `${(cpu.app * 100).toFixed(0)} % / ${(cpu.pg * 100).toFixed(0)} %`);
   note("CPU per issue: server / PostgreSQL", `${((cpu.app / issuesPerSecond) * 1000).toFixed(2)} / ${((cpu.pg / issuesPerSecond) * 1000).toFixed(2)} ms`);
   note("machine speed before / after (lower is faster)", `${speedBefore} / ${speedAfter} ms`);

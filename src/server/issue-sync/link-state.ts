@@ -7,8 +7,11 @@ import type { ExternalIssue } from "./tracker";
 
 export type LinkRef = { dataspaceId: string; integrationId: string; linkId: string };
 
-/** The link now shows the issue as the platform answered: synced, no error. */
-export async function recordSynced(ref: LinkRef, issue: ExternalIssue, sent?: Partial<SyncedState>): Promise<void> {
+/**
+ * The link now shows the issue as the platform answered: synced, no error; and the integration no
+ * longer needs attention, when it did (`integration.refused`, as read before the call).
+ */
+export async function recordSynced(ref: LinkRef, integration: { refused: boolean }, issue: ExternalIssue, sent?: Partial<SyncedState>): Promise<void> {
   // What was sent, where the platform may have normalized it (trailing spaces, label case): the
   // next push compares the request with what it sent, not with how the platform stored it.
   const tdb = scopedDb(ref.dataspaceId);
@@ -18,7 +21,7 @@ export async function recordSynced(ref: LinkRef, issue: ExternalIssue, sent?: Pa
     where: { id: ref.linkId },
     data: { externalId: issue.id, externalKey: issue.key, url: issue.url, state: "SYNCED", lastError: null, lastSyncedAt: new Date(), synced: synced as Prisma.InputJsonValue },
   });
-  await clearRefusals(ref);
+  if (integration.refused) await clearRefusals(ref);
 }
 
 /**

@@ -2,10 +2,9 @@ import { scopedDb } from "@/server/db/scoped";
 import { commentAuthor } from "@/server/records/requests/serialize-request";
 import type { StepRunner } from "@/server/runtime/step-runner";
 import { isIssueSyncApiError } from "./errors";
-import { anyPushing } from "./push";
 import { recordFailure } from "./link-state";
 import { pushes } from "./settings";
-import { syncIntegrations, trackerOf, type TrackerDeps } from "./targets";
+import { syncIntegration, syncIntegrations, trackerOf, type SyncIntegration, type TrackerDeps } from "./targets";
 import { commentMarker } from "./tracker";
 
 export type PushCommentInput = { dataspaceId: string; requestId: string; commentId: string };
@@ -19,8 +18,9 @@ export type PushCommentOutcome = { posted: string[]; failed: { linkId: string; e
  */
 export async function pushComment(input: PushCommentInput, steps: StepRunner, deps: TrackerDeps = {}): Promise<PushCommentOutcome> {
   const outcome: PushCommentOutcome = { posted: [], failed: [] };
-  if (!(await anyPushing(input.dataspaceId))) return outcome;
-  const targets = await steps("plan-comment", () => planComment(input));
+  const pushing = (await syncIntegrations(scopedDb(input.dataspaceId))).filter((i) => pushes(i.settings) && !i.paused);
+  if (pushing.length === 0) return outcome;
+  const targets = await steps("plan-comment", () => planComment(input, pushing));
   for (const target of targets) {
     try {
       const posted = await steps(`comment:${target.linkId}`, () => postComment(input, target, deps));
@@ -34,10 +34,9 @@ export async function pushComment(input: PushCommentInput, steps: StepRunner, de
 
 type CommentTarget = { linkId: string; integrationId: string };
 
-async function planComment(input: PushCommentInput): Promise<CommentTarget[]> {
+/** `integrations`: those that push, read by this call of the run (the plan is its first step, so they are current). */
+async function planComment(input: PushCommentInput, integrations: SyncIntegration[]): Promise<CommentTarget[]> {
   const tdb = scopedDb(input.dataspaceId);
-  const integrations = (await syncIntegrations(tdb)).filter((i) => pushes(i.settings) && !i.paused);
-  if (integrations.length === 0) return [];
   const links = await tdb.issueLink.findMany({
     where: { requestId: input.requestId, externalId: { not: null }, integrationId: { in: integrations.map((i) => i.id) }, comments: { none: { commentId: input.commentId } } },
     select: { id: true, integrationId: true },
@@ -50,7 +49,7 @@ async function postComment(input: PushCommentInput, target: CommentTarget, deps:
   const [link, comment, integration] = await Promise.all([
     tdb.issueLink.findFirst({ where: { id: target.linkId }, select: { externalId: true, comments: { where: { commentId: input.commentId }, select: { id: true } } } }),
     tdb.requestComment.findFirst({ where: { id: input.commentId }, select: { id: true, text: true, source: true, externalAuthor: true, user: { select: { email: true } } } }),
-    syncIntegrations(tdb).then((all) => all.find((i) => i.id === target.integrationId)),
+    syncIntegration(tdb, target.integrationId),
   ]);
   if (!link?.externalId || link.comments.length > 0 || !comment || !integration || integration.paused) return false;
   const tracker = await trackerOf(input.dataspaceId, integration, deps);

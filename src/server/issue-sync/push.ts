@@ -9,7 +9,7 @@ import { issueDraft, pushPatch, readSyncedState } from "./render";
 import { dataspaceOf, filterDataOf, loadRequest, syncedRequestOf } from "./request-snapshot";
 import { applyPulledChanges } from "./pull";
 import { pulls, pushes } from "./settings";
-import { syncIntegrations, trackerOf, type SyncIntegration, type TrackerDeps } from "./targets";
+import { syncIntegration, syncIntegrations, trackerOf, type SyncIntegration, type TrackerDeps } from "./targets";
 import { commentMarker, requestMarker, type IssueTracker } from "./tracker";
 
 /**
@@ -30,8 +30,9 @@ type PlannedPush = { integrationId: string; linkId: string; create: boolean; clo
 export async function pushRequest(input: PushInput, steps: StepRunner, deps: TrackerDeps = {}): Promise<PushOutcome> {
   const outcome: PushOutcome = { created: [], updated: [], unchanged: [], skipped: [], failed: [] };
   // Most dataspaces sync no issues: their runs end here, without a step to store.
-  if (!(await anyPushing(input.dataspaceId))) return outcome;
-  const plan = await steps("plan", () => planPush(input));
+  const pushing = (await syncIntegrations(scopedDb(input.dataspaceId))).filter((integration) => pushes(integration.settings));
+  if (pushing.length === 0) return outcome;
+  const plan = await steps("plan", () => planPush(input, pushing));
   outcome.skipped.push(...plan.skipped);
   for (const item of plan.pushes) {
     const ref: LinkRef = { dataspaceId: input.dataspaceId, integrationId: item.integrationId, linkId: item.linkId };
@@ -52,18 +53,15 @@ export async function pushRequest(input: PushInput, steps: StepRunner, deps: Tra
   return outcome;
 }
 
-export async function anyPushing(dataspaceId: string): Promise<boolean> {
-  return (await syncIntegrations(scopedDb(dataspaceId))).some((integration) => pushes(integration.settings));
-}
-
-async function planPush(input: PushInput): Promise<{ pushes: PlannedPush[]; skipped: { integrationId: string; reason: string }[] }> {
+/** `integrations`: those that push, read by this call of the run (the plan is its first step, so they are current). */
+async function planPush(input: PushInput, integrations: SyncIntegration[]): Promise<{ pushes: PlannedPush[]; skipped: { integrationId: string; reason: string }[] }> {
   const tdb = scopedDb(input.dataspaceId);
-  const integrations = (await syncIntegrations(tdb)).filter((integration) => pushes(integration.settings));
-  if (integrations.length === 0) return { pushes: [], skipped: [] };
-  const request = await loadRequest(input.dataspaceId, input.requestId, tdb);
+  const [request, dataspace, links] = await Promise.all([
+    loadRequest(input.dataspaceId, input.requestId, tdb),
+    dataspaceOf(tdb, input.dataspaceId),
+    tdb.issueLink.findMany({ where: { requestId: input.requestId }, select: { id: true, integrationId: true, externalId: true, synced: true } }),
+  ]);
   if (!request) return { pushes: [], skipped: [] };
-  const dataspace = await dataspaceOf(tdb, input.dataspaceId);
-  const links = await tdb.issueLink.findMany({ where: { requestId: request.id }, select: { id: true, integrationId: true, externalId: true, synced: true } });
   const planned: PlannedPush[] = [];
   const skipped: { integrationId: string; reason: string }[] = [];
   for (const integration of integrations) {
@@ -78,7 +76,7 @@ async function planPush(input: PushInput): Promise<{ pushes: PlannedPush[]; skip
         skipped.push({ integrationId: integration.id, reason: why });
         continue;
       }
-      link = await ensureLink(input.dataspaceId, integration.id, request.id);
+      link = await ensureLink(input.dataspaceId, integration.id, request.id, { knownMissing: true });
     }
     const synced = readSyncedState(link.synced);
     const closing = Boolean(link.externalId && synced && synced.state === "open" && request.status === "closed");
@@ -97,11 +95,14 @@ function whyNotSynced(integration: SyncIntegration, request: NonNullable<Awaited
   return null;
 }
 
-/** The request's link with the integration, made PENDING when there is none (one per request: a unique index). */
-export async function ensureLink(dataspaceId: string, integrationId: string, requestId: string) {
+/**
+ * The request's link with the integration, made PENDING when there is none (one per request: a
+ * unique index). `knownMissing`: the caller has just looked, so it goes straight to the insert.
+ */
+export async function ensureLink(dataspaceId: string, integrationId: string, requestId: string, options: { knownMissing?: boolean } = {}) {
   const tdb = scopedDb(dataspaceId);
   const select = { id: true, integrationId: true, externalId: true, synced: true } as const;
-  const existing = await tdb.issueLink.findFirst({ where: { integrationId, requestId }, select });
+  const existing = options.knownMissing ? null : await tdb.issueLink.findFirst({ where: { integrationId, requestId }, select });
   if (existing) return existing;
   try {
     return await tdb.issueLink.create({ data: { dataspaceId, integrationId, requestId }, select });
@@ -112,10 +113,26 @@ export async function ensureLink(dataspaceId: string, integrationId: string, req
   }
 }
 
-/** Runs a call against the platform, recording on the link how it went. */
-async function withTracker<T>(input: PushInput, ref: LinkRef, deps: TrackerDeps, work: (tracker: IssueTracker, integration: SyncIntegration) => Promise<T>): Promise<T | null> {
+/** What a step reads before its call, at once: the link, its integration, and (when it sends it) the request. */
+async function stepContext(input: PushInput, ref: LinkRef, withRequest: boolean) {
   const tdb = scopedDb(input.dataspaceId);
-  const integration = (await syncIntegrations(tdb)).find((i) => i.id === ref.integrationId);
+  const [link, integration, request, dataspace] = await Promise.all([
+    tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true, synced: true } }),
+    syncIntegration(tdb, ref.integrationId),
+    withRequest ? loadRequest(input.dataspaceId, input.requestId, tdb) : null,
+    withRequest ? dataspaceOf(tdb, input.dataspaceId) : null,
+  ]);
+  return { tdb, link, integration, request, dataspace };
+}
+
+/** Runs a call against the platform, recording on the link how it went. */
+async function withTracker<T>(
+  input: PushInput,
+  ref: LinkRef,
+  integration: SyncIntegration | null,
+  deps: TrackerDeps,
+  work: (tracker: IssueTracker, integration: SyncIntegration) => Promise<T>,
+): Promise<T | null> {
   if (!integration || integration.paused) return null;
   const tracker = await trackerOf(input.dataspaceId, integration, deps);
   if ("unavailable" in tracker) {
@@ -134,20 +151,16 @@ type CreateAttempt = { createAttemptedAt?: string };
 
 /** Creates the issue (or finds the one a lost answer created); false when the link had it already. */
 async function createIssue(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promise<boolean> {
-  const tdb = scopedDb(input.dataspaceId);
-  const link = await tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true, synced: true } });
-  if (!link || link.externalId) return false;
-  const request = await loadRequest(input.dataspaceId, input.requestId, tdb);
-  if (!request) return false;
-  const dataspace = await dataspaceOf(tdb, input.dataspaceId);
-  const result = await withTracker(input, ref, deps, async (tracker, integration) => {
+  const { tdb, link, integration, request, dataspace } = await stepContext(input, ref, true);
+  if (!link || link.externalId || !request || !dataspace) return false;
+  const result = await withTracker(input, ref, integration, deps, async (tracker, integration) => {
     const draft = issueDraft(syncedRequestOf(request, dataspace), integration.settings);
     // A previous attempt may have created it and lost the answer: look for it first.
     const attempted = Boolean((link.synced as CreateAttempt | null)?.createAttemptedAt);
     if (!attempted) await tdb.issueLink.update({ where: { id: ref.linkId }, data: { synced: { createAttemptedAt: new Date().toISOString() } as Prisma.InputJsonValue } });
     const found = attempted ? await tracker.findIssueByMarker(requestMarker(request.id)) : null;
     const issue = found ?? (await tracker.createIssue(draft));
-    await recordSynced(ref, issue, found ? {} : { body: draft.body });
+    await recordSynced(ref, integration, issue, found ? {} : { body: draft.body });
     return issue;
   });
   return result !== null;
@@ -160,12 +173,10 @@ async function createIssue(input: PushInput, ref: LinkRef, deps: TrackerDeps): P
  * made on the platform. A push-only integration skips this: the request is the source of truth.
  */
 async function catchUp(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promise<boolean> {
-  const tdb = scopedDb(input.dataspaceId);
-  const link = await tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true, synced: true } });
+  const { tdb, link, integration } = await stepContext(input, ref, false);
   const synced = readSyncedState(link?.synced);
-  if (!link?.externalId || !synced) return false;
-  const result = await withTracker(input, ref, deps, async (tracker, integration) => {
-    if (!pulls(integration.settings)) return false;
+  if (!link?.externalId || !synced || !integration || !pulls(integration.settings)) return false;
+  const result = await withTracker(input, ref, integration, deps, async (tracker, integration) => {
     const issue = await tracker.getIssue(link.externalId!);
     if (!issue.updatedAt || !synced.updatedAt || Date.parse(issue.updatedAt) <= Date.parse(synced.updatedAt)) return false;
     const dataspace = await dataspaceOf(tdb, input.dataspaceId);
@@ -180,36 +191,29 @@ async function catchUp(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promi
 
 /** "Closed in Switchboard": the note posted before the issue is closed, while the request is still closed. */
 async function postCloseNote(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promise<boolean> {
-  const tdb = scopedDb(input.dataspaceId);
-  const [link, request] = await Promise.all([
-    tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true } }),
-    loadRequest(input.dataspaceId, input.requestId, tdb),
-  ]);
+  const { link, integration, request } = await stepContext(input, ref, true);
   if (!link?.externalId || request?.status !== "closed") return false;
   const by = request.lastModifiedBy?.email;
   // Marked as the sync's own (with the link's id): its webhook must not come back as a request comment.
   const note = `Closed in Switchboard${by ? ` by ${by}` : ""}.\n\n${commentMarker(ref.linkId)}`;
-  const result = await withTracker(input, ref, deps, (tracker) => tracker.addComment(link.externalId!, note));
+  const result = await withTracker(input, ref, integration, deps, (tracker) => tracker.addComment(link.externalId!, note));
   return result !== null;
 }
 
 /** Sends what differs; false when nothing did. */
 async function updateIssue(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promise<boolean> {
-  const tdb = scopedDb(input.dataspaceId);
-  const link = await tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true, synced: true } });
-  const request = await loadRequest(input.dataspaceId, input.requestId, tdb);
+  const { tdb, link, integration, request, dataspace } = await stepContext(input, ref, true);
   const synced = readSyncedState(link?.synced);
-  if (!link?.externalId || !request || !synced) return false;
-  const dataspace = await dataspaceOf(tdb, input.dataspaceId);
-  const result = await withTracker(input, ref, deps, async (tracker, integration) => {
-    const patch = pushPatch(syncedRequestOf(request, dataspace), integration.settings, synced);
-    if (Object.keys(patch).length === 0) {
-      // Nothing to send: the link is in sync as of now (what the bulk sync counts).
-      await tdb.issueLink.update({ where: { id: ref.linkId }, data: { lastSyncedAt: new Date(), state: "SYNCED", lastError: null } });
-      return false;
-    }
+  if (!link?.externalId || !request || !dataspace || !synced || !integration || integration.paused) return false;
+  const patch = pushPatch(syncedRequestOf(request, dataspace), integration.settings, synced);
+  if (Object.keys(patch).length === 0) {
+    // Nothing to send: the link is in sync as of now (what the bulk sync counts).
+    await tdb.issueLink.update({ where: { id: ref.linkId }, data: { lastSyncedAt: new Date(), state: "SYNCED", lastError: null } });
+    return false;
+  }
+  const result = await withTracker(input, ref, integration, deps, async (tracker, integration) => {
     const issue = await tracker.updateIssue(link.externalId!, patch);
-    await recordSynced(ref, issue, { ...(patch.body === undefined ? {} : { body: patch.body }) });
+    await recordSynced(ref, integration, issue, { ...(patch.body === undefined ? {} : { body: patch.body }) });
     return true;
   });
   return result === true;
