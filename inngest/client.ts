@@ -6,6 +6,7 @@ import { INBOUND_EVENTS_RECEIVED, inboundEventsReceivedData } from "@/server/inb
 import { RECONCILE_REQUESTED, reconcileRequestedData } from "@/server/integrations/statuspage/sync/reconcile";
 import { BACKFILL_REQUESTED, backfillRequestedData, PUSH_REQUESTED, pushRequestedData } from "@/server/issue-sync/requests";
 import { DELIVERIES_REQUESTED, deliveriesRequestedData } from "@/server/webhooks/deliveries/dispatch-deliveries";
+import { NOTIFICATIONS_REQUESTED, notificationsRequestedData } from "@/server/notifications/dispatch";
 
 /**
  * Switchboard's one Inngest client. Where it sends events and who calls its functions is the
@@ -39,6 +40,9 @@ export const domainEvents = Object.fromEntries(EVENT_TYPES.map((type) => [type, 
 
 /** Outgoing webhook deliveries to attempt, grouped per dataspace by the dispatcher. */
 export const webhookDeliveriesRequested = eventType(DELIVERIES_REQUESTED, { schema: deliveriesRequestedData });
+
+/** Notification messages to send, grouped per dataspace by their dispatcher. */
+export const notificationMessagesRequested = eventType(NOTIFICATIONS_REQUESTED, { schema: notificationsRequestedData });
 
 /** Stored inbound webhook events to process, grouped per dataspace by their dispatcher. */
 export const inboundWebhookEventsReceived = eventType(INBOUND_EVENTS_RECEIVED, { schema: inboundEventsReceivedData });

@@ -60,6 +60,8 @@ const schema = z.object({
   /** Outgoing mail (invitations, password resets), e.g. `smtps://user:pass@smtp.example.com:465`; unset = no mail. */
   SMTP_URL: optional.pipe(z.string().url("SMTP_URL must be a URL like smtp://user:pass@host:587").optional()),
   MAIL_FROM: z.string().default("Switchboard <switchboard@localhost>"),
+  /** The From of outgoing mail; MAIL_FROM is its older name, read when this is unset. */
+  SMTP_FROM: optional.pipe(z.string().min(3).optional()),
   /**
    * Statuspage's management API. Only for a proxy or a test double: an http:// or internal
    * address set here is reachable by the Statuspage sync (and nothing else) despite the

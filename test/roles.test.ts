@@ -13,6 +13,8 @@ import { createServiceInput } from "@/server/records/services/service.schema";
 import { createDeployment } from "@/server/records/deployments/create-deployment";
 import { createDeploymentInput } from "@/server/records/deployments/deployment.schema";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
+import { createNotificationRule } from "@/server/notifications/manage-rules";
+import { createRuleInput } from "@/server/notifications/rule.schema";
 import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedSsoConnection, seedUser, seedWebhook, tenantFor } from "./factories";
 import { startFakeIssuer } from "./fake-oidc-issuer";
 import { closeGithubFake, seedGithubIssueSync, wireRecordingRuntime } from "./issue-sync-fixtures";
@@ -67,10 +69,13 @@ async function seedTeam() {
   const { alert } = await raiseAlert(ownerCtx, raiseAlertInput.parse({ title: "Team alert", fingerprint: "team-alert" }));
   // Issue sync against the GitHub fake: the shared request has its issue, a second one none yet.
   const issueSync = await seedGithubIssueSync(ownerCtx);
+  const teamRule = (name: string) => createNotificationRule(ownerCtx, createRuleInput.parse({ name, channel: "EMAIL", eventTypes: ["incident.*"], destination: { roles: ["ADMIN"] } }));
+  const notificationRule = await teamRule("Team pager");
+  const doomedNotificationRule = await teamRule("Doomed pager");
   const issueLink = await issueSync.linkRequest(request.id);
   const unlinkedRequest = await seedRequest(ownerCtx, { title: "Not on GitHub yet" });
   const linkableIssue = issueSync.openIssue("Opened on GitHub");
-  return { issueSync, issueLink, unlinkedRequest, linkableIssue, dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
+  return { notificationRule, doomedNotificationRule, issueSync, issueLink, unlinkedRequest, linkableIssue, dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -142,6 +147,10 @@ const MUTATIONS: Record<string, MutationCase> = {
   "sso.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.id, name: "Renamed SSO" }) },
   "sso.checkDomain": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.domainClaims[0].id }) },
   "sso.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.sso.id }) },
+  "notification.create": { viewer: "FORBIDDEN", input: () => ({ name: "By a viewer", channel: "EMAIL", eventTypes: ["alert.*"], destination: { to: ["me@team.test"] } }) },
+  "notification.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.notificationRule.uuid, changes: { name: "Renamed" } }) },
+  "notification.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedNotificationRule.uuid }) },
+  "notification.sendTest": { viewer: "FORBIDDEN", input: (t) => ({ id: t.notificationRule.uuid }) },
   "run.cancel": { viewer: "FORBIDDEN", input: (t) => ({ id: t.run.id }) },
   "run.rerun": { viewer: "FORBIDDEN", input: (t) => ({ id: t.run.id }) },
   "webhook.create": { viewer: "FORBIDDEN", input: () => ({ url: "https://hooks.example.test/new", eventTypes: ["request.*"] }) },
@@ -361,6 +370,11 @@ describe("a member", () => {
       "eventType.create": () => caller.eventType.create({ dataspace: slug, name: "custom.team.by_member", schema: { type: "object" } }),
       "eventType.update": () => caller.eventType.update({ dataspace: slug, id: t.eventType.id, patch: { description: "Mine" } }),
       "eventType.delete": () => caller.eventType.delete({ dataspace: slug, id: t.eventType.id }),
+      // Rules send the dataspace's events outside: members read them, admins change them.
+      "notification.create": () => caller.notification.create({ dataspace: slug, name: "A member's rule", channel: "EMAIL", eventTypes: ["alert.*"], destination: { to: ["me@team.test"] } }),
+      "notification.update": () => caller.notification.update({ dataspace: slug, id: t.notificationRule.uuid, changes: { destination: { to: ["me@team.test"] } } }),
+      "notification.delete": () => caller.notification.delete({ dataspace: slug, id: t.notificationRule.uuid }),
+      "notification.sendTest": () => caller.notification.sendTest({ dataspace: slug, id: t.notificationRule.uuid }),
       // Deleting a service unlinks its alerts and deployments: admins only.
       "service.delete": () => caller.service.delete({ dataspace: slug, id: t.service.id }),
     };

@@ -12,6 +12,8 @@ import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { addRequestComment } from "@/server/records/requests/add-request-comment";
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
+import { createNotificationRule } from "@/server/notifications/manage-rules";
+import { createRuleInput } from "@/server/notifications/rule.schema";
 import { seedGithubIssueSync, wireRecordingRuntime } from "./issue-sync-fixtures";
 import { seedMaintenance } from "./maintenance-fixtures";
 import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
@@ -59,6 +61,10 @@ export async function seedTwoDataspaces() {
   const issueSyncB = await seedGithubIssueSync(ctxB, { name: "Bravo issue tracker", repository: "bravo-org/tracker" });
   const issueLinkB = await issueSyncB.linkRequest(requestB.id, "Bravo linked issue");
   const linkableIssueB = issueSyncB.openIssue("Bravo issue to link");
+  const slackB = await seedIntegration(ctxB, { type: "SLACK", name: "Bravo Slack", config: { botToken: "xoxb-9999-8888-bravobottoken" } });
+  const bravoRule = (name: string) => createNotificationRule(ctxB, createRuleInput.parse({ name, channel: "EMAIL", eventTypes: ["alert.*"], destination: { to: ["bravo-oncall@bravo.test"] } }));
+  const ruleB = await bravoRule("Bravo pager rule");
+  const doomedRuleB = await bravoRule("Bravo doomed rule");
   const apiTokenB = await createApiToken(ctxB, { name: "Bravo deploy token", scopes: ["admin"] });
   await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
@@ -83,7 +89,7 @@ export async function seedTwoDataspaces() {
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, deploymentB, alertToResolveB, alertForIncidentB, issueSyncB, issueLinkB, linkableIssueB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, deploymentB, alertToResolveB, alertForIncidentB, issueSyncB, issueLinkB, linkableIssueB, slackB, ruleB, doomedRuleB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -165,6 +171,12 @@ export function traceOfB(f: Fixture): string[] {
     f.issueSyncB.webhookSecret,
     f.issueLinkB.id,
     "Bravo linked issue",
+    f.slackB.id,
+    "Bravo Slack",
+    f.ruleB.uuid,
+    "Bravo pager rule",
+    "bravo-oncall@bravo.test",
+    f.doomedRuleB.uuid,
   ];
 }
 
@@ -435,6 +447,18 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     why: "static list of the event types a webhook can subscribe to; holds no dataspace data",
     check: async (f) => expectNoTraceOfB(await callerFor(f.ownerA.id).webhook.eventTypes(), f),
   },
+  "notification.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "notification.get": { scope: "dataspace", input: (f) => ({ id: f.ruleB.uuid }), asOwnerOfA: "NOT_FOUND" },
+  // A rule in A sending through B's Slack integration: no such integration in A.
+  "notification.create": {
+    scope: "dataspace",
+    input: (f) => ({ name: "Through B's Slack", channel: "SLACK", eventTypes: ["alert.*"], integrationId: f.slackB.id }),
+    asOwnerOfA: "BAD_REQUEST",
+  },
+  "notification.update": { scope: "dataspace", input: (f) => ({ id: f.ruleB.uuid, changes: { destination: { to: ["alpha@alpha.test"] } } }), asOwnerOfA: "NOT_FOUND" },
+  "notification.delete": { scope: "dataspace", input: (f) => ({ id: f.doomedRuleB.uuid }), asOwnerOfA: "NOT_FOUND" },
+  "notification.sendTest": { scope: "dataspace", input: (f) => ({ id: f.ruleB.uuid }), asOwnerOfA: "NOT_FOUND" },
+  "notification.messages": { scope: "dataspace", input: (f) => ({ id: f.ruleB.uuid }), asOwnerOfA: "NOT_FOUND" },
   "webhook.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "webhook.get": { scope: "dataspace", input: (f) => ({ id: f.webhookB.endpoint.id }), asOwnerOfA: "NOT_FOUND" },
   "webhook.create": { scope: "dataspace", input: () => ({ url: "https://alpha.example.test/hook", eventTypes: ["*"] }), asOwnerOfA: "OK" },

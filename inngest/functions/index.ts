@@ -1,4 +1,5 @@
 import type { InngestFunction } from "inngest";
+import { deliverNotificationMessages } from "./deliver-notifications";
 import { deliverWebhooks } from "./deliver-webhooks";
 import { issueSyncBackfill, issueSyncPushComment, issueSyncPushRequest, issueSyncPushRequested } from "./issue-sync-push";
 import { maintenanceWindow } from "./maintenance-window";
@@ -14,6 +15,7 @@ import { statuspageSyncComponent } from "./statuspage-sync-component";
  */
 export const functions: InngestFunction.Any[] = [
   deliverWebhooks,
+  deliverNotificationMessages,
   resumeWebhookEndpoint,
   processInboundEvent,
   statuspageSyncComponent,

@@ -10,6 +10,8 @@ import { addRequestComment } from "@/server/records/requests/add-request-comment
 import { createService } from "@/server/records/services/create-service";
 import { createServiceInput } from "@/server/records/services/service.schema";
 import { db } from "@/server/db/client";
+import { createNotificationRule } from "@/server/notifications/manage-rules";
+import { createRuleInput } from "@/server/notifications/rule.schema";
 import { apiRoutes } from "@/server/rest/routes";
 import { seedApiToken } from "../api-token-fixtures";
 import { addMember, seedDataspace, seedIntegration, seedRequest, seedUser, seedWebhook, tenantFor } from "../factories";
@@ -76,7 +78,12 @@ async function seedTwoDataspaces() {
   const issueSyncA = await seedGithubIssueSync(ctxA, { name: "Alpha issue tracker", repository: "alpha-org/tracker" });
   const issueLinkA = await issueSyncA.linkRequest(requestA.id, "Alpha linked issue");
   const linkableIssueA = issueSyncA.openIssue("Alpha issue to link");
+  const alphaRule = (name: string) => createNotificationRule(ctxA, createRuleInput.parse({ name, channel: "EMAIL", eventTypes: ["alert.*"], destination: { to: ["alpha-oncall@alpha.test"] } }));
+  const ruleA = await alphaRule("Alpha pager rule");
+  const doomedRuleA = await alphaRule("Alpha doomed rule");
   return {
+    ruleA,
+    doomedRuleA,
     issueSyncA,
     issueLinkA,
     linkableIssueA,
@@ -122,7 +129,8 @@ function traceOfA(f: Fixture): string[] {
     f.eventTypeA.id, "Alpha launch countdown", f.doomedEventTypeA.id, "Alpha doomed type",
     f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
     f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates", f.maintenanceA.id, "Alpha maintenance window", f.doomedMaintenanceA.id, "Alpha doomed window", f.runningMaintenanceA.id, "Alpha running window", f.deploymentA.id, "alpha-production", "Alpha release notes", f.alertA.id, "Alpha disk full", "alert payload", "alpha-queue-fingerprint", f.alertToResolveA.id, f.alertToAcknowledgeA.id,
-    f.issueSyncA.id, "Alpha issue tracker", "alpha-org/tracker", f.issueSyncA.webhookSecret, f.issueLinkA.id];
+    f.issueSyncA.id, "Alpha issue tracker", "alpha-org/tracker", f.issueSyncA.webhookSecret, f.issueLinkA.id,
+    f.ruleA.uuid, "Alpha pager rule", "alpha-oncall@alpha.test", f.doomedRuleA.uuid, "Alpha doomed rule"];
 }
 
 /**
@@ -289,6 +297,13 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "GET /integrations/{uuid}/issue-sync": (f) => [{ path: `/integrations/${f.issueSyncA.id}/issue-sync`, expect: 404, ownerGets: 200 }],
   "POST /integrations/{uuid}/issue-sync/test": (f) => [{ path: `/integrations/${f.issueSyncA.id}/issue-sync/test`, expect: 404, ownerGets: 200 }],
   "POST /integrations/{uuid}/issue-sync/backfill": (f) => [{ path: `/integrations/${f.issueSyncA.id}/issue-sync/backfill`, expect: 404, ownerGets: 202 }],
+  "GET /notification-rules": () => [{ path: "/notification-rules", expect: "own", ownerGets: 200 }],
+  "POST /notification-rules": () => [{ path: "/notification-rules", body: { name: "Own rule", channel: "email", events: ["incident.*"], destination: { roles: ["OWNER"] } }, expect: "own", ownerGets: 201, bGets: 201 }],
+  "GET /notification-rules/{uuid}": (f) => [{ path: `/notification-rules/${f.ruleA.uuid}`, expect: 404, ownerGets: 200 }],
+  "PATCH /notification-rules/{uuid}": (f) => [{ path: `/notification-rules/${f.ruleA.uuid}`, body: { destination: { to: ["evil@bravo.test"] } }, expect: 404, ownerGets: 200 }],
+  "DELETE /notification-rules/{uuid}": (f) => [{ path: `/notification-rules/${f.doomedRuleA.uuid}`, expect: 404, ownerGets: 204 }],
+  "POST /notification-rules/{uuid}/test": (f) => [{ path: `/notification-rules/${f.ruleA.uuid}/test`, expect: 404, ownerGets: 202 }],
+  "GET /notification-rules/{uuid}/messages": (f) => [{ path: `/notification-rules/${f.ruleA.uuid}/messages`, expect: 404, ownerGets: 200 }],
 };
 
 describe("REST API across dataspaces", () => {

@@ -23,6 +23,7 @@ export const RESOURCE_LABELS: Record<ApiResource, string> = {
   maintenances: "Maintenance",
   alerts: "Alerts",
   deployments: "Deployments",
+  notifications: "Notifications",
 };
 
 export const LEVEL_LABELS: Record<ApiLevel, string> = { read: "Read", write: "Write", admin: "Admin" };

@@ -1,3 +1,4 @@
+import { notificationRouter } from "./routers/notification";
 import { accountRouter, userAdminRouter } from "./routers/account";
 import { alertRouter } from "./routers/alert";
 import { apiTokenRouter } from "./routers/api-token";
@@ -31,6 +32,7 @@ export const appRouter = router({
   run: runsRouter,
   webhook: webhookRouter,
   integration: integrationRouter,
+  notification: notificationRouter,
   apiToken: apiTokenRouter,
   account: accountRouter,
   userAdmin: userAdminRouter,

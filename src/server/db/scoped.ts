@@ -56,6 +56,8 @@ export const TENANT_MODELS = new Set([
   "Deployment",
   "StatuspageIncidentLink",
   "IssueLink",
+  "NotificationRule",
+  "NotificationMessage",
   "IssueCommentLink",
   "PullRequestLink",
 ]);

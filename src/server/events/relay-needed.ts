@@ -3,8 +3,9 @@ import { runtimePortIfWired } from "@/server/runtime/port";
 
 /**
  * Which events of a publishing transaction must go through the outbox relay: those a function of
- * the runtime is triggered by (issue sync's only where an integration has it on), and every event of a dataspace with a webhook endpoint (in any
- * state: a paused endpoint holds its deliveries). The rest — a monitor's notifications in a
+ * the runtime is triggered by (issue sync's only where an integration has it on), every event of a dataspace with a webhook endpoint (in any
+ * state: a paused endpoint holds its deliveries), and every event of a dataspace with an active
+ * notification rule (the relay matches them). The rest — a monitor's notifications in a
  * dataspace that sends no webhooks, say — are written already relayed: nothing would read them
  * from the queue but the relay, to mark them. One query per transaction, not per event.
  *
@@ -15,8 +16,9 @@ import { runtimePortIfWired } from "@/server/runtime/port";
 export async function relayNeeded(tx: ScopedTx, dataspaceId: string): Promise<(type: string) => boolean> {
   const port = runtimePortIfWired();
   if (!port) return () => true;
-  const [{ endpoints, issueSync }] = await tx.$queryRaw<{ endpoints: boolean; issueSync: boolean }[]>`
+  const [{ endpoints, issueSync, rules }] = await tx.$queryRaw<{ endpoints: boolean; issueSync: boolean; rules: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM "WebhookEndpoint" WHERE "dataspaceId" = ${dataspaceId}::uuid) AS endpoints,
-      EXISTS (SELECT 1 FROM "Integration" WHERE "dataspaceId" = ${dataspaceId}::uuid AND "isActive" AND config ? 'issueSync') AS "issueSync"`; // as dataspacesWithIssueSync
-  return endpoints ? () => true : (type) => port.wants(type, { issueSync });
+      EXISTS (SELECT 1 FROM "Integration" WHERE "dataspaceId" = ${dataspaceId}::uuid AND "isActive" AND config ? 'issueSync') AS "issueSync",
+      EXISTS (SELECT 1 FROM "NotificationRule" WHERE "dataspaceId" = ${dataspaceId}::uuid AND "isActive") AS rules`; // as dataspacesWithIssueSync
+  return endpoints || rules ? () => true : (type) => port.wants(type, { issueSync });
 }

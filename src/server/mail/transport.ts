@@ -6,7 +6,8 @@ import { env } from "@/env";
  * mailed and the callers fall back to links an admin passes on (see docs/accounts.md).
  */
 
-export type MailMessage = { to: string; subject: string; text: string };
+/** `html`: an HTML part beside the text (notifications); every value in it already escaped by its maker. */
+export type MailMessage = { to: string | string[]; subject: string; text: string; html?: string };
 
 // One transport per SMTP_URL and process (server.ts and the Next bundle are two module graphs).
 const holder = globalThis as { __switchboardMail?: { url: string; transport: Transporter } };
@@ -24,12 +25,17 @@ function transport(url: string): Transporter {
   return made;
 }
 
-/** Sends one plain-text message; false when no SMTP server is configured. Throws when sending fails. */
+/** Sends one message; false when no SMTP server is configured. Throws when sending fails. */
 export async function sendMail(message: MailMessage): Promise<boolean> {
+  return (await sendMailWithAnswer(message)) !== null;
+}
+
+/** Sends one message and gives the SMTP server's answer ("250 2.0.0 Ok: queued"); null when no SMTP server is configured. */
+export async function sendMailWithAnswer(message: MailMessage): Promise<{ answer: string; messageId: string } | null> {
   const url = env().SMTP_URL;
-  if (!url) return false;
-  await transport(url).sendMail({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text: message.text });
-  return true;
+  if (!url) return null;
+  const info = await transport(url).sendMail({ from: env().SMTP_FROM ?? env().MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html });
+  return { answer: String(info.response ?? "sent"), messageId: String(info.messageId ?? "") };
 }
 
 /** For tests and shutdown. */

@@ -6,6 +6,8 @@ import { dispatchQueuedWebhookEvents, type InboundEventsReceived } from "@/serve
 import { dispatchQueuedDeliveries, type DeliveriesRequested } from "@/server/webhooks/deliveries/dispatch-deliveries";
 import { planWebhookDeliveries, subscribedEndpoints } from "@/server/webhooks/deliveries/fan-out";
 import { dataspacesWithIssueSync } from "@/server/issue-sync/enabled";
+import { dispatchQueuedNotifications, type NotificationsRequested } from "@/server/notifications/dispatch";
+import { activeNotificationRules, planNotifications, wantedByRules } from "@/server/notifications/fan-out";
 import { runtimePort } from "./port";
 
 /**
@@ -22,7 +24,7 @@ export type RelayedEvent = {
   data: { dataspaceId: string; actorId: string | null; payload: unknown; payloadOmitted?: string };
   ts: number;
 };
-export type SendEvents = (events: (RelayedEvent | DeliveriesRequested | InboundEventsReceived)[]) => Promise<unknown>;
+export type SendEvents = (events: (RelayedEvent | DeliveriesRequested | InboundEventsReceived | NotificationsRequested)[]) => Promise<unknown>;
 
 type Row = { id: string; type: string; data: unknown; dataspaceId: string; actorId: string | null; createdAt: Date };
 
@@ -61,9 +63,10 @@ export async function relayPass(options: RelayOptions = {}): Promise<{ relayed: 
   const { relayed } = await relayOutbox({ send, wanted: options.wanted });
   const deliveries = await dispatchQueuedDeliveries({ send });
   const inbound = await dispatchQueuedWebhookEvents({ send });
-  const due = [deliveries.nextDueAt, inbound.nextDueAt].filter((at): at is Date => at !== null);
+  const notifications = await dispatchQueuedNotifications({ send });
+  const due = [deliveries.nextDueAt, inbound.nextDueAt, notifications.nextDueAt].filter((at): at is Date => at !== null);
   const nextDueAt = due.length ? new Date(Math.min(...due.map((at) => at.getTime()))) : null;
-  return { relayed, dispatched: deliveries.dispatched + inbound.dispatched, nextDueAt };
+  return { relayed, dispatched: deliveries.dispatched + inbound.dispatched + notifications.dispatched, nextDueAt };
 }
 
 /**
@@ -89,8 +92,9 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
         // to the runtime. Events nobody subscribes to are just marked (inbound payloads run large).
         const endpoints = await subscribedEndpoints(tx, rows.map((row) => row.dataspaceId));
         const issueSync = await dataspacesWithIssueSync(tx, rows.map((row) => row.dataspaceId));
+        const rules = await activeNotificationRules(tx, rows.map((row) => row.dataspaceId));
         const runtimeWants = (row: { type: string; dataspaceId: string }) => wanted(row.type, { issueSync: issueSync.has(row.dataspaceId) });
-        const needed = rows.filter((row) => endpoints.has(row.dataspaceId) || runtimeWants(row));
+        const needed = rows.filter((row) => endpoints.has(row.dataspaceId) || runtimeWants(row) || wantedByRules(rules, row));
         const data = needed.length
           ? new Map(
               (
@@ -102,6 +106,7 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
           : new Map<string, unknown>();
         const full: Row[] = needed.map((row) => ({ ...row, data: data.get(row.id) }));
         await planWebhookDeliveries(tx, full.filter((row) => endpoints.has(row.dataspaceId)), endpoints);
+        await planNotifications(tx, full.filter((row) => wantedByRules(rules, row)), rules);
         for (const chunk of chunkByBytes(full.filter(runtimeWants).map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
         await tx.$executeRaw`UPDATE "Event" SET "relayedAt" = now() WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
         return rows.length;

@@ -3,7 +3,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 
 /**
- * The one dispatcher behind every row-backed queue (webhook deliveries, inbound events): rows
+ * The one dispatcher behind every row-backed queue (webhook deliveries, inbound events, notification
+ * messages): rows
  * whose `queuedAt` is due are locked with SKIP LOCKED (so concurrent relays never take the same
  * rows), handed to the runtime and unqueued in the same transaction — at least once, the way the
  * outbox relay hands over events. Rows due together go as groups of up to `groupSize` per
@@ -18,7 +19,11 @@ import { db } from "@/server/db/client";
  */
 export type QueuedRef = { id: string; dispatch: number };
 
-const TABLES = { WebhookDelivery: Prisma.raw(`"WebhookDelivery"`), WebhookEvent: Prisma.raw(`"WebhookEvent"`) } as const;
+const TABLES = {
+  WebhookDelivery: Prisma.raw(`"WebhookDelivery"`),
+  WebhookEvent: Prisma.raw(`"WebhookEvent"`),
+  NotificationMessage: Prisma.raw(`"NotificationMessage"`),
+} as const;
 
 type Row = QueuedRef & { dataspaceId: string };
 

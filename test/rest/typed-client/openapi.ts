@@ -1219,6 +1219,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notification-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification rules
+         * @description Oldest first.
+         *
+         *     Scope: `notifications:read` (or `read`).
+         */
+        get: operations["listNotificationRules"];
+        put?: never;
+        /**
+         * Create a notification rule
+         * @description Slack and Teams rules name their integration; email rules need SMTP set up by the operator. Changing rules takes the `notifications:admin` scope (or `admin`) and a token made by an admin: rules send the dataspace's events outside.
+         *
+         *     Scope: `notifications:admin` (or `admin`).
+         */
+        post: operations["createNotificationRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notification-rules/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a notification rule
+         * @description Scope: `notifications:read` (or `read`).
+         */
+        get: operations["getNotificationRule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a notification rule
+         * @description Its message log goes with it. Changing rules takes the `notifications:admin` scope (or `admin`) and a token made by an admin: rules send the dataspace's events outside.
+         *
+         *     Scope: `notifications:admin` (or `admin`).
+         */
+        delete: operations["deleteNotificationRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a notification rule
+         * @description Fields left out keep their values; `If-Match` with the rule's ETag refuses a change to a rule changed meanwhile. Changing rules takes the `notifications:admin` scope (or `admin`) and a token made by an admin: rules send the dataspace's events outside.
+         *
+         *     Scope: `notifications:admin` (or `admin`).
+         */
+        patch: operations["updateNotificationRule"];
+        trace?: never;
+    };
+    "/notification-rules/{uuid}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test notification
+         * @description A message saying it is a test goes out now through the rule's channel; follow it in the rule's messages (`is_test`). A failed test does not mark the rule failing. Changing rules takes the `notifications:admin` scope (or `admin`) and a token made by an admin: rules send the dataspace's events outside.
+         *
+         *     Scope: `notifications:admin` (or `admin`).
+         */
+        post: operations["testNotificationRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notification-rules/{uuid}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a rule's messages
+         * @description Newest first: each message's status, attempts and what the platform answered.
+         *
+         *     Scope: `notifications:read` (or `read`).
+         */
+        get: operations["listNotificationMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1724,6 +1828,56 @@ export interface components {
             integration: string;
             /** @description An existing issue to link: its number (`"12"`, `"#12"`), key (`"OPS-7"`) or URL. Without it, a new issue is created */
             reference?: string;
+        };
+        NotificationRuleCreate: {
+            name: string;
+            is_active?: boolean;
+            events: string[];
+            filter?: string | null;
+            /** @enum {string} */
+            channel: "slack" | "teams" | "email";
+            integration?: string | null;
+            destination?: components["schemas"]["NotificationDestination"];
+            template?: components["schemas"]["NotificationTemplate"] | null;
+            quiet_hours?: components["schemas"]["NotificationQuietHours"] | null;
+            throttle_per_minute?: number | null;
+        };
+        /** @description Where messages go, by channel: Slack `{channel}`, email `{to, roles}`, Teams `{}` (the integration's Workflows URL) */
+        NotificationDestination: {
+            /** @description Slack with a bot token: the channel, `"#ops"` or an id like `"C0123456789"`; default: the integration's `channel` */
+            channel?: string;
+            /** @description Email: addresses to mail (up to 50) */
+            to?: string[];
+            /** @description Email: also mail the dataspace's members with these roles, e.g. `["ADMIN", "OWNER"]` */
+            roles?: ("OWNER" | "ADMIN" | "MEMBER" | "VIEWER")[];
+        };
+        NotificationTemplate: {
+            /** @description One line, with `{{ data.… }}` and `{{ event.… }}` placeholders, e.g. `[{{ data.severity }}] {{ data.title }}` */
+            title: string;
+            /** @description The body, with placeholders; nothing in a template is executed */
+            text?: string;
+        };
+        /** @description Messages due in these hours wait until they end */
+        NotificationQuietHours: {
+            /** @description "22:00" */
+            start: string;
+            /** @description "07:00" */
+            end: string;
+            /** @description An IANA time zone: `Europe/Paris`, `UTC` */
+            time_zone: string;
+        };
+        NotificationRuleUpdate: {
+            name?: string;
+            is_active?: boolean;
+            events?: string[];
+            filter?: string | null;
+            /** @enum {string} */
+            channel?: "slack" | "teams" | "email";
+            integration?: string | null;
+            destination?: components["schemas"]["NotificationDestination"];
+            template?: components["schemas"]["NotificationTemplate"] | null;
+            quiet_hours?: components["schemas"]["NotificationQuietHours"] | null;
+            throttle_per_minute?: number | null;
         };
         /** @description A request, in the shape of DejaCode's request payloads */
         Request: {
@@ -2665,6 +2819,89 @@ export interface components {
             finished_date: string | null;
             /** @description Where to follow its progress */
             api_url: string;
+        };
+        /** @description Which events become messages, where, and how many a minute */
+        NotificationRule: {
+            api_url: string;
+            /** Format: uuid */
+            uuid: string;
+            name: string;
+            is_active: boolean;
+            /** @description Event types and patterns (`alert.*`, `*`), as webhooks take them */
+            events: string[];
+            /** @description A filter expression over `event` and `data`, as webhooks take it */
+            filter: string | null;
+            /** @enum {string} */
+            channel: "slack" | "teams" | "email";
+            /** @description The Slack or Teams integration it sends through; null for email */
+            integration: string | null;
+            destination: components["schemas"]["NotificationDestinationOutput"];
+            /** @description Its own title and text; null: the default message for each event type */
+            template: components["schemas"]["NotificationTemplateOutput"] | null;
+            quiet_hours: components["schemas"]["NotificationQuietHoursOutput"] | null;
+            /** @description At most this many messages a minute; the rest fold into one digest for the minute */
+            throttle_per_minute: number | null;
+            /**
+             * @description `failing` when its last message was refused for good (`last_error` says why); the next that goes through clears it
+             * @enum {string}
+             */
+            state: "active" | "failing";
+            last_error: string | null;
+            last_error_date: string | null;
+            created_date: string;
+            last_modified_date: string;
+        };
+        /** @description One message of a rule and how its sending went */
+        NotificationMessage: {
+            /** Format: uuid */
+            uuid: string;
+            /** @description The event it is about; null for a test or a digest */
+            event: string | null;
+            /** @description The event's type; `test`; `digest` */
+            event_type: string;
+            title: string | null;
+            /**
+             * @description `folded`: over the throttle, counted in its minute's digest
+             * @enum {string}
+             */
+            status: "pending" | "sent" | "failed" | "folded";
+            is_test: boolean;
+            is_digest: boolean;
+            attempts: number;
+            /** @description What the platform answered when it took the message */
+            provider_answer: string | null;
+            /** @description The platform's id for it (Slack's `ts`) */
+            provider_message_id: string | null;
+            /** @description The platform's words about the last failure */
+            last_error: string | null;
+            /** @description ISO 8601: when a pending message is due (a retry, the end of quiet hours) */
+            next_attempt_date: string | null;
+            completed_date: string | null;
+            created_date: string;
+        };
+        /** @description Where messages go, by channel: Slack `{channel}`, email `{to, roles}`, Teams `{}` (the integration's Workflows URL) */
+        NotificationDestinationOutput: {
+            /** @description Slack with a bot token: the channel, `"#ops"` or an id like `"C0123456789"`; default: the integration's `channel` */
+            channel?: string;
+            /** @description Email: addresses to mail (up to 50) */
+            to?: string[];
+            /** @description Email: also mail the dataspace's members with these roles, e.g. `["ADMIN", "OWNER"]` */
+            roles?: ("OWNER" | "ADMIN" | "MEMBER" | "VIEWER")[];
+        };
+        NotificationTemplateOutput: {
+            /** @description One line, with `{{ data.… }}` and `{{ event.… }}` placeholders, e.g. `[{{ data.severity }}] {{ data.title }}` */
+            title: string;
+            /** @description The body, with placeholders; nothing in a template is executed */
+            text?: string;
+        };
+        /** @description Messages due in these hours wait until they end */
+        NotificationQuietHoursOutput: {
+            /** @description "22:00" */
+            start: string;
+            /** @description "07:00" */
+            end: string;
+            /** @description An IANA time zone: `Europe/Paris`, `UTC` */
+            time_zone: string;
         };
     };
     responses: {
@@ -6191,6 +6428,305 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listNotificationRules: {
+        parameters: {
+            query?: {
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["NotificationRule"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createNotificationRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getNotificationRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRule"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteNotificationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateNotificationRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationRuleUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    testNotificationRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the work goes on in the background */
+            202: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listNotificationMessages: {
+        parameters: {
+            query?: {
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+                status?: "pending" | "sent" | "failed" | "folded";
+            };
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["NotificationMessage"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -41,7 +41,7 @@ export const msTeams = {
   label: "Microsoft Teams",
   configSchema: msTeamsConfigSchema,
   configHelp: msTeamsConfigHelp,
-  // The incoming-webhook URL is a credential too: anyone holding it can post to the channel.
+  // The Workflows URL is a credential too: its `sig` lets anyone holding it post to the channel.
   secretFields: ["hmacSecret", "webhookUrl"],
   inbound: {
     verify: verifyTeams,
@@ -49,12 +49,13 @@ export const msTeams = {
     validate: validateMsTeamsPayload,
     map: ({ eventType: type, payload }) => mapTeamsEvent(type, payload),
     setupInstructions: (url) => [
-      "In Teams, open the team → ⋯ → Manage team → Apps → Create an outgoing webhook.",
+      'To post notifications: in Teams, open the channel → ⋯ → Workflows → "Post to a channel when a webhook request is received", finish the template, and paste the URL it shows into webhookUrl.',
+      "Office 365 connectors (…webhook.office.com/webhookb2/… URLs) are retired by Microsoft: if webhookUrl still holds one, replace it with a Workflows URL.",
+      "Workflows cannot update or thread a message: every notification, follow-ups included, is a new message in the channel.",
+      "To receive @mentions as well (optional): open the team → ⋯ → Manage team → Apps → Create an outgoing webhook.",
       `Callback URL: ${url}`,
-      "Give it a name (that is what people @mention) and create it.",
-      "Teams then shows a security token once: paste it into hmacSecret here.",
-      "Messages that @mention the webhook in that team's channels arrive as ms_teams.message events.",
-      "To post notifications, add a Workflows (or Incoming Webhook) URL for the channel as webhookUrl.",
+      "Give it a name (that is what people @mention) and create it; Teams then shows a security token once: paste it into hmacSecret here.",
+      "Messages that @mention the webhook in that team's channels arrive as ms_teams.message events; without hmacSecret every inbound request is refused.",
     ],
   },
 } satisfies IntegrationProvider<MsTeamsConfig>;

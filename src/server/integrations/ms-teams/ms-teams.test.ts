@@ -60,8 +60,29 @@ describe("Microsoft Teams", () => {
 
   it("names bad config fields", () => {
     expect(configErrors(msTeams.configSchema.safeParse({ hmacSecret: "not base64 at all!!", webhookUrl: "http://x" }))).toEqual([
-      "webhookUrl: webhookUrl must be a URL like https://….webhook.office.com/webhookb2/… or a Workflows URL",
+      "webhookUrl: webhookUrl must be a URL like https://…/workflows/…/triggers/manual/paths/invoke?… (a Teams Workflows webhook URL)",
       "hmacSecret: hmacSecret must be the security token Teams shows when the outgoing webhook is created (base64)",
     ]);
+  });
+
+  it("takes a notification-only config (no hmacSecret), still checks a token when one is given, and refuses an empty one", () => {
+    const webhookUrl = "https://prod-01.westeurope.logic.azure.com/workflows/0123/triggers/manual/paths/invoke?api-version=2016-06-01&sig=abc";
+    expect(msTeams.configSchema.safeParse({ webhookUrl }).success).toBe(true);
+    expect(msTeams.configSchema.safeParse({ hmacSecret }).success).toBe(true);
+    expect(configErrors(msTeams.configSchema.safeParse({ webhookUrl, hmacSecret: "c2hvcnQ=padding-padding" }))).toEqual([
+      "hmacSecret: hmacSecret must be the security token Teams shows when the outgoing webhook is created (base64)",
+    ]);
+    expect(configErrors(msTeams.configSchema.safeParse({}))).toEqual([
+      "webhookUrl: webhookUrl is required to post notifications (or give hmacSecret, for an outgoing webhook that only sends to Switchboard)",
+    ]);
+    // Notification-only: nothing inbound verifies.
+    expect(msTeams.inbound.verify(delivery(), { webhookUrl })).toEqual({ ok: false, reason: "no HMAC security token is configured for this integration" });
+  });
+
+  it("tells the admin to use a Workflows URL: Office 365 connectors are retired", () => {
+    const steps = msTeams.inbound.setupInstructions("https://switchboard.example/api/hooks/hk_1").join("\n");
+    expect(steps).toContain('Workflows → "Post to a channel when a webhook request is received"');
+    expect(steps).toMatch(/Office 365 connectors .* are retired/);
+    expect(msTeams.configHelp.webhookUrl.help).toMatch(/Workflows webhook URL.*Office 365 connector URLs .* are retired/s);
   });
 });

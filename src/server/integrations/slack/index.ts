@@ -28,7 +28,7 @@ export const slack = {
   configSchema: slackConfigSchema,
   configHelp: slackConfigHelp,
   // The incoming-webhook URL is a credential too: anyone holding it can post to the channel.
-  secretFields: ["signingSecret", "webhookUrl"],
+  secretFields: ["signingSecret", "botToken", "webhookUrl", "webhook_url"],
   inbound: {
     verify: verifySlack,
     // Events API: the wrapped event's type (`message`, `app_mention`); the handshake is
@@ -55,7 +55,8 @@ export const slack = {
       `Request URL: ${url} — Slack checks it at once with a signed url_verification request, answered here.`,
       "Subscribe to bot events, e.g. message.channels and app_mention, then Save Changes and reinstall the app to the workspace.",
       `For buttons and modals: Interactivity & Shortcuts → Request URL ${url}. For slash commands: Slash Commands → each command's Request URL ${url}.`,
-      "To post notifications, add an Incoming Webhook (Features → Incoming Webhooks) and paste its https://hooks.slack.com/… URL into webhookUrl.",
+      "To post notifications as the app (any channel, threads, message updates, buttons): OAuth & Permissions → Bot Token Scopes chat:write (chat:write.public to post in public channels without inviting the app; users:read and users:read.email so a button click is done as the member with the same email), install the app, and paste its Bot User OAuth Token (xoxb-…) into botToken. Invite the app to private channels (/invite @app).",
+      "Or, to only post to one channel: Features → Incoming Webhooks → Add New Webhook, and paste its https://hooks.slack.com/services/… URL into webhookUrl. An incoming webhook cannot choose the channel, reply in a thread or update a message.",
     ],
   },
 } satisfies IntegrationProvider<SlackConfig>;

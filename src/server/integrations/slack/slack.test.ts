@@ -75,10 +75,32 @@ describe("Slack", () => {
     expect(
       configErrors(slack.configSchema.safeParse({ signingSecret, webhookUrl: "https://hooks.example.com/services/x", channel: "alerts" })),
     ).toEqual([
-      "webhookUrl: webhookUrl must be a URL like https://hooks.slack.com/services/T…/B…/…",
       'channel: channel must be "#name" (lower-case) or a channel id like "C0123456789"',
+      "webhookUrl: webhookUrl must be a URL like https://hooks.slack.com/services/T…/B…/…",
     ]);
     expect(slack.configSchema.parse({ signingSecret, channel: "#deploys" })).toEqual({ signingSecret, channel: "#deploys" });
+    expect(configErrors(slack.configSchema.safeParse({ channel: "#deploys" }))).toEqual([
+      "webhookUrl: webhookUrl (an incoming webhook), botToken (a bot) or signingSecret (events from Slack) is required",
+    ]);
+    expect(configErrors(slack.configSchema.safeParse({ botToken: "xoxp-user-token-0123456789" }))).toEqual([
+      "botToken: botToken must be a bot token, xoxb-… (OAuth & Permissions → Bot User OAuth Token)",
+    ]);
+  });
+
+  it("takes Provenant's {webhook_url, channel, username} as written, a bot token, and GovSlack", () => {
+    const provenant = { webhook_url: "https://hooks.slack.com/services/T000/B000/XXXX", channel: "#agent-alerts", username: "Provenant Bot" };
+    expect(slack.configSchema.parse(provenant)).toEqual(provenant);
+    expect(configErrors(slack.configSchema.safeParse({ ...provenant, webhookUrl: "https://hooks.slack.com/services/T000/B000/YYYY" }))).toEqual([
+      "webhook_url: webhook_url and webhookUrl are different URLs: keep one of them",
+    ]);
+    const gov = { botToken: "xoxb-1234-5678-abcdefghij", apiUrl: "https://slack-gov.com/api/", webhookUrl: "https://hooks.slack-gov.com/services/T1/B1/Z" };
+    expect(slack.configSchema.parse(gov)).toEqual({ ...gov, apiUrl: "https://slack-gov.com/api" });
+    // A webhook elsewhere only on the apiUrl's own origin (a private Slack, or the tests' fake).
+    expect(slack.configSchema.safeParse({ apiUrl: "http://127.0.0.1:4000/api", webhook_url: "http://127.0.0.1:4000/services/T1/B1/Z" }).success).toBe(true);
+    expect(configErrors(slack.configSchema.safeParse({ apiUrl: "http://127.0.0.1:4000/api", webhook_url: "http://127.0.0.1:5000/services/T1/B1/Z" }))).toEqual([
+      "webhook_url: webhook_url must be a URL like https://hooks.slack.com/services/T…/B…/… (or on http://127.0.0.1:4000, the apiUrl's host)",
+    ]);
+    expect(slack.secretFields).toEqual(["signingSecret", "botToken", "webhookUrl", "webhook_url"]);
   });
 
   it("takes Slack's form posts: slash commands and interactions, typed, validated and mapped", () => {

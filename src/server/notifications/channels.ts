@@ -1,0 +1,36 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { TenantDb } from "@/server/dataspaces/tenant-context";
+import { loadIntegrationSecrets } from "@/server/integrations/manage/secrets-store";
+import { sendTeamsNotification } from "@/server/integrations/ms-teams/notify/send";
+import { sendSlackNotification, type SlackNotifyConfig } from "@/server/integrations/slack/notify/send";
+import { NotificationSendError, type NotificationContent, type SendOutcome } from "./channel";
+import { recipientsOf, sendEmailNotification } from "./email-channel";
+import { destinationFor } from "./rule.schema";
+
+type Rule = Prisma.NotificationRuleGetPayload<object>;
+
+/**
+ * Sends a rule's message through its channel: the one place that knows which channel code
+ * renders and sends what (Slack: src/server/integrations/slack/notify, Teams:
+ * src/server/integrations/ms-teams/notify, email: ./email-channel.ts). Secrets are decrypted for
+ * this call only.
+ */
+export async function sendThroughChannel(tdb: TenantDb, rule: Rule, content: NotificationContent, _options: { isTest: boolean }): Promise<SendOutcome> {
+  const destination = destinationFor(rule.channel, rule.destination);
+  if (rule.channel === "EMAIL") return sendEmailNotification(await recipientsOf(tdb, destination), content);
+  const integration = rule.integrationId ? await tdb.integration.findFirst({ where: { id: rule.integrationId }, select: { id: true, isActive: true, config: true } }) : null;
+  if (!integration) throw new NotificationSendError("The rule's integration no longer exists: choose another", { permanent: true });
+  if (!integration.isActive) throw new NotificationSendError("The rule's integration is switched off", { permanent: true });
+  const secrets = await loadIntegrationSecrets(tdb, integration.id);
+  const config = (integration.config ?? {}) as Record<string, unknown>;
+  return sendToPlatform(rule.channel, { config, secrets, content, destination });
+}
+
+type PlatformSend = { config: Record<string, unknown>; secrets: Record<string, string>; content: NotificationContent; destination: { channel?: string } };
+
+function sendToPlatform(channel: "SLACK" | "TEAMS", input: PlatformSend): Promise<SendOutcome> {
+  if (channel === "SLACK") return sendSlackNotification({ config: input.config as SlackNotifyConfig, secrets: input.secrets, content: input.content, channel: input.destination.channel });
+  const webhookUrl = input.secrets.webhookUrl;
+  if (!webhookUrl) throw new NotificationSendError("The Teams integration has no Workflows webhook URL to post to", { permanent: true });
+  return sendTeamsNotification({ webhookUrl, content: input.content });
+}

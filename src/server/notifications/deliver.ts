@@ -1,0 +1,112 @@
+import { scopedDb } from "@/server/db/scoped";
+import { jsonbSafeText } from "@/server/inbound/jsonb-safe";
+import { nextRetryDelayMs } from "@/server/webhooks/rules/retry-schedule";
+import { isNotificationSendError, type NotificationContent, type SendOutcome } from "./channel";
+import { sendThroughChannel } from "./channels";
+import { digestContent } from "./content";
+
+/**
+ * One attempt of each message in a dispatched group (as webhook deliveries are: the message row
+ * holds attempts, next attempt and dispatch, so there are no runtime steps to store). A message
+ * whose dispatch moved on (retried meanwhile) or that is no longer pending is left alone.
+ *
+ * Outcomes: sent → SENT with the platform's answer, and a failing rule is active again; a
+ * permanent refusal → FAILED and the rule FAILING with the platform's words; anything else is
+ * queued again after a growing wait (or the platform's Retry-After), up to RETRY_SCHEDULE.
+ */
+export type MessageRef = { id: string; dispatch: number };
+
+/** Seconds to wait after the 1st, 2nd, … failed attempt: about a day and a half in all. */
+export const RETRY_SCHEDULE_SECONDS = [10, 30, 120, 600, 1_800, 3_600, 3 * 3_600, 6 * 3_600, 12 * 3_600, 12 * 3_600];
+
+export async function deliverNotifications(input: { dataspaceId: string; messages: MessageRef[] }): Promise<{ sent: number; failed: number; retrying: number }> {
+  const outcome = { sent: 0, failed: 0, retrying: 0 };
+  for (const ref of input.messages) {
+    const result = await deliverOne(input.dataspaceId, ref);
+    if (result) outcome[result]++;
+  }
+  return outcome;
+}
+
+async function deliverOne(dataspaceId: string, ref: MessageRef): Promise<"sent" | "failed" | "retrying" | null> {
+  const tdb = scopedDb(dataspaceId);
+  const message = await tdb.notificationMessage.findFirst({
+    // Not "queuedAt: null": the dispatcher hands a group over before its own commit unqueues it
+    // (its row locks make this run's writes wait for that commit).
+    where: { id: ref.id, dispatch: ref.dispatch, status: "PENDING" },
+    include: { rule: true },
+  });
+  if (!message) return null;
+  const content = message.digestKey ? await digestOf(tdb, message) : (message.content as unknown as NotificationContent);
+  if (!content) {
+    await tdb.notificationMessage.update({ where: { id: message.id }, data: { status: "SENT", completedAt: new Date(), providerAnswer: "Nothing to send: no event was folded" } });
+    return null;
+  }
+  const attemptAt = new Date();
+  try {
+    const sent: SendOutcome = await sendThroughChannel(tdb, message.rule, content, { isTest: message.isTest });
+    await tdb.notificationMessage.update({
+      where: { id: message.id },
+      data: {
+        status: "SENT",
+        attemptCount: { increment: 1 },
+        lastAttemptAt: attemptAt,
+        completedAt: new Date(),
+        providerMessageId: sent.providerMessageId,
+        conversationId: sent.conversationId,
+        providerAnswer: jsonbSafeText(sent.answer.slice(0, 500)),
+        lastError: null,
+      },
+    });
+    if (message.rule.state === "FAILING" && !message.isTest) await tdb.notificationRule.update({ where: { id: message.ruleId }, data: { state: "ACTIVE", lastError: null } });
+    return "sent";
+  } catch (error) {
+    const text = jsonbSafeText((error as Error).message.slice(0, 2_000));
+    const permanent = isNotificationSendError(error) ? error.permanent : false;
+    const retryAfterMs = isNotificationSendError(error) ? error.retryAfterMs : null;
+    const attempts = message.attemptCount + 1;
+    const delay = permanent ? null : nextRetryDelayMs({ scheduleSeconds: RETRY_SCHEDULE_SECONDS, attemptsMade: attempts, retryAfterMs });
+    if (delay !== null) {
+      await tdb.notificationMessage.update({
+        where: { id: message.id },
+        data: { attemptCount: attempts, lastAttemptAt: attemptAt, lastError: `${text} (will retry)`, queuedAt: new Date(Date.now() + delay), dispatch: { increment: 1 } },
+      });
+      return "retrying";
+    }
+    const why = permanent ? text : `Gave up after ${attempts} attempts: ${text}`;
+    await tdb.notificationMessage.update({ where: { id: message.id }, data: { status: "FAILED", attemptCount: attempts, lastAttemptAt: attemptAt, completedAt: new Date(), lastError: why } });
+    // A test message tells the person who sent it; the rule's state is about its real messages.
+    if (!message.isTest) await tdb.notificationRule.update({ where: { id: message.ruleId }, data: { state: "FAILING", lastError: why, lastErrorAt: new Date() } });
+    return "failed";
+  }
+}
+
+/** The digest of a throttled minute, counted now: the events folded into it. */
+async function digestOf(
+  tdb: ReturnType<typeof scopedDb>,
+  message: { ruleId: string; window: Date | null; rule: { name: string } },
+): Promise<NotificationContent | null> {
+  if (!message.window) return null;
+  const folded = await tdb.notificationMessage.groupBy({ by: ["eventType"], where: { ruleId: message.ruleId, window: message.window, status: "FOLDED" }, _count: { _all: true } });
+  const count = folded.reduce((sum, row) => sum + row._count._all, 0);
+  if (count === 0) return null;
+  return digestContent({
+    ruleName: message.rule.name,
+    count,
+    eventTypes: folded.sort((a, b) => b._count._all - a._count._all).map((row) => row.eventType),
+    since: message.window,
+    until: new Date(message.window.getTime() + 60_000),
+    url: null,
+  });
+}
+
+/** When the runtime gives up on a group (its own retries exhausted), its pending messages say so. */
+export async function markNotificationsAbandoned(input: { dataspaceId: string; messages: MessageRef[] }, error: string) {
+  const tdb = scopedDb(input.dataspaceId);
+  for (const ref of input.messages) {
+    await tdb.notificationMessage.updateMany({
+      where: { id: ref.id, dispatch: ref.dispatch, status: "PENDING" },
+      data: { status: "FAILED", completedAt: new Date(), lastError: `Gave up: ${error}` },
+    });
+  }
+}
