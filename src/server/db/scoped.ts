@@ -58,6 +58,7 @@ export const TENANT_MODELS = new Set([
   "IssueLink",
   "NotificationRule",
   "NotificationMessage",
+  "NotificationThread",
   "IssueCommentLink",
   "PullRequestLink",
 ]);

@@ -6,6 +6,7 @@ import { sendSlackNotification, type SlackNotifyConfig } from "@/server/integrat
 import { NotificationSendError, type NotificationContent, type SendOutcome } from "./channel";
 import { recipientsOf, sendEmailNotification } from "./email-channel";
 import { destinationFor } from "./rule.schema";
+import { sendInSlackThread } from "./threads";
 
 type Rule = Prisma.NotificationRuleGetPayload<object>;
 
@@ -15,7 +16,7 @@ type Rule = Prisma.NotificationRuleGetPayload<object>;
  * src/server/integrations/ms-teams/notify, email: ./email-channel.ts). Secrets are decrypted for
  * this call only.
  */
-export async function sendThroughChannel(tdb: TenantDb, rule: Rule, content: NotificationContent, _options: { isTest: boolean }): Promise<SendOutcome> {
+export async function sendThroughChannel(tdb: TenantDb, rule: Rule, content: NotificationContent, options: { isTest: boolean }): Promise<SendOutcome> {
   const destination = destinationFor(rule.channel, rule.destination);
   if (rule.channel === "EMAIL") return sendEmailNotification(await recipientsOf(tdb, destination), content);
   const integration = rule.integrationId ? await tdb.integration.findFirst({ where: { id: rule.integrationId }, select: { id: true, isActive: true, config: true } }) : null;
@@ -23,6 +24,10 @@ export async function sendThroughChannel(tdb: TenantDb, rule: Rule, content: Not
   if (!integration.isActive) throw new NotificationSendError("The rule's integration is switched off", { permanent: true });
   const secrets = await loadIntegrationSecrets(tdb, integration.id);
   const config = (integration.config ?? {}) as Record<string, unknown>;
+  // A Slack bot threads what it says about one record (a test is about none).
+  if (rule.channel === "SLACK" && secrets.botToken && content.subject && !options.isTest) {
+    return sendInSlackThread(tdb, rule, { config: config as SlackNotifyConfig, secrets, content, channel: destination.channel });
+  }
   return sendToPlatform(rule.channel, { config, secrets, content, destination });
 }
 

@@ -4,6 +4,7 @@ import { startFakeTeams, type FakeTeams } from "@/server/integrations/ms-teams/f
 import { startFakeSlack, type FakeSlack } from "@/server/integrations/slack/fake/fake-slack";
 import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
 import { raiseAlert } from "@/server/records/alerts/raise-alert";
+import { acknowledgeAlert, resolveAlert } from "@/server/records/alerts/alert-status";
 import { startAppRuntime, type AppRuntime } from "../../../test/app-runtime";
 import { seedDataspace, seedIntegration, seedUser, tenantFor } from "../../../test/factories";
 import { deliverNotifications } from "./deliver";
@@ -33,6 +34,7 @@ describe("notification rules through Slack and Teams", () => {
     slack.addBot({ token: BOT_TOKEN, scopes: ["chat:write"] });
     slack.addChannel({ name: "ops", members: [BOT_TOKEN] });
     slack.addChannel({ name: "alerts", members: [BOT_TOKEN] });
+    slack.addChannel({ name: "threads", members: [BOT_TOKEN] });
     const owner = await seedUser();
     ctx = await tenantFor(owner.id, (await seedDataspace({ owner, name: "Chatty team" })).slug);
     slackIntegration = await seedIntegration(ctx, { type: "SLACK", name: "Ops Slack", config: { botToken: BOT_TOKEN, apiUrl: slack.apiUrl, channel: "#alerts" } });
@@ -56,6 +58,25 @@ describe("notification rules through Slack and Teams", () => {
     expect(slack.messages("alerts")).toHaveLength(0);
     await expect.poll(async () => (await listNotificationMessages(ctx, created.uuid, {})).items[0]?.status, { timeout: 10_000 }).toBe("sent");
     expect((await listNotificationMessages(ctx, created.uuid, {})).items[0].provider_message_id).toBe(posted.ts);
+    expect(slack.violations).toEqual([]);
+  });
+
+  it("keeps an alert's story in one thread: acknowledgement and recovery are replies, and the first message shows it resolved", async () => {
+    const created = await createNotificationRule(
+      ctx,
+      createRuleInput.parse({ name: "Alert threads", channel: "SLACK", integrationId: slackIntegration.id, destination: { channel: "#threads" }, eventTypes: ["alert.*"], filter: 'data.title.startsWith("Thread:")' }),
+    );
+    const { alert } = await raise("Thread: replica lag 40 s");
+    await expect.poll(() => slack.messages("threads").length, { timeout: 10_000 }).toBe(1);
+    await acknowledgeAlert(ctx, { id: alert.id });
+    await expect.poll(async () => (await listNotificationMessages(ctx, created.uuid, {})).items.filter((m) => m.status === "sent").length, { timeout: 10_000 }).toBe(2);
+    await resolveAlert(ctx, { id: alert.id });
+    await expect.poll(async () => (await listNotificationMessages(ctx, created.uuid, {})).items.filter((m) => m.status === "sent").length, { timeout: 10_000 }).toBe(3);
+    const [root] = slack.messages("threads");
+    expect(slack.messages("threads")).toHaveLength(1);
+    const replies = slack.replies("threads", root.ts);
+    expect(replies.map((r) => r.text)).toEqual([expect.stringContaining("Alert acknowledged: Thread: replica lag 40 s"), expect.stringContaining("Alert resolved: Thread: replica lag 40 s")]);
+    expect(root.text).toContain("Alert resolved: Thread: replica lag 40 s");
     expect(slack.violations).toEqual([]);
   });
 
