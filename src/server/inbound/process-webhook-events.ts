@@ -7,6 +7,7 @@ import { applyPulledChanges, type PullItem } from "@/server/issue-sync/pull";
 import { pulls, readIssueSyncSettings } from "@/server/issue-sync/settings";
 import { applyAlertSignals } from "@/server/records/alerts/apply-alert-signals";
 import { providerFor } from "@/server/integrations/registry";
+import { performSlackClick, slackClickOf } from "@/server/notifications/slack-actions";
 import { recordInboundDeployments } from "@/server/records/deployments/record-inbound-deployments";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
 import { jsonbSafeText } from "./jsonb-safe";
@@ -23,6 +24,8 @@ type Mapped = {
   deployments: InboundDeployment[];
   alert: AlertSignal | null;
   pulled: Omit<PullItem, "key">[];
+  /** What a click on one of our Slack buttons did (done before the group's transaction: it calls Slack). */
+  clicked?: string;
 };
 
 class Superseded extends Error {}
@@ -64,6 +67,7 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
 
   const failures: { row: ClaimedEvent; error: unknown }[] = [];
   const ready: Mapped[] = [];
+  let dataspace: { id: string; slug: string; name: string } | undefined;
   for (const row of claimed) {
     try {
       const provider = providerFor(row.integration.type);
@@ -73,7 +77,9 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const mapped = skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration });
       const deployments = skipped ? [] : (provider.inbound.deployments?.({ eventType: row.eventType, payload, config: row.integration.config }) ?? []);
       const alert = skipped ? null : (provider.inbound.alert?.({ eventType: row.eventType, payload }) ?? null);
-      ready.push({ row, payload, skipped, mapped, deployments, alert, pulled: skipped ? [] : pulledChangesOf(provider, row, payload) });
+      const click = row.integration.type === "SLACK" && !skipped ? slackClickOf(payload) : null;
+      const clicked = click ? await performSlackClick((dataspace ??= await tdb.dataspace.findFirstOrThrow({ select: { id: true, slug: true, name: true } })), row.integration, click) : undefined;
+      ready.push({ row, payload, skipped, mapped, deployments, alert, pulled: skipped ? [] : pulledChangesOf(provider, row, payload), clicked });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -149,12 +155,12 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
     // Platforms' issue and comment webhooks update the requests linked to them (issue sync).
     const pulled = items.flatMap(({ row, pulled }) => pulled.map((item, i) => ({ key: `${row.id}:${i}`, ...item })));
     const synced = pulled.length > 0 ? await applyPulledChanges(tx, await tx.dataspace.findFirstOrThrow({ select: { id: true, slug: true, name: true } }), pulled) : new Map<string, string>();
-    const finished: Finished[] = items.map(({ row, mapped, skipped }, index) => ({
+    const finished: Finished[] = items.map(({ row, mapped, skipped, clicked }, index) => ({
       id: row.id,
       attempts: row.attempts,
       dispatch: row.dispatch,
       type: mapped?.type ?? null,
-      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index], alerts.get(row.id), ...issueSyncMessages(synced, row.id)]
+      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index], alerts.get(row.id), clicked, ...issueSyncMessages(synced, row.id)]
         .filter(Boolean)
         .join("; "),
     }));

@@ -6,6 +6,7 @@ import { sendSlackNotification, type SlackNotifyConfig } from "@/server/integrat
 import { NotificationSendError, type NotificationContent, type SendOutcome } from "./channel";
 import { recipientsOf, sendEmailNotification } from "./email-channel";
 import { destinationFor } from "./rule.schema";
+import { slackButtonsFor } from "./slack-actions";
 import { sendInSlackThread } from "./threads";
 
 type Rule = Prisma.NotificationRuleGetPayload<object>;
@@ -26,7 +27,7 @@ export async function sendThroughChannel(tdb: TenantDb, rule: Rule, content: Not
   const config = (integration.config ?? {}) as Record<string, unknown>;
   // A Slack bot threads what it says about one record (a test is about none).
   if (rule.channel === "SLACK" && secrets.botToken && content.subject && !options.isTest) {
-    return sendInSlackThread(tdb, rule, { config: config as SlackNotifyConfig, secrets, content, channel: destination.channel });
+    return sendInSlackThread(tdb, rule, { config: config as SlackNotifyConfig, secrets, content, channel: destination.channel, buttons: slackButtonsFor(content) });
   }
   return sendToPlatform(rule.channel, { config, secrets, content, destination });
 }

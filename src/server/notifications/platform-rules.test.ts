@@ -6,7 +6,7 @@ import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
 import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { acknowledgeAlert, resolveAlert } from "@/server/records/alerts/alert-status";
 import { startAppRuntime, type AppRuntime } from "../../../test/app-runtime";
-import { seedDataspace, seedIntegration, seedUser, tenantFor } from "../../../test/factories";
+import { addMember, seedDataspace, seedIntegration, seedUser, tenantFor } from "../../../test/factories";
 import { deliverNotifications } from "./deliver";
 import { createNotificationRule, getNotificationRule, listNotificationMessages } from "./manage-rules";
 import { createRuleInput } from "./rule.schema";
@@ -77,6 +77,44 @@ describe("notification rules through Slack and Teams", () => {
     const replies = slack.replies("threads", root.ts);
     expect(replies.map((r) => r.text)).toEqual([expect.stringContaining("Alert acknowledged: Thread: replica lag 40 s"), expect.stringContaining("Alert resolved: Thread: replica lag 40 s")]);
     expect(root.text).toContain("Alert resolved: Thread: replica lag 40 s");
+    expect(slack.violations).toEqual([]);
+  });
+
+  it("performs a button click as the member with the Slack user's email and role; others are told why, only to them", async () => {
+    const token = "xoxb-5555-6666-buttonsbottoken";
+    const signingSecret = "buttons-signing-secret-0123456789";
+    slack.addBot({ token, scopes: ["chat:write", "users:read", "users:read.email"] });
+    slack.addChannel({ name: "buttons", members: [token] });
+    const integration = await seedIntegration(ctx, { type: "SLACK", name: "Buttons Slack", config: { botToken: token, signingSecret, apiUrl: slack.apiUrl } });
+    await createNotificationRule(ctx, createRuleInput.parse({ name: "Buttons", channel: "SLACK", integrationId: integration.id, destination: { channel: "#buttons" }, eventTypes: ["alert.*"], filter: 'data.title.startsWith("Button:")' }));
+    const owner = await db.user.findUniqueOrThrow({ where: { id: ctx.actor.userId } });
+    const viewer = await seedUser();
+    await addMember(ctx.dataspace, viewer, "VIEWER");
+    const slackOwner = slack.addUser({ email: owner.email, name: "owner" });
+    const slackViewer = slack.addUser({ email: viewer.email, name: "viewer" });
+    const stranger = slack.addUser({ email: "stranger@elsewhere.test", name: "stranger" });
+    for (const user of [slackOwner, slackViewer, stranger]) slack.channel("buttons").members.add(user.id);
+    const { alert } = await raise("Button: cache hit rate 12 %");
+    await expect.poll(() => slack.messages("buttons").length, { timeout: 10_000 }).toBe(1);
+    const click = async (user: typeof slackOwner, actionId: string) => {
+      const delivery = await slack.clickButton({ url: `${runtime.url}${integration.path}`, signingSecret, user, message: slack.messages("buttons")[0], actionId });
+      expect(delivery.status, delivery.error ?? "").toBe(200);
+    };
+    expect(JSON.stringify(slack.messages("buttons")[0].blocks)).toContain("switchboard:acknowledge");
+
+    await click(slackViewer, "switchboard:acknowledge");
+    await expect.poll(() => slack.ephemeral(slackViewer.id).map((m) => m.text), { timeout: 10_000 }).toEqual([expect.stringContaining("(viewer) may not acknowledge alerts")]);
+    await click(stranger, "switchboard:acknowledge");
+    await expect.poll(() => slack.ephemeral(stranger.id).map((m) => m.text), { timeout: 10_000 }).toEqual([expect.stringContaining("no member of Chatty team")]);
+    expect((await db.alert.findUniqueOrThrow({ where: { id: alert.id } })).status).toBe("triggered");
+
+    await click(slackOwner, "switchboard:acknowledge");
+    await expect.poll(async () => (await db.alert.findUniqueOrThrow({ where: { id: alert.id } })).status, { timeout: 10_000 }).toBe("acknowledged");
+    // The acknowledgement's message: a reply in the thread, and the first message keeps only "Resolve".
+    await expect.poll(() => slack.replies("buttons", slack.messages("buttons")[0].ts).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => JSON.stringify(slack.messages("buttons")[0].blocks), { timeout: 10_000 }).not.toContain("switchboard:acknowledge");
+    expect(JSON.stringify(slack.messages("buttons")[0].blocks)).toContain("switchboard:resolve");
+    expect(slack.ephemeral(slackOwner.id)).toEqual([]);
     expect(slack.violations).toEqual([]);
   });
 

@@ -104,7 +104,8 @@ export class SlackState {
     return this.messages.filter((m) => m.channel === channel && m.threadTs === null && m.ephemeralTo === null);
   }
 
+  /** A thread's replies, oldest first: as conversations.replies, without ephemeral messages (only their one reader ever sees those). */
   replies(channel: string, threadTs: string): FakeMessage[] {
-    return this.messages.filter((m) => m.channel === channel && m.threadTs === threadTs);
+    return this.messages.filter((m) => m.channel === channel && m.threadTs === threadTs && m.ephemeralTo === null);
   }
 }
