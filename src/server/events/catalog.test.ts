@@ -1,3 +1,6 @@
+import { deliverNotifications } from "@/server/notifications/deliver";
+import { createNotificationRule } from "@/server/notifications/manage-rules";
+import { createRuleInput } from "@/server/notifications/rule.schema";
 import { Ajv2020 } from "ajv/dist/2020";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
@@ -100,6 +103,10 @@ describe("event catalog", () => {
     await acknowledgeAlert(ctx, { id: raised.id });
     await resolveAlert(ctx, { id: raised.id });
     await deleteService(ctx, service.id);
+    // A notification rule whose message cannot go anywhere (no member has the role it mails) turns failing.
+    const rule = await createNotificationRule(ctx, createRuleInput.parse({ name: "Mail the viewers", channel: "EMAIL", eventTypes: ["incident.*"], destination: { roles: ["VIEWER"] } }));
+    const message = await db.notificationMessage.create({ data: { dataspaceId: space.id, ruleId: rule.uuid, eventType: "test", queuedAt: null, content: { eventType: "test", title: "t", text: "", facts: [], url: null, tone: "info", subject: null } } });
+    await deliverNotifications({ dataspaceId: space.id, messages: [{ id: message.id, dispatch: 0 }] });
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;
     }

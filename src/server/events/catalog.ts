@@ -13,6 +13,7 @@ import {
 import { incidentChangePayloadSchema, incidentPayloadSchema } from "@/server/records/incidents/incident.schema";
 import { servicePayloadSchema, serviceStatusChangedPayloadSchema } from "@/server/records/services/service.schema";
 import { webhookEndpointHealthPayloadSchema } from "@/server/webhooks/endpoints/endpoint-health.schema";
+import { notificationRuleFailingPayloadSchema } from "@/server/notifications/rule.schema";
 
 /**
  * Every built-in domain event type, with the schema of its `data`. Webhook subscriptions, the
@@ -110,6 +111,10 @@ export const eventCatalog = {
   "webhook_endpoint.disabled": {
     description: "An outgoing webhook endpoint failed for too long and was disabled; its deliveries are held until someone re-enables it",
     schema: webhookEndpointHealthPayloadSchema,
+  },
+  "notification_rule.failing": {
+    description: "A notification rule's message was refused for good (a deleted Slack channel, a revoked token or Workflows URL); it is failing until a message goes through. Route it to the admins through another rule",
+    schema: notificationRuleFailingPayloadSchema,
   },
 } as const satisfies Record<string, { description: string; schema: z.ZodType }>;
 

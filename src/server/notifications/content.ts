@@ -155,6 +155,9 @@ function defaultDraft(event: EventForContent): Draft {
   if (type.startsWith("deployment.")) return deploymentContent(data);
   if (type.startsWith("webhook_endpoint.")) return endpointHealthContent(type, data);
   if (type.startsWith("service.")) return serviceContent(type, data);
+  if (type === "notification_rule.failing") {
+    return { title: `Notification rule failing: ${text(data.name) ?? "a rule"}`, text: text(data.last_error) ?? "", facts: fact("Channel", data.channel), url: text(data.dashboard_url), tone: "critical", subject: null };
+  }
   const { summary } = describeEvent({ type, data: event.data, actorId: event.actorId ?? null });
   return { title: `${type}: ${summary}`, text: "", facts: [], url: null, tone: "info", subject: null };
 }

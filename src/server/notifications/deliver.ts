@@ -1,4 +1,7 @@
+import { appUrl } from "@/env";
 import { scopedDb } from "@/server/db/scoped";
+import { publishEvent } from "@/server/events/publish-event";
+import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import { jsonbSafeText } from "@/server/inbound/jsonb-safe";
 import { nextRetryDelayMs } from "@/server/webhooks/rules/retry-schedule";
 import { isNotificationSendError, type NotificationContent, type SendOutcome } from "./channel";
@@ -76,7 +79,7 @@ async function deliverOne(dataspaceId: string, ref: MessageRef): Promise<"sent" 
     const why = permanent ? text : `Gave up after ${attempts} attempts: ${text}`;
     await tdb.notificationMessage.update({ where: { id: message.id }, data: { status: "FAILED", attemptCount: attempts, lastAttemptAt: attemptAt, completedAt: new Date(), lastError: why } });
     // A test message tells the person who sent it; the rule's state is about its real messages.
-    if (!message.isTest) await tdb.notificationRule.update({ where: { id: message.ruleId }, data: { state: "FAILING", lastError: why, lastErrorAt: new Date() } });
+    if (!message.isTest) await markFailing(tdb, message.rule, why);
     return "failed";
   }
 }
@@ -109,4 +112,28 @@ export async function markNotificationsAbandoned(input: { dataspaceId: string; m
       data: { status: "FAILED", completedAt: new Date(), lastError: `Gave up: ${error}` },
     });
   }
+}
+
+/**
+ * The rule is failing: it says why, and its turning failing (not every failure after) is an event,
+ * `notification_rule.failing`, that another rule can take to the admins.
+ */
+async function markFailing(tdb: ReturnType<typeof scopedDb>, rule: { id: string; dataspaceId: string; name: string; channel: string }, why: string): Promise<void> {
+  const now = new Date();
+  await transactionWithEvents(tdb, async (tx) => {
+    const { count } = await tx.notificationRule.updateMany({ where: { id: rule.id, state: "ACTIVE" }, data: { state: "FAILING", lastError: why, lastErrorAt: now } });
+    if (count === 0) {
+      await tx.notificationRule.updateMany({ where: { id: rule.id }, data: { lastError: why, lastErrorAt: now } });
+      return;
+    }
+    const { slug } = await tx.dataspace.findFirstOrThrow({ select: { slug: true } });
+    await publishEvent(tx, rule.dataspaceId, "notification_rule.failing", {
+      uuid: rule.id,
+      name: rule.name,
+      channel: rule.channel.toLowerCase() as "slack" | "teams" | "email",
+      last_error: why,
+      failing_since: now.toISOString(),
+      dashboard_url: `${appUrl()}/d/${slug}/notifications/${rule.id}`,
+    });
+  });
 }

@@ -112,11 +112,17 @@ describe("notification rules", () => {
     const test = await sendTestNotification(ctx, testRule.uuid);
     expect(test.is_test).toBe(true);
     await expect.poll(async () => (await messagesOf(testRule.uuid))[0]?.status, { timeout: 10_000 }).toBe("sent");
+    // The admins hear of failing rules through a rule of their own.
+    const admins = `admins-${Date.now()}@ops.test`;
+    await rule(ctx, { name: "Failing rules", eventTypes: ["notification_rule.failing"], destination: { to: [admins] } });
     // No recipients: the rule names a role nobody has.
     const nobody = await rule(ctx, { name: "Nobody", eventTypes: ["alert.resolved", "alert.triggered"], destination: { roles: ["VIEWER"] } });
     await raise(ctx, "Unheard", "info");
     await expect.poll(async () => (await getNotificationRule(ctx, nobody.uuid)).state, { timeout: 10_000 }).toBe("failing");
     expect((await getNotificationRule(ctx, nobody.uuid)).last_error).toMatch(/No recipients/);
+    const told = await mail.next(admins);
+    expect(told.subject).toBe("Notification rule failing: Nobody");
+    expect(told.text).toMatch(/No recipients/);
     await deleteNotificationRule(ctx, nobody.uuid);
   });
 
