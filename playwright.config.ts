@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { APP_PORT, APP_URL, DATA_DIR, ENV_OIDC_CLIENT, GITHUB_FAKE_URL, IDP_ISSUER, STATUSPAGE_API_URL, STATUSPAGE_FAKE_URL } from "./e2e/support/settings";
+import { SLACK_FAKE_URL } from "./e2e/support/slack-settings";
 
 const CI = !!process.env.CI;
 
@@ -68,6 +69,15 @@ export default defineConfig({
       name: "github",
       command: "node_modules/.bin/tsx e2e/github/server.ts",
       url: `${GITHUB_FAKE_URL}/_fake/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      // Notifications' Slack: integrations name it as their apiUrl (127.0.0.1 is allow-listed by start-app.ts).
+      name: "slack",
+      command: "node_modules/.bin/tsx e2e/support/slack-server.ts",
+      url: `${SLACK_FAKE_URL}/_fake/health`,
       reuseExistingServer: false,
       timeout: 30_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },

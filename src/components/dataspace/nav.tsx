@@ -19,6 +19,7 @@ export function DataspaceNav() {
     { href: `/d/${slug}/deployments`, label: "Deployments", icon: "rocket", show: true },
     { href: `/d/${slug}/events`, label: "Events", icon: "bolt", show: isAdmin },
     { href: `/d/${slug}/runs`, label: "Runs", icon: "squares", show: isAdmin },
+    { href: `/d/${slug}/notifications`, label: "Notifications", icon: "chat", show: true },
     { href: `/d/${slug}/webhooks`, label: "Webhooks", icon: "link", show: isAdmin },
     { href: `/d/${slug}/integrations`, label: "Integrations", icon: "puzzle", show: isAdmin },
     { href: `/d/${slug}/api-tokens`, label: "API tokens", icon: "key", show: isAdmin },

@@ -17,19 +17,42 @@ type Rule = Prisma.NotificationRuleGetPayload<object>;
  * src/server/integrations/ms-teams/notify, email: ./email-channel.ts). Secrets are decrypted for
  * this call only.
  */
-export async function sendThroughChannel(tdb: TenantDb, rule: Rule, content: NotificationContent, options: { isTest: boolean }): Promise<SendOutcome> {
+export async function sendThroughChannel(tdb: TenantDb, rule: Rule, content: NotificationContent, options: { isTest: boolean; channels?: ChannelCache }): Promise<SendOutcome> {
   const destination = destinationFor(rule.channel, rule.destination);
   if (rule.channel === "EMAIL") return sendEmailNotification(await recipientsOf(tdb, destination), content);
-  const integration = rule.integrationId ? await tdb.integration.findFirst({ where: { id: rule.integrationId }, select: { id: true, isActive: true, config: true } }) : null;
+  const integration = rule.integrationId ? await (options.channels ?? channelCache(tdb)).integration(rule.integrationId) : null;
   if (!integration) throw new NotificationSendError("The rule's integration no longer exists: choose another", { permanent: true });
   if (!integration.isActive) throw new NotificationSendError("The rule's integration is switched off", { permanent: true });
-  const secrets = await loadIntegrationSecrets(tdb, integration.id);
-  const config = (integration.config ?? {}) as Record<string, unknown>;
+  const { secrets, config } = integration;
   // A Slack bot threads what it says about one record (a test is about none).
   if (rule.channel === "SLACK" && secrets.botToken && content.subject && !options.isTest) {
     return sendInSlackThread(tdb, rule, { config: config as SlackNotifyConfig, secrets, content, channel: destination.channel, buttons: slackButtonsFor(content) });
   }
   return sendToPlatform(rule.channel, { config, secrets, content, destination });
+}
+
+/**
+ * The integrations one delivery group sends through, read (and their secrets decrypted) once for
+ * the group rather than once per message: a group is one dataspace's messages due together, often
+ * many rules on one Slack.
+ */
+export type ChannelCache = { integration(id: string): Promise<{ isActive: boolean; config: Record<string, unknown>; secrets: Record<string, string> } | null> };
+
+export function channelCache(tdb: TenantDb): ChannelCache {
+  const read = new Map<string, ReturnType<ChannelCache["integration"]>>();
+  return {
+    integration(id) {
+      let found = read.get(id);
+      if (!found) {
+        found = (async () => {
+          const row = await tdb.integration.findFirst({ where: { id }, select: { id: true, isActive: true, config: true } });
+          return row ? { isActive: row.isActive, config: (row.config ?? {}) as Record<string, unknown>, secrets: await loadIntegrationSecrets(tdb, row.id) } : null;
+        })();
+        read.set(id, found);
+      }
+      return found;
+    },
+  };
 }
 
 type PlatformSend = { config: Record<string, unknown>; secrets: Record<string, string>; content: NotificationContent; destination: { channel?: string } };

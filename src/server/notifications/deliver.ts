@@ -1,11 +1,12 @@
 import { appUrl } from "@/env";
+import type { Prisma } from "@/generated/prisma/client";
 import { scopedDb } from "@/server/db/scoped";
 import { publishEvent } from "@/server/events/publish-event";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import { jsonbSafeText } from "@/server/inbound/jsonb-safe";
 import { nextRetryDelayMs } from "@/server/webhooks/rules/retry-schedule";
 import { isNotificationSendError, type NotificationContent, type SendOutcome } from "./channel";
-import { sendThroughChannel } from "./channels";
+import { channelCache, sendThroughChannel, type ChannelCache } from "./channels";
 import { digestContent } from "./content";
 
 /**
@@ -22,24 +23,41 @@ export type MessageRef = { id: string; dispatch: number };
 /** Seconds to wait after the 1st, 2nd, … failed attempt: about a day and a half in all. */
 export const RETRY_SCHEDULE_SECONDS = [10, 30, 120, 600, 1_800, 3_600, 3 * 3_600, 6 * 3_600, 12 * 3_600, 12 * 3_600];
 
+/** Sends in flight at once per group; messages about one record (one thread) still go one after the other. */
+const MAX_PARALLEL_SENDS = 16;
+
+type PendingMessage = Prisma.NotificationMessageGetPayload<{ include: { rule: true } }>;
+
 export async function deliverNotifications(input: { dataspaceId: string; messages: MessageRef[] }): Promise<{ sent: number; failed: number; retrying: number }> {
   const outcome = { sent: 0, failed: 0, retrying: 0 };
-  for (const ref of input.messages) {
-    const result = await deliverOne(input.dataspaceId, ref);
-    if (result) outcome[result]++;
+  const tdb = scopedDb(input.dataspaceId);
+  const wanted = new Map(input.messages.map((ref) => [ref.id, ref.dispatch]));
+  // Not "queuedAt: null": the dispatcher hands a group over before its own commit unqueues it
+  // (its row locks make this run's writes wait for that commit).
+  const rows = await tdb.notificationMessage.findMany({ where: { id: { in: [...wanted.keys()] }, status: "PENDING" }, include: { rule: true }, orderBy: { id: "asc" } });
+  const live = rows.filter((row) => row.dispatch === wanted.get(row.id));
+  const lanes = new Map<string, PendingMessage[]>();
+  for (const row of live) {
+    const subject = (row.content as { subject?: { kind: string; id: string } | null }).subject;
+    const lane = subject ? `${row.ruleId}:${subject.kind}:${subject.id}` : row.id;
+    lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
   }
+  const channels = channelCache(tdb);
+  const queue = [...lanes.values()];
+  await Promise.all(
+    Array.from({ length: Math.min(MAX_PARALLEL_SENDS, queue.length) }, async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+        for (const message of lane) {
+          const result = await deliverOne(tdb, message, channels);
+          if (result) outcome[result]++;
+        }
+      }
+    }),
+  );
   return outcome;
 }
 
-async function deliverOne(dataspaceId: string, ref: MessageRef): Promise<"sent" | "failed" | "retrying" | null> {
-  const tdb = scopedDb(dataspaceId);
-  const message = await tdb.notificationMessage.findFirst({
-    // Not "queuedAt: null": the dispatcher hands a group over before its own commit unqueues it
-    // (its row locks make this run's writes wait for that commit).
-    where: { id: ref.id, dispatch: ref.dispatch, status: "PENDING" },
-    include: { rule: true },
-  });
-  if (!message) return null;
+async function deliverOne(tdb: ReturnType<typeof scopedDb>, message: PendingMessage, channels: ChannelCache): Promise<"sent" | "failed" | "retrying" | null> {
   const content = message.digestKey ? await digestOf(tdb, message) : (message.content as unknown as NotificationContent);
   if (!content) {
     await tdb.notificationMessage.update({ where: { id: message.id }, data: { status: "SENT", completedAt: new Date(), providerAnswer: "Nothing to send: no event was folded" } });
@@ -47,7 +65,7 @@ async function deliverOne(dataspaceId: string, ref: MessageRef): Promise<"sent" 
   }
   const attemptAt = new Date();
   try {
-    const sent: SendOutcome = await sendThroughChannel(tdb, message.rule, content, { isTest: message.isTest });
+    const sent: SendOutcome = await sendThroughChannel(tdb, message.rule, content, { isTest: message.isTest, channels });
     await tdb.notificationMessage.update({
       where: { id: message.id },
       data: {
