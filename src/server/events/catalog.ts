@@ -13,7 +13,7 @@ import {
 import { incidentChangePayloadSchema, incidentPayloadSchema } from "@/server/records/incidents/incident.schema";
 import { servicePayloadSchema, serviceStatusChangedPayloadSchema } from "@/server/records/services/service.schema";
 import { webhookEndpointHealthPayloadSchema } from "@/server/webhooks/endpoints/endpoint-health.schema";
-import { notificationRuleFailingPayloadSchema } from "@/server/notifications/rule.schema";
+import { notificationRuleFailingPayloadSchema } from "@/server/notifications/rule-failing.schema";
 
 /**
  * Every built-in domain event type, with the schema of its `data`. Webhook subscriptions, the

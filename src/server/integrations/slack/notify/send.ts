@@ -41,8 +41,26 @@ export async function sendSlackNotification(input: SlackSendInput): Promise<Send
   throw new NotificationSendError("The Slack integration has neither a botToken nor a webhookUrl to send with", { permanent: true });
 }
 
-/** A client for the integration's bot: its own retries off, and a 429 handed back to us rather than slept on. */
+/**
+ * A client for the integration's bot: its own retries off, and a 429 handed back to us rather than
+ * slept on. Kept per API root and token (a client holds no per-call state, and making one per
+ * message was a measurable part of sending it: bench:notify).
+ */
 export function slackBotClient(config: SlackNotifyConfig, botToken: string): WebClient {
+  const key = `${config.apiUrl ?? ""} ${botToken}`;
+  let client = botClients.get(key);
+  if (!client) {
+    if (botClients.size >= MAX_CACHED_CLIENTS) botClients.delete(botClients.keys().next().value!);
+    client = newBotClient(config, botToken);
+    botClients.set(key, client);
+  }
+  return client;
+}
+
+const MAX_CACHED_CLIENTS = 200;
+const botClients = new Map<string, WebClient>();
+
+function newBotClient(config: SlackNotifyConfig, botToken: string): WebClient {
   return new WebClient(botToken, {
     slackApiUrl: config.apiUrl ? `${config.apiUrl.replace(/\/+$/, "")}/` : SLACK_API_URL,
     fetch: platformFetch,
