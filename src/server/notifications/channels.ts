@@ -7,7 +7,7 @@ import { NotificationSendError, type NotificationContent, type SendOutcome } fro
 import { recipientsOf, sendEmailNotification } from "./email-channel";
 import { destinationFor } from "./rule.schema";
 import { slackButtonsFor } from "./slack-actions";
-import { sendInSlackThread } from "./threads";
+import { sendInSlackThread, type KnownThreads } from "./threads";
 
 type Rule = Prisma.NotificationRuleGetPayload<object>;
 
@@ -26,7 +26,7 @@ export async function sendThroughChannel(tdb: TenantDb, rule: Rule, content: Not
   const { secrets, config } = integration;
   // A Slack bot threads what it says about one record (a test is about none).
   if (rule.channel === "SLACK" && secrets.botToken && content.subject && !options.isTest) {
-    return sendInSlackThread(tdb, rule, { config: config as SlackNotifyConfig, secrets, content, channel: destination.channel, buttons: slackButtonsFor(content) });
+    return sendInSlackThread(tdb, rule, { config: config as SlackNotifyConfig, secrets, content, channel: destination.channel, buttons: slackButtonsFor(content) }, options.channels?.threads);
   }
   return sendToPlatform(rule.channel, { config, secrets, content, destination });
 }
@@ -36,11 +36,16 @@ export async function sendThroughChannel(tdb: TenantDb, rule: Rule, content: Not
  * the group rather than once per message: a group is one dataspace's messages due together, often
  * many rules on one Slack.
  */
-export type ChannelCache = { integration(id: string): Promise<{ isActive: boolean; config: Record<string, unknown>; secrets: Record<string, string> } | null> };
+export type ChannelCache = {
+  integration(id: string): Promise<{ isActive: boolean; config: Record<string, unknown>; secrets: Record<string, string> } | null>;
+  /** Slack threads of the group's (rule, record) pairs, read at once (threads.ts). */
+  threads: KnownThreads;
+};
 
-export function channelCache(tdb: TenantDb): ChannelCache {
+export function channelCache(tdb: TenantDb, threads: KnownThreads = new Map()): ChannelCache {
   const read = new Map<string, ReturnType<ChannelCache["integration"]>>();
   return {
+    threads,
     integration(id) {
       let found = read.get(id);
       if (!found) {

@@ -8,6 +8,7 @@ import { nextRetryDelayMs } from "@/server/webhooks/rules/retry-schedule";
 import { isNotificationSendError, type NotificationContent, type SendOutcome } from "./channel";
 import { channelCache, sendThroughChannel, type ChannelCache } from "./channels";
 import { digestContent } from "./content";
+import { readThreads, subjectKeyOf } from "./threads";
 
 /**
  * One attempt of each message in a dispatched group (as webhook deliveries are: the message row
@@ -37,12 +38,14 @@ export async function deliverNotifications(input: { dataspaceId: string; message
   const rows = await tdb.notificationMessage.findMany({ where: { id: { in: [...wanted.keys()] }, status: "PENDING" }, include: { rule: true }, orderBy: { id: "asc" } });
   const live = rows.filter((row) => row.dispatch === wanted.get(row.id));
   const lanes = new Map<string, PendingMessage[]>();
+  const threaded: { ruleId: string; subjectKey: string }[] = [];
   for (const row of live) {
     const subject = (row.content as { subject?: { kind: string; id: string } | null }).subject;
-    const lane = subject ? `${row.ruleId}:${subject.kind}:${subject.id}` : row.id;
+    const lane = subject ? `${row.ruleId}:${subjectKeyOf(subject)}` : row.id;
+    if (subject && row.rule.channel === "SLACK" && !lanes.has(lane)) threaded.push({ ruleId: row.ruleId, subjectKey: subjectKeyOf(subject) });
     lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
   }
-  const channels = channelCache(tdb);
+  const channels = channelCache(tdb, await readThreads(tdb, threaded));
   const queue = [...lanes.values()];
   await Promise.all(
     Array.from({ length: Math.min(MAX_PARALLEL_SENDS, queue.length) }, async () => {

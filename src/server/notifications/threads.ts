@@ -11,10 +11,28 @@ import { isNotificationSendError, type SendOutcome } from "./channel";
  * The reply is what the message is: if the edit of the first message fails, the reply still went
  * through, and retrying would post it twice — so the edit's failure is only noted in the answer.
  */
-export async function sendInSlackThread(tdb: TenantDb, rule: { id: string; dataspaceId: string }, input: SlackSendInput): Promise<SendOutcome> {
-  const subject = input.content.subject!;
-  const subjectKey = `${subject.kind}:${subject.id}`;
-  const thread = await tdb.notificationThread.findFirst({ where: { ruleId: rule.id, subjectKey } });
+export type KnownThread = { id: string; conversationId: string; rootTs: string };
+/** Threads a delivery group read at once, by `<ruleId> <subjectKey>` (null: known to have none); kept up to date here. */
+export type KnownThreads = Map<string, KnownThread | null>;
+
+export const subjectKeyOf = (subject: { kind: string; id: string }) => `${subject.kind}:${subject.id}`;
+
+/** The threads of these (rule, record) pairs, in one query. */
+export async function readThreads(tdb: TenantDb, pairs: { ruleId: string; subjectKey: string }[]): Promise<KnownThreads> {
+  const known: KnownThreads = new Map(pairs.map((pair) => [`${pair.ruleId} ${pair.subjectKey}`, null]));
+  if (pairs.length === 0) return known;
+  const rows = await tdb.notificationThread.findMany({
+    where: { ruleId: { in: [...new Set(pairs.map((p) => p.ruleId))] }, subjectKey: { in: [...new Set(pairs.map((p) => p.subjectKey))] } },
+    select: { id: true, ruleId: true, subjectKey: true, conversationId: true, rootTs: true },
+  });
+  for (const row of rows) if (known.has(`${row.ruleId} ${row.subjectKey}`)) known.set(`${row.ruleId} ${row.subjectKey}`, row);
+  return known;
+}
+
+export async function sendInSlackThread(tdb: TenantDb, rule: { id: string; dataspaceId: string }, input: SlackSendInput, known: KnownThreads = new Map()): Promise<SendOutcome> {
+  const subjectKey = subjectKeyOf(input.content.subject!);
+  const cacheKey = `${rule.id} ${subjectKey}`;
+  const thread = known.has(cacheKey) ? known.get(cacheKey)! : await tdb.notificationThread.findFirst({ where: { ruleId: rule.id, subjectKey }, select: { id: true, conversationId: true, rootTs: true } });
   if (thread) {
     try {
       const reply = await sendSlackNotification({ ...input, channel: thread.conversationId, threadTs: thread.rootTs });
@@ -27,6 +45,7 @@ export async function sendInSlackThread(tdb: TenantDb, rule: { id: string; datas
       // The first message was deleted: start again with a new one.
       if (!(isNotificationSendError(error) && /thread_not_found|message_not_found/.test(error.message))) throw error;
       await tdb.notificationThread.deleteMany({ where: { id: thread.id } });
+      known.delete(cacheKey);
     }
   }
   const first = await sendSlackNotification(input);
@@ -35,6 +54,7 @@ export async function sendInSlackThread(tdb: TenantDb, rule: { id: string; datas
       data: [{ dataspaceId: rule.dataspaceId, ruleId: rule.id, subjectKey, conversationId: first.conversationId, rootTs: first.providerMessageId }],
       skipDuplicates: true, // another run started the thread meanwhile: this message stays on its own
     });
+    known.delete(cacheKey); // read again by the next message about it (its id is the database's)
   }
   return first;
 }
