@@ -7,7 +7,7 @@ import { applyPulledChanges, type PullItem } from "@/server/issue-sync/pull";
 import { pulls, readIssueSyncSettings } from "@/server/issue-sync/settings";
 import { applyAlertSignals } from "@/server/records/alerts/apply-alert-signals";
 import { providerFor } from "@/server/integrations/registry";
-import { performSlackClick, slackClickOf } from "@/server/notifications/slack-actions";
+import { performSlackInteraction, slackInteractionOf } from "@/server/notifications/slack-actions";
 import { recordInboundDeployments } from "@/server/records/deployments/record-inbound-deployments";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
 import { jsonbSafeText } from "./jsonb-safe";
@@ -24,7 +24,7 @@ type Mapped = {
   deployments: InboundDeployment[];
   alert: AlertSignal | null;
   pulled: Omit<PullItem, "key">[];
-  /** What a click on one of our Slack buttons did (done before the group's transaction: it calls Slack). */
+  /** What a click on one of our Slack buttons, or our comment modal submitted, did (done before the group's transaction: it calls Slack). */
   clicked?: string;
 };
 
@@ -77,8 +77,10 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const mapped = skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration });
       const deployments = skipped ? [] : (provider.inbound.deployments?.({ eventType: row.eventType, payload, config: row.integration.config }) ?? []);
       const alert = skipped ? null : (provider.inbound.alert?.({ eventType: row.eventType, payload }) ?? null);
-      const click = row.integration.type === "SLACK" && !skipped ? slackClickOf(payload) : null;
-      const clicked = click ? await performSlackClick((dataspace ??= await tdb.dataspace.findFirstOrThrow({ select: { id: true, slug: true, name: true } })), row.integration, click) : undefined;
+      const interaction = row.integration.type === "SLACK" && !skipped ? slackInteractionOf(payload) : null;
+      const clicked = interaction
+        ? await performSlackInteraction((dataspace ??= await tdb.dataspace.findFirstOrThrow({ select: { id: true, slug: true, name: true } })), row.integration, interaction, row)
+        : undefined;
       ready.push({ row, payload, skipped, mapped, deployments, alert, pulled: skipped ? [] : pulledChangesOf(provider, row, payload), clicked });
     } catch (error) {
       failures.push({ row, error });

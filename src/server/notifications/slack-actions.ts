@@ -8,9 +8,11 @@ import type { SlackNotifyConfig } from "@/server/integrations/slack/notify/send"
 import { str } from "@/server/integrations/shared/read";
 import { acknowledgeAlert, resolveAlert } from "@/server/records/alerts/alert-status";
 import { isNotificationSendError, type NotificationContent } from "./channel";
+import { commentButtonFor, performSlackComment, slackCommentOf, type CommentInteraction } from "./slack-comments";
 
 /**
- * Buttons on a Slack bot's messages about an alert (Acknowledge, Resolve), and what a click does.
+ * Buttons on a Slack bot's messages about an alert (Acknowledge, Resolve) or a request (Comment,
+ * see slack-comments.ts), and what a click does.
  * The click comes back through the Slack integration's inbound URL (verified like every Slack
  * delivery); processing it performs the action as the Switchboard member whose email is the
  * clicking Slack user's, with that member's role — so a viewer's click changes nothing. Whoever
@@ -22,18 +24,26 @@ type Action = "acknowledge" | "resolve";
 /** The buttons a message about `content`'s record gets: what can still be done to it. */
 export function slackButtonsFor(content: NotificationContent): SlackButton[] {
   const subject = content.subject;
-  if (subject?.kind !== "alert") return [];
-  const value = `alert:${subject.id}`;
   const buttons: SlackButton[] = [];
-  if (subject.state === "triggered") buttons.push({ actionId: `${ACTION_PREFIX}acknowledge`, text: "Acknowledge", value, style: "primary" });
-  if (subject.state !== "resolved") buttons.push({ actionId: `${ACTION_PREFIX}resolve`, text: "Resolve", value });
+  if (subject?.kind === "alert") {
+    const value = `alert:${subject.id}`;
+    if (subject.state === "triggered") buttons.push({ actionId: `${ACTION_PREFIX}acknowledge`, text: "Acknowledge", value, style: "primary" });
+    if (subject.state !== "resolved") buttons.push({ actionId: `${ACTION_PREFIX}resolve`, text: "Resolve", value });
+  }
+  const comment = commentButtonFor(subject);
+  if (comment) buttons.push(comment);
   return buttons;
 }
 
-type Click = { action: Action; alertId: string; slackUser: string; channel: string | null; threadTs: string | null };
+type Click = { kind: "button"; action: Action; alertId: string; slackUser: string; channel: string | null; threadTs: string | null };
+export type SlackInteraction = Click | CommentInteraction;
 
-/** The Switchboard action a Slack interaction asks for, or null when it is not one of our buttons. */
-export function slackClickOf(payload: unknown): Click | null {
+/** The Switchboard action a Slack interaction asks for (a click on one of our buttons, our comment modal submitted), or null. */
+export function slackInteractionOf(payload: unknown): SlackInteraction | null {
+  return slackClickOf(payload) ?? slackCommentOf(payload);
+}
+
+function slackClickOf(payload: unknown): Click | null {
   if (str(payload, "type") !== "block_actions") return null;
   const actions = (payload as { actions?: unknown }).actions;
   const first = Array.isArray(actions) ? (actions[0] as unknown) : null;
@@ -42,39 +52,59 @@ export function slackClickOf(payload: unknown): Click | null {
   const [kind, alertId] = (str(first, "value") ?? "").split(":");
   const slackUser = str(payload, "user.id");
   if ((action !== "acknowledge" && action !== "resolve") || kind !== "alert" || !alertId || !slackUser) return null;
-  return { action, alertId, slackUser, channel: str(payload, "channel.id") ?? str(payload, "container.channel_id") ?? null, threadTs: str(payload, "container.message_ts") ?? null };
+  return { kind: "button", action, alertId, slackUser, channel: str(payload, "channel.id") ?? str(payload, "container.channel_id") ?? null, threadTs: str(payload, "container.message_ts") ?? null };
 }
 
-/** Performs a click; the line for the delivery's log. Throws only what is worth retrying (Slack or the database unreachable). */
-export async function performSlackClick(dataspace: { id: string; slug: string; name: string }, integration: { id: string; config: unknown }, click: Click): Promise<string> {
+/** The member an interaction is done as, and the way back to them in Slack. */
+export type SlackActor = {
+  ctx: TenantContext;
+  email: string;
+  slack: { config: SlackNotifyConfig; botToken: string };
+  /** Tells them something no one else sees, in the channel (and thread) they acted in. */
+  tell(text: string): Promise<void>;
+};
+
+/**
+ * Performs an interaction; the line for the delivery's log. Throws only what is worth retrying
+ * (Slack or the database unreachable). `delivery.receivedAt`: when the inbound URL took it.
+ */
+export async function performSlackInteraction(
+  dataspace: { id: string; slug: string; name: string },
+  integration: { id: string; config: unknown },
+  interaction: SlackInteraction,
+  delivery: { receivedAt: Date },
+): Promise<string> {
   const tdb = scopedDb(dataspace.id);
   const secrets = await loadIntegrationSecrets(tdb, integration.id);
   const config = (integration.config ?? {}) as SlackNotifyConfig;
-  if (!secrets.botToken) return "Slack button ignored: the integration has no bot token to look the user up with";
+  const botToken = secrets.botToken;
+  if (!botToken) return "Slack interaction ignored: the integration has no bot token to look the user up with";
   // Telling them is a courtesy: when Slack will not show it (they left the channel), the click is still done with.
   const tell = async (text: string) => {
-    if (!click.channel) return;
-    await sendSlackEphemeral({ config, botToken: secrets.botToken, channel: click.channel, userId: click.slackUser, text, threadTs: click.threadTs ?? undefined }).catch((error: Error) => {
+    if (!interaction.channel) return;
+    await sendSlackEphemeral({ config, botToken, channel: interaction.channel, userId: interaction.slackUser, text, threadTs: interaction.threadTs ?? undefined }).catch((error: Error) => {
       if (!(isNotificationSendError(error) && error.permanent)) throw error;
     });
   };
-  const email = await slackUserEmail({ config, botToken: secrets.botToken, userId: click.slackUser });
+  const email = await slackUserEmail({ config, botToken, userId: interaction.slackUser });
   const membership = email
     ? await tdb.membership.findFirst({ where: { user: { email: email.toLowerCase() } }, select: { userId: true, role: true, user: { select: { email: true } } } })
     : null;
   if (!membership) {
     await tell(`Nothing was done: no member of ${dataspace.name} on Switchboard has ${email ? `the email ${email}` : "your Slack account's email"}. Ask an admin to invite you.`);
-    return `Slack button by ${click.slackUser} refused: ${email ? `no member with ${email}` : "Slack shows no email for the user"}`;
+    return `Slack ${interaction.kind === "comment" ? "comment" : "button"} by ${interaction.slackUser} refused: ${email ? `no member with ${email}` : "Slack shows no email for the user"}`;
   }
   const ctx: TenantContext = { db: tdb, dataspace, actor: { userId: membership.userId, role: membership.role } };
+  const actor: SlackActor = { ctx, email: membership.user.email, slack: { config, botToken }, tell };
+  if (interaction.kind !== "button") return performSlackComment(actor, interaction, delivery);
   try {
-    if (click.action === "acknowledge") await acknowledgeAlert(ctx, { id: click.alertId });
-    else await resolveAlert(ctx, { id: click.alertId });
+    if (interaction.action === "acknowledge") await acknowledgeAlert(ctx, { id: interaction.alertId });
+    else await resolveAlert(ctx, { id: interaction.alertId });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const why = error.code === "FORBIDDEN" ? `your role in ${dataspace.name} (${membership.role.toLowerCase()}) may not ${click.action} alerts` : error.message;
+    const why = error.code === "FORBIDDEN" ? `your role in ${dataspace.name} (${membership.role.toLowerCase()}) may not ${interaction.action} alerts` : error.message;
     await tell(`Nothing was done: ${why}.`);
-    return `Slack button by ${membership.user.email} refused: ${why}`;
+    return `Slack button by ${actor.email} refused: ${why}`;
   }
-  return `Slack: ${membership.user.email} ${click.action === "acknowledge" ? "acknowledged" : "resolved"} alert ${click.alertId}`;
+  return `Slack: ${actor.email} ${interaction.action === "acknowledge" ? "acknowledged" : "resolved"} alert ${interaction.alertId}`;
 }

@@ -59,7 +59,7 @@ describe("Microsoft Teams", () => {
   });
 
   it("names bad config fields", () => {
-    expect(configErrors(msTeams.configSchema.safeParse({ hmacSecret: "not base64 at all!!", webhookUrl: "http://x" }))).toEqual([
+    expect(configErrors(msTeams.configSchema.safeParse({ hmacSecret: "not base64 at all!!", webhookUrl: "ftp://x" }))).toEqual([
       "webhookUrl: webhookUrl must be a URL like https://…/workflows/…/triggers/manual/paths/invoke?… (a Teams Workflows webhook URL)",
       "hmacSecret: hmacSecret must be the security token Teams shows when the outgoing webhook is created (base64)",
     ]);

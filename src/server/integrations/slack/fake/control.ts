@@ -14,6 +14,7 @@ import { messageJson } from "./web-api";
  * - `POST /_fake/channels/<id or name>/webhooks`: an incoming webhook into it, `{"url"}`
  * - `GET /_fake/channels/<id or name>/messages`: its messages as the API shows them, each with `replies` and `edits`
  * - `GET /_fake/deliveries`: the interactions sent back and their answers
+ * - `GET /_fake/views`: the modals opened with views.open
  * - `GET /_fake/health`
  */
 export function serveSlackControl(fake: FakeSlack, request: { method: string; path: string; text: string }, res: http.ServerResponse): void {
@@ -26,6 +27,7 @@ export function serveSlackControl(fake: FakeSlack, request: { method: string; pa
         return [201, { token: bot.token, bot_id: bot.botId, user_id: bot.userId, scopes: [...bot.scopes] }];
       }
       if (method === "POST" && path === "/_fake/users") return [201, fake.addUser(input as Parameters<FakeSlack["addUser"]>[0])];
+      if (method === "GET" && path === "/_fake/views") return [200, fake.views()];
       if (method === "POST" && path === "/_fake/channels") {
         const channel = fake.addChannel(input as Parameters<FakeSlack["addChannel"]>[0]);
         return [201, { ...channel, members: [...channel.members] }];

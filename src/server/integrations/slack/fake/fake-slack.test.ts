@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboundRequest } from "../../shared/test-requests";
-import { decodeSlackForm } from "../forms";
+import { decodeSlackForm, validateSlackForm } from "../forms";
 import { verifySlack } from "../verify";
 import { startFakeSlack, type FakeSlack } from "./fake-slack";
 import { checkSlackCall, checkSlackWebhookBody } from "./gate";
@@ -165,6 +165,98 @@ describe("the fake Slack over HTTP", () => {
       await expect(fake.clickButton({ url, signingSecret: "x".repeat(32), user, message, actionId: "nope" })).rejects.toThrow(`the message ${message.ts} has no button nope`);
     } finally {
       await new Promise((resolve) => receiver.close(resolve));
+    }
+    expect(fake.violations).toEqual([]);
+  });
+});
+
+describe("the fake Slack's modals", () => {
+  const modal = (extra: Record<string, unknown> = {}) => ({
+    type: "modal",
+    callback_id: "note",
+    private_metadata: "request:1",
+    title: { type: "plain_text", text: "Comment" },
+    submit: { type: "plain_text", text: "Add comment" },
+    blocks: [{ type: "input", block_id: "comment", label: { type: "plain_text", text: "Comment" }, element: { type: "plain_text_input", action_id: "text", multiline: true, max_length: 20 } }],
+    ...extra,
+  });
+
+  it("refuses views.open without a trigger, a title past 24, an input without submit, 3 001 characters of private_metadata", () => {
+    expect(checkSlackCall("views.open", { trigger_id: "1.2.3", view: modal() })).toEqual({ ok: true });
+    expect(checkSlackCall("views.open", { view: modal() })).toMatchObject({ ok: false, error: "invalid_arguments" });
+    expect(checkSlackCall("views.open", { trigger_id: "1.2.3", interactivity_pointer: "1.2.3", view: modal() }).ok).toBe(false);
+    const refusedView = (view: unknown) => checkSlackCall("views.open", { trigger_id: "1.2.3", view }).ok === false;
+    expect(refusedView(modal({ title: { type: "plain_text", text: "t".repeat(25) } }))).toBe(true);
+    expect(refusedView(modal({ submit: undefined }))).toBe(true);
+    expect(refusedView(modal({ private_metadata: "m".repeat(3001) }))).toBe(true);
+    expect(refusedView(modal({ type: "home" }))).toBe(true);
+    expect(refusedView(modal({ blocks: [{ type: "input", label: { type: "plain_text", text: "x" }, element: { type: "plain_text_input", max_length: 3001 } }] }))).toBe(true);
+    expect(refusedView(modal({ blocks: Array.from({ length: 101 }, () => ({ type: "divider" })), submit: undefined }))).toBe(true);
+    // An input block is the modal's, not a notification's.
+    expect(checkSlackCall("chat.postMessage", { channel: "C1", blocks: modal().blocks }).ok).toBe(false);
+  });
+
+  it("opens a modal with a click's trigger_id once, within its lifetime, and sends its submission signed", async () => {
+    const fake = await startFakeSlack();
+    const received: { body: string; headers: Record<string, string> }[] = [];
+    const receiver = (await import("node:http")).createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        received.push({ body: Buffer.concat(chunks).toString(), headers: req.headers as Record<string, string> });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks/slack`;
+      const signingSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+      fake.addBot({ token: TOKEN, scopes: ["chat:write"] });
+      fake.addChannel({ name: "ops", members: [TOKEN] });
+      const posted = await call(fake, "chat.postMessage", {
+        channel: "#ops",
+        text: "Request",
+        blocks: [{ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Comment" }, action_id: "comment", value: "request:1" }] }],
+      });
+      const user = fake.addUser({ email: "ada@acme.test", name: "ada" });
+      await fake.clickButton({ url, signingSecret, user, message: fake.messages("ops").find((m) => m.ts === posted.body.ts)!, actionId: "comment" });
+      const triggerId = (decodeSlackForm(received[0].body) as { trigger_id: string }).trigger_id;
+
+      expect((await call(fake, "views.open", { trigger_id: "1.2.unknown", view: modal() })).body).toEqual({ ok: false, error: "invalid_trigger_id" });
+      const opened = await call(fake, "views.open", { trigger_id: triggerId, view: modal() });
+      expect(opened.body).toMatchObject({ ok: true, view: { type: "modal", callback_id: "note", private_metadata: "request:1", app_id: "A0FAKE0001", state: { values: {} } } });
+      expect((await call(fake, "views.open", { trigger_id: triggerId, view: modal() })).body).toEqual({ ok: false, error: "exchanged_trigger_id" });
+      const [view] = fake.views(user.id);
+      expect(view).toMatchObject({ id: (opened.body.view as { id: string }).id, userId: user.id, closed: false });
+
+      await expect(fake.submitView({ url, signingSecret, user, view, values: { comment: { text: "" } } })).rejects.toThrow("is required");
+      await expect(fake.submitView({ url, signingSecret, user, view, values: { comment: { text: "x".repeat(21) } } })).rejects.toThrow("21 characters");
+      await expect(fake.submitView({ url, signingSecret, user, view, values: { other: { text: "x" } } })).rejects.toThrow("has no input other/text");
+      const stranger = fake.addUser({ email: "eve@acme.test", name: "eve" });
+      await expect(fake.submitView({ url, signingSecret, user: stranger, view, values: { comment: { text: "x" } } })).rejects.toThrow("was opened for");
+
+      expect(await fake.submitView({ url, signingSecret, user, view, values: { comment: { text: "Looking into it" } } })).toMatchObject({ status: 200, error: null });
+      const submission = received.at(-1)!;
+      expect(verifySlack(inboundRequest(submission.body, submission.headers), { signingSecret })).toEqual({ ok: true });
+      const payload = decodeSlackForm(submission.body);
+      expect(validateSlackForm(payload)).toEqual({ ok: true });
+      expect(payload).toMatchObject({
+        type: "view_submission",
+        user: { id: user.id },
+        trigger_id: expect.stringMatching(/^\d+\.\d+\.[0-9a-f]+$/),
+        view: { id: view.id, callback_id: "note", private_metadata: "request:1", state: { values: { comment: { text: { type: "plain_text_input", value: "Looking into it" } } } } },
+      });
+      expect(view.closed).toBe(true);
+      await expect(fake.submitView({ url, signingSecret, user, view, values: { comment: { text: "again" } } })).rejects.toThrow("is closed");
+
+      fake.setTriggerLifetime(0);
+      await fake.clickButton({ url, signingSecret, user, message: fake.messages("ops").find((m) => m.ts === posted.body.ts)!, actionId: "comment" });
+      const lateTrigger = (decodeSlackForm(received.at(-1)!.body) as { trigger_id: string }).trigger_id;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect((await call(fake, "views.open", { trigger_id: lateTrigger, view: modal() })).body).toEqual({ ok: false, error: "expired_trigger_id" });
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+      await fake.close();
     }
     expect(fake.violations).toEqual([]);
   });

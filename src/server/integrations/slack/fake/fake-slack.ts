@@ -4,15 +4,16 @@ import { createFakeServer, listenOnLoopback } from "../../shared/fake/server";
 import { serveSlackControl } from "./control";
 import { checkSlackCall } from "./gate";
 import { receiveWebhook } from "./incoming-webhooks";
-import { blockActionsPayload, sendInteraction, type InteractionDelivery } from "./interactions";
-import { SlackState, type FakeBot, type FakeChannel, type FakeIncomingWebhook, type FakeMessage, type FakeUser } from "./state";
+import { blockActionsPayload, sendInteraction, viewSubmissionPayload, type InteractionDelivery } from "./interactions";
+import { SlackState, type FakeBot, type FakeChannel, type FakeIncomingWebhook, type FakeMessage, type FakeUser, type FakeView } from "./state";
 import { callMethod, type ApiAnswer } from "./web-api";
 
 /**
  * A stateful Slack for tests, on 127.0.0.1: the Web API at `${url}/api/` (what @slack/web-api's
  * `slackApiUrl` points at) and incoming webhooks at `${url}/services/T…/B…/…`. The world is in
- * state.ts, the methods in web-api.ts, the webhooks in incoming-webhooks.ts, the clicks sent back
- * in interactions.ts, the `/_fake/` control surface (for a test in another process) in control.ts.
+ * state.ts, the methods in web-api.ts, the webhooks in incoming-webhooks.ts, the clicks and modal
+ * submissions sent back in interactions.ts, the `/_fake/` control surface (for a test in another
+ * process) in control.ts.
  *
  * Each Web API call, in order: the body decoded as @slack/web-api sends it (form-encoded, with
  * `blocks` and `attachments` as JSON strings; or JSON with the token in Authorization); the
@@ -56,8 +57,18 @@ export type FakeSlack = {
   ephemeral(user: string): FakeMessage[];
   /** Posts a signed interactivity payload to `url` (an app's Interactivity Request URL). */
   sendInteraction(input: { url: string; signingSecret: string; payload: unknown; timestamp?: number }): Promise<InteractionDelivery>;
-  /** `user` clicks the button `actionId` of a message: its block_actions payload, signed, to `url`. */
+  /** `user` clicks the button `actionId` of a message: its block_actions payload, signed, to `url`. Its trigger_id opens a modal for 3 s. */
   clickButton(input: { url: string; signingSecret: string; user: FakeUser; message: FakeMessage; actionId: string }): Promise<InteractionDelivery>;
+  /** How long a trigger_id opens a modal from now on (Slack: 3 s); to see what a late views.open does. */
+  setTriggerLifetime(ms: number): void;
+  /** The modals opened with views.open (for `user` only, when given), oldest first. */
+  views(user?: string): FakeView[];
+  /**
+   * `user` fills in the open modal `view` and presses its submit button: its view_submission
+   * payload, signed, to `url`. `values`: block_id → action_id → the text typed. An empty 200
+   * answer closes the view, as Slack does. Throws for what Slack would not let anyone submit.
+   */
+  submitView(input: { url: string; signingSecret: string; user: FakeUser; view: FakeView; values: Record<string, Record<string, string>> }): Promise<InteractionDelivery>;
   /** The next `times` calls (default 1) fail this way; null clears it. */
   fault(fault: Fault | null): void;
   close(): Promise<void>;
@@ -169,7 +180,17 @@ export async function startFakeSlack(options: { port?: number } = {}): Promise<F
       return delivery;
     },
     async clickButton(input) {
-      return fake.sendInteraction({ url: input.url, signingSecret: input.signingSecret, payload: blockActionsPayload({ ...input, origin }) });
+      const trigger = state.issueTrigger(input.user.id);
+      return fake.sendInteraction({ url: input.url, signingSecret: input.signingSecret, payload: blockActionsPayload({ ...input, triggerId: trigger.id, origin }) });
+    },
+    setTriggerLifetime: (ms) => void (state.triggerLifetimeMs = ms),
+    views: (user) => state.views.filter((view) => user === undefined || view.userId === user),
+    async submitView(input) {
+      const trigger = state.issueTrigger(input.user.id);
+      const payload = viewSubmissionPayload({ view: input.view, user: input.user, values: input.values, triggerId: trigger.id });
+      const delivery = await fake.sendInteraction({ url: input.url, signingSecret: input.signingSecret, payload });
+      if (delivery.status === 200 && closesView(delivery.answer ?? "")) input.view.closed = true;
+      return delivery;
     },
     fault: (next) => faults.set(next),
     close: () => hanging.closeServer(server),
@@ -180,9 +201,19 @@ export async function startFakeSlack(options: { port?: number } = {}): Promise<F
   return fake;
 }
 
+/** An empty answer, or `{"response_action": "clear"}`, closes the modal; "errors", "update" and "push" keep it open. */
+function closesView(answer: string): boolean {
+  if (answer.trim() === "") return true;
+  try {
+    return (JSON.parse(answer) as { response_action?: unknown }).response_action === "clear";
+  } catch {
+    return false;
+  }
+}
+
 type Decoded = { args: Record<string, unknown> } | { refusal: ApiAnswer; why: string };
 
-/** Form fields as strings but `blocks`, `attachments` and `metadata`, which @slack/web-api sends as JSON strings. */
+/** Form fields as strings but `blocks`, `attachments`, `metadata` and `view`, which @slack/web-api sends as JSON strings. */
 function decodeArguments(contentType: string, text: string): Decoded {
   if (/^application\/json\b/i.test(contentType)) {
     try {
@@ -198,7 +229,7 @@ function decodeArguments(contentType: string, text: string): Decoded {
   }
   const args: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(text)) {
-    if (key === "blocks" || key === "attachments" || key === "metadata") {
+    if (key === "blocks" || key === "attachments" || key === "metadata" || key === "view") {
       try {
         args[key] = JSON.parse(value) as unknown;
       } catch {

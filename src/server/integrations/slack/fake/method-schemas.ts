@@ -12,6 +12,12 @@
  *   style primary|danger), …/composition-objects/text-object (non-empty; `emoji` only on
  *   plain_text, `verbatim` only on mrkdwn), block_id 255.
  * - incoming webhooks: https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
+ * - modals: https://docs.slack.dev/reference/methods/views.open (`view` required, a JSON-encoded
+ *   string; one of `trigger_id` or `interactivity_pointer`), https://docs.slack.dev/reference/views/modal-views
+ *   (type modal; title, submit and close plain_text of at most 24; at most 100 blocks;
+ *   private_metadata 3 000; callback_id 255; `submit` required when there is an input block),
+ *   …/block-kit/blocks/input-block (label and hint plain_text, 2 000), …/block-kit/block-elements/plain-text-input-element
+ *   (action_id 255, placeholder 150, min_length 0–3 000, max_length 1–3 000).
  *
  * Arguments the methods do not define are refused here (`additionalProperties: false`) although
  * Slack ignores them: an argument Slack ignores is a misspelling in our code, which a test should
@@ -60,21 +66,48 @@ const blockOf = (type: string, properties: Schema, required: string[] = []): Sch
   then: { type: "object", required: ["type", ...required], additionalProperties: false, properties: { type: { const: type }, block_id: blockId, ...properties } },
 });
 
-/** The block types a notification uses; any other type is refused as unknown to the fake. */
-const block: Schema = {
+const plainTextInput: Schema = {
   type: "object",
   required: ["type"],
-  properties: { type: { enum: ["header", "section", "context", "actions", "divider"] } },
-  allOf: [
-    blockOf("header", { text: plainText(150) }, ["text"]),
+  additionalProperties: false,
+  properties: {
+    type: { const: "plain_text_input" },
+    action_id: nonEmpty(255),
+    initial_value: { type: "string" },
+    multiline: { type: "boolean" },
+    min_length: { type: "integer", minimum: 0, maximum: 3000 },
+    max_length: { type: "integer", minimum: 1, maximum: 3000 },
+    placeholder: plainText(150),
+    focus_on_load: { type: "boolean" },
+    dispatch_action_config: { type: "object" },
+  },
+};
+
+/** Each block type's rules, applied when a block has that type. */
+const BLOCK_RULES: Record<string, Schema[]> = {
+  header: [blockOf("header", { text: plainText(150) }, ["text"])],
+  section: [
     blockOf("section", { text: textObject(3000), fields: { type: "array", minItems: 1, maxItems: 10, items: textObject(2000) }, accessory: button }),
     // "text … not required if a valid array of fields objects is provided instead"
     { if: { properties: { type: { const: "section" } } }, then: { anyOf: [{ required: ["text"] }, { required: ["fields"] }] } },
-    blockOf("context", { elements: { type: "array", minItems: 1, maxItems: 10, items: textObject(3000) } }, ["elements"]),
-    blockOf("actions", { elements: { type: "array", minItems: 1, maxItems: 25, items: button } }, ["elements"]),
-    blockOf("divider", {}),
   ],
+  context: [blockOf("context", { elements: { type: "array", minItems: 1, maxItems: 10, items: textObject(3000) } }, ["elements"])],
+  actions: [blockOf("actions", { elements: { type: "array", minItems: 1, maxItems: 25, items: button } }, ["elements"])],
+  divider: [blockOf("divider", {})],
+  // Only the element a modal of ours uses; Slack has others (selects, date pickers, …).
+  input: [blockOf("input", { label: plainText(2000), element: plainTextInput, hint: plainText(2000), optional: { type: "boolean" }, dispatch_action: { type: "boolean" } }, ["label", "element"])],
 };
+
+/** A block of one of `types`; any other type is refused as unknown to the fake. */
+const blockAmong = (types: string[]): Schema => ({
+  type: "object",
+  required: ["type"],
+  properties: { type: { enum: types } },
+  allOf: types.flatMap((type) => BLOCK_RULES[type]),
+});
+
+/** The block types a notification uses. */
+const block = blockAmong(["header", "section", "context", "actions", "divider"]);
 
 export const blocksSchema: Schema = { type: "array", minItems: 1, maxItems: 50, items: block };
 
@@ -105,6 +138,29 @@ const method = (properties: Schema, required: string[], extra: Schema = {}): Sch
   ...extra,
 });
 
+/** A modal as views.open takes it. */
+const modalView: Schema = {
+  type: "object",
+  required: ["type", "title", "blocks"],
+  additionalProperties: false,
+  properties: {
+    type: { const: "modal" },
+    title: plainText(24),
+    blocks: { type: "array", maxItems: 100, items: blockAmong(["header", "section", "context", "actions", "divider", "input"]) },
+    close: plainText(24),
+    submit: plainText(24),
+    private_metadata: { type: "string", maxLength: 3000 },
+    callback_id: { type: "string", maxLength: 255 },
+    clear_on_close: { type: "boolean" },
+    notify_on_close: { type: "boolean" },
+    external_id: nonEmpty(255),
+    submit_disabled: { type: "boolean" },
+  },
+  // "submit is required when an input block is within the blocks array"
+  if: { required: ["blocks"], properties: { blocks: { type: "array", contains: { type: "object", required: ["type"], properties: { type: { const: "input" } } } } } },
+  then: { required: ["submit"] },
+};
+
 export const METHOD_SCHEMAS: Record<string, Schema> = {
   "auth.test": method({}, []),
   "chat.postMessage": method(
@@ -118,6 +174,9 @@ export const METHOD_SCHEMAS: Record<string, Schema> = {
   "users.lookupByEmail": method({ email: { type: "string", format: "email" } }, ["email"]),
   "users.info": method({ user: nonEmpty(), include_locale: flag }, ["user"]),
   "conversations.info": method({ channel, include_locale: flag, include_num_members: flag }, ["channel"]),
+  "views.open": method({ view: modalView, trigger_id: nonEmpty(), interactivity_pointer: nonEmpty() }, ["view"], {
+    oneOf: [{ required: ["trigger_id"] }, { required: ["interactivity_pointer"] }],
+  }),
 };
 
 /** An incoming webhook's JSON body: a message, no token; `channel`/`username` overrides are ignored by app webhooks but accepted. */

@@ -3,8 +3,9 @@ import { randomBytes } from "node:crypto";
 /**
  * The world of the fake Slack: one workspace, its bot tokens (each with its bot user and
  * scopes), channels (archived or not, private or public, with their members), people, the
- * messages in each channel with their threads and edits, and incoming webhooks each bound to a
- * channel. No HTTP here: web-api.ts and webhooks.ts answer from it.
+ * messages in each channel with their threads and edits, incoming webhooks each bound to a
+ * channel, the trigger ids its interactions carried and the modals opened with them. No HTTP here:
+ * web-api.ts and webhooks.ts answer from it.
  */
 
 export type FakeBot = { token: string; botId: string; userId: string; name: string; scopes: Set<string>; revoked: boolean };
@@ -28,6 +29,19 @@ export type FakeMessage = {
   via: "api" | "webhook";
 };
 export type FakeIncomingWebhook = { path: string; url: string; channel: string; revoked: boolean };
+/** A trigger_id sent with an interaction: views.open takes it once, within `SlackState.triggerLifetimeMs` of the interaction. */
+export type FakeTrigger = { id: string; userId: string; issuedAt: number; exchanged: boolean };
+/** A modal opened with views.open: the view as the app sent it, for the user whose trigger it exchanged. */
+export type FakeView = {
+  id: string;
+  userId: string;
+  botId: string;
+  view: Record<string, unknown>;
+  hash: string;
+  openedAt: number;
+  /** Closed when a submission was answered with an empty 200 (or response_action "clear"), as Slack closes it. */
+  closed: boolean;
+};
 
 export const TEAM = { id: "T0FAKE0001", name: "Acme", domain: "acme" } as const;
 
@@ -39,6 +53,10 @@ export class SlackState {
   readonly users = new Map<string, FakeUser>();
   readonly messages: FakeMessage[] = [];
   readonly webhooks = new Map<string, FakeIncomingWebhook>();
+  readonly triggers = new Map<string, FakeTrigger>();
+  readonly views: FakeView[] = [];
+  /** A trigger_id is good for 3 seconds after its interaction (https://docs.slack.dev/surfaces/modals, …/reference/methods/views.open: expired_trigger_id). */
+  triggerLifetimeMs = 3_000;
   private counter = 0;
   private lastTs = 0;
 
@@ -74,6 +92,18 @@ export class SlackState {
     const hook = { path, url: `${origin}${path}`, channel: channel.id, revoked: false };
     this.webhooks.set(path, hook);
     return hook;
+  }
+
+  /** The trigger_id of an interaction by `userId`, in Slack's shape (`<seconds>.<digits>.<hex>`). */
+  issueTrigger(userId: string): FakeTrigger {
+    const now = Date.now();
+    const trigger = { id: `${Math.floor(now / 1000)}.${++this.counter}.${randomBytes(8).toString("hex")}`, userId, issuedAt: now, exchanged: false };
+    this.triggers.set(trigger.id, trigger);
+    return trigger;
+  }
+
+  newViewId(): string {
+    return this.nextId("V");
   }
 
   /** By id, or by name with or without `#` (chat.postMessage takes either). */

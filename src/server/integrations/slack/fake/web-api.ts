@@ -1,4 +1,5 @@
-import { TEAM, type FakeBot, type FakeChannel, type FakeMessage, type SlackState } from "./state";
+import { randomBytes } from "node:crypto";
+import { TEAM, type FakeBot, type FakeChannel, type FakeMessage, type FakeView, type SlackState } from "./state";
 
 /**
  * The fake Slack's Web API methods, answered from the state as Slack answers them: HTTP 200
@@ -17,7 +18,11 @@ export const SCOPES: Record<string, string | null> = {
   "users.lookupByEmail": "users:read.email",
   "users.info": "users:read",
   "conversations.info": "channels:read",
+  "views.open": null,
 };
+
+/** The fake's one app, whose bots all the tokens are. */
+export const APP_ID = "A0FAKE0001";
 
 const fail = (error: string, extra: Record<string, unknown> = {}): ApiAnswer => ({ ok: false, error, ...extra });
 const str = (value: unknown) => (typeof value === "string" ? value : undefined);
@@ -49,6 +54,8 @@ export function callMethod(state: SlackState, bot: FakeBot, method: string, args
       if (channel.isPrivate && !bot.scopes.has("groups:read")) return fail("missing_scope", { needed: "groups:read", provided: [...bot.scopes].join(",") });
       return { ok: true, channel: channelJson(channel, bot) };
     }
+    case "views.open":
+      return openView(state, bot, args);
     default:
       return fail("unknown_method");
   }
@@ -126,6 +133,52 @@ function postEphemeral(state: SlackState, bot: FakeBot, args: Record<string, unk
   };
   state.messages.push(message);
   return { ok: true, message_ts: message.ts };
+}
+
+/** Exchanges an interaction's trigger_id for a modal: once, and within the trigger's lifetime. */
+function openView(state: SlackState, bot: FakeBot, args: Record<string, unknown>): ApiAnswer {
+  const trigger = state.triggers.get(str(args.trigger_id) ?? str(args.interactivity_pointer) ?? "");
+  if (!trigger) return fail("invalid_trigger_id");
+  if (trigger.exchanged) return fail("exchanged_trigger_id");
+  if (Date.now() - trigger.issuedAt > state.triggerLifetimeMs) return fail("expired_trigger_id");
+  trigger.exchanged = true;
+  const view: FakeView = {
+    id: state.newViewId(),
+    userId: trigger.userId,
+    botId: bot.botId,
+    view: args.view as Record<string, unknown>,
+    hash: `${Math.floor(Date.now() / 1000)}.${randomBytes(4).toString("hex")}`,
+    openedAt: Date.now(),
+    closed: false,
+  };
+  state.views.push(view);
+  return { ok: true, view: viewJson(view) };
+}
+
+/** A view as Slack shows it back: what the app sent, with Slack's own fields. */
+export function viewJson(view: FakeView, values: Record<string, unknown> = {}): Record<string, unknown> {
+  const sent = view.view;
+  return {
+    id: view.id,
+    team_id: TEAM.id,
+    type: "modal",
+    blocks: sent.blocks,
+    private_metadata: sent.private_metadata ?? "",
+    callback_id: sent.callback_id ?? "",
+    state: { values },
+    hash: view.hash,
+    title: sent.title,
+    clear_on_close: sent.clear_on_close ?? false,
+    notify_on_close: sent.notify_on_close ?? false,
+    close: sent.close ?? null,
+    submit: sent.submit ?? null,
+    previous_view_id: null,
+    root_view_id: view.id,
+    app_id: APP_ID,
+    external_id: sent.external_id ?? "",
+    app_installed_team_id: TEAM.id,
+    bot_id: view.botId,
+  };
 }
 
 export function messageJson(message: FakeMessage): Record<string, unknown> {

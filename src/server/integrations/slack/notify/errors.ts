@@ -13,6 +13,9 @@ import { PlatformTransportError } from "@/server/issue-sync/platform-fetch";
 /** What each permanent error means to the admin who has to fix it. */
 const MEANINGS: Record<string, string> = {
   channel_not_found: "the channel does not exist or the app cannot see it",
+  expired_trigger_id: "the click is more than 3 seconds old: Slack opens a form only right after it",
+  exchanged_trigger_id: "that click already opened a form",
+  invalid_trigger_id: "the click's trigger is not one Slack issued",
   not_in_channel: "the app is not in the channel: invite it, or grant the chat:write.public scope",
   is_archived: "the channel is archived",
   channel_is_archived: "the channel is archived",
