@@ -74,7 +74,16 @@ export const teamsDestinationSchema = z.object({}).strict();
 export const ruleFields = {
   name: z.string().trim().min(1, "Name is required").max(200, "Name is at most 200 characters"),
   isActive: z.boolean(),
-  eventTypes: z.array(z.string()).superRefine(via((patterns: string[]) => normalizeEventPatterns(patterns))).transform((patterns) => normalizeEventPatterns(patterns)),
+  // Checked and normalized in one pass: a refusal becomes the field's issue.
+  eventTypes: z.array(z.string()).transform((patterns, ctx) => {
+    try {
+      return normalizeEventPatterns(patterns);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      ctx.addIssue({ code: "custom", message: error.message.replace(/^[a-z][a-z ]*: /i, "") });
+      return z.NEVER;
+    }
+  }),
   filter: z
     .string()
     .nullable()

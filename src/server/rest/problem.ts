@@ -113,6 +113,16 @@ export function problemFrom(error: unknown, fieldNames: Record<string, string> =
     const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return new ApiProblem(type, error.message, { errors: errors.length ? errors : undefined, headers });
   }
+  // A domain schema's refusal (a handler parsing its input with the domain's zod schema, which
+  // checks what the API's body schema cannot: event patterns, filters, templates): a 422 naming
+  // the API's top-level field.
+  if (error instanceof ZodError) {
+    const errors = error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? "body");
+      return { field: fieldNames[field] ?? field, message: issue.message };
+    });
+    return new ApiProblem("validation-error", `${errors[0].field}: ${errors[0].message}`, { errors });
+  }
   if (error instanceof TenantScopeViolation) {
     console.error(error);
     return new ApiProblem("not-found", "Not found");

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { AppError } from "@/server/errors";
 import {
   createNotificationRule,
   deleteNotificationRule,
@@ -125,17 +124,6 @@ function domainInput(body: Body) {
   );
 }
 
-/** The domain's own checks, as a 422 naming the API's fields. */
-function parsed<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  // Keyed by the domain's names: the handler renames them with `fieldNames`.
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (fieldErrors[String(issue.path[0] ?? "body")] ??= []).push(issue.message);
-  const first = result.error.issues[0];
-  throw new AppError("BAD_REQUEST", `${fieldNames[String(first.path[0]) as keyof typeof fieldNames] ?? String(first.path[0] ?? "body")}: ${first.message}`, { fieldErrors });
-}
-
 const ruleObjectOf = (rule: SerializedRule): z.infer<typeof ruleObject> => ({
   api_url: ruleUrl(rule.uuid),
   ...rule,
@@ -176,7 +164,7 @@ export const notificationRuleRoutes = [
     response: ruleObject,
     fieldNames,
     errors: [400, 413, 415, 422],
-    handle: async ({ tenant, body }) => ruleObjectOf(await createNotificationRule(tenant, parsed(createRuleInput, domainInput(body)))),
+    handle: async ({ tenant, body }) => ruleObjectOf(await createNotificationRule(tenant, createRuleInput.parse(domainInput(body)))),
   }),
   defineRoute({
     method: "GET",
@@ -206,7 +194,7 @@ export const notificationRuleRoutes = [
     fieldNames,
     errors: [400, 404, 412, 413, 415, 422],
     handle: async ({ tenant, params, body, ifMatch }) =>
-      ruleObjectOf(await updateNotificationRule(tenant, params.uuid, parsed(updateRuleInput, domainInput(body)), { precondition: (current) => ifMatch(ruleObjectOf(current)) })),
+      ruleObjectOf(await updateNotificationRule(tenant, params.uuid, updateRuleInput.parse(domainInput(body)), { precondition: (current) => ifMatch(ruleObjectOf(current)) })),
   }),
   defineRoute({
     method: "DELETE",
