@@ -1,6 +1,7 @@
 "use client";
 
 import { CodeField } from "@/components/ui/field";
+import { FilterField } from "@/components/webhooks/filter-field";
 import { splitList } from "./rule-input";
 
 const FILTER_EXAMPLES = ['data.severity == "critical"', 'data.service.name == "Checkout"', 'event.type != "alert.resolved"'];
@@ -62,26 +63,7 @@ export function EventTypesField({ events, filter, onEventsChange, onFilterChange
           </details>
         )}
       </div>
-      <CodeField
-        label="Filter"
-        name="filter"
-        rows={2}
-        value={filter}
-        onChange={(e) => onFilterChange(e.target.value)}
-        error={errors.filter}
-        hint={
-          <>
-            Optional. The webhooks&apos; filter language over <code>event</code> and <code>data</code>; only events for which it is true are
-            sent. Examples:{" "}
-            {FILTER_EXAMPLES.map((example, i) => (
-              <span key={example}>
-                {i > 0 && ", "}
-                <code className="text-slate-700">{example}</code>
-              </span>
-            ))}
-          </>
-        }
-      />
+      <FilterField value={filter} onChange={onFilterChange} error={errors.filter} examples={FILTER_EXAMPLES} />
     </>
   );
 }

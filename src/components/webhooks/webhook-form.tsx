@@ -5,6 +5,7 @@ import { CheckboxField, CodeField, SelectField, TextField } from "@/components/u
 import { FormActions } from "@/components/ui/form-actions";
 import { errorMessage, fieldErrorsOf } from "@/trpc/errors";
 import { FIELDS, FILTER_EXAMPLES, type Field, type WebhookInput } from "./webhook-input";
+import { FilterField } from "./filter-field";
 import { HELD_LIMIT } from "./labels";
 
 const TEMPLATE_EXAMPLE = '{\n  "text": "{{ data.title }} is now {{ data.status }}",\n  "event": "{{ event.type }}",\n  "target": "{{ hook.target }}"\n}';
@@ -168,26 +169,7 @@ export function WebhookForm({ initial, eventTypes, editing, submitLabel, pending
             </>
           }
         />
-        <CodeField
-          label="Filter"
-          name="filter"
-          rows={2}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          error={errors.filter}
-          hint={
-            <>
-              Optional. A CEL expression over <code>event</code> and <code>data</code>; only events for which it is true are sent.
-              Examples:{" "}
-              {FILTER_EXAMPLES.map((example, i) => (
-                <span key={example}>
-                  {i > 0 && ", "}
-                  <code className="text-slate-700">{example}</code>
-                </span>
-              ))}
-            </>
-          }
-        />
+        <FilterField value={filter} onChange={setFilter} error={errors.filter} examples={FILTER_EXAMPLES} />
       </Section>
 
       <Section title="Payload">
