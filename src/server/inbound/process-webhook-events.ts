@@ -7,7 +7,7 @@ import { applyPulledChanges, type PullItem } from "@/server/issue-sync/pull";
 import { pulls, readIssueSyncSettings } from "@/server/issue-sync/settings";
 import { applyAlertSignals } from "@/server/records/alerts/apply-alert-signals";
 import { providerFor } from "@/server/integrations/registry";
-import { performSlackInteraction, slackInteractionOf } from "@/server/notifications/slack-actions";
+import { notificationInteractionOf, performSlackInteraction } from "@/server/notifications/slack-actions";
 import { recordInboundDeployments } from "@/server/records/deployments/record-inbound-deployments";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
 import { jsonbSafeText } from "./jsonb-safe";
@@ -77,7 +77,7 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const mapped = skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration });
       const deployments = skipped ? [] : (provider.inbound.deployments?.({ eventType: row.eventType, payload, config: row.integration.config }) ?? []);
       const alert = skipped ? null : (provider.inbound.alert?.({ eventType: row.eventType, payload }) ?? null);
-      const interaction = row.integration.type === "SLACK" && !skipped ? slackInteractionOf(payload) : null;
+      const interaction = skipped ? null : notificationInteractionOf(row.integration.type, payload);
       const clicked = interaction
         ? await performSlackInteraction((dataspace ??= await tdb.dataspace.findFirstOrThrow({ select: { id: true, slug: true, name: true } })), row.integration, interaction, row)
         : undefined;

@@ -38,8 +38,12 @@ export function slackButtonsFor(content: NotificationContent): SlackButton[] {
 type Click = { kind: "button"; action: Action; alertId: string; slackUser: string; channel: string | null; threadTs: string | null };
 export type SlackInteraction = Click | CommentInteraction;
 
-/** The Switchboard action a Slack interaction asks for (a click on one of our buttons, our comment modal submitted), or null. */
-export function slackInteractionOf(payload: unknown): SlackInteraction | null {
+/**
+ * The Switchboard action an inbound delivery asks for — a Slack interaction with one of our
+ * messages (a click on our buttons, our comment modal submitted) — or null for any other delivery.
+ */
+export function notificationInteractionOf(integrationType: string, payload: unknown): SlackInteraction | null {
+  if (integrationType !== "SLACK") return null;
   return slackClickOf(payload) ?? slackCommentOf(payload);
 }
 
