@@ -19,6 +19,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { DURABLE, startBenchDatabase } from "./bench-database";
 import { cpuSeconds, postgresPids } from "./cpu";
 import { startProductionServer } from "./production-server";
 
@@ -30,7 +31,6 @@ const STORM_SECONDS = 10;
 const THROTTLE = 10;
 const TARGETS = { messagesPerSecond: 500, p50Ms: 100 };
 const root = path.resolve(import.meta.dirname, "..");
-const DURABLE = ["-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on"];
 const BOT = "xoxb-7777-8888-benchnotifytoken";
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
@@ -38,16 +38,8 @@ const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
-  const { startTestServer } = await import("../test/setup/embedded-server");
-  const { createDatabase } = await import("../test/setup/databases");
-  const server = process.env.DATABASE_URL ? undefined : await startTestServer({ maxConnections: 100, extraFlags: DURABLE });
-  const serverUrl = process.env.DATABASE_URL ?? server!.url;
-  const dbName = `bench_notify_${randomBytes(4).toString("hex")}`;
-  const databaseUrl = await createDatabase(serverUrl, dbName);
-  const secretsKey = `bench:${randomBytes(32).toString("base64")}`;
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, SECRETS_KEY: secretsKey, WEBHOOK_ALLOWED_TARGETS: "127.0.0.1" });
-  const { applyMigrations } = await import("../src/server/db/migrate");
-  await applyMigrations(databaseUrl);
+  const { server, dbName, databaseUrl, secretsKey } = await startBenchDatabase("bench_notify", { extraFlags: DURABLE });
+  process.env.WEBHOOK_ALLOWED_TARGETS = "127.0.0.1";
 
   const { startFakeSlack } = await import("../src/server/integrations/slack/fake/fake-slack");
   const slack = await startFakeSlack();

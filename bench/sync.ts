@@ -25,6 +25,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { DURABLE, startBenchDatabase } from "./bench-database";
 import { cpuSeconds, machineSpeedMs, postgresPids } from "./cpu";
 import { startProductionServer } from "./production-server";
 
@@ -35,7 +36,6 @@ const ROUND_TRIPS = 50;
 const ROUND_TRIP_WARMUP = 3;
 const TARGETS = { issuesPerSecond: 200, roundTripP50Ms: 150 };
 const root = path.resolve(import.meta.dirname, "..");
-const DURABLE = ["-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on"];
 // Counts every statement, so the report can say how many each issue cost and which.
 const STATEMENT_STATS = ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"];
 const REQUEST_ID = /switchboard:request=([0-9a-f-]{36})/;
@@ -45,16 +45,7 @@ const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
-  const { startTestServer } = await import("../test/setup/embedded-server");
-  const { createDatabase } = await import("../test/setup/databases");
-  const server = process.env.DATABASE_URL ? undefined : await startTestServer({ maxConnections: 100, extraFlags: [...DURABLE, ...STATEMENT_STATS] });
-  const serverUrl = process.env.DATABASE_URL ?? server!.url;
-  const dbName = `bench_sync_${randomBytes(4).toString("hex")}`;
-  const databaseUrl = await createDatabase(serverUrl, dbName);
-  const secretsKey = `bench:${randomBytes(32).toString("base64")}`;
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, SECRETS_KEY: secretsKey });
-  const { applyMigrations } = await import("../src/server/db/migrate");
-  await applyMigrations(databaseUrl);
+  const { server, dbName, databaseUrl, secretsKey } = await startBenchDatabase("bench_sync", { extraFlags: [...DURABLE, ...STATEMENT_STATS] });
 
   const { startFakeGithub } = await import("../src/server/integrations/github/fake/fake-github");
   const fake = await startFakeGithub({ latencyMs: LATENCY_MS, rateLimit: 1_000_000 });
