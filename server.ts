@@ -7,9 +7,11 @@
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { answerClientError } from "./src/server/http/client-error";
+import { dropLogsWithNowhereToGo } from "./src/server/http/closed-output";
 import nextEnv from "@next/env";
 import next from "next";
 
+dropLogsWithNowhereToGo();
 const dev = process.env.NODE_ENV !== "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 nextEnv.loadEnvConfig(process.cwd(), dev);
