@@ -233,6 +233,7 @@ async function main() {
         violations: violations.length,
         duplicates,
         checks,
+        statementsPerIssue: statements.map((s) => ({ perIssue: s.calls / REQUESTS, query: s.query })),
       },
       null,
       2,
