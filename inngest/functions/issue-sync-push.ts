@@ -1,12 +1,14 @@
 import { runBackfill } from "@/server/issue-sync/backfill";
 import { pushComment } from "@/server/issue-sync/push-comment";
 import { pushRequest } from "@/server/issue-sync/push";
+import { giveUpWaitingLinks } from "@/server/issue-sync/link-state";
 import { domainEvents, inngest, issueSyncBackfillRequested, issueSyncPushRequested as issueSyncPushRequestedEvent } from "../client";
 import { issueSyncRequestConcurrency, issueSyncSteps } from "../issue-sync-step";
 
 /**
  * A request created or changed → its issue on each platform that syncs it (created, or updated
  * with what differs; src/server/issue-sync/push.ts). Failures are on the links; the run ends.
+ * When the retries run out, the links still waiting on one fail for good (`issue_sync.failed`).
  */
 export const issueSyncPushRequest = inngest.createFunction(
   {
@@ -15,6 +17,7 @@ export const issueSyncPushRequest = inngest.createFunction(
     retries: 8,
     concurrency: [issueSyncRequestConcurrency],
     triggers: [domainEvents["request.added"], domainEvents["request.updated"]],
+    onFailure: async ({ event, error }) => giveUpWaitingLinks({ dataspaceId: event.data.event.data.dataspaceId, requestId: event.data.event.data.payload.uuid }, error.message),
   },
   async ({ event, step }) => pushRequest({ dataspaceId: event.data.dataspaceId, requestId: event.data.payload.uuid }, issueSyncSteps(step)),
 );
@@ -27,6 +30,7 @@ export const issueSyncPushComment = inngest.createFunction(
     retries: 8,
     concurrency: [issueSyncRequestConcurrency],
     triggers: [domainEvents["request_comment.added"]],
+    onFailure: async ({ event, error }) => giveUpWaitingLinks({ dataspaceId: event.data.event.data.dataspaceId, requestId: event.data.event.data.payload.request.uuid }, error.message),
   },
   async ({ event, step }) =>
     pushComment({ dataspaceId: event.data.dataspaceId, requestId: event.data.payload.request.uuid, commentId: event.data.payload.uuid }, issueSyncSteps(step)),
@@ -40,6 +44,7 @@ export const issueSyncPushRequested = inngest.createFunction(
     retries: 8,
     concurrency: [issueSyncRequestConcurrency],
     triggers: [issueSyncPushRequestedEvent],
+    onFailure: async ({ event, error }) => giveUpWaitingLinks({ dataspaceId: event.data.event.data.dataspaceId, requestId: event.data.event.data.requestId }, error.message),
   },
   async ({ event, step }) => pushRequest({ dataspaceId: event.data.dataspaceId, requestId: event.data.requestId }, issueSyncSteps(step)),
 );

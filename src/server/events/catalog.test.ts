@@ -30,7 +30,8 @@ import { setServiceStatus } from "@/server/records/services/service-status";
 import { updateService } from "@/server/records/services/update-service";
 import { recordEndpointHealth } from "@/server/webhooks/deliveries/endpoint-health";
 import { WEBHOOK_SETTINGS_DEFAULTS } from "@/server/webhooks/settings/webhook-settings";
-import { addMember, callerFor, seedDataspace, seedRequest, seedUser, seedWebhook, tenantFor } from "../../../test/factories";
+import { recordFailure } from "@/server/issue-sync/link-state";
+import { addMember, callerFor, seedDataspace, seedIntegration, seedRequest, seedUser, seedWebhook, tenantFor } from "../../../test/factories";
 import { EVENT_TYPES, eventCatalogJsonSchema, type EventType } from "./catalog";
 
 /**
@@ -107,6 +108,10 @@ describe("event catalog", () => {
     const rule = await createNotificationRule(ctx, createRuleInput.parse({ name: "Mail the viewers", channel: "EMAIL", eventTypes: ["incident.*"], destination: { roles: ["VIEWER"] } }));
     const message = await db.notificationMessage.create({ data: { dataspaceId: space.id, ruleId: rule.uuid, eventType: "test", queuedAt: null, content: { eventType: "test", title: "t", text: "", facts: [], url: null, tone: "info", subject: null } } });
     await deliverNotifications({ dataspaceId: space.id, messages: [{ id: message.id, dispatch: 0 }] });
+    // A request's issue that GitHub refuses for good.
+    const github = await seedIntegration(ctx, { name: "GitHub octo/app" });
+    const link = await db.issueLink.create({ data: { dataspaceId: space.id, integrationId: github.id, requestId: request.id } });
+    await recordFailure({ dataspaceId: space.id, integrationId: github.id, linkId: link.id }, new Error("GitHub refused the new issue (422: Validation Failed)"), true);
     for (const event of await db.event.findMany({ where: { dataspaceId: space.id }, orderBy: { seq: "asc" } })) {
       published[event.type as EventType] ??= event.data;
     }

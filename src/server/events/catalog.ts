@@ -14,6 +14,7 @@ import { incidentChangePayloadSchema, incidentPayloadSchema } from "@/server/rec
 import { servicePayloadSchema, serviceStatusChangedPayloadSchema } from "@/server/records/services/service.schema";
 import { webhookEndpointHealthPayloadSchema } from "@/server/webhooks/endpoints/endpoint-health.schema";
 import { notificationRuleFailingPayloadSchema } from "@/server/notifications/rule-failing.schema";
+import { issueSyncFailedPayloadSchema } from "@/server/issue-sync/sync-failed.schema";
 
 /**
  * Every built-in domain event type, with the schema of its `data`. Webhook subscriptions, the
@@ -115,6 +116,10 @@ export const eventCatalog = {
   "notification_rule.failing": {
     description: "A notification rule's message was refused for good (a deleted Slack channel, a revoked token or Workflows URL); it is failing until a message goes through. Route it to the admins through another rule",
     schema: notificationRuleFailingPayloadSchema,
+  },
+  "issue_sync.failed": {
+    description: "A request's issue on GitHub, GitLab, Jira, Forgejo or SourceHut could not be created or updated, for good (refused, or still failing when the retries ran out); the request's link shows the platform's words. Route it to the admins through a notification rule",
+    schema: issueSyncFailedPayloadSchema,
   },
 } as const satisfies Record<string, { description: string; schema: z.ZodType }>;
 

@@ -64,6 +64,10 @@ function recordLine(type: string, data: Fields): string {
     const moved = text(data.previous_status) ? `${text(data.previous_status)} → ${text(data.status)}` : text(data.status);
     return `${what}: ${moved ?? ""}${sha ? ` (${sha})` : ""}`;
   }
+  if (type === "issue_sync.failed") {
+    // "“Checkout is slow” on GitHub acme/app: GitHub refused the token (401: Bad credentials)"
+    return `${quoted(text(fields(data.request).title) ?? "")} on ${text(fields(data.integration).name) ?? ""}: ${text(data.last_error) ?? ""}`;
+  }
   if (type.startsWith("webhook_endpoint.")) {
     const endpoint = text(data.description) ?? text(data.url) ?? "";
     return [endpoint, text(data.reason)].filter(Boolean).join(": ");

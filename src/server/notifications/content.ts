@@ -24,8 +24,9 @@ const text = (value: unknown): string | null => (typeof value === "string" && va
 const human = (value: unknown) => text(value)?.replace(/_/g, " ") ?? null;
 const cut = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
-function fact(name: string, value: unknown): { name: string; value: string }[] {
-  const shown = typeof value === "number" ? String(value) : human(value);
+/** `verbatim`: shown as it is (a URL, a name), not with its underscores read as spaces (a status). */
+function fact(name: string, value: unknown, verbatim = false): { name: string; value: string }[] {
+  const shown = typeof value === "number" ? String(value) : verbatim ? text(value) : human(value);
   return shown ? [{ name, value: cut(shown, MAX_FACT) }] : [];
 }
 
@@ -125,7 +126,7 @@ function endpointHealthContent(type: string, data: Fields): Draft {
   return {
     title: `Webhook ${paused ? "paused" : "disabled"}: ${text(data.description) ?? text(data.url) ?? "an endpoint"}`,
     text: text(data.reason) ?? "",
-    facts: [...fact("URL", data.url), ...fact("Failures in a row", data.consecutive_failures), ...fact("Paused until", paused ? data.paused_until : null)],
+    facts: [...fact("URL", data.url, true), ...fact("Failures in a row", data.consecutive_failures), ...fact("Paused until", paused ? data.paused_until : null)],
     url: text(data.dashboard_url),
     tone: paused ? "warning" : "critical",
     subject: null,
@@ -144,6 +145,20 @@ function serviceContent(type: string, data: Fields): Draft {
   };
 }
 
+function issueSyncFailedContent(data: Fields): Draft {
+  const request = fields(data.request);
+  const integration = fields(data.integration);
+  const paused = data.sync_paused === true ? " Its sync is paused until an admin saves the integration." : "";
+  return {
+    title: `Issue sync failed: “${text(request.title) ?? "a request"}” on ${text(integration.name) ?? "an integration"}`,
+    text: `${text(data.last_error) ?? ""}${paused}`.trim(),
+    facts: [...fact("Integration", integration.name, true), ...fact("Platform", integration.type), ...fact("Issue", data.issue_url, true)],
+    url: text(request.absolute_url),
+    tone: "critical",
+    subject: null,
+  };
+}
+
 function defaultDraft(event: EventForContent): Draft {
   const data = fields(event.data);
   const type = event.type;
@@ -155,6 +170,7 @@ function defaultDraft(event: EventForContent): Draft {
   if (type.startsWith("deployment.")) return deploymentContent(data);
   if (type.startsWith("webhook_endpoint.")) return endpointHealthContent(type, data);
   if (type.startsWith("service.")) return serviceContent(type, data);
+  if (type === "issue_sync.failed") return issueSyncFailedContent(data);
   if (type === "notification_rule.failing") {
     return { title: `Notification rule failing: ${text(data.name) ?? "a rule"}`, text: text(data.last_error) ?? "", facts: fact("Channel", data.channel), url: text(data.dashboard_url), tone: "critical", subject: null };
   }

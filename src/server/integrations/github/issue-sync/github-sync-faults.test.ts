@@ -32,6 +32,7 @@ describe("GitHub issue sync under faults", () => {
     });
     return { ctx, repo, integrationId: seeded.id };
   }
+  const failedEvents = (dataspaceId: string) => db.event.findMany({ where: { dataspaceId, type: "issue_sync.failed" }, orderBy: { seq: "asc" } });
   const creates = (repo: string) => fake.requests.filter((r) => r.operationId === "issues/create" && r.path.includes(repo));
 
   it("a create whose answer was lost is found by its marker on the retry, not made twice", { timeout: 30_000 }, async () => {
@@ -73,6 +74,12 @@ describe("GitHub issue sync under faults", () => {
     const second = await newRequest(ctx, "Still revoked");
     await expect.poll(async () => (await db.integration.findUniqueOrThrow({ where: { id: integrationId } })).issueSyncPausedAt, { timeout: 15_000 }).not.toBeNull();
     expect((await linkOf(second.id))?.state).toBe("FAILED");
+    // Each link turning failed is an event a notification rule can take to the admins; the second says the sync is now paused.
+    const failed = await expect.poll(() => failedEvents(ctx.dataspace.id), { timeout: 10_000 }).toHaveLength(2).then(() => failedEvents(ctx.dataspace.id));
+    expect(failed.map((event) => event.data)).toEqual([
+      expect.objectContaining({ request: expect.objectContaining({ uuid: first.id, title: "With a revoked token" }), integration: expect.objectContaining({ uuid: integrationId, type: "github" }), issue_url: null, sync_paused: false, last_error: expect.stringMatching(/401: Bad credentials/) }),
+      expect.objectContaining({ request: expect.objectContaining({ uuid: second.id }), sync_paused: true }),
+    ]);
     const calls = fake.requests.length;
 
     // Paused: a third request makes no call at all.
