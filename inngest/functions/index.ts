@@ -8,6 +8,7 @@ import { resumeWebhookEndpoint } from "./resume-webhook-endpoint";
 import { statuspagePublishIncident, statuspagePublishMaintenance } from "./statuspage-publish";
 import { statuspageReconcile, statuspageReconcileTick } from "./statuspage-reconcile";
 import { statuspageSyncComponent } from "./statuspage-sync-component";
+import { mailDefaultNoticeFunction } from "./mail-default-notice";
 
 /**
  * Every function the app serves, one file each in this folder, each a thin adapter over domain
@@ -28,6 +29,7 @@ export const functions: InngestFunction.Any[] = [
   issueSyncPushComment,
   issueSyncPushRequested,
   issueSyncBackfill,
+  mailDefaultNoticeFunction,
 ];
 
 /**

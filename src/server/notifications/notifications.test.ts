@@ -5,7 +5,9 @@ import { closeMail } from "@/server/mail/transport";
 import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
 import { raiseAlert } from "@/server/records/alerts/raise-alert";
 import { startAppRuntime, type AppRuntime } from "../../../test/app-runtime";
-import { seedDataspace, seedRequest, seedUser, tenantFor } from "../../../test/factories";
+import { recordEndpointHealth } from "@/server/webhooks/deliveries/endpoint-health";
+import { WEBHOOK_SETTINGS_DEFAULTS } from "@/server/webhooks/settings/webhook-settings";
+import { seedDataspace, seedRequest, seedUser, seedWebhook, tenantFor } from "../../../test/factories";
 import { startMailCatcher } from "../../../test/mail-catcher";
 import { createNotificationRule, deleteNotificationRule, getNotificationRule, listNotificationMessages, sendTestNotification, updateNotificationRule } from "./manage-rules";
 import { createRuleInput, updateRuleInput } from "./rule.schema";
@@ -124,6 +126,36 @@ describe("notification rules", () => {
     expect(told.subject).toBe("Notification rule failing: Nobody");
     expect(told.text).toMatch(/No recipients/);
     await deleteNotificationRule(ctx, nobody.uuid);
+  });
+
+  it("without a rule for it, a paused webhook mails the dataspace's owners and admins; once a rule takes the type, that rule alone sends it", { timeout: 30_000 }, async () => {
+    const stamp = Date.now();
+    const owner = await seedUser({ email: `health-owner-${stamp}@ops.test` });
+    const space = await seedDataspace({ owner, name: "Health team" });
+    const admin = await seedUser({ email: `health-admin-${stamp}@ops.test` });
+    const person = await seedUser({ email: `health-member-${stamp}@ops.test` });
+    await db.membership.createMany({ data: [{ dataspaceId: space.id, userId: admin.id, role: "ADMIN" }, { dataspaceId: space.id, userId: person.id, role: "MEMBER" }] });
+    const health = await tenantFor(owner.id, space.slug);
+    const pause = async (url: string) => {
+      const { endpoint } = await seedWebhook(health, { url });
+      const row = await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { consecutiveFailures: WEBHOOK_SETTINGS_DEFAULTS.pauseAfterFailures - 1, failingSince: new Date() } });
+      await health.db.$transaction((tx) => recordEndpointHealth(tx, row, { succeeded: false, error: "HTTP 503" }, WEBHOOK_SETTINGS_DEFAULTS, new Date()));
+    };
+
+    await pause("https://orders.example.test/hook_in");
+    const notice = await mail.next(`health-owner-${stamp}@ops.test`);
+    expect(notice.to).toEqual([`health-admin-${stamp}@ops.test`, `health-owner-${stamp}@ops.test`]); // not the member
+    expect(notice.subject).toBe("Webhook paused: https://orders.example.test/hook_in");
+    expect(notice.text).toMatch(/URL: https:\/\/orders\.example\.test\/hook_in/);
+
+    // The admins choose where these go: their rule sends it, and the default stays quiet.
+    const chosen = `health-desk-${stamp}@ops.test`;
+    await rule(health, { name: "Endpoint health", eventTypes: ["webhook_endpoint.*"], destination: { to: [chosen] } });
+    await pause("https://billing.example.test/in");
+    expect((await mail.next(chosen)).subject).toBe("Webhook paused: https://billing.example.test/in");
+    const notices = { dataspaceId: space.id, functionId: { endsWith: "mail-default-notice" } };
+    await expect.poll(() => db.runtimeRun.count({ where: { ...notices, status: "COMPLETED" } }), { timeout: 10_000 }).toBe(2);
+    expect(mail.received.filter((m) => m.to.includes(`health-owner-${stamp}@ops.test`)).map((m) => m.subject)).toEqual(["Webhook paused: https://orders.example.test/hook_in"]);
   });
 
   it("refuses what cannot work, naming the field: a bad pattern, filter, template, time zone, integration of another kind or dataspace; members cannot manage", async () => {
