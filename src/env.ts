@@ -72,6 +72,8 @@ const schema = z.object({
   STATUSPAGE_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(15_000),
   /** How long one issue-sync API call (GitHub, GitLab, Jira, Forgejo, SourceHut) may take, connecting included. */
   ISSUE_SYNC_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(15_000),
+  /** How many days minute metric buckets are kept; hour buckets are kept 400 days and day buckets for good. */
+  METRICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** DNS servers (`ip[:port]`, comma-separated) that SSO domain proofs ask; unset: the system's. */
   DOMAIN_PROOF_DNS_SERVERS: optional,
 });

@@ -5,6 +5,7 @@ const ORDER_WITHOUT_ID: Record<string, Record<string, "asc">[]> = {
   WebhookSettings: [{ dataspaceId: "asc" }],
   IncidentService: [{ incidentId: "asc" }, { serviceId: "asc" }],
   MaintenanceService: [{ maintenanceId: "asc" }, { serviceId: "asc" }],
+  MetricBucket: [{ name: "asc" }, { series: "asc" }, { resolution: "asc" }, { at: "asc" }],
 };
 
 type Delegate = { findMany: (args: unknown) => Promise<unknown[]> };

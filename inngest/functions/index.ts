@@ -9,6 +9,7 @@ import { statuspagePublishIncident, statuspagePublishMaintenance } from "./statu
 import { statuspageReconcile, statuspageReconcileTick } from "./statuspage-reconcile";
 import { statuspageSyncComponent } from "./statuspage-sync-component";
 import { mailDefaultNoticeFunction } from "./mail-default-notice";
+import { metricsRollup } from "./metrics-rollup";
 
 /**
  * Every function the app serves, one file each in this folder, each a thin adapter over domain
@@ -30,6 +31,7 @@ export const functions: InngestFunction.Any[] = [
   issueSyncPushRequested,
   issueSyncBackfill,
   mailDefaultNoticeFunction,
+  metricsRollup,
 ];
 
 /**

@@ -24,6 +24,7 @@ export const RESOURCE_LABELS: Record<ApiResource, string> = {
   alerts: "Alerts",
   deployments: "Deployments",
   notifications: "Notifications",
+  metrics: "Metrics",
 };
 
 export const LEVEL_LABELS: Record<ApiLevel, string> = { read: "Read", write: "Write", admin: "Admin" };

@@ -3,8 +3,8 @@ import { API_SCOPES, hasScope, isKnownScope, tokenRole } from "./scopes";
 
 describe("scopes", () => {
   it("knows the global levels and every resource at every level, nothing else", () => {
-    expect(API_SCOPES).toHaveLength(3 + 11 * 3);
-    for (const scope of ["read", "write", "admin", "requests:read", "members:admin", "webhooks:write", "alerts:write", "deployments:read", "notifications:admin"]) expect(isKnownScope(scope), scope).toBe(true);
+    expect(API_SCOPES).toHaveLength(3 + 12 * 3);
+    for (const scope of ["read", "write", "admin", "requests:read", "members:admin", "webhooks:write", "alerts:write", "deployments:read", "notifications:admin", "metrics:read"]) expect(isKnownScope(scope), scope).toBe(true);
     for (const scope of ["", "delete", "requests", "requests:delete", "users:read", "requests:read:extra", "READ", ":read"]) {
       expect(isKnownScope(scope), scope).toBe(false);
     }

@@ -5,7 +5,7 @@ import type { Role } from "@/generated/prisma/enums";
  * for one (`requests:write`); a higher level implies the lower ones. Pure: the dashboard's scope
  * picker imports these lists too.
  */
-export const API_RESOURCES = ["requests", "events", "webhooks", "integrations", "members", "services", "incidents", "maintenances", "alerts", "deployments", "notifications"] as const;
+export const API_RESOURCES = ["requests", "events", "webhooks", "integrations", "members", "services", "incidents", "maintenances", "alerts", "deployments", "notifications", "metrics"] as const;
 export const API_LEVELS = ["read", "write", "admin"] as const;
 
 export type ApiResource = (typeof API_RESOURCES)[number];

@@ -61,6 +61,7 @@ export const TENANT_MODELS = new Set([
   "NotificationThread",
   "IssueCommentLink",
   "PullRequestLink",
+  "MetricBucket",
 ]);
 
 /**

@@ -1323,6 +1323,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the metrics
+         * @description Every metric the dataspace has, with its unit, kind and tags. Buckets are computed from the records every minute, so the last minute shows within about a minute.
+         *
+         *     Scope: `metrics:read` (or `read`).
+         */
+        get: operations["listMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a metric's series
+         * @description A metric's buckets over a time range, one series per tag value unless `group=total`; buckets without observations are zero for counters and null otherwise.
+         *
+         *     Scope: `metrics:read` (or `read`).
+         */
+        get: operations["getMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2878,6 +2922,51 @@ export interface components {
             next_attempt_date: string | null;
             completed_date: string | null;
             created_date: string;
+        };
+        MetricCatalog: {
+            metrics: {
+                name: string;
+                description: string;
+                unit: string;
+                /**
+                 * @description counter: a count per bucket; latency: mean and p50/p95/p99 per bucket; gauge: the mean of its samples
+                 * @enum {string}
+                 */
+                kind: "counter" | "latency" | "gauge";
+                /** @description What its series are split by */
+                tags: string[];
+            }[];
+        };
+        MetricSeries: {
+            name: string;
+            description: string;
+            unit: string;
+            /** @enum {string} */
+            kind: "counter" | "latency" | "gauge";
+            /** @enum {string} */
+            resolution: "minute" | "hour" | "day";
+            /** @description The first bucket's start */
+            from: string;
+            to: string;
+            series: {
+                tags: {
+                    [key: string]: string;
+                };
+                points: {
+                    /** @description The bucket's start (UTC) */
+                    at: string;
+                    /** @description Observations in the bucket (samples for a gauge) */
+                    count: number;
+                    /** @description A counter's count, a latency's or a gauge's mean; null for a bucket without observations */
+                    value: number | null;
+                    min: number | null;
+                    max: number | null;
+                    /** @description Latencies only, within 10 % */
+                    p50?: number | null;
+                    p95?: number | null;
+                    p99?: number | null;
+                }[];
+            }[];
         };
         /** @description Where messages go, by channel: Slack `{channel}`, email `{to, roles}`, Teams `{}` (the integration's Workflows URL) */
         NotificationDestinationOutput: {
@@ -6724,6 +6813,111 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMetrics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricCatalog"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMetric: {
+        parameters: {
+            query: {
+                /** @description ISO 8601; the first bucket is the one holding it */
+                from: string;
+                /** @description ISO 8601, exclusive; now when left out */
+                to?: string;
+                /** @description Bucket size; by default minutes up to 6 hours, hours up to 14 days, then days. At most 1 500 points */
+                resolution?: "minute" | "hour" | "day";
+                /** @description `series` (default): one series per tag value (per endpoint, …); `total`: added up */
+                group?: "series" | "total";
+                /** @description Only the series whose endpoint is this */
+                endpoint?: string;
+                /** @description Only the series whose integration is this */
+                integration?: string;
+                /** @description Only the series whose type is this */
+                type?: string;
+                /** @description Only the series whose severity is this */
+                severity?: string;
+            };
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description One of webhooks.deliveries.succeeded, webhooks.deliveries.failed, webhooks.deliveries.latency_ms, inbound.received, inbound.failed, events.published, alerts.triggered, requests.open */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricSeries"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

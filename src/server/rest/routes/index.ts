@@ -9,6 +9,7 @@ import { issueLinkRoutes } from "./issue-links";
 import { integrationRoutes } from "./integrations";
 import { maintenanceRoutes } from "./maintenances";
 import { memberRoutes } from "./members";
+import { metricRoutes } from "./metrics";
 import { notificationRuleRoutes } from "./notification-rules";
 import { requestCommentRoutes } from "./request-comments";
 import { requestRoutes } from "./requests";
@@ -22,7 +23,7 @@ import { webhookRoutes } from "./webhooks";
  * here, and give each route a case in test/rest/tenancy.test.ts (which fails until you do). The
  * handler, the OpenAPI document and the reference page pick it up from this list.
  */
-export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes, ...deploymentRoutes, ...alertRoutes, ...issueLinkRoutes, ...notificationRuleRoutes];
+export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes, ...deploymentRoutes, ...alertRoutes, ...issueLinkRoutes, ...notificationRuleRoutes, ...metricRoutes];
 
 /** Tags in the order the document and the reference page show them. */
 export const apiTags = [
@@ -41,5 +42,6 @@ export const apiTags = [
   { name: "Deployments", description: "What was deployed where and how it went: recorded through the API, from GitHub's deployments, or for pushes to a configured branch." },
   { name: "Alerts", description: "What monitors (Datadog, New Relic) and scripts raised: one open alert per fingerprint, its repeats counted, acknowledged, resolved, linked to incidents and requests." },
   { name: "Issue sync", description: "Requests kept in step with issues on GitHub, GitLab, Jira, Forgejo/Gitea and SourceHut: each request's links and the pull requests naming it, and each integration's sync." },
+  { name: "Metrics", description: "The dataspace's figures in minute, hour and day buckets, computed from its records every minute: webhook deliveries and their latency, inbound webhooks, events, alerts, open requests." },
   { name: "Notifications", description: "Rules sending the dataspace's events to Slack, Microsoft Teams and email — with filters, templates, quiet hours and a throttle that folds storms into digests — and the log of every message." },
 ];
