@@ -48,6 +48,10 @@ export async function seedTwoDataspaces() {
   await seedRun(A);
   await seedRun(null);
   const webhookB = await seedWebhook(ctxB, { url: "https://hooks.bravo.test/in", failed: 2 });
+  // A minute of B's deliveries in its metrics.
+  await db.metricBucket.create({
+    data: { dataspaceId: B.id, name: "webhooks.deliveries.succeeded", series: `endpoint=${webhookB.endpoint.id}`, resolution: "minute", at: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 600_000), count: 3, sum: 3, tags: { endpoint: webhookB.endpoint.id } },
+  });
   const replayB = await db.webhookReplay.create({ data: { dataspaceId: B.id, endpointId: webhookB.endpoint.id, since: new Date(0), total: 1 } });
   await seedWebhook(ctxA, { failed: 1 });
   const integrationB = await seedIntegration(ctxB, { name: "Bravo repo", webhookSecret: "bravo-webhook-secret-value" });
@@ -448,6 +452,12 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     check: async (f) => expectNoTraceOfB(await callerFor(f.ownerA.id).webhook.eventTypes(), f),
   },
   "notification.list": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "metric.read": {
+    scope: "dataspace",
+    input: (f) => ({ name: "webhooks.deliveries.succeeded", from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date().toISOString(), tags: { endpoint: f.webhookB.endpoint.id } }),
+    asOwnerOfA: "OK",
+  },
+  "metric.overview": { scope: "dataspace", input: () => ({ range: "1h" }), asOwnerOfA: "OK" },
   "notification.get": { scope: "dataspace", input: (f) => ({ id: f.ruleB.uuid }), asOwnerOfA: "NOT_FOUND" },
   // A rule in A sending through B's Slack integration: no such integration in A.
   "notification.create": {

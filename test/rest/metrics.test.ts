@@ -17,7 +17,7 @@ describe("REST: metrics", () => {
     api = apiAs(await seedApiToken(ctx, ["metrics:read"]));
     endpointId = (await seedWebhook(ctx)).endpoint.id;
     await db.metricBucket.create({
-      data: { dataspaceId: space.id, name: "webhooks.deliveries.latency_ms", series: `endpoint=${endpointId}`, resolution: "MINUTE", at: new Date(minute), count: 4, sum: 400, min: 50, max: 200, histogram: { "42": 2, "56": 2 }, tags: { endpoint: endpointId } },
+      data: { dataspaceId: space.id, name: "webhooks.deliveries.latency_ms", series: `endpoint=${endpointId}`, resolution: "minute", at: new Date(minute), count: 4, sum: 400, min: 50, max: 200, histogram: { "42": 2, "56": 2 }, tags: { endpoint: endpointId } },
     });
   });
 

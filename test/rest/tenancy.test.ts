@@ -57,7 +57,7 @@ async function seedTwoDataspaces() {
   const doomedWebhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha-doomed.test/in" });
   // A minute of A's deliveries in its metrics.
   await db.metricBucket.create({
-    data: { dataspaceId: A.id, name: "webhooks.deliveries.succeeded", series: `endpoint=${webhookA.endpoint.id}`, resolution: "MINUTE", at: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 600_000), count: 3, sum: 3, tags: { endpoint: webhookA.endpoint.id } },
+    data: { dataspaceId: A.id, name: "webhooks.deliveries.succeeded", series: `endpoint=${webhookA.endpoint.id}`, resolution: "minute", at: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 600_000), count: 3, sum: 3, tags: { endpoint: webhookA.endpoint.id } },
   });
   const webhookReplayA = await db.webhookReplay.create({ data: { dataspaceId: A.id, endpointId: webhookA.endpoint.id, since: new Date(0), total: 1 } });
   const serviceA = await createService(ctxA, createServiceInput.parse({ name: "Alpha checkout", description: "Alpha payments backend", group: "Alpha group", ownerId: memberA.id }));

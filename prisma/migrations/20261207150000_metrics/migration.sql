@@ -1,12 +1,9 @@
--- CreateEnum
-CREATE TYPE "MetricResolution" AS ENUM ('MINUTE', 'HOUR', 'DAY');
-
 -- CreateTable
 CREATE TABLE "MetricBucket" (
     "dataspaceId" UUID NOT NULL,
     "name" TEXT NOT NULL,
     "series" TEXT NOT NULL DEFAULT '',
-    "resolution" "MetricResolution" NOT NULL,
+    "resolution" TEXT NOT NULL,
     "at" TIMESTAMPTZ(3) NOT NULL,
     "count" BIGINT NOT NULL,
     "sum" DOUBLE PRECISION NOT NULL,
@@ -15,7 +12,8 @@ CREATE TABLE "MetricBucket" (
     "histogram" JSONB,
     "tags" JSONB NOT NULL DEFAULT '{}',
 
-    CONSTRAINT "MetricBucket_pkey" PRIMARY KEY ("dataspaceId","name","series","resolution","at")
+    CONSTRAINT "MetricBucket_pkey" PRIMARY KEY ("dataspaceId","name","resolution","at","series"),
+    CONSTRAINT "MetricBucket_resolution_check" CHECK ("resolution" IN ('minute', 'hour', 'day'))
 );
 
 -- CreateTable

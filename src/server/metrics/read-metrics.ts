@@ -57,7 +57,7 @@ export async function readMetric(ctx: TenantContext, raw: ReadMetricInput) {
   const rows = await ctx.db.metricBucket.findMany({
     where: {
       name: input.name,
-      resolution: resolution.toUpperCase() as "MINUTE" | "HOUR" | "DAY",
+      resolution,
       at: { gte: new Date(start), lt: new Date(end) },
       AND: Object.entries(input.tags).map(([tag, value]) => ({ tags: { path: [tag], equals: value } })),
     },

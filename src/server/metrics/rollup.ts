@@ -43,8 +43,8 @@ export async function rollUpMetrics(now = new Date()): Promise<RollupOutcome> {
       const caughtUp = to === current;
       // A gauge is what it is now: sampled only into the minute just ended, never into the past.
       if (caughtUp) await sampleGauges(tx, new Date(to - MINUTE));
-      await rollUp(tx, "HOUR", new Date(floorTo(from, HOUR)), new Date(ceilTo(to, HOUR)));
-      await rollUp(tx, "DAY", new Date(floorTo(from, DAY)), new Date(ceilTo(to, DAY)));
+      await rollUp(tx, "hour", new Date(floorTo(from, HOUR)), new Date(ceilTo(to, HOUR)));
+      await rollUp(tx, "day", new Date(floorTo(from, DAY)), new Date(ceilTo(to, DAY)));
       await expire(tx, now);
       await tx.metricWatermark.upsert({ where: { source: WATERMARK }, create: { source: WATERMARK, upTo: new Date(to) }, update: { upTo: new Date(to) } });
       return { from: new Date(from), to: new Date(to), caughtUp };
@@ -56,7 +56,7 @@ export async function rollUpMetrics(now = new Date()): Promise<RollupOutcome> {
 const computed = METRIC_NAMES.filter((name) => (metricCatalog[name] as MetricDefinition).source);
 
 async function computeMinutes(tx: Prisma.TransactionClient, from: Date, to: Date): Promise<void> {
-  await tx.$executeRaw`DELETE FROM "MetricBucket" WHERE resolution = 'MINUTE' AND at >= ${from} AND at < ${to} AND name = ANY(${computed})`;
+  await tx.$executeRaw`DELETE FROM "MetricBucket" WHERE resolution = 'minute' AND at >= ${from} AND at < ${to} AND name = ANY(${computed})`;
   for (const name of computed) {
     const definition = metricCatalog[name] as MetricDefinition;
     const latency = definition.kind === "latency";
@@ -67,7 +67,7 @@ async function computeMinutes(tx: Prisma.TransactionClient, from: Date, to: Date
       ${latency ? `, bins AS (SELECT "dataspaceId", series, at, ${sqlBinOf("value")} AS bin, count(*) AS n FROM obs GROUP BY 1, 2, 3, 4),
       hist AS (SELECT "dataspaceId", series, at, jsonb_object_agg(bin, n) AS h FROM bins GROUP BY 1, 2, 3)` : ""}
       INSERT INTO "MetricBucket" ("dataspaceId", name, series, resolution, at, count, sum, min, max, histogram, tags)
-      SELECT agg."dataspaceId", $3, agg.series, 'MINUTE', agg.at, agg.c, agg.s, agg.mn, agg.mx, ${latency ? "hist.h" : "NULL"}, agg.tags
+      SELECT agg."dataspaceId", $3, agg.series, 'minute', agg.at, agg.c, agg.s, agg.mn, agg.mx, ${latency ? "hist.h" : "NULL"}, agg.tags
       FROM agg ${latency ? `LEFT JOIN hist USING ("dataspaceId", series, at)` : ""}`,
       from,
       to,
@@ -79,23 +79,22 @@ async function computeMinutes(tx: Prisma.TransactionClient, from: Date, to: Date
 /** `requests.open` of every dataspace (zero included, so a chart shows the drop to none). */
 async function sampleGauges(tx: Prisma.TransactionClient, minute: Date): Promise<void> {
   await tx.$executeRaw`INSERT INTO "MetricBucket" ("dataspaceId", name, series, resolution, at, count, sum, min, max, tags)
-    SELECT d.id, 'requests.open', '', 'MINUTE', ${minute}, 1, o.n, o.n, o.n, '{}'
+    SELECT d.id, 'requests.open', '', 'minute', ${minute}, 1, o.n, o.n, o.n, '{}'
     FROM "Dataspace" d CROSS JOIN LATERAL (SELECT count(*)::float8 AS n FROM "Request" r WHERE r."dataspaceId" = d.id AND r.status NOT IN ('closed', 'draft')) o
-    ON CONFLICT ("dataspaceId", name, series, resolution, at) DO UPDATE SET count = 1, sum = EXCLUDED.sum, min = EXCLUDED.min, max = EXCLUDED.max`;
+    ON CONFLICT ("dataspaceId", name, resolution, at, series) DO UPDATE SET count = 1, sum = EXCLUDED.sum, min = EXCLUDED.min, max = EXCLUDED.max`;
 }
 
 /** The hours (days) in [from, to) summed again from their minutes (hours): counts, sums, extremes and histograms add up. */
-async function rollUp(tx: Prisma.TransactionClient, target: "HOUR" | "DAY", from: Date, to: Date): Promise<void> {
-  const source = target === "HOUR" ? "MINUTE" : "HOUR";
-  const unit = target === "HOUR" ? "hour" : "day";
-  await tx.$executeRaw`DELETE FROM "MetricBucket" WHERE resolution = ${target}::"MetricResolution" AND at >= ${from} AND at < ${to}`;
+async function rollUp(tx: Prisma.TransactionClient, target: "hour" | "day", from: Date, to: Date): Promise<void> {
+  const source = target === "hour" ? "minute" : "hour";
+  await tx.$executeRaw`DELETE FROM "MetricBucket" WHERE resolution = ${target} AND at >= ${from} AND at < ${to}`;
   await tx.$executeRawUnsafe(
-    `WITH src AS (SELECT * FROM "MetricBucket" WHERE resolution = $1::"MetricResolution" AND at >= $2 AND at < $3),
-    agg AS (SELECT "dataspaceId", name, series, date_trunc('${unit}', at, 'UTC') AS at, sum(count) AS c, sum(sum) AS s, min(min) AS mn, max(max) AS mx, (array_agg(tags))[1] AS tags FROM src GROUP BY 1, 2, 3, 4),
-    bins AS (SELECT "dataspaceId", name, series, date_trunc('${unit}', at, 'UTC') AS at, b.key AS bin, sum(b.value::bigint) AS n FROM src, jsonb_each_text(src.histogram) b GROUP BY 1, 2, 3, 4, 5),
+    `WITH src AS (SELECT * FROM "MetricBucket" WHERE resolution = $1 AND at >= $2 AND at < $3),
+    agg AS (SELECT "dataspaceId", name, series, date_trunc('${target}', at, 'UTC') AS at, sum(count) AS c, sum(sum) AS s, min(min) AS mn, max(max) AS mx, (array_agg(tags))[1] AS tags FROM src GROUP BY 1, 2, 3, 4),
+    bins AS (SELECT "dataspaceId", name, series, date_trunc('${target}', at, 'UTC') AS at, b.key AS bin, sum(b.value::bigint) AS n FROM src, jsonb_each_text(src.histogram) b GROUP BY 1, 2, 3, 4, 5),
     hist AS (SELECT "dataspaceId", name, series, at, jsonb_object_agg(bin, n) AS h FROM bins GROUP BY 1, 2, 3, 4)
     INSERT INTO "MetricBucket" ("dataspaceId", name, series, resolution, at, count, sum, min, max, histogram, tags)
-    SELECT agg."dataspaceId", agg.name, agg.series, $4::"MetricResolution", agg.at, agg.c, agg.s, agg.mn, agg.mx, hist.h, agg.tags
+    SELECT agg."dataspaceId", agg.name, agg.series, $4, agg.at, agg.c, agg.s, agg.mn, agg.mx, hist.h, agg.tags
     FROM agg LEFT JOIN hist USING ("dataspaceId", name, series, at)`,
     source,
     from,
@@ -107,5 +106,5 @@ async function rollUp(tx: Prisma.TransactionClient, target: "HOUR" | "DAY", from
 async function expire(tx: Prisma.TransactionClient, now: Date): Promise<void> {
   const minutesBefore = new Date(now.getTime() - env().METRICS_RETENTION_DAYS * DAY);
   const hoursBefore = new Date(now.getTime() - HOUR_RETENTION_DAYS * DAY);
-  await tx.$executeRaw`DELETE FROM "MetricBucket" WHERE (resolution = 'MINUTE' AND at < ${minutesBefore}) OR (resolution = 'HOUR' AND at < ${hoursBefore})`;
+  await tx.$executeRaw`DELETE FROM "MetricBucket" WHERE (resolution = 'minute' AND at < ${minutesBefore}) OR (resolution = 'hour' AND at < ${hoursBefore})`;
 }
