@@ -11,6 +11,7 @@ export function DataspaceNav() {
   const { slug, isAdmin } = useDataspace();
   const pathname = usePathname();
   const items: { href: string; label: string; icon: IconName; show: boolean }[] = [
+    { href: `/d/${slug}/overview`, label: "Overview", icon: "chart", show: true },
     { href: `/d/${slug}/requests`, label: "Requests", icon: "inbox", show: true },
     { href: `/d/${slug}/incidents`, label: "Incidents", icon: "fire", show: true },
     { href: `/d/${slug}/alerts`, label: "Alerts", icon: "bell", show: true },

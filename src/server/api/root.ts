@@ -9,6 +9,7 @@ import { eventTypeRouter } from "./routers/event-type";
 import { incidentRouter } from "./routers/incident";
 import { integrationRouter } from "./routers/integration";
 import { maintenanceRouter } from "./routers/maintenance";
+import { metricRouter } from "./routers/metric";
 import { requestRouter } from "./routers/request";
 import { runsRouter } from "./routers/runs";
 import { serviceRouter } from "./routers/service";
@@ -33,6 +34,7 @@ export const appRouter = router({
   webhook: webhookRouter,
   integration: integrationRouter,
   notification: notificationRouter,
+  metric: metricRouter,
   apiToken: apiTokenRouter,
   account: accountRouter,
   userAdmin: userAdminRouter,

@@ -1,0 +1,139 @@
+/**
+ * Metrics benchmark: `npm run bench:metrics`.
+ *
+ * On a real PostgreSQL (embedded, durable), with the rollup as the runtime runs it
+ * (src/server/metrics/rollup.ts), in this process:
+ * 1. Bookkeeping: BENCH_EVENTS (1 000 000) events and a fifth as many webhook attempts (with
+ *    latencies) over one simulated day, in 10 dataspaces; the time to compute that day's minute
+ *    buckets and their hour and day rollups from the watermark (chunk after chunk, as after an
+ *    outage), and rows per second.
+ * 2. The overview page's query (src/server/metrics/overview.ts, every chart from one read) for each
+ *    of its ranges over 30 days of buckets: p50/p95 of 50 reads each.
+ * Forwarding to Datadog and New Relic comes with their outbound side (issue 16, later).
+ *
+ * The rollup reads the records after the fact, so it adds nothing to the path of a delivery or an
+ * inbound webhook but four BRIN indexes (its windows), measured by bench:webhooks and bench:inbound.
+ * Target: overview p95 < 100 ms. BENCH_STRICT=1 exits 1 on a miss. Results: bench/.out/metrics-<time>.json.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DURABLE, startBenchDatabase } from "./bench-database";
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const ATTEMPTS = Math.round(EVENTS / 5);
+const DATASPACES = 10;
+const DAY = 86_400_000;
+const READS = 50;
+const TARGET_P95_MS = 100;
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+
+async function main() {
+  const { server } = await startBenchDatabase("bench_metrics", { extraFlags: DURABLE });
+  const { db, closeDbPool, disconnectDb } = await import("../src/server/db/client");
+  const { rollUpMetrics } = await import("../src/server/metrics/rollup");
+  const { readOverview, OVERVIEW_RANGES } = await import("../src/server/metrics/overview");
+  const { seedDataspace, seedUser, tenantFor, seedWebhook } = await import("../test/factories");
+
+  const owner = await seedUser();
+  const tenants = [];
+  for (let i = 0; i < DATASPACES; i++) tenants.push(await tenantFor(owner.id, (await seedDataspace({ owner, name: `Metrics ${i}` })).slug));
+  const endpoints = [];
+  for (const ctx of tenants) for (let e = 0; e < 3; e++) endpoints.push({ dataspaceId: ctx.dataspace.id, endpointId: (await seedWebhook(ctx)).endpoint.id });
+
+  // ---- 1. a simulated day of records, then its buckets
+  const now = Math.floor(Date.now() / 60_000) * 60_000;
+  const dayStart = now - DAY;
+  const seeded = performance.now();
+  const dataspaceIds = tenants.map((t) => t.dataspace.id);
+  await db.$executeRawUnsafe(
+    `INSERT INTO "Event" (id, "dataspaceId", type, data, "createdAt", "relayedAt")
+     SELECT gen_random_uuid(), ($1::uuid[])[1 + i % ${DATASPACES}], (ARRAY['request.added','request.updated','alert.triggered','github.push','deployment.created'])[1 + (i / 7) % 5], '{}',
+            to_timestamp(($2::float8 + i * ${DAY / EVENTS}) / 1000), to_timestamp(($2::float8 + i * ${DAY / EVENTS}) / 1000)
+     FROM generate_series(0, ${EVENTS - 1}) i`,
+    dataspaceIds,
+    dayStart,
+  );
+  const deliveries = await db.$queryRawUnsafe<{ id: string; dataspaceId: string }[]>(
+    `INSERT INTO "WebhookDelivery" (id, "dataspaceId", "endpointId", "eventType", body, status, "queuedAt")
+     SELECT gen_random_uuid(), e."dataspaceId", e."endpointId", 'request.added', '{}', 'SUCCEEDED', NULL FROM jsonb_to_recordset($1::jsonb) AS e("dataspaceId" uuid, "endpointId" uuid)
+     RETURNING id, "dataspaceId"`,
+    JSON.stringify(endpoints),
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO "WebhookAttempt" (id, "dataspaceId", "deliveryId", number, "startedAt", "durationMs", url, "requestHeaders", succeeded)
+     SELECT gen_random_uuid(), (d->>'dataspaceId')::uuid, (d->>'id')::uuid, i, to_timestamp(($2::float8 + i * ${DAY / ATTEMPTS}) / 1000),
+            (20 + (random() ^ 3) * 2000)::int, 'https://bench.test/', '{}', i % 50 <> 0
+     FROM generate_series(0, ${ATTEMPTS - 1}) i, LATERAL (SELECT $1::jsonb -> (i % jsonb_array_length($1::jsonb))) AS x(d)`,
+    JSON.stringify(deliveries),
+    dayStart,
+  );
+  await db.$executeRawUnsafe(`ANALYZE "Event"; `);
+  await db.$executeRawUnsafe(`ANALYZE "WebhookAttempt"`);
+  const seedSeconds = (performance.now() - seeded) / 1000;
+
+  await db.metricWatermark.upsert({ where: { source: "minutes" }, create: { source: "minutes", upTo: new Date(dayStart) }, update: { upTo: new Date(dayStart) } });
+  const started = performance.now();
+  let chunks = 0;
+  for (;;) {
+    chunks++;
+    if ((await rollUpMetrics(new Date(now))).caughtUp) break;
+  }
+  const rollupSeconds = (performance.now() - started) / 1000;
+  const minuteBuckets = await db.metricBucket.count({ where: { resolution: "minute" } });
+  // Steady state: one minute's run, as the cron does it every minute.
+  const minuteRun = performance.now();
+  await rollUpMetrics(new Date(now + 60_000));
+  const minuteRunMs = performance.now() - minuteRun;
+
+  // ---- 2. 30 days of buckets: the simulated day's, copied back day by day, with their rollups
+  await db.$executeRawUnsafe(
+    `INSERT INTO "MetricBucket" ("dataspaceId", name, series, resolution, at, count, sum, min, max, histogram, tags)
+     SELECT "dataspaceId", name, series, resolution, at - make_interval(days => d), count, sum, min, max, histogram, tags
+     FROM "MetricBucket", generate_series(1, 29) d WHERE resolution IN ('minute', 'hour')
+     ON CONFLICT DO NOTHING`,
+  );
+  // As a table lives in steady state: vacuumed (hint bits set, visibility map current), not freshly written.
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "MetricBucket"`);
+  const totalBuckets = await db.metricBucket.count();
+  const overview: Record<string, { p50: number; p95: number; points: number }> = {};
+  for (const range of Object.keys(OVERVIEW_RANGES) as (keyof typeof OVERVIEW_RANGES)[]) {
+    const times: number[] = [];
+    let points = 0;
+    for (let i = 0; i < READS + 3; i++) {
+      const t = performance.now();
+      const read = await readOverview(tenants[i % DATASPACES], { range }, new Date(now));
+      if (i >= 3) times.push(performance.now() - t);
+      points = read.buckets.length;
+    }
+    times.sort((a, b) => a - b);
+    overview[range] = { p50: percentile(times, 0.5), p95: percentile(times, 0.95), points };
+  }
+
+  await disconnectDb();
+  await closeDbPool();
+  await server?.stop();
+
+  const worstP95 = Math.max(...Object.values(overview).map((o) => o.p95));
+  const ok = worstP95 < TARGET_P95_MS;
+  console.log(`\nmetrics, PostgreSQL with fsync on, node ${process.version}`);
+  console.log(`\n1. one simulated day: ${EVENTS.toLocaleString("en")} events and ${ATTEMPTS.toLocaleString("en")} webhook attempts in ${DATASPACES} dataspaces (seeded in ${seedSeconds.toFixed(1)} s)`);
+  console.log(`  minute buckets + hour and day rollups for the day      ${rollupSeconds.toFixed(1).padStart(8)} s   (${chunks} chunks, ${minuteBuckets.toLocaleString("en")} minute buckets)`);
+  console.log(`  records rolled up per second                           ${Math.round((EVENTS + ATTEMPTS) / rollupSeconds).toLocaleString("en").padStart(8)}/s`);
+  console.log(`  one minute's run (the cron's steady state)             ${minuteRunMs.toFixed(0).padStart(8)} ms`);
+  console.log(`\n2. the overview's read over 30 days of buckets (${totalBuckets.toLocaleString("en")} buckets), ${READS} reads per range`);
+  for (const [range, o] of Object.entries(overview)) console.log(`  ${range.padEnd(4)} ${String(o.points).padStart(5)} points   p50 ${o.p50.toFixed(1).padStart(6)} ms   p95 ${o.p95.toFixed(1).padStart(6)} ms`);
+  console.log(`  worst p95 ${worstP95.toFixed(1)} ms   target < ${TARGET_P95_MS} ms   ${ok ? "ok" : "MISSED"}`);
+
+  const outDir = path.join(import.meta.dirname, ".out");
+  await mkdir(outDir, { recursive: true });
+  const file = path.join(outDir, `metrics-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  await writeFile(file, JSON.stringify({ node: process.version, events: EVENTS, attempts: ATTEMPTS, seedSeconds, rollupSeconds, chunks, minuteBuckets, minuteRunMs, totalBuckets, overview, checks: { overview: ok } }, null, 2));
+  console.log(`\n  results: ${path.relative(path.resolve(import.meta.dirname, ".."), file)}`);
+  if (process.env.BENCH_STRICT === "1" && !ok) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
