@@ -47,3 +47,10 @@ CREATE INDEX "Alert_createdAt_idx" ON "Alert" USING BRIN ("createdAt");
 ALTER TABLE "MetricBucket" ADD CONSTRAINT "MetricBucket_dataspaceId_fkey" FOREIGN KEY ("dataspaceId") REFERENCES "Dataspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
+-- CreateIndex
+CREATE INDEX "Incident_resolvedAt_idx" ON "Incident" USING BRIN ("resolvedAt");
+
+-- CreateIndex
+CREATE INDEX "Deployment_finishedAt_idx" ON "Deployment" USING BRIN ("finishedAt");
+
+

@@ -12,6 +12,21 @@ const SEVERITY_COLOURS: Record<string, string> = { critical: "#b42318", error: "
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${((part / whole) * 100).toFixed(1)} %`);
 
+function duration(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  if (seconds < 7_200) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3_600).toFixed(1)} h`;
+}
+
+/** DORA's figures where the data exists: deployment frequency, change failure rate, mean time to restore. */
+function doraSummary(dora: { deployments: number; deploymentsPerDay: number; changeFailureRate: number | null; incidentsResolved: number; meanTimeToRestoreSeconds: number | null }): string {
+  return [
+    `${dora.deployments} finished (${dora.deploymentsPerDay.toFixed(dora.deploymentsPerDay < 10 ? 1 : 0)} successful a day)`,
+    `change failure rate ${dora.changeFailureRate === null ? "—" : `${(dora.changeFailureRate * 100).toFixed(0)} %`}`,
+    `mean time to restore ${dora.meanTimeToRestoreSeconds === null ? "—" : duration(dora.meanTimeToRestoreSeconds)}`,
+  ].join(" · ");
+}
+
 /** The dataspace's figures over a range the person picks (kept in the URL): six charts from one query. */
 export function OverviewCharts() {
   const trpc = useTRPC();
@@ -73,6 +88,14 @@ export function OverviewCharts() {
           kind="bars"
           resolution={data.resolution}
           series={data.severities.map((severity) => ({ key: `alerts_${severity}`, label: severity, color: SEVERITY_COLOURS[severity] ?? "#667085" }))}
+        />
+        <ChartCard
+          title="Deployments"
+          summary={doraSummary(data.dora)}
+          rows={rows}
+          kind="bars"
+          resolution={data.resolution}
+          series={[{ key: "deploymentsSucceeded", label: "Succeeded", color: "#12b76a" }, { key: "deploymentsFailed", label: "Failed", color: "#f04438" }]}
         />
         <ChartCard
           title="Open requests"

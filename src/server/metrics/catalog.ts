@@ -68,6 +68,24 @@ export const metricCatalog = {
     source: `SELECT a."dataspaceId", 'severity=' || a.severity AS series, jsonb_build_object('severity', a.severity) AS tags, date_trunc('minute', a."createdAt", 'UTC') AS at, 1::float8 AS value
       FROM "Alert" a WHERE a."createdAt" >= $1 AND a."createdAt" < $2`,
   },
+  "deployments.finished": {
+    description: "Deployments that ended (success, failure or cancelled), per environment and outcome, when they ended: the DORA deployment frequency and change failure rate",
+    unit: "deployments",
+    kind: "counter",
+    tags: ["environment", "status"],
+    source: `SELECT d."dataspaceId", 'environment=' || d.environment || ',status=' || d.status AS series, jsonb_build_object('environment', d.environment, 'status', d.status) AS tags,
+        date_trunc('minute', d."finishedAt", 'UTC') AS at, 1::float8 AS value
+      FROM "Deployment" d WHERE d."finishedAt" >= $1 AND d."finishedAt" < $2 AND d.status IN ('success', 'failure', 'cancelled')`,
+  },
+  "incidents.time_to_resolve_s": {
+    description: "How long incidents took from their start to their resolution, per severity, when they were resolved: the DORA time to restore",
+    unit: "s",
+    kind: "latency",
+    tags: ["severity"],
+    source: `SELECT i."dataspaceId", 'severity=' || i.severity AS series, jsonb_build_object('severity', i.severity) AS tags, date_trunc('minute', i."resolvedAt", 'UTC') AS at,
+        greatest(extract(epoch FROM i."resolvedAt" - i."startedAt"), 0)::float8 AS value
+      FROM "Incident" i WHERE i."resolvedAt" >= $1 AND i."resolvedAt" < $2`,
+  },
   "requests.open": {
     description: "Requests not closed (nor drafts), sampled every minute",
     unit: "requests",

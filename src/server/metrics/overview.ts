@@ -15,7 +15,7 @@ export async function readOverview(ctx: TenantContext, input: z.input<typeof ove
   const { range } = overviewInput.parse(input);
   const span = { from: new Date(now.getTime() - OVERVIEW_RANGES[range]).toISOString(), to: now.toISOString() };
   const total = { ...span, group: "total" as const };
-  const [succeeded, failed, latency, received, inboundFailed, events, alerts, openRequests] = await Promise.all([
+  const [succeeded, failed, latency, received, inboundFailed, events, alerts, openRequests, deployed, deployFailed, restored] = await Promise.all([
     readMetric(ctx, { name: "webhooks.deliveries.succeeded", ...total }),
     readMetric(ctx, { name: "webhooks.deliveries.failed", ...total }),
     readMetric(ctx, { name: "webhooks.deliveries.latency_ms", ...total }),
@@ -24,11 +24,14 @@ export async function readOverview(ctx: TenantContext, input: z.input<typeof ove
     readMetric(ctx, { name: "events.published", ...total }),
     readMetric(ctx, { name: "alerts.triggered", ...span }),
     readMetric(ctx, { name: "requests.open", ...total }),
+    readMetric(ctx, { name: "deployments.finished", ...total, tags: { status: "success" } }),
+    readMetric(ctx, { name: "deployments.finished", ...total, tags: { status: "failure" } }),
+    readMetric(ctx, { name: "incidents.time_to_resolve_s", ...total }),
   ]);
   const points = (read: Awaited<ReturnType<typeof readMetric>>) => read.series[0]?.points ?? [];
   const times = points(succeeded).map((p) => p.at);
   const at = (read: Awaited<ReturnType<typeof readMetric>>) => new Map(points(read).map((p) => [p.at, p]));
-  const [ok, bad, slow, inbound, inboundBad, published, open] = [succeeded, failed, latency, received, inboundFailed, events, openRequests].map(at);
+  const [ok, bad, slow, inbound, inboundBad, published, open, shipped, broke] = [succeeded, failed, latency, received, inboundFailed, events, openRequests, deployed, deployFailed].map(at);
   const bySeverity = alerts.series.map((series) => ({ severity: series.tags.severity, points: new Map(series.points.map((p) => [p.at, p.value ?? 0])) }));
   return {
     range,
@@ -45,8 +48,34 @@ export async function readOverview(ctx: TenantContext, input: z.input<typeof ove
       eventsPublished: published.get(time)?.value ?? 0,
       alerts: Object.fromEntries(bySeverity.map((s) => [s.severity, s.points.get(time) ?? 0])),
       openRequests: open.get(time)?.value ?? null,
+      deploymentsSucceeded: shipped.get(time)?.value ?? 0,
+      deploymentsFailed: broke.get(time)?.value ?? 0,
     })),
     severities: bySeverity.map((s) => s.severity),
+    dora: dora(points(deployed), points(deployFailed), points(restored), OVERVIEW_RANGES[range]),
   };
 }
 export type Overview = Awaited<ReturnType<typeof readOverview>>;
+
+type Points = Awaited<ReturnType<typeof readMetric>>["series"][number]["points"];
+/** A counter's points added up. */
+const total = (points: Points) => points.reduce((sum, p) => sum + (p.value ?? 0), 0);
+
+/**
+ * Three of DORA's four figures over the range, where the data exists: deployment frequency (a
+ * day), change failure rate, mean time to restore. Lead time for changes needs commit times, which
+ * deployments do not carry yet.
+ */
+function dora(succeeded: Points, failed: Points, restored: Points, spanMs: number) {
+  const ok = total(succeeded);
+  const bad = total(failed);
+  const resolved = restored.reduce((sum, p) => sum + p.count, 0);
+  const restoreSeconds = restored.reduce((sum, p) => sum + (p.value ?? 0) * p.count, 0);
+  return {
+    deployments: ok + bad,
+    deploymentsPerDay: (ok / spanMs) * 86_400_000,
+    changeFailureRate: ok + bad === 0 ? null : bad / (ok + bad),
+    incidentsResolved: resolved,
+    meanTimeToRestoreSeconds: resolved === 0 ? null : restoreSeconds / resolved,
+  };
+}

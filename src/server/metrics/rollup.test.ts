@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { seedDataspace, seedIntegration, seedRequest, seedUser, seedWebhook, tenantFor } from "../../../test/factories";
+import { readOverview } from "./overview";
 import { readMetric } from "./read-metrics";
 import { rollUpMetrics } from "./rollup";
 
@@ -106,6 +107,34 @@ describe("metrics rollup", () => {
     expect(await values("events.published", { type: "request.added" })).toEqual([0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
     expect(await values("alerts.triggered", { severity: "critical" })).toEqual([0, 0, 0, 0, 0, 0, 2, 0, 0, 0]);
     expect(await values("alerts.triggered", { severity: "warning" })).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
+  });
+
+  it("counts deployments by outcome when they ended and incidents' time to resolve, giving the overview its DORA figures", async () => {
+    const ctx = await tenant("Delivery team");
+    const deployment = (status: "success" | "failure" | "cancelled" | "queued", finishedAt: Date | null) =>
+      db.deployment.create({ data: { dataspaceId: ctx.dataspace.id, environment: "production", status, source: "api", finishedAt } });
+    for (const n of [1, 2, 3]) await deployment("success", minute(4, n));
+    await deployment("failure", minute(6));
+    await deployment("cancelled", minute(7));
+    await deployment("queued", null);
+    const incident = (startedAt: Date, resolvedAt: Date) => db.incident.create({ data: { dataspaceId: ctx.dataspace.id, title: "Down", status: "resolved", severity: "major", startedAt, resolvedAt } });
+    await incident(minute(0), minute(5)); // 300 s
+    await incident(minute(2), minute(9)); // 420 s
+    const now = new Date(hour + 3 * 3_600_000);
+    await catchUp(now);
+
+    const range = { from: minute(0).toISOString(), to: minute(10).toISOString() };
+    const finished = await readMetric(ctx, { name: "deployments.finished", ...range });
+    expect(Object.fromEntries(finished.series.map((s) => [s.tags.status, s.points.map((p) => p.value)]))).toEqual({
+      success: [0, 0, 0, 0, 3, 0, 0, 0, 0, 0],
+      failure: [0, 0, 0, 0, 0, 0, 1, 0, 0, 0],
+      cancelled: [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+    });
+    expect(finished.series[0].tags).toMatchObject({ environment: "production" });
+
+    const overview = await readOverview(ctx, { range: "24h" }, now);
+    expect(overview.dora).toEqual({ deployments: 4, deploymentsPerDay: 3, changeFailureRate: 0.25, incidentsResolved: 2, meanTimeToRestoreSeconds: 360 });
+    expect(overview.buckets.reduce((sum, b) => sum + b.deploymentsSucceeded, 0)).toBe(3);
   });
 
   it("resumes from its watermark after a crash or an outage with no missing minute, computing late commits again, and samples open requests as they are", async () => {

@@ -6881,13 +6881,17 @@ export interface operations {
                 type?: string;
                 /** @description Only the series whose severity is this */
                 severity?: string;
+                /** @description Only the series whose environment is this */
+                environment?: string;
+                /** @description Only the series whose status is this */
+                status?: string;
             };
             header?: {
                 /** @description The ETag you have: 304 without a body if it is still current */
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description One of webhooks.deliveries.succeeded, webhooks.deliveries.failed, webhooks.deliveries.latency_ms, inbound.received, inbound.failed, events.published, alerts.triggered, requests.open */
+                /** @description One of webhooks.deliveries.succeeded, webhooks.deliveries.failed, webhooks.deliveries.latency_ms, inbound.received, inbound.failed, events.published, alerts.triggered, deployments.finished, incidents.time_to_resolve_s, requests.open */
                 name: string;
             };
             cookie?: never;
