@@ -73,6 +73,9 @@ test("a webhook created in the UI receives a request's events signed; a failed d
     const endpointPath = new URL(page.url()).pathname;
     await expect(page.getByRole("heading", { level: 1, name: receiver.url })).toBeVisible();
     await expect(page.getByText(secret)).toHaveCount(0); // masked from now on
+    // Its charts: nothing sent yet.
+    await expect(page.getByRole("heading", { name: "Attempts, last 24 hours" })).toBeVisible();
+    await expect(page.getByText("0 attempts, 0 failed")).toBeVisible();
 
     // A new request is delivered, signed with the secret the page showed.
     const title = `Rotate the database password ${unique()}`;

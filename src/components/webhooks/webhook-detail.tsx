@@ -11,6 +11,7 @@ import { BackLink, DetailError, DetailLoading } from "@/components/ui/detail-sta
 import { formatDateTime } from "@/components/ui/time";
 import { useTRPC } from "@/trpc/react";
 import { Detail, Muted, parseJsonText } from "./detail-parts";
+import { EndpointCharts } from "@/components/metrics/endpoint-charts";
 import { DeliveriesTable } from "./deliveries-table";
 import { EndpointStateBadge, EventTypeList, HELD_LIMIT, webhooksPath, type WebhookEndpoint } from "./labels";
 import { ReplayFailed } from "./replay-failed";
@@ -91,6 +92,7 @@ export function WebhookDetail({ id }: { id: string }) {
       ) : (
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="min-w-0 space-y-6 lg:col-span-2">
+            <EndpointCharts endpointId={e.id} />
             <DeliveriesTable endpointId={e.id} />
             <ReplayFailed endpointId={e.id} />
           </div>
