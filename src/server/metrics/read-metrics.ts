@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
-import { metricCatalog, METRIC_NAMES, type MetricDefinition, type MetricName } from "./catalog";
+import { AppError } from "@/server/errors";
+import { isMetricName, metricCatalog, METRIC_NAMES, type MetricDefinition, type MetricName } from "./catalog";
 import { mergeHistograms, quantileOf, type Histogram } from "./histogram";
 
 /**
@@ -48,6 +49,8 @@ export function resolutionFor(from: Date, to: Date): Resolution {
 type Accumulated = { count: number; sum: number; min: number | null; max: number | null; histogram: Histogram | null };
 
 export async function readMetric(ctx: TenantContext, raw: ReadMetricInput) {
+  // An unknown metric is not there (404 through REST, NOT_FOUND through tRPC), not a bad range.
+  if (!isMetricName(String(raw.name))) throw new AppError("NOT_FOUND", `no such metric ${JSON.stringify(String(raw.name).slice(0, 100))}; the metrics are ${METRIC_NAMES.join(", ")}`);
   const input = readMetricInput.parse(raw);
   const definition = metricCatalog[input.name] as MetricDefinition;
   const resolution = input.resolution ?? resolutionFor(input.from, input.to);
