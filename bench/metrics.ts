@@ -9,7 +9,9 @@
  *    outage), and rows per second.
  * 2. The overview page's query (src/server/metrics/overview.ts, every chart from one read) for each
  *    of its ranges over 30 days of buckets: p50/p95 of 50 reads each.
- * Forwarding to Datadog and New Relic comes with their outbound side (issue 16, later).
+ * 3. Forwarding: FORWARD_POINTS (100 000) minute buckets of the last hour sent to the Datadog fake
+ *    (src/server/integrations/datadog/fake, in this process, its contract gate validating every
+ *    payload) as the runtime's windows send them: points per second, requests and bytes sent.
  *
  * The rollup reads the records after the fact, so it adds nothing to the path of a delivery or an
  * inbound webhook but four BRIN indexes (its windows), measured by bench:webhooks and bench:inbound.
@@ -25,6 +27,8 @@ const DATASPACES = 10;
 const DAY = 86_400_000;
 const READS = 50;
 const TARGET_P95_MS = 100;
+const FORWARD_POINTS = Number(process.env.BENCH_FORWARD_POINTS ?? 100_000);
+const FORWARD_MINUTES = 55; // Datadog takes points up to an hour old
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
@@ -110,6 +114,9 @@ async function main() {
     overview[range] = { p50: percentile(times, 0.5), p95: percentile(times, 0.95), points };
   }
 
+  // ---- 3. forwarding to the Datadog fake
+  const forwarding = await benchForwarding(db, tenants[0], Math.floor(Date.now() / 60_000) * 60_000);
+
   await disconnectDb();
   await closeDbPool();
   await server?.stop();
@@ -124,13 +131,63 @@ async function main() {
   console.log(`\n2. the overview's read over 30 days of buckets (${totalBuckets.toLocaleString("en")} buckets), ${READS} reads per range`);
   for (const [range, o] of Object.entries(overview)) console.log(`  ${range.padEnd(4)} ${String(o.points).padStart(5)} points   p50 ${o.p50.toFixed(1).padStart(6)} ms   p95 ${o.p95.toFixed(1).padStart(6)} ms`);
   console.log(`  worst p95 ${worstP95.toFixed(1)} ms   target < ${TARGET_P95_MS} ms   ${ok ? "ok" : "MISSED"}`);
+  console.log(`\n3. forwarding ${forwarding.points.toLocaleString("en")} points (${FORWARD_MINUTES} minutes) to the Datadog fake, in ${forwarding.windows} window(s)`);
+  console.log(`  sent in ${forwarding.seconds.toFixed(2).padStart(6)} s   ${Math.round(forwarding.points / forwarding.seconds).toLocaleString("en").padStart(8)} points/s   ${forwarding.requests} requests, ${(forwarding.bytes / 1024).toFixed(0)} KiB gzipped (${(forwarding.bytes / forwarding.points).toFixed(1)} B/point)`);
+  console.log(`  the fake stored ${forwarding.stored.toLocaleString("en")} points, contract violations: ${forwarding.violations}`);
 
   const outDir = path.join(import.meta.dirname, ".out");
   await mkdir(outDir, { recursive: true });
   const file = path.join(outDir, `metrics-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  await writeFile(file, JSON.stringify({ node: process.version, events: EVENTS, attempts: ATTEMPTS, seedSeconds, rollupSeconds, chunks, minuteBuckets, minuteRunMs, totalBuckets, overview, checks: { overview: ok } }, null, 2));
+  await writeFile(file, JSON.stringify({ node: process.version, events: EVENTS, attempts: ATTEMPTS, seedSeconds, rollupSeconds, chunks, minuteBuckets, minuteRunMs, totalBuckets, overview, forwarding, checks: { overview: ok } }, null, 2));
   console.log(`\n  results: ${path.relative(path.resolve(import.meta.dirname, ".."), file)}`);
   if (process.env.BENCH_STRICT === "1" && !ok) process.exitCode = 1;
+}
+
+type Db = (typeof import("../src/server/db/client"))["db"];
+type Tenant = Awaited<ReturnType<(typeof import("../test/factories"))["tenantFor"]>>;
+
+/** FORWARD_POINTS counter buckets over the last FORWARD_MINUTES minutes, forwarded window by window. */
+async function benchForwarding(db: Db, ctx: Tenant, now: number) {
+  const { startFakeDatadog } = await import("../src/server/integrations/datadog/fake/fake-datadog");
+  const { resetEnvCache } = await import("../src/env");
+  const { seedIntegration } = await import("../test/factories");
+  const { forwardMetricsWindow } = await import("../src/server/telemetry/forward-metrics");
+  const apiKey = "0123456789abcdef0123456789abcdef";
+  const fake = await startFakeDatadog({ apiKeys: [apiKey] });
+  process.env.DATADOG_API_URL = fake.url;
+  resetEnvCache();
+  try {
+    const series = Math.ceil(FORWARD_POINTS / FORWARD_MINUTES);
+    const from = now - FORWARD_MINUTES * 60_000;
+    await db.$executeRawUnsafe(
+      `INSERT INTO "MetricBucket" ("dataspaceId", name, series, resolution, at, count, sum, tags)
+       SELECT $1::uuid, 'inbound.received', 'integration=bench-' || s, 'minute', to_timestamp(($2::float8 + m * 60000) / 1000), 1 + (s + m) % 7, 1 + (s + m) % 7, jsonb_build_object('integration', 'bench-' || s)
+       FROM generate_series(0, ${series - 1}) s, generate_series(0, ${FORWARD_MINUTES - 1}) m WHERE s * ${FORWARD_MINUTES} + m < ${FORWARD_POINTS}
+       ON CONFLICT DO NOTHING`,
+      ctx.dataspace.id,
+      from,
+    );
+    const { integration } = await seedIntegration(ctx, { type: "DATADOG", name: "Bench Datadog", config: { webhookSecret: "bench-datadog-secret-01", apiKey, forwardMetrics: ["inbound.received"] } });
+    const ref = { dataspaceId: ctx.dataspace.id, integrationId: integration.id };
+    await db.telemetryForwarding.create({ data: { ...ref, upTo: new Date(from) } });
+    // Parts 1 and 2 took minutes: the rollup is taken to have computed up to now.
+    await db.metricWatermark.update({ where: { source: "minutes" }, data: { upTo: new Date(now) } });
+    const started = performance.now();
+    let windows = 0;
+    let points = 0;
+    for (;;) {
+      windows++;
+      const outcome = await forwardMetricsWindow(ref, new Date());
+      if ("skipped" in outcome) throw new Error(outcome.skipped);
+      points += outcome.points;
+      if (outcome.caughtUp) break;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const sent = fake.requests.filter((r) => r.path === "/api/v2/series");
+    return { points, seconds, windows, requests: sent.length, bytes: sent.reduce((sum, r) => sum + r.bytes, 0), stored: fake.series().length, violations: fake.violations.length };
+  } finally {
+    await fake.close();
+  }
 }
 
 main().catch((error) => {

@@ -7,6 +7,7 @@ import { RECONCILE_REQUESTED, reconcileRequestedData } from "@/server/integratio
 import { BACKFILL_REQUESTED, backfillRequestedData, PUSH_REQUESTED, pushRequestedData } from "@/server/issue-sync/requests";
 import { DELIVERIES_REQUESTED, deliveriesRequestedData } from "@/server/webhooks/deliveries/dispatch-deliveries";
 import { NOTIFICATIONS_REQUESTED, notificationsRequestedData } from "@/server/notifications/dispatch";
+import { FORWARD_REQUESTED, forwardRequestedData } from "@/server/telemetry/claim-due-forwardings";
 
 /**
  * Switchboard's one Inngest client. Where it sends events and who calls its functions is the
@@ -54,3 +55,6 @@ export const statuspageReconcileRequested = eventType(RECONCILE_REQUESTED, { sch
 export const issueSyncPushRequested = eventType(PUSH_REQUESTED, { schema: pushRequestedData });
 /** Issue sync: "Sync existing requests" of one integration. */
 export const issueSyncBackfillRequested = eventType(BACKFILL_REQUESTED, { schema: backfillRequestedData });
+
+/** Telemetry: one Datadog or New Relic integration's metrics forwarding run. */
+export const telemetryForwardRequested = eventType(FORWARD_REQUESTED, { schema: forwardRequestedData });

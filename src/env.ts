@@ -72,6 +72,16 @@ const schema = z.object({
   STATUSPAGE_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(15_000),
   /** How long one issue-sync API call (GitHub, GitLab, Jira, Forgejo, SourceHut) may take, connecting included. */
   ISSUE_SYNC_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(15_000),
+  /**
+   * Datadog's API, for every site (normally https://api.<site>). Only for a proxy or a test double:
+   * an http:// or internal address set here is reachable by telemetry forwarding despite the
+   * outgoing-request policy, since the operator chose it.
+   */
+  DATADOG_API_URL: optional.pipe(z.string().url("DATADOG_API_URL must be a URL like https://api.datadoghq.com").optional()),
+  /** New Relic's Metric, Event and NerdGraph APIs on one base (normally per region). Only for a proxy or a test double, as DATADOG_API_URL. */
+  NEW_RELIC_API_URL: optional.pipe(z.string().url("NEW_RELIC_API_URL must be a URL like http://127.0.0.1:4000").optional()),
+  /** How long one telemetry call (Datadog, New Relic) may take, connecting included. */
+  TELEMETRY_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(15_000),
   /** How many days minute metric buckets are kept; hour buckets are kept 400 days and day buckets for good. */
   METRICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** DNS servers (`ip[:port]`, comma-separated) that SSO domain proofs ask; unset: the system's. */

@@ -74,6 +74,7 @@ const INSTANCE_WIDE: Record<string, string> = {
   "src/server/dataspaces/list-my-dataspaces.ts": "a user's dataspaces, across all of them",
   "src/server/dataspaces/tenant-context.ts": "resolves the membership that yields the scope",
   "src/server/integrations/statuspage/sync/claim-due-reconciles.ts": "the reconcile cron claims every dataspace's due Statuspage integrations",
+  "src/server/telemetry/claim-due-forwardings.ts": "the metrics forwarding cron claims every dataspace's Datadog and New Relic integrations that forward metrics",
   "src/server/metrics/rollup.ts": "the metrics rollup computes every dataspace's buckets from their records in one pass a minute",
   "src/server/inbound/find-hook-target.ts": "the inbound URL's token names the integration and so the dataspace",
   "src/server/rate-limits/leased-limiter.ts": "rate-limit counters, which no dataspace owns",

@@ -60,6 +60,11 @@ export async function seedTwoDataspaces() {
   });
   await seedIntegration(ctxA);
   // Inbound only (no apiKey): its outbound procedures answer B's owner without calling Statuspage.
+  const datadogB = await seedIntegration(ctxB, {
+    type: "DATADOG",
+    name: "Bravo Datadog",
+    config: { webhookSecret: "bravo-datadog-secret-0001", apiKey: "bravo-datadog-api-key-0001", forwardMetrics: "all", forwardAlerts: true },
+  });
   const statuspageB = await seedIntegration(ctxB, { type: "STATUSPAGE", name: "Bravo status page", config: { pageId: "bravo0000001", webhookSecret: "bravo-statuspage-secret-01" } });
   // Issue sync against the GitHub fake: B's request has an issue; its private one has none, for "Link existing issue".
   const issueSyncB = await seedGithubIssueSync(ctxB, { name: "Bravo issue tracker", repository: "bravo-org/tracker" });
@@ -93,7 +98,7 @@ export async function seedTwoDataspaces() {
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, deploymentB, alertToResolveB, alertForIncidentB, issueSyncB, issueLinkB, linkableIssueB, slackB, ruleB, doomedRuleB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, datadogB, deploymentB, alertToResolveB, alertForIncidentB, issueSyncB, issueLinkB, linkableIssueB, slackB, ruleB, doomedRuleB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -155,6 +160,7 @@ export function traceOfB(f: Fixture): string[] {
     f.runningMaintenanceB.id,
     "Bravo window in progress",
     f.statuspageB.id,
+    f.datadogB.id,
     "Bravo status page",
     "bravo-statuspage-secret-01",
     f.deploymentB.id,
@@ -518,6 +524,7 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "integration.replayEvent": { scope: "dataspace", input: (f) => ({ id: f.webhookEventB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.statuspageTestConnection": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.statuspageComponents": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.telemetry": { scope: "dataspace", input: (f) => ({ id: f.datadogB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.statuspageReconcile": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.issueSyncStatus": { scope: "dataspace", input: (f) => ({ id: f.issueSyncB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.issueSyncTestConnection": { scope: "dataspace", input: (f) => ({ id: f.issueSyncB.id }), asOwnerOfA: "NOT_FOUND" },

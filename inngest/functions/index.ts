@@ -10,6 +10,7 @@ import { statuspageReconcile, statuspageReconcileTick } from "./statuspage-recon
 import { statuspageSyncComponent } from "./statuspage-sync-component";
 import { mailDefaultNoticeFunction } from "./mail-default-notice";
 import { metricsRollup } from "./metrics-rollup";
+import { telemetryForwardAlert, telemetryForwardDeployment, telemetryForwardMetrics, telemetryForwardTick } from "./telemetry-forward";
 
 /**
  * Every function the app serves, one file each in this folder, each a thin adapter over domain
@@ -32,6 +33,10 @@ export const functions: InngestFunction.Any[] = [
   issueSyncBackfill,
   mailDefaultNoticeFunction,
   metricsRollup,
+  telemetryForwardTick,
+  telemetryForwardMetrics,
+  telemetryForwardAlert,
+  telemetryForwardDeployment,
 ];
 
 /**

@@ -45,6 +45,7 @@ async function seedTwoDataspaces() {
   const eventA = await db.event.findFirstOrThrow({ where: { dataspaceId: A.id }, select: { id: true } });
   const integrationA = await seedIntegration(ctxA, { name: "Alpha GitHub", webhookSecret: "alpha-webhook-secret-0123456789" });
   const doomedIntegrationA = await seedIntegration(ctxA, { name: "Alpha doomed hook" });
+  const datadogA = await seedIntegration(ctxA, { type: "DATADOG", name: "Alpha Datadog", config: { webhookSecret: "alpha-datadog-secret-0001", apiKey: "alpha-datadog-api-key-01", forwardMetrics: "all" } });
   const inboundEventA = await db.webhookEvent.create({
     data: { dataspaceId: A.id, integrationId: integrationA.id, eventType: "push", headers: { "x-github-event": "push" }, body: '{"alpha":"inbound payload"}', status: "FAILED", queuedAt: null },
   });
@@ -111,6 +112,7 @@ async function seedTwoDataspaces() {
     eventA,
     integrationA,
     doomedIntegrationA,
+    datadogA,
     inboundEventA,
     doomedMemberA,
     eventTypeA,
@@ -200,6 +202,7 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
     { path: `/integrations/${f.integrationA.id}`, body: { name: "Hijacked", config: { repository: "evil/repo", webhookSecret: "***" } }, expect: 404, ownerGets: 200 },
   ],
   "DELETE /integrations/{uuid}": (f) => [{ path: `/integrations/${f.doomedIntegrationA.id}`, expect: 404, ownerGets: 204 }],
+  "GET /integrations/{uuid}/telemetry": (f) => [{ path: `/integrations/${f.datadogA.id}/telemetry`, expect: 404, ownerGets: 200 }],
   "POST /integrations/{uuid}/rotate-inbound-url": (f) => [{ path: `/integrations/${f.integrationA.id}/rotate-inbound-url`, expect: 404, ownerGets: 200 }],
   "GET /integrations/{uuid}/inbound-events": (f) => [
     { path: `/integrations/${f.integrationA.id}/inbound-events`, expect: 404, ownerGets: 200 },

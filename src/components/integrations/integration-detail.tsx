@@ -18,6 +18,7 @@ import { hasIssueSync, IssueSyncCard } from "./issue-sync-card";
 import { ActiveBadge, integrationsPath, typeLabel, type Integration } from "./labels";
 import { RecentEvents } from "./recent-events";
 import { AttentionBanner, StatuspageCard } from "./statuspage-card";
+import { sendsTelemetry, TelemetryCard } from "./telemetry-card";
 
 export function IntegrationDetail({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -88,6 +89,7 @@ export function IntegrationDetail({ id }: { id: string }) {
           </div>
           <div className="min-w-0 space-y-6">
             {i.type === "STATUSPAGE" && <StatuspageCard integration={i} />}
+            {sendsTelemetry(i) && <TelemetryCard integration={i} label={label} />}
             {hasIssueSync(i, types.data) && <IssueSyncCard integration={i} platform={label} />}
             <SetupInstructions integrationId={i.id} label={label} />
             <ConfigCard integration={i} label={label} />

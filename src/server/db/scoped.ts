@@ -62,6 +62,7 @@ export const TENANT_MODELS = new Set([
   "IssueCommentLink",
   "PullRequestLink",
   "MetricBucket",
+  "TelemetryForwarding",
 ]);
 
 /**

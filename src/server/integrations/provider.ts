@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { DeploymentStatus, IntegrationType } from "@/generated/prisma/enums";
 import type { IssueSyncPlatform } from "@/server/issue-sync/tracker";
+import type { TelemetrySink } from "@/server/telemetry/sink";
 
 /**
  * What every provider folder (`src/server/integrations/<provider>/`) implements. The registry
@@ -103,6 +104,8 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
   secretFields: readonly (keyof Config & string)[];
   /** Two-way issue sync with the platform (src/server/issue-sync), for the providers that have issues. */
   issueSync?: IssueSyncPlatform;
+  /** Metrics on a schedule, alerts and deployments sent to a monitoring service (src/server/telemetry), for Datadog and New Relic. */
+  telemetry?: TelemetrySink;
   inbound: {
     /**
      * Verifies the sender on the raw body, timing-safe, with the integration's decrypted secrets.

@@ -19,13 +19,20 @@ const WATERMARK = "minutes";
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const LATE_MS = 5 * MINUTE;
+/** How far back each run recomputes: minutes this recent may still change (late commits, late failures). */
+export const LATE_MS = 5 * MINUTE;
 const CHUNK_MS = 6 * HOUR;
 const FIRST_RUN_MS = DAY; // a new install (or a new metrics version) starts with the last day
 const HOUR_RETENTION_DAYS = 400;
 
 const floorTo = (at: number, unit: number) => Math.floor(at / unit) * unit;
 const ceilTo = (at: number, unit: number) => Math.ceil(at / unit) * unit;
+
+/** The first minute the rollup has not computed yet (its buckets before it are there), or null before its first run. */
+export async function minutesComputedUpTo(): Promise<Date | null> {
+  const mark = await db.metricWatermark.findUnique({ where: { source: WATERMARK } });
+  return mark?.upTo ?? null;
+}
 
 export type RollupOutcome = { from: Date; to: Date; caughtUp: boolean };
 

@@ -399,6 +399,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integrations/{uuid}/telemetry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get what a Datadog or New Relic integration sends
+         * @description The metrics, alerts and deployments it forwards, and how far its metrics forwarding has come (its lag). 404 for an integration of another type. Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        get: operations["getIntegrationTelemetry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/integrations/{uuid}/inbound-events": {
         parameters: {
             query?: never;
@@ -2176,6 +2198,31 @@ export interface components {
             created_date: string;
             /** @description ISO 8601 */
             last_modified_date: string;
+        };
+        IntegrationTelemetry: {
+            /** @description The metrics forwarded every minute */
+            metrics: string[];
+            /** @description Whether alerts are sent as they change */
+            alerts: boolean;
+            /** @description Whether finished deployments are sent */
+            deployments: boolean;
+            /** @description null until the first run */
+            forwarding: {
+                /** @description The first minute not yet sent (ISO 8601): everything before it was accepted by the service */
+                up_to: string;
+                /** @description How old that minute is: one or two minutes when all is well (New Relic: five more, it gets minutes once final) */
+                lag_seconds: number;
+                last_sent_date: string | null;
+                /** @description Points in the last window sent */
+                last_points: number;
+                sent_points: number;
+                /** @description Minute buckets too old for the service when their turn came (after an outage), never sent */
+                dropped_buckets: number;
+                last_error: {
+                    message: string;
+                    date: string | null;
+                } | null;
+            } | null;
         };
         /** @description An event an integration received, without its content */
         InboundEventSummary: {
@@ -4306,6 +4353,52 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIntegrationTelemetry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationTelemetry"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
         };

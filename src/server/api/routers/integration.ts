@@ -1,3 +1,4 @@
+import { getTelemetryStatus } from "@/server/telemetry/forwarding-status";
 import { z } from "zod";
 import {
   createIntegration,
@@ -38,6 +39,8 @@ export const integrationRouter = router({
   events: dataspaceProcedure.input(listWebhookEventsInput).query(({ ctx, input }) => listWebhookEvents(ctx.tenant, input)),
   event: dataspaceProcedure.input(webhookEventIdInput).query(({ ctx, input }) => getWebhookEvent(ctx.tenant, input.id)),
   replayEvent: dataspaceProcedure.input(webhookEventIdInput).mutation(({ ctx, input }) => replayWebhookEvent(ctx.tenant, input.id)),
+  // A Datadog or New Relic integration's outbound side (src/server/telemetry/).
+  telemetry: dataspaceProcedure.input(integrationIdInput).query(({ ctx, input }) => getTelemetryStatus(ctx.tenant, input.id)),
   // A Statuspage integration's outbound side (src/server/integrations/statuspage/sync/).
   statuspageTestConnection: dataspaceProcedure.input(statuspageIntegrationInput).mutation(({ ctx, input }) => testStatuspageConnection(ctx.tenant, input)),
   statuspageComponents: dataspaceProcedure.input(statuspageIntegrationInput).query(({ ctx, input }) => listStatuspageComponents(ctx.tenant, input)),

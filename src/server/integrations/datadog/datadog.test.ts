@@ -76,6 +76,16 @@ describe("Datadog", () => {
       "site: site must be one of datadoghq.com, us3.datadoghq.com, us5.datadoghq.com, datadoghq.eu, ap1.datadoghq.com, ap2.datadoghq.com, ddog-gov.com",
       "webhookSecret: webhookSecret must be at least 16 characters",
     ]);
-    expect(datadog.configSchema.parse({ webhookSecret })).toEqual({ site: "datadoghq.com", webhookSecret });
+    // Forwarding is off until asked for.
+    expect(datadog.configSchema.parse({ webhookSecret })).toEqual({
+      site: "datadoghq.com",
+      webhookSecret,
+      forwardMetrics: [],
+      forwardAlerts: false,
+      forwardDeployments: false,
+      metricPrefix: "switchboard.",
+      tagPrefix: "",
+      tags: [],
+    });
   });
 });

@@ -4,6 +4,7 @@ import { compact, str } from "../shared/read";
 import { datadogAlertSignal } from "./alerts";
 import { datadogConfigSchema, type DatadogConfig } from "./config";
 import { datadogConfigHelp } from "./config-help";
+import { datadogTelemetry } from "./outbound/sink";
 import { DATADOG_PAYLOAD_TEMPLATE, validateDatadogPayload } from "./payloads";
 
 function mapDatadogAlert(payload: unknown): MappedEvent {
@@ -26,6 +27,7 @@ export const datadog = {
   configSchema: datadogConfigSchema,
   configHelp: datadogConfigHelp,
   secretFields: ["apiKey", "webhookSecret"],
+  telemetry: datadogTelemetry,
   inbound: {
     // Datadog signs nothing; it can send fixed custom headers, so a Bearer token (or a relay's HMAC).
     verify: (request, secrets) => verifyGenericSecret(request, secrets.webhookSecret),

@@ -5,6 +5,7 @@ import { at, compact, str } from "../shared/read";
 import { newRelicAlertSignal } from "./alerts";
 import { newRelicConfigSchema, type NewRelicConfig } from "./config";
 import { newRelicConfigHelp } from "./config-help";
+import { newRelicTelemetry } from "./outbound/sink";
 import { validateNewRelicPayload } from "./payloads";
 
 function mapNewRelicIssue(payload: unknown): MappedEvent {
@@ -26,7 +27,8 @@ export const newRelic = {
   label: "New Relic",
   configSchema: newRelicConfigSchema,
   configHelp: newRelicConfigHelp,
-  secretFields: ["apiKey", "webhookSecret"],
+  secretFields: ["apiKey", "webhookSecret", "userApiKey"],
+  telemetry: newRelicTelemetry,
   inbound: {
     // New Relic signs nothing; its webhook destinations can send a bearer token.
     verify: (request, secrets) => verifyGenericSecret(request, secrets.webhookSecret),

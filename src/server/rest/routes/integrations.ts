@@ -13,6 +13,8 @@ import {
   updateIntegration,
 } from "@/server/integrations/manage/manage-integrations";
 import type { SerializedIntegration } from "@/server/integrations/manage/serialize-integration";
+import { getTelemetryStatus } from "@/server/telemetry/forwarding-status";
+import { AppError } from "@/server/errors";
 import { defineRoute } from "../route";
 import { pageQuery, uuidParams } from "../schemas";
 
@@ -28,6 +30,26 @@ const toType = (name: TypeName) => name.toUpperCase() as IntegrationType;
 
 const ADMIN_ONLY = "Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.";
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+const telemetryObject = z
+  .object({
+    metrics: z.array(z.string()).meta({ description: "The metrics forwarded every minute" }),
+    alerts: z.boolean().meta({ description: "Whether alerts are sent as they change" }),
+    deployments: z.boolean().meta({ description: "Whether finished deployments are sent" }),
+    forwarding: z
+      .object({
+        up_to: z.string().meta({ description: "The first minute not yet sent (ISO 8601): everything before it was accepted by the service" }),
+        lag_seconds: z.number().int().meta({ description: "How old that minute is: one or two minutes when all is well (New Relic: five more, it gets minutes once final)" }),
+        last_sent_date: z.string().nullable(),
+        last_points: z.number().int().meta({ description: "Points in the last window sent" }),
+        sent_points: z.number().int(),
+        dropped_buckets: z.number().int().meta({ description: "Minute buckets too old for the service when their turn came (after an outage), never sent" }),
+        last_error: z.object({ message: z.string(), date: z.string().nullable() }).nullable(),
+      })
+      .nullable()
+      .meta({ description: "null until the first run" }),
+  })
+  .meta({ id: "IntegrationTelemetry" });
 
 export const integrationObject = z
   .object({
@@ -237,5 +259,39 @@ export const integrationRoutes = [
     response: integrationObject,
     errors: [400, 404, 409, 422],
     handle: async ({ tenant, params }) => integrationObjectOf(tenant, await rotateInboundToken(tenant, params.uuid)),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/integrations/{uuid}/telemetry",
+    operationId: "getIntegrationTelemetry",
+    tag: "Integrations",
+    summary: "Get what a Datadog or New Relic integration sends",
+    description: `The metrics, alerts and deployments it forwards, and how far its metrics forwarding has come (its lag). 404 for an integration of another type. ${ADMIN_ONLY}`,
+    scope: { resource: "integrations", level: "admin" },
+    kind: "object",
+    params: uuidParams,
+    response: telemetryObject,
+    errors: [404],
+    handle: async ({ tenant, params }) => {
+      const status = await getTelemetryStatus(tenant, params.uuid);
+      if (!status) throw new AppError("NOT_FOUND", "This integration sends no telemetry: only Datadog and New Relic integrations do");
+      const f = status.forwarding;
+      return {
+        metrics: status.metrics,
+        alerts: status.alerts,
+        deployments: status.deployments,
+        forwarding: f
+          ? {
+              up_to: f.upTo.toISOString(),
+              lag_seconds: f.lagSeconds,
+              last_sent_date: iso(f.lastSentAt),
+              last_points: f.lastPoints,
+              sent_points: f.sentPoints,
+              dropped_buckets: f.droppedBuckets,
+              last_error: f.lastError ? { message: f.lastError.message, date: iso(f.lastError.at) } : null,
+            }
+          : null,
+      };
+    },
   }),
 ];

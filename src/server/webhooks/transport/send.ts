@@ -13,7 +13,8 @@ export type { SendError, SendErrorKind } from "./classify-error";
  * One outgoing request. Webhooks always POST; other outbound callers (the Statuspage client) use
  * the same guarded transport with GET/PATCH, where a GET has an empty body.
  */
-export type SendRequest = { url: string; headers: Record<string, string>; body: string; method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE" };
+/** `body`: text, or bytes for an API call that sends a compressed body (telemetry). */
+export type SendRequest = { url: string; headers: Record<string, string>; body: string | Uint8Array; method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE" };
 
 export type SendOptions = {
   allowHttp: boolean;
@@ -188,7 +189,7 @@ function outgoingHeaders(request: SendRequest): Record<string, string> {
     if (name.toLowerCase() !== "content-length") headers[name] = value;
   }
   const has = (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name);
-  const bodiless = request.method === "GET" && request.body === "";
+  const bodiless = request.method === "GET" && request.body.length === 0;
   if (!has("content-type") && !bodiless) headers["content-type"] = "application/json";
   if (!has("user-agent")) headers["user-agent"] = USER_AGENT;
   if (!bodiless) headers["content-length"] = String(Buffer.byteLength(request.body));

@@ -1,7 +1,6 @@
 import { env } from "@/env";
-import { instanceAllowList } from "@/server/webhooks/target-config";
 import { sendWebhookRequest } from "@/server/webhooks/transport/send";
-import { parseAllowList, type AllowList } from "@/server/webhooks/transport/target-policy";
+import { overridePolicy } from "../../shared/api-call";
 
 export const STATUSPAGE_API_URL = "https://api.statuspage.io/v1";
 const USER_AGENT = "Switchboard-Statuspage/1.0";
@@ -31,21 +30,7 @@ export function statuspageApiBase(): string {
  * STATUSPAGE_API_URL when the operator set one, since they chose it. Users choose no URL here —
  * only a page id, which is format-checked — so this is defence in depth.
  */
-function policy(): { allowList: AllowList; allowHttp: boolean } {
-  const base = instanceAllowList();
-  const configured = env().STATUSPAGE_API_URL;
-  if (!configured) return { allowList: base, allowHttp: false };
-  const url = new URL(configured);
-  const extra = parseAllowList(url.hostname.replace(/^\[(.*)\]$/, "$1"));
-  return {
-    allowList: {
-      cidrs: [...base.cidrs, ...extra.cidrs],
-      hostnames: new Set([...base.hostnames, ...extra.hostnames]),
-      hostSuffixes: [...base.hostSuffixes, ...extra.hostSuffixes],
-    },
-    allowHttp: url.protocol === "http:",
-  };
-}
+const policy = () => overridePolicy(env().STATUSPAGE_API_URL);
 
 /**
  * `fetch` over the guarded transport the webhook deliveries use (src/server/webhooks/transport):
