@@ -13,10 +13,16 @@
 // (ee/app/serializers/epic_base_entity.rb: id, title, url; undocumented exposures are generated as
 // `type: string`). Running this script where gitlab.com answers replaces it from the whole file.
 //
-// Kept: the four issue operations (list, create, get, update). GitLab's notes, `GET /user` and
-// `GET /projects/:id` are in the same file but not in this subset: the fake GitLab describes them in
-// gitlab-docs-derived.openapi.json, built by hand from GitLab's API docs and marked so (see
-// src/server/integrations/gitlab/fake/contract.ts).
+// Kept: the four issue operations (list, create, get, update). GitLab's notes, `GET /user`,
+// `GET /projects/:id`, deployments and pipelines (created, triggered, read) are in the same file but
+// not in this subset: the fake GitLab describes them in gitlab-docs-derived.openapi.json, built by
+// hand from GitLab's API docs and marked so (see src/server/integrations/gitlab/fake/contract.ts).
+// The three deployment operations were located in the file at this commit (operationIds
+// postApiV4ProjectsIdDeployments, getApiV4ProjectsIdDeploymentsDeploymentId,
+// putApiV4ProjectsIdDeploymentsDeploymentId, which the hand-built document keeps), but not the
+// schemas they reach (RequestBody_d170dfe7def6, RequestBody_5df06608a67f,
+// APIEntitiesDeploymentExtended and what it refers to); with the whole file at hand, add them to
+// `operations` below and drop them from the hand-built document.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

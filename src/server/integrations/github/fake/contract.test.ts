@@ -26,6 +26,13 @@ const OPERATIONS = [
   "issues/delete-comment",
   "pulls/get",
   "rate-limit/get",
+  "repos/create-deployment",
+  "repos/get-deployment",
+  "repos/create-deployment-status",
+  "repos/list-deployment-statuses",
+  "actions/create-workflow-dispatch",
+  "actions/get-workflow-run",
+  "actions/list-workflow-runs",
 ];
 
 describe("the vendored GitHub subset", () => {
@@ -125,6 +132,36 @@ describe("the GitHub fake's contract gate", () => {
     }
   });
 
+  it("refuses deployments and dispatches GitHub refuses, and lets the right ones through", () => {
+    expect(check("POST", "/repos/o/r/deployments", { environment: "production" })).toMatchObject({ ok: false, operationId: "repos/create-deployment", errors: ["/requestBody must have required property 'ref'"] });
+    expect(check("POST", "/repos/o/r/deployments", { ref: "main", environment: "staging", payload: { build: 7 }, required_contexts: [], auto_merge: false })).toMatchObject({ ok: true });
+    expect(check("POST", "/repos/o/r/deployments/5/statuses", { state: "done" })).toMatchObject({
+      ok: false,
+      operationId: "repos/create-deployment-status",
+      errors: [expect.stringMatching(/^\/requestBody\/state must be equal to one of the allowed values \(error, failure, inactive, in_progress, queued, pending, success\)/)],
+    });
+    expect(check("POST", "/repos/o/r/deployments/5/statuses", { environment_url: "https://x.test" })).toMatchObject({ ok: false, errors: ["/requestBody must have required property 'state'"] });
+    const status = { state: "success", environment_url: "https://x.test", log_url: "https://ci.test/1", description: "Deployed", environment: "production", auto_inactive: false };
+    expect(check("POST", "/repos/o/r/deployments/5/statuses", status)).toEqual({ ok: true, operationId: "repos/create-deployment-status", params: { owner: "o", repo: "r", deployment_id: "5" } });
+    expect(check("GET", "/repos/o/r/deployments/abc")).toMatchObject({ ok: false, operationId: "repos/get-deployment" });
+
+    expect(check("POST", "/repos/o/r/actions/workflows/eval.yml/dispatches", { inputs: { model: "x" } })).toMatchObject({ ok: false, errors: ["/requestBody must have required property 'ref'"] });
+    expect(check("POST", "/repos/o/r/actions/workflows/eval.yml/dispatches", { ref: "main", inputs: "model=x" })).toMatchObject({ ok: false, errors: ["/requestBody/inputs must be object"] });
+    const many = Object.fromEntries(Array.from({ length: 26 }, (_, i) => [`input${i}`, "x"]));
+    expect(check("POST", "/repos/o/r/actions/workflows/eval.yml/dispatches", { ref: "main", inputs: many })).toMatchObject({ ok: false, errors: ["/requestBody/inputs must NOT have more than 25 properties"] });
+    // workflow_id is the id or the file name: "42" is both an integer and a string once coerced, which `oneOf` would refuse.
+    for (const id of ["42", "eval.yml"]) {
+      expect(check("POST", `/repos/o/r/actions/workflows/${id}/dispatches`, { ref: "main", inputs: { model: "x" } })).toEqual({
+        ok: true,
+        operationId: "actions/create-workflow-dispatch",
+        params: { owner: "o", repo: "r", workflow_id: id },
+      });
+    }
+    expect(check("GET", "/repos/o/r/actions/runs/77")).toMatchObject({ ok: true, operationId: "actions/get-workflow-run" });
+    expect(check("GET", "/repos/o/r/actions/workflows/eval.yml/runs", undefined, "branch=main&status=completed&event=workflow_dispatch")).toMatchObject({ ok: true });
+    expect(check("GET", "/repos/o/r/actions/workflows/eval.yml/runs", undefined, "status=done")).toMatchObject({ ok: false, operationId: "actions/list-workflow-runs" });
+  });
+
   it("checks answers too: GitHub's error shapes pass, an issue missing required fields does not", () => {
     expect(gate.checkResponse("issues/get", 404, { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" })).toEqual([]);
     const errors = [{ resource: "Issue", code: "missing_field", field: "title" }];
@@ -132,5 +169,30 @@ describe("the GitHub fake's contract gate", () => {
     expect(gate.checkResponse("issues/create", 422, failed)).toEqual([]);
     expect(gate.checkResponse("issues/delete-comment", 204, null)).toEqual([]);
     expect(gate.checkResponse("issues/get", 200, { id: 1, number: 1, title: "T" })).toContain("response 200 body must have required property 'node_id'");
+    expect(gate.checkResponse("actions/create-workflow-dispatch", 204, null)).toEqual([]);
+    expect(gate.checkResponse("repos/create-deployment-status", 201, { id: 1, state: "done" })).toContain("response 201 body must have required property 'node_id'");
+  });
+
+  it("takes GitHub's own default for a URL field, \"\", as a URL (a deployment status without log or environment URL)", () => {
+    const status = {
+      url: "https://api.github.com/repos/o/r/deployments/5/statuses/9",
+      id: 9,
+      node_id: "DS_9",
+      state: "success",
+      creator: null,
+      description: "",
+      environment: "production",
+      target_url: "",
+      log_url: "",
+      environment_url: "",
+      created_at: "2026-01-01T00:00:00Z",
+      updated_at: "2026-01-01T00:00:00Z",
+      deployment_url: "https://api.github.com/repos/o/r/deployments/5",
+      repository_url: "https://api.github.com/repos/o/r",
+    };
+    expect(gate.checkResponse("repos/create-deployment-status", 201, status)).toEqual([]);
+    const problems = gate.checkResponse("repos/create-deployment-status", 201, { ...status, target_url: "not a url" });
+    expect(problems).toContain('response 201 /target_url must match format "uri"');
+    expect(problems.every((p) => p.startsWith("response 201 /target_url "))).toBe(true);
   });
 });

@@ -4,15 +4,46 @@ import { createContractGate, type ContractGate } from "../../shared/fake/contrac
 
 /**
  * The contract gate of the GitHub fake (the gate itself: shared/fake/contract-gate.ts) over the
- * issues subset of GitHub's official REST description, github-issues.openapi.json — made by
- * `node scripts/vendor-openapi-subset.mjs github` from `@octokit/openapi` (package, version,
- * file and date in its `info`; never edited by hand). Its paths hang from the root, as at
- * https://api.github.com; the fake strips GitHub Enterprise's `/api/v3` before asking.
+ * issues, deployments and Actions subset of GitHub's official REST description,
+ * github-issues.openapi.json — made by `node scripts/vendor-openapi-subset.mjs github` from
+ * `@octokit/openapi` (package, version, file and date in its `info`; never edited by hand). Its
+ * paths hang from the root, as at https://api.github.com; the fake strips GitHub Enterprise's
+ * `/api/v3` before asking.
  */
 export const CONTRACT_FILE = path.join(import.meta.dirname, "github-issues.openapi.json");
 
 export function loadContractDocument(): Record<string, unknown> {
   return JSON.parse(readFileSync(CONTRACT_FILE, "utf8")) as Record<string, unknown>;
+}
+
+/**
+ * The vendored document as the gate runs it, with two changes GitHub's own answers call for:
+ *
+ * - a path parameter typed `oneOf: [integer, string]` (`workflow_id`: a workflow's id or its file
+ *   name) becomes `anyOf`: a path parameter arrives as text and the gate coerces types, so "42"
+ *   would match both branches and fail "exactly one"; GitHub takes either;
+ * - a `format: uri` string whose documented default is "" (a deployment status's `target_url`,
+ *   `log_url`, `environment_url`) also takes "", the value GitHub answers with when none was set.
+ */
+export function gateDocument(document: Record<string, unknown> = loadContractDocument()): Record<string, unknown> {
+  const copy = structuredClone(document);
+  for (const item of Object.values(copy.paths as Record<string, Record<string, { parameters?: { in: string; schema?: Record<string, unknown> }[] }>>)) {
+    for (const operation of Object.values(item)) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in === "path" && Array.isArray(parameter.schema?.oneOf)) parameter.schema = { anyOf: parameter.schema.oneOf };
+      }
+    }
+  }
+  return emptyUriDefaults(copy) as Record<string, unknown>;
+}
+
+function emptyUriDefaults(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(emptyUriDefaults);
+  if (typeof value !== "object" || value === null) return value;
+  const schema = Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, emptyUriDefaults(inner)]));
+  if (schema.type !== "string" || schema.format !== "uri" || schema.default !== "") return schema;
+  const { format: _, ...rest } = schema;
+  return { ...rest, anyOf: [{ format: "uri" }, { maxLength: 0 }] };
 }
 
 /**
@@ -25,7 +56,7 @@ let shared: Promise<ContractGate> | null = null;
 /** `document`: another document instead of the vendored one (tests of the gate itself); not shared. */
 export function createGithubContractGate(document?: Record<string, unknown>): Promise<ContractGate> {
   if (document) return createContractGate({ document, apiRoot: "/", label: "GitHub" });
-  shared ??= createContractGate({ document: loadContractDocument(), apiRoot: "/", label: "GitHub" }).catch((error: unknown) => {
+  shared ??= createContractGate({ document: gateDocument(), apiRoot: "/", label: "GitHub" }).catch((error: unknown) => {
     shared = null;
     throw error;
   });

@@ -1,5 +1,16 @@
-import { commentJson, issueJson, privateUserJson, pullJson, rateLimitJson, repoJson, type Urls } from "./fake-github-json";
-import type { FakeIssue, FakeRepo, FakeUser, GithubState, StateReason } from "./fake-github-state";
+import {
+  commentJson,
+  deploymentJson,
+  deploymentStatusJson,
+  issueJson,
+  privateUserJson,
+  pullJson,
+  rateLimitJson,
+  repoJson,
+  workflowRunJson,
+  type Urls,
+} from "./fake-github-json";
+import type { DeploymentState, FakeIssue, FakeRepo, FakeUser, GithubState, StateReason } from "./fake-github-state";
 
 /**
  * The fake GitHub's answers to the operations of the vendored subset, once a request has passed
@@ -9,6 +20,12 @@ import type { FakeIssue, FakeRepo, FakeUser, GithubState, StateReason } from "./
  * 403; input the schema allows but GitHub refuses (an empty title, a milestone or assignee the
  * repository does not have, reopening with `state_reason: "completed"`) gets 422
  * "Validation Failed" naming the field — and is a violation like the gate's.
+ *
+ * Deployments: a classic token needs `repo` or `repo_deployment`; creating one or a status needs
+ * write access. A ref the repository does not have is GitHub's 422 "No ref found for: <ref>".
+ * Workflow dispatch (write access, `repo` scope; the workflow by id or file name, else 404): the
+ * ref must be a branch or tag, every input declared and every required one given (GitHub's 422s,
+ * in its words), and it answers 204 — or 200 with the run when `return_run_details` is true.
  */
 
 export type Answer = { status: number; body?: unknown; headers?: Record<string, string>; violation?: boolean };
@@ -49,6 +66,24 @@ function paged<T>(items: T[], ctx: OperationContext): { items: T[]; headers: Rec
 
 const labelNames = (labels: unknown[]): string[] => labels.map((l) => (typeof l === "string" ? l : String((l as { name?: unknown }).name ?? ""))).filter((n) => n !== "");
 
+const DEPLOYMENT_OPERATIONS = new Set(["repos/create-deployment", "repos/get-deployment", "repos/create-deployment-status", "repos/list-deployment-statuses"]);
+const WRITES = new Set([
+  "issues/create",
+  "issues/update",
+  "issues/create-comment",
+  "issues/update-comment",
+  "issues/delete-comment",
+  "repos/create-deployment",
+  "repos/create-deployment-status",
+  "actions/create-workflow-dispatch",
+]);
+
+/** What a classic token's scopes let it see of a private repository: everything with `repo`, deployments with `repo_deployment`. */
+function scopesAllow(user: FakeUser, operationId: string): boolean {
+  if (!user.scopes || user.scopes.includes("repo")) return true;
+  return DEPLOYMENT_OPERATIONS.has(operationId) && user.scopes.includes("repo_deployment");
+}
+
 export function handleOperation(operationId: string, ctx: OperationContext): Answer {
   const { state, urls, user, params, docs } = ctx;
   if (operationId === "rate-limit/get") return { status: 200, body: rateLimitJson(ctx.rate) };
@@ -59,9 +94,8 @@ export function handleOperation(operationId: string, ctx: OperationContext): Ans
   }
 
   const repo = state.repo(`${params.owner}/${params.repo}`);
-  if (!repo || !user || !state.canRead(repo, user.login) || (user.scopes && !user.scopes.includes("repo"))) return githubError(404, "Not Found", docs);
-  const writes = ["issues/create", "issues/update", "issues/create-comment", "issues/update-comment", "issues/delete-comment"].includes(operationId);
-  if (writes && !state.canWrite(repo, user.login)) return githubError(403, "Resource not accessible by personal access token", docs);
+  if (!repo || !user || !state.canRead(repo, user.login) || !scopesAllow(user, operationId)) return githubError(404, "Not Found", docs);
+  if (WRITES.has(operationId) && !state.canWrite(repo, user.login)) return githubError(403, "Resource not accessible by personal access token", docs);
   const number = params.issue_number ?? params.pull_number;
   const issue = number ? repo.issues.get(Number(number)) : undefined;
   const comment = params.comment_id ? state.comments.get(Number(params.comment_id)) : undefined;
@@ -116,9 +150,95 @@ export function handleOperation(operationId: string, ctx: OperationContext): Ans
       state.editComment(comment, String(body.body), user.login);
       return { status: 200, body: commentJson(state, comment, urls) };
     }
+    case "repos/create-deployment":
+      return createDeployment(state, repo, body, user, ctx);
+    case "repos/get-deployment":
+    case "repos/create-deployment-status":
+    case "repos/list-deployment-statuses": {
+      const deployment = repo.deployments.get(Number(params.deployment_id));
+      if (!deployment) return githubError(404, "Not Found", docs);
+      if (operationId === "repos/get-deployment") return { status: 200, body: deploymentJson(state, deployment, urls) };
+      if (operationId === "repos/list-deployment-statuses") {
+        const page = paged([...deployment.statuses].reverse(), ctx);
+        return { status: 200, body: page.items.map((s) => deploymentStatusJson(state, deployment, s, urls)), headers: page.headers };
+      }
+      const logUrl = str(body.log_url) ?? str(body.target_url) ?? "";
+      const input = { state: body.state as DeploymentState, description: str(body.description) ?? "", environment: str(body.environment), logUrl, environmentUrl: str(body.environment_url) ?? "", autoInactive: body.auto_inactive !== false };
+      const json = deploymentStatusJson(state, deployment, state.addDeploymentStatus(deployment, input, user.login), urls);
+      return { status: 201, body: json, headers: { location: json.url } };
+    }
+    case "actions/create-workflow-dispatch":
+      return dispatchWorkflow(state, repo, body, user, ctx);
+    case "actions/get-workflow-run": {
+      const run = repo.runs.get(Number(params.run_id));
+      return run ? { status: 200, body: workflowRunJson(state, run, urls) } : githubError(404, "Not Found", docs);
+    }
+    case "actions/list-workflow-runs": {
+      const workflow = state.workflow(repo, params.workflow_id);
+      if (!workflow) return githubError(404, "Not Found", docs);
+      const q = ctx.query;
+      const runs = [...repo.runs.values()]
+        .filter((r) => r.workflowId === workflow.id)
+        .filter((r) => !q.get("branch") || r.headBranch === q.get("branch"))
+        .filter((r) => !q.get("event") || r.event === q.get("event"))
+        .filter((r) => !q.get("status") || r.status === q.get("status") || r.conclusion === q.get("status"))
+        .filter((r) => !q.get("actor") || r.actor.toLowerCase() === q.get("actor")!.toLowerCase())
+        .filter((r) => !q.get("head_sha") || r.headSha === q.get("head_sha"))
+        .sort((a, b) => b.id - a.id);
+      const page = paged(runs, ctx);
+      return { status: 200, body: { total_count: runs.length, workflow_runs: page.items.map((r) => workflowRunJson(state, r, urls)) }, headers: page.headers };
+    }
     default:
       return { status: 501, body: { message: `${operationId} is in the contract but the fake does not serve it`, documentation_url: docs } };
   }
+}
+
+const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+/** GitHub's answer to a ref it cannot find (deployments and workflow dispatch alike); input the schema allows, so a violation too. */
+const noRef = (ref: string, docs: string): Answer => ({ ...githubError(422, `No ref found for: ${ref}`, docs), violation: true });
+
+function createDeployment(state: GithubState, repo: FakeRepo, body: Record<string, unknown>, user: FakeUser, ctx: OperationContext): Answer {
+  const ref = String(body.ref);
+  const resolved = state.resolveRef(repo, ref, true);
+  if (!resolved) return noRef(ref, ctx.docs);
+  const environment = str(body.environment) ?? "production";
+  const input = {
+    ref,
+    sha: resolved.sha,
+    task: str(body.task) ?? "deploy",
+    payload: (body.payload as Record<string, unknown> | string | undefined) ?? {},
+    environment,
+    description: (body.description as string | null | undefined) ?? null,
+    transient: body.transient_environment === true,
+    production: typeof body.production_environment === "boolean" ? body.production_environment : environment === "production",
+  };
+  const json = deploymentJson(state, state.createDeployment(repo, input, user.login), ctx.urls);
+  return { status: 201, body: json, headers: { location: json.url } };
+}
+
+function dispatchWorkflow(state: GithubState, repo: FakeRepo, body: Record<string, unknown>, user: FakeUser, ctx: OperationContext): Answer {
+  const { docs } = ctx;
+  const workflow = state.workflow(repo, ctx.params.workflow_id);
+  if (!workflow) return githubError(404, "Not Found", docs);
+  const refused = (message: string): Answer => ({ ...githubError(422, message, docs), violation: true });
+  if (!workflow.dispatchable) return refused("Workflow does not have 'workflow_dispatch' trigger");
+  const ref = String(body.ref);
+  const resolved = state.resolveRef(repo, ref, false);
+  if (!resolved) return noRef(ref, docs);
+  const given = (body.inputs ?? {}) as Record<string, unknown>;
+  const unexpected = Object.keys(given).filter((name) => !Object.hasOwn(workflow.inputs, name));
+  if (unexpected.length > 0) return refused(`Unexpected inputs provided: ${JSON.stringify(unexpected)}`);
+  const inputs: Record<string, string | boolean | number> = {};
+  for (const [name, declared] of Object.entries(workflow.inputs)) {
+    const value = given[name];
+    if (typeof value === "string" || typeof value === "boolean" || typeof value === "number") inputs[name] = value;
+    else if (declared.default !== undefined) inputs[name] = declared.default;
+    else if (declared.required) return refused(`Required input '${name}' not provided`);
+  }
+  const run = state.dispatchWorkflow(repo, workflow, resolved, inputs, user.login);
+  if (body.return_run_details !== true) return { status: 204 };
+  const json = workflowRunJson(state, run, ctx.urls);
+  return { status: 200, body: { workflow_run_id: run.id, run_url: json.url, html_url: json.html_url } };
 }
 
 /** Assignees and milestones the repository does not have: the fake has no milestones, and only collaborators can be assigned. */

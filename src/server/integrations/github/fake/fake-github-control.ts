@@ -1,7 +1,7 @@
 import type http from "node:http";
-import { serveControlSurface } from "../../shared/fake/control";
+import { serveControlSurface, type ControlAnswer } from "../../shared/fake/control";
 import type { FakeGithub } from "./fake-github";
-import { commentJson, issueJson, type Urls } from "./fake-github-json";
+import { commentJson, deploymentJson, deploymentStatusJson, issueJson, workflowRunJson, type Urls } from "./fake-github-json";
 import type { GithubState } from "./fake-github-state";
 
 /**
@@ -16,6 +16,13 @@ import type { GithubState } from "./fake-github-state";
  * - `POST /_fake/repos/<owner>/<repo>/issues` `{"title", "body"?, "labels"?, "login"}`: a person opens an issue
  * - `POST /_fake/repos/<owner>/<repo>/issues/<n>/comments` `{"body", "login"}`: a person comments
  * - `GET /_fake/repos/<owner>/<repo>/issues`: every issue and pull request as the API shows it, each with `comments_list`
+ * - `POST /_fake/repos/<owner>/<repo>/branches` and `…/tags` `{"name", "sha"?}`: a branch or tag (answers its `sha`)
+ * - `POST /_fake/repos/<owner>/<repo>/workflows` `{"path", "name"?, "inputs"?, "dispatchable"?}`: a workflow file,
+ *   `inputs` as its `workflow_dispatch` declares them (`{"model": {"required": true, "type": "string"}}`)
+ * - `GET /_fake/repos/<owner>/<repo>/deployments`: every deployment as the API shows it, each with `statuses_list` (newest first, as the API lists them)
+ * - `GET /_fake/repos/<owner>/<repo>/dispatches`: every workflow run a dispatch made, as the API shows it, each with its `inputs`
+ * - `POST /_fake/runs/<run id>/start`: GitHub Actions picks the run up (`workflow_run` in_progress)
+ * - `POST /_fake/runs/<run id>/complete` `{"conclusion"?}` (default "success"): the run ends (`workflow_run` completed)
  * - `GET /_fake/deliveries`: the webhooks sent and their answers
  * - `GET /_fake/health`
  * - `GET /_fake/avatars/<user id>`: the users' `avatar_url`, a square of colour
@@ -23,6 +30,8 @@ import type { GithubState } from "./fake-github-state";
 export function serveControl(fake: FakeGithub, state: GithubState, urls: Urls, request: { method: string; path: string; text: string }, res: http.ServerResponse): void {
   const issues = /^\/_fake\/repos\/([^/]+\/[^/]+)\/issues$/.exec(request.path);
   const comments = /^\/_fake\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(request.path);
+  const repoPart = /^\/_fake\/repos\/([^/]+\/[^/]+)\/(branches|tags|workflows|deployments|dispatches)$/.exec(request.path);
+  const run = /^\/_fake\/runs\/(\d+)\/(start|complete)$/.exec(request.path);
   serveControlSurface(request, res, {
     deliveries: () => fake.webhookDeliveries,
     avatars: true,
@@ -44,6 +53,28 @@ export function serveControl(fake: FakeGithub, state: GithubState, urls: Urls, r
         const comment = fake.userComments({ ...(input as { body: string; login: string }), repo: comments[1], number: Number(comments[2]) });
         return [201, commentJson(state, comment, urls)];
       }
+      if (repoPart) return repoRoute(fake, state, urls, method, repoPart[1], repoPart[2], input);
+      if (method === "POST" && run) {
+        const done = run[2] === "start" ? fake.startWorkflowRun(Number(run[1])) : fake.completeWorkflowRun(Number(run[1]), input.conclusion as Parameters<FakeGithub["completeWorkflowRun"]>[1]);
+        return [200, workflowRunJson(state, done, urls)];
+      }
     },
   });
+}
+
+/** `/_fake/repos/<owner>/<repo>/<part>`: refs, workflows, and what deployments and dispatches made. */
+function repoRoute(fake: FakeGithub, state: GithubState, urls: Urls, method: string, repo: string, part: string, input: Record<string, unknown>): ControlAnswer | undefined {
+  if (method === "POST" && (part === "branches" || part === "tags")) {
+    const ref = { repo, name: String(input.name ?? ""), sha: input.sha === undefined ? undefined : String(input.sha) };
+    return [201, { name: ref.name, sha: part === "branches" ? fake.addBranch(ref) : fake.addTag(ref) }];
+  }
+  if (method === "POST" && part === "workflows") {
+    const workflow = fake.addWorkflow({ ...(input as Omit<Parameters<FakeGithub["addWorkflow"]>[0], "repo">), repo });
+    return [201, { id: workflow.id, name: workflow.name, path: workflow.path, inputs: workflow.inputs }];
+  }
+  if (method === "GET" && part === "deployments") {
+    return [200, fake.deployments(repo).map((d) => ({ ...deploymentJson(state, d, urls), statuses_list: [...d.statuses].reverse().map((s) => deploymentStatusJson(state, d, s, urls)) }))];
+  }
+  if (method === "GET" && part === "dispatches") return [200, fake.workflowRuns(repo).map((r) => ({ ...workflowRunJson(state, r, urls), inputs: r.inputs }))];
+  return undefined;
 }

@@ -3,7 +3,10 @@ import { createHash } from "node:crypto";
 /**
  * The fake GitHub's world, in memory: users (some with an API token), private repositories with
  * their collaborators, issues and pull requests numbered together per repository from 1 (as on
- * GitHub), labels made on first use, and comments with ids unique across repositories.
+ * GitHub), labels made on first use, and comments with ids unique across repositories. Each
+ * repository also has branches and tags (`main` from the start, a pull request's head branch when
+ * it is opened), deployments with their statuses, and Actions workflows (which a test declares,
+ * with the inputs their `workflow_dispatch` trigger takes) with their runs.
  *
  * Every change goes through one of the methods below, whoever makes it — a client through the
  * API or a test acting as a person on github.com — and each reports what GitHub would send a
@@ -62,12 +65,108 @@ export type FakeRepo = {
   issues: Map<number, FakeIssue>;
   labels: Map<string, FakeLabel>;
   defaultBranch: string;
+  /** Branch name → the commit at its head. */
+  branches: Map<string, string>;
+  /** Tag name → the commit it points at. */
+  tags: Map<string, string>;
+  deployments: Map<number, FakeDeployment>;
+  workflows: Map<number, FakeWorkflow>;
+  runs: Map<number, FakeWorkflowRun>;
   createdAt: string;
   updatedAt: string;
 };
 
+/** GitHub's deployment status states (repos/create-deployment-status). */
+export type DeploymentState = "error" | "failure" | "inactive" | "in_progress" | "queued" | "pending" | "success";
+export type FakeDeploymentStatus = {
+  id: number;
+  nodeId: string;
+  deploymentId: number;
+  state: DeploymentState;
+  /** The creator's login. */
+  creator: string;
+  description: string;
+  environment: string;
+  /** GitHub's legacy name for `logUrl`; setting either sets both. */
+  targetUrl: string;
+  logUrl: string;
+  environmentUrl: string;
+  createdAt: string;
+  updatedAt: string;
+};
+export type FakeDeployment = {
+  id: number;
+  nodeId: string;
+  /** The repository's full name, as added. */
+  repo: string;
+  sha: string;
+  /** As asked for: a branch, a tag or a commit SHA. */
+  ref: string;
+  task: string;
+  payload: Record<string, unknown> | string;
+  /** The environment now (a status may move it), and the one it was created for. */
+  environment: string;
+  originalEnvironment: string;
+  description: string | null;
+  creator: string;
+  transientEnvironment: boolean;
+  productionEnvironment: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Oldest first. */
+  statuses: FakeDeploymentStatus[];
+};
+
+/** One input of a workflow's `on.workflow_dispatch.inputs`, as its YAML declares it. */
+export type WorkflowInput = {
+  required?: boolean;
+  type?: "string" | "boolean" | "number" | "choice" | "environment";
+  default?: string | boolean | number;
+  options?: string[];
+  description?: string;
+};
+export type FakeWorkflow = {
+  id: number;
+  nodeId: string;
+  repo: string;
+  name: string;
+  /** ".github/workflows/eval.yml"; its file name is what `workflow_id` may be instead of the id. */
+  path: string;
+  /** Input name → declaration. */
+  inputs: Record<string, WorkflowInput>;
+  /** Whether the workflow has an `on: workflow_dispatch` trigger. */
+  dispatchable: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+export type RunStatus = "queued" | "in_progress" | "completed";
+export type RunConclusion = "success" | "failure" | "cancelled" | "skipped" | "timed_out" | "action_required" | "neutral" | "stale";
+export type FakeWorkflowRun = {
+  id: number;
+  nodeId: string;
+  repo: string;
+  workflowId: number;
+  /** Per workflow, from 1. */
+  runNumber: number;
+  event: "workflow_dispatch";
+  status: RunStatus;
+  conclusion: RunConclusion | null;
+  /** The full ref dispatched on ("refs/heads/main", "refs/tags/v1"), the branch or tag name, and its commit. */
+  ref: string;
+  headBranch: string;
+  headSha: string;
+  /** The inputs as dispatched, with the declared defaults of those left out. */
+  inputs: Record<string, string | boolean | number>;
+  /** Who dispatched it. */
+  actor: string;
+  checkSuiteId: number;
+  createdAt: string;
+  updatedAt: string;
+  runStartedAt: string;
+};
+
 /** Something GitHub sends a webhook for: `issues`, `pull_request` or `issue_comment` by what changed. */
-export type Change = {
+export type IssueChange = {
   action: string;
   issue: FakeIssue;
   comment?: FakeComment;
@@ -75,18 +174,42 @@ export type Change = {
   changes?: Record<string, { from: string }>;
   sender: FakeUser;
 };
+/** Deployments and Actions, each its own event: `deployment`, `deployment_status`, `workflow_dispatch` (no action) and `workflow_run`. */
+export type RepoChange =
+  | { kind: "deployment"; action: "created"; repo: FakeRepo; deployment: FakeDeployment; sender: FakeUser }
+  | { kind: "deployment_status"; action: "created"; repo: FakeRepo; deployment: FakeDeployment; status: FakeDeploymentStatus; sender: FakeUser }
+  | { kind: "workflow_dispatch"; repo: FakeRepo; workflow: FakeWorkflow; run: FakeWorkflowRun; sender: FakeUser }
+  | { kind: "workflow_run"; action: "requested" | "in_progress" | "completed"; repo: FakeRepo; workflow: FakeWorkflow; run: FakeWorkflowRun; sender: FakeUser };
+export type Change = IssueChange | RepoChange;
+
+/** The full name of the repository a change happened in. */
+export const changedRepo = (change: Change): string => ("kind" in change ? change.repo.fullName : change.issue.repo);
 
 /** GitHub's timestamps: UTC, to the second. */
 export const githubNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 /** The legacy global node id GitHub still answers with: base64 of "<length>:<Type><id>". */
 export const nodeId = (type: string, id: number) => Buffer.from(`${String(type.length).padStart(2, "0")}:${type}${id}`).toString("base64");
-const sha = (...parts: unknown[]) => createHash("sha1").update(parts.join("\0")).digest("hex");
+export const sha = (...parts: unknown[]) => createHash("sha1").update(parts.join("\0")).digest("hex");
+/** A ref resolved in a repository: what it names, and the commit. */
+export type ResolvedRef = { kind: "branch" | "tag" | "commit"; name: string; ref: string; sha: string };
 
 export class GithubState {
   readonly users = new Map<string, FakeUser>();
   readonly repos = new Map<string, FakeRepo>();
   readonly comments = new Map<number, FakeComment>();
-  private ids = { user: 0, repo: 100_000, issue: 1_000_000, comment: 2_000_000, label: 3_000_000, pull: 4_000_000 };
+  private ids = {
+    user: 0,
+    repo: 100_000,
+    issue: 1_000_000,
+    comment: 2_000_000,
+    label: 3_000_000,
+    pull: 4_000_000,
+    deployment: 5_000_000,
+    deploymentStatus: 6_000_000,
+    workflow: 7_000_000,
+    run: 8_000_000,
+    checkSuite: 9_000_000,
+  };
 
   constructor(private readonly onChange: (change: Change) => void) {}
 
@@ -123,6 +246,11 @@ export class GithubState {
       issues: new Map(),
       labels: new Map(),
       defaultBranch: "main",
+      branches: new Map([["main", sha(fullName, "main")]]),
+      tags: new Map(),
+      deployments: new Map(),
+      workflows: new Map(),
+      runs: new Map(),
       createdAt: at,
       updatedAt: at,
     };
@@ -187,12 +315,14 @@ export class GithubState {
     if (pull) {
       const pullId = ++this.ids.pull;
       const head = pull.head;
+      const headSha = repo.branches.get(head) ?? sha(repo.fullName, head, number);
+      repo.branches.set(head, headSha);
       issue.pull = {
         id: pullId,
         nodeId: nodeId("PullRequest", pullId),
         head,
         base: pull.base ?? repo.defaultBranch,
-        headSha: sha(repo.fullName, head, number),
+        headSha,
         merged: false,
         mergedAt: null,
         mergedBy: null,
@@ -294,5 +424,199 @@ export class GithubState {
 
   private issueOf(comment: FakeComment): FakeIssue {
     return this.repo(comment.repo)!.issues.get(comment.issueNumber)!;
+  }
+
+  // ——— Refs ———
+
+  /** A branch or tag at `commit` (default: where it is, or a commit of its own for a new one); moves it when it exists. */
+  setRef(repo: FakeRepo, kind: "branch" | "tag", name: string, commit?: string): string {
+    if (!name || /\s|\.\.|^refs\//.test(name)) throw new Error(`"${name}" is not a ${kind} name`);
+    const refs = kind === "branch" ? repo.branches : repo.tags;
+    const at = commit ?? refs.get(name) ?? sha(repo.fullName, kind, name);
+    if (!/^[0-9a-f]{40}$/.test(at)) throw new Error(`"${at}" is not a full commit SHA`);
+    refs.set(name, at);
+    return at;
+  }
+
+  /**
+   * What `ref` names in the repository, as GitHub resolves it: `refs/heads/<branch>`,
+   * `refs/tags/<tag>`, a bare branch or tag name (branches first), or — when `commits` — the full
+   * SHA of a commit the fake knows (a branch or tag head, a pull request's head or merge commit).
+   */
+  resolveRef(repo: FakeRepo, ref: string, commits: boolean): ResolvedRef | null {
+    const heads = /^refs\/heads\/(.+)$/.exec(ref)?.[1];
+    const tags = /^refs\/tags\/(.+)$/.exec(ref)?.[1];
+    const branch = heads ?? (tags ? undefined : ref);
+    if (branch !== undefined && repo.branches.has(branch)) return { kind: "branch", name: branch, ref: `refs/heads/${branch}`, sha: repo.branches.get(branch)! };
+    const tag = tags ?? (heads ? undefined : ref);
+    if (tag !== undefined && repo.tags.has(tag)) return { kind: "tag", name: tag, ref: `refs/tags/${tag}`, sha: repo.tags.get(tag)! };
+    if (!commits || !/^[0-9a-f]{40}$/i.test(ref)) return null;
+    const known = [
+      ...repo.branches.values(),
+      ...repo.tags.values(),
+      ...[...repo.issues.values()].flatMap((i) => (i.pull ? [i.pull.headSha, i.pull.mergeCommitSha ?? ""] : [])),
+    ];
+    return known.includes(ref.toLowerCase()) ? { kind: "commit", name: ref.toLowerCase(), ref: ref.toLowerCase(), sha: ref.toLowerCase() } : null;
+  }
+
+  // ——— Deployments ———
+
+  createDeployment(
+    repo: FakeRepo,
+    input: { ref: string; sha: string; task: string; payload: Record<string, unknown> | string; environment: string; description: string | null; transient: boolean; production: boolean },
+    login: string,
+  ): FakeDeployment {
+    const at = githubNow();
+    const id = ++this.ids.deployment;
+    const deployment: FakeDeployment = {
+      id,
+      nodeId: nodeId("Deployment", id),
+      repo: repo.fullName,
+      sha: input.sha,
+      ref: input.ref,
+      task: input.task,
+      payload: input.payload,
+      environment: input.environment,
+      originalEnvironment: input.environment,
+      description: input.description,
+      creator: this.user(login).login,
+      transientEnvironment: input.transient,
+      productionEnvironment: input.production,
+      createdAt: at,
+      updatedAt: at,
+      statuses: [],
+    };
+    repo.deployments.set(id, deployment);
+    this.onChange({ kind: "deployment", action: "created", repo, deployment, sender: this.user(login) });
+    return deployment;
+  }
+
+  /**
+   * A new status of the deployment. Its environment is the one given, else the previous status's,
+   * else the deployment's — and becomes the deployment's. A `success` with `autoInactive` (GitHub's
+   * default) adds an `inactive` status to every earlier deployment of the repository to that
+   * environment whose latest status is `success`, unless it is transient or production.
+   */
+  addDeploymentStatus(
+    deployment: FakeDeployment,
+    input: { state: DeploymentState; description: string; environment?: string; logUrl: string; environmentUrl: string; autoInactive: boolean },
+    login: string,
+  ): FakeDeploymentStatus {
+    const repo = this.repo(deployment.repo)!;
+    const environment = input.environment ?? deployment.statuses.at(-1)?.environment ?? deployment.environment;
+    const status = this.pushStatus(deployment, { ...input, environment }, login);
+    if (input.state === "success" && input.autoInactive) {
+      for (const earlier of repo.deployments.values()) {
+        if (earlier.id >= deployment.id || earlier.environment !== environment || earlier.transientEnvironment || earlier.productionEnvironment) continue;
+        if (earlier.statuses.at(-1)?.state !== "success") continue;
+        this.pushStatus(earlier, { state: "inactive", description: "", environment, logUrl: "", environmentUrl: "" }, login);
+      }
+    }
+    return status;
+  }
+
+  private pushStatus(deployment: FakeDeployment, input: { state: DeploymentState; description: string; environment: string; logUrl: string; environmentUrl: string }, login: string) {
+    const at = githubNow();
+    const id = ++this.ids.deploymentStatus;
+    const status: FakeDeploymentStatus = {
+      id,
+      nodeId: nodeId("DeploymentStatus", id),
+      deploymentId: deployment.id,
+      state: input.state,
+      creator: this.user(login).login,
+      description: input.description,
+      environment: input.environment,
+      targetUrl: input.logUrl,
+      logUrl: input.logUrl,
+      environmentUrl: input.environmentUrl,
+      createdAt: at,
+      updatedAt: at,
+    };
+    deployment.statuses.push(status);
+    deployment.environment = input.environment;
+    deployment.updatedAt = at;
+    this.onChange({ kind: "deployment_status", action: "created", repo: this.repo(deployment.repo)!, deployment, status, sender: this.user(login) });
+    return status;
+  }
+
+  // ——— Actions ———
+
+  addWorkflow(repo: FakeRepo, input: { path: string; name?: string; inputs?: Record<string, WorkflowInput>; dispatchable?: boolean }): FakeWorkflow {
+    if (!/^\.github\/workflows\/[^/]+\.ya?ml$/.test(input.path)) throw new Error(`a workflow's path is ".github/workflows/<file>.yml", not "${input.path}"`);
+    const file = input.path.split("/").at(-1)!;
+    if ([...repo.workflows.values()].some((w) => w.path.split("/").at(-1) === file)) throw new Error(`${repo.fullName} already has a workflow ${file}`);
+    const at = githubNow();
+    const id = ++this.ids.workflow;
+    const workflow: FakeWorkflow = {
+      id,
+      nodeId: nodeId("Workflow", id),
+      repo: repo.fullName,
+      name: input.name ?? file.replace(/\.ya?ml$/, ""),
+      path: input.path,
+      inputs: structuredClone(input.inputs ?? {}),
+      dispatchable: input.dispatchable ?? true,
+      createdAt: at,
+      updatedAt: at,
+    };
+    repo.workflows.set(id, workflow);
+    return workflow;
+  }
+
+  /** By id, or by file name ("eval.yml") as `workflow_id` may name it. */
+  workflow(repo: FakeRepo, idOrFile: string): FakeWorkflow | undefined {
+    if (/^\d+$/.test(idOrFile)) return repo.workflows.get(Number(idOrFile));
+    return [...repo.workflows.values()].find((w) => w.path.split("/").at(-1) === idOrFile);
+  }
+
+  /** A `workflow_dispatch` event, and the run it makes: queued (`workflow_run` requested). */
+  dispatchWorkflow(repo: FakeRepo, workflow: FakeWorkflow, ref: ResolvedRef, inputs: Record<string, string | boolean | number>, login: string): FakeWorkflowRun {
+    const at = githubNow();
+    const id = ++this.ids.run;
+    const runNumber = [...repo.runs.values()].filter((r) => r.workflowId === workflow.id).length + 1;
+    const run: FakeWorkflowRun = {
+      id,
+      nodeId: nodeId("WorkflowRun", id),
+      repo: repo.fullName,
+      workflowId: workflow.id,
+      runNumber,
+      event: "workflow_dispatch",
+      status: "queued",
+      conclusion: null,
+      ref: ref.ref,
+      headBranch: ref.name,
+      headSha: ref.sha,
+      inputs,
+      actor: this.user(login).login,
+      checkSuiteId: ++this.ids.checkSuite,
+      createdAt: at,
+      updatedAt: at,
+      runStartedAt: at,
+    };
+    repo.runs.set(id, run);
+    const sender = this.user(login);
+    this.onChange({ kind: "workflow_dispatch", repo, workflow, run, sender });
+    this.onChange({ kind: "workflow_run", action: "requested", repo, workflow, run, sender });
+    return run;
+  }
+
+  /** A queued run starts (`workflow_run` in_progress); one already started is left as it is. */
+  startRun(run: FakeWorkflowRun): void {
+    if (run.status !== "queued") return;
+    const at = githubNow();
+    Object.assign(run, { status: "in_progress", runStartedAt: at, updatedAt: at });
+    this.runChanged(run, "in_progress");
+  }
+
+  /** The run ends with `conclusion` (`workflow_run` completed), started first if it was still queued. */
+  completeRun(run: FakeWorkflowRun, conclusion: RunConclusion): void {
+    if (run.status === "completed") throw new Error(`workflow run ${run.id} has already completed (${run.conclusion})`);
+    this.startRun(run);
+    Object.assign(run, { status: "completed", conclusion, updatedAt: githubNow() });
+    this.runChanged(run, "completed");
+  }
+
+  private runChanged(run: FakeWorkflowRun, action: "in_progress" | "completed") {
+    const repo = this.repo(run.repo)!;
+    this.onChange({ kind: "workflow_run", action, repo, workflow: repo.workflows.get(run.workflowId)!, run, sender: this.user(run.actor) });
   }
 }

@@ -2,8 +2,20 @@ import { createHmac, randomUUID } from "node:crypto";
 import examples from "@octokit/webhooks-examples";
 import { sign } from "@octokit/webhooks-methods";
 import { createHookSender, type HookDelivery } from "../../shared/fake/hook-sender";
-import { commentJson, issueJson, labelJson, pullJson, repoJson, userJson, type Urls } from "./fake-github-json";
-import type { Change, GithubState } from "./fake-github-state";
+import {
+  commentJson,
+  deploymentJson,
+  deploymentStatusJson,
+  issueJson,
+  labelJson,
+  pullJson,
+  repoJson,
+  userJson,
+  workflowJson,
+  workflowRunJson,
+  type Urls,
+} from "./fake-github-json";
+import type { Change, GithubState, RepoChange } from "./fake-github-state";
 
 /**
  * The webhooks the fake GitHub sends back, as a repository webhook with a secret does: one POST
@@ -12,7 +24,10 @@ import type { Change, GithubState } from "./fake-github-state";
  * action (or the event's first, when the package has none for the action, e.g. `issues.closed`)
  * with the fake's objects laid over the example's — so fields the fake does not model keep a
  * realistic value — and without `installation`, `organization` and `enterprise`, which a
- * repository webhook of a user's repository does not carry.
+ * repository webhook of a user's repository does not carry. Deployments and Actions send their own
+ * events: `deployment` and `deployment_status` (created), `workflow_dispatch` and `workflow_run`
+ * (requested, in_progress, completed), with `workflow`, `workflow_run` and `check_run` null where
+ * a deployment did not come from a workflow, as GitHub sends them.
  *
  * Deliveries are asynchronous, like GitHub's: the change returns first. They go out one at a
  * time per hook, in order; `settled()` waits for all (including those sent while waiting, as when
@@ -24,7 +39,8 @@ export type FakeHook = { id: number; repo: string; url: string; secret: string }
 export type WebhookDelivery = HookDelivery & {
   /** X-GitHub-Delivery */
   id: string;
-  event: "issues" | "issue_comment" | "pull_request";
+  event: "issues" | "issue_comment" | "pull_request" | "deployment" | "deployment_status" | "workflow_dispatch" | "workflow_run";
+  /** The payload's `action`; "" for an event without one (`workflow_dispatch`). */
   action: string;
 };
 
@@ -48,6 +64,7 @@ function over(base: unknown, fake: Record<string, unknown>, unlike: string[] = [
 
 /** The event GitHub names a change with, and the payload it sends. */
 export function webhookPayload(state: GithubState, change: Change, urls: Urls): { event: WebhookDelivery["event"]; payload: Record<string, unknown> } {
+  if ("kind" in change) return repoChangePayload(state, change, urls);
   const repo = state.repo(change.issue.repo)!;
   const event = change.comment ? "issue_comment" : change.issue.pull ? "pull_request" : "issues";
   const payload = template(event, change.action);
@@ -72,6 +89,34 @@ export function webhookPayload(state: GithubState, change: Change, urls: Urls): 
   return { event, payload };
 }
 
+function repoChangePayload(state: GithubState, change: RepoChange, urls: Urls): { event: WebhookDelivery["event"]; payload: Record<string, unknown> } {
+  const event = change.kind;
+  const payload = template(event, "action" in change ? change.action : "");
+  delete payload.installation;
+  delete payload.organization;
+  delete payload.enterprise;
+  if ("action" in change) payload.action = change.action;
+  if (change.kind === "deployment" || change.kind === "deployment_status") {
+    payload.deployment = over(payload.deployment, deploymentJson(state, change.deployment, urls));
+    if (change.kind === "deployment_status") {
+      payload.deployment_status = over(payload.deployment_status, deploymentStatusJson(state, change.deployment, change.status, urls));
+      payload.check_run = null;
+    }
+    payload.workflow = null;
+    payload.workflow_run = null;
+  } else if (change.kind === "workflow_dispatch") {
+    payload.ref = change.run.ref;
+    payload.inputs = change.run.inputs;
+    payload.workflow = change.workflow.path;
+  } else {
+    payload.workflow = over(payload.workflow, workflowJson(change.workflow, urls));
+    payload.workflow_run = over(payload.workflow_run, workflowRunJson(state, change.run, urls));
+  }
+  payload.repository = over(payload.repository, repoJson(state, change.repo, urls));
+  payload.sender = over(payload.sender, userJson(change.sender, urls));
+  return { event, payload };
+}
+
 export function createWebhookSender() {
   const { enqueue, ...queue } = createHookSender<WebhookDelivery>({ closedMessage: "the fake GitHub closed" });
   return {
@@ -86,7 +131,7 @@ export function createWebhookSender() {
           hookId: hook.id,
           url: hook.url,
           event,
-          action: String(payload.action),
+          action: typeof payload.action === "string" ? payload.action : "",
           status: null,
           error: null,
           body,

@@ -7,12 +7,26 @@ import { createGithubContractGate, operationDocs } from "./contract";
 import { githubError, handleOperation, type Answer } from "./fake-github-api";
 import { serveControl } from "./fake-github-control";
 import type { Urls } from "./fake-github-json";
-import { GithubState, type Change, type FakeComment, type FakeIssue, type FakeRepo, type FakeUser, type StateReason } from "./fake-github-state";
+import {
+  changedRepo,
+  GithubState,
+  type Change,
+  type FakeComment,
+  type FakeDeployment,
+  type FakeIssue,
+  type FakeRepo,
+  type FakeUser,
+  type FakeWorkflow,
+  type FakeWorkflowRun,
+  type RunConclusion,
+  type StateReason,
+  type WorkflowInput,
+} from "./fake-github-state";
 import { createWebhookSender, webhookPayload, type FakeHook, type WebhookDelivery } from "./fake-github-webhooks";
 
 /**
- * A stateful GitHub for tests, on 127.0.0.1: the issues part of the REST API (the operations of
- * github-issues.openapi.json) at `url`, as at https://api.github.com, and the same under
+ * A stateful GitHub for tests, on 127.0.0.1: the issues, deployments and Actions workflow dispatch
+ * parts of the REST API (the operations of github-issues.openapi.json) at `url`, as at https://api.github.com, and the same under
  * `/api/v3`, as on GitHub Enterprise Server. State, JSON shapes, answers and webhooks live in
  * fake-github-{state,json,api,webhooks,control}.ts; this file is the server.
  * What every tracker fake does alike (HTTP plumbing, the fault switch, the webhook queue, the
@@ -27,8 +41,9 @@ import { createWebhookSender, webhookPayload, type FakeHook, type WebhookDeliver
  * and `x-oauth-scopes` for a user added with scopes.
  *
  * Every change — through the API or by a test acting as a person on github.com (`userOpensIssue`,
- * `userComments`, `mergePullRequest`…) — is sent to the repository's hooks as a signed webhook,
- * asynchronously; `settled()` waits for them (fake-github-webhooks.ts).
+ * `userComments`, `mergePullRequest`…) or as GitHub Actions (`startWorkflowRun`,
+ * `completeWorkflowRun`) — is sent to the repository's hooks as a signed webhook, asynchronously;
+ * `settled()` waits for them (fake-github-webhooks.ts).
  *
  * Outside the API, under `/_fake/` and never gated nor recorded, a control surface for a test in
  * another process (e2e): users, repositories, hooks, a person opening an issue or commenting, the
@@ -76,6 +91,25 @@ export type FakeGithub = {
   mergePullRequest(input: IssueRef): FakeIssue;
   closePullRequest(input: IssueRef): FakeIssue;
   reopenPullRequest(input: IssueRef): FakeIssue;
+  // Refs and Actions.
+  /** A branch at `sha`, moved there when it exists (default: where it is, or a commit of its own for a new one); answers its SHA. Every repository starts with `main`. */
+  addBranch(input: { repo: string; name: string; sha?: string }): string;
+  addTag(input: { repo: string; name: string; sha?: string }): string;
+  /**
+   * A workflow file in the repository (`path` ".github/workflows/eval.yml"; `name` defaults to the
+   * file's base name) with the inputs its `workflow_dispatch` trigger declares; `dispatchable:
+   * false` for one without that trigger.
+   */
+  addWorkflow(input: { repo: string; path: string; name?: string; inputs?: Record<string, WorkflowInput>; dispatchable?: boolean }): FakeWorkflow;
+  /** GitHub Actions picks the queued run up: `workflow_run` in_progress. */
+  startWorkflowRun(runId: number): FakeWorkflowRun;
+  /** The run ends (default `success`): `workflow_run` in_progress first if it was queued, then completed. */
+  completeWorkflowRun(runId: number, conclusion?: RunConclusion): FakeWorkflowRun;
+  workflowRun(runId: number): FakeWorkflowRun;
+  /** Every run of the repository's workflows (each dispatch made one, with its inputs), oldest first. */
+  workflowRuns(repo: string): FakeWorkflowRun[];
+  /** Oldest first, each with its statuses (oldest first). */
+  deployments(repo: string): FakeDeployment[];
   issue(repo: string, number: number): FakeIssue;
   /** Issues and pull requests, by number. */
   issues(repo: string): FakeIssue[];
@@ -103,7 +137,7 @@ export async function startFakeGithub(options: { latencyMs?: number; port?: numb
   const webhooks = createWebhookSender();
   let urls: Urls = { api: "", web: "" };
   const state = new GithubState((change: Change) => {
-    const repo = state.repo(change.issue.repo)!;
+    const repo = state.repo(changedRepo(change))!;
     const targets = hooks.filter((h) => h.repo.toLowerCase() === repo.fullName.toLowerCase());
     if (targets.length === 0) return;
     const { event, payload } = webhookPayload(state, change, urls);
@@ -263,6 +297,12 @@ export async function startFakeGithub(options: { latencyMs?: number; port?: numb
     return issue;
   };
 
+  const runOf = (runId: number) => {
+    const found = [...state.repos.values()].map((r) => r.runs.get(runId)).find(Boolean);
+    if (!found) throw new Error(`the fake has no workflow run ${runId}`);
+    return found;
+  };
+
   const fake: FakeGithub = {
     url: root,
     enterpriseUrl: `${root}/api/v3`,
@@ -341,6 +381,22 @@ export async function startFakeGithub(options: { latencyMs?: number; port?: numb
       state.setState(issue, "open", input.login);
       return issue;
     },
+    addBranch: (input) => state.setRef(repoOf(input.repo), "branch", input.name, input.sha),
+    addTag: (input) => state.setRef(repoOf(input.repo), "tag", input.name, input.sha),
+    addWorkflow: (input) => state.addWorkflow(repoOf(input.repo), input),
+    startWorkflowRun(runId) {
+      const run = runOf(runId);
+      state.startRun(run);
+      return run;
+    },
+    completeWorkflowRun(runId, conclusion = "success") {
+      const run = runOf(runId);
+      state.completeRun(run, conclusion);
+      return run;
+    },
+    workflowRun: runOf,
+    workflowRuns: (repo) => [...repoOf(repo).runs.values()].sort((a, b) => a.id - b.id),
+    deployments: (repo) => [...repoOf(repo).deployments.values()].sort((a, b) => a.id - b.id),
     issue(repo, number) {
       const found = repoOf(repo).issues.get(number);
       if (!found) throw new Error(`the fake has no issue ${repo}#${number}`);

@@ -30,8 +30,30 @@ describe("the vendored GitLab documents", () => {
   });
 
   it("the hand-built document says it is derived from GitLab's docs, and which", () => {
-    expect(docs.info).toMatchObject({ "x-derived-from-docs": true, "x-source-file": expect.arrayContaining(["doc/api/notes.md#issues"]) });
-    expect(operationIds(docs).sort()).toEqual(["createIssueNote", "deleteIssueNote", "getCurrentUser", "getIssueNote", "getPersonalAccessTokenSelf", "getProject", "listIssueNotes", "updateIssueNote"]);
+    expect(docs.info).toMatchObject({
+      "x-derived-from-docs": true,
+      "x-source-file": expect.arrayContaining(["doc/api/notes.md#issues", "doc/api/deployments.md#update-a-deployment", "doc/api/pipeline_triggers.md#trigger-a-pipeline-with-a-token"]),
+      "x-retrieved": expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(operationIds(docs).sort()).toEqual([
+      "createIssueNote",
+      "createPipeline",
+      "deleteIssueNote",
+      "getApiV4ProjectsIdDeploymentsDeploymentId",
+      "getCurrentUser",
+      "getIssueNote",
+      "getPersonalAccessTokenSelf",
+      "getPipeline",
+      "getProject",
+      "listIssueNotes",
+      "postApiV4ProjectsIdDeployments",
+      "putApiV4ProjectsIdDeploymentsDeploymentId",
+      "triggerPipeline",
+      "updateIssueNote",
+    ]);
+    // The deployments and pipelines, added with their documentation pages.
+    const documented = Object.values(docs.paths).flatMap((item) => Object.values(item)).filter((o) => /Deployment|Pipeline/.test(String(o.operationId)));
+    expect(documented.map((o) => (o.externalDocs as { url?: string } | undefined)?.url)).toEqual(Array(6).fill(expect.stringMatching(/^https:\/\/docs\.gitlab\.com\/api\/(deployments|pipelines|pipeline_triggers)\/#/)));
   });
 
   it("compiles, every schema of each and of the gate's merged document, with ajv in strict mode", () => {
@@ -73,6 +95,31 @@ describe("the GitLab fake's contract gate", () => {
     expect(check("GET", "/api/v4/projects/42/issues/abc")).toMatchObject({ ok: false, operationId: "getApiV4ProjectsIdIssuesIssueIid" });
     expect(check("POST", "/api/v4/projects/42/issues/1/notes", {})).toMatchObject({ ok: false, errors: ["/requestBody must have required property 'body'"] });
     expect(check("DELETE", "/api/v4/projects/42/issues/1")).toMatchObject({ ok: false, operationId: null });
+  });
+
+  it("refuses deployments and pipelines GitLab refuses, and lets the documented ones through", () => {
+    const deployment = { environment: "production", sha: "a".repeat(40), ref: "main", tag: false, status: "running" };
+    expect(check("POST", "/api/v4/projects/acme%2Fapp/deployments", deployment)).toEqual({ ok: true, operationId: "postApiV4ProjectsIdDeployments", params: { id: "acme/app" } });
+    expect(check("POST", "/api/v4/projects/42/deployments", { ...deployment, status: "blocked" })).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining("/requestBody/status must be equal to one of the allowed values (running, success, failed, canceled)")],
+    });
+    const { status: _, ...withoutStatus } = deployment;
+    expect(check("POST", "/api/v4/projects/42/deployments", withoutStatus)).toMatchObject({ ok: false, errors: ["/requestBody must have required property 'status'"] });
+    expect(check("PUT", "/api/v4/projects/42/deployments/7", { status: "success" })).toEqual({ ok: true, operationId: "putApiV4ProjectsIdDeploymentsDeploymentId", params: { id: "42", deployment_id: "7" } });
+    expect(check("PUT", "/api/v4/projects/42/deployments/7", { status: "created" })).toMatchObject({ ok: false, operationId: "putApiV4ProjectsIdDeploymentsDeploymentId" });
+    expect(check("GET", "/api/v4/projects/42/deployments/7")).toMatchObject({ ok: true });
+
+    expect(check("POST", "/api/v4/projects/42/trigger/pipeline", { token: "glptt-x", ref: "main", variables: { DEPLOY: "true" } })).toMatchObject({ ok: true, operationId: "triggerPipeline" });
+    expect(check("POST", "/api/v4/projects/42/trigger/pipeline", { variables: { DEPLOY: "true" } }, "token=glptt-x&ref=main")).toMatchObject({ ok: true });
+    expect(check("POST", "/api/v4/projects/42/trigger/pipeline", { token: "t", ref: "main", variables: ["DEPLOY=true"] })).toMatchObject({ ok: false, errors: ["/requestBody/variables must be object"] });
+    // Grape takes any map here; the fake refuses values that are not strings in GitLab's own words (fake-gitlab-api.ts).
+    expect(check("POST", "/api/v4/projects/42/trigger/pipeline", { token: "t", ref: "main", variables: { RETRIES: 3 } })).toMatchObject({ ok: true });
+    expect(check("POST", "/api/v4/projects/42/pipeline", { ref: "main", variables: [{ key: "A", value: "1", variable_type: "env_var" }] })).toMatchObject({ ok: true, operationId: "createPipeline" });
+    expect(check("POST", "/api/v4/projects/42/pipeline", { variables: [] })).toMatchObject({ ok: false, errors: ["/requestBody must have required property 'ref'"] });
+    expect(check("POST", "/api/v4/projects/42/pipeline", { ref: "main", variables: { A: "1" } })).toMatchObject({ ok: false, errors: ["/requestBody/variables must be array"] });
+    expect(check("POST", "/api/v4/projects/42/pipeline", { ref: "main", variables: [{ key: "A", value: "1", variable_type: "secret" }] })).toMatchObject({ ok: false });
+    expect(check("GET", "/api/v4/projects/42/pipelines/9")).toMatchObject({ ok: true, operationId: "getPipeline" });
   });
 
   it("checks answers against the official entities, lenient only about nulls and lists", () => {

@@ -9,9 +9,10 @@ import { createContractGate, type ContractGate } from "../../shared/fake/contrac
  * - gitlab-issues.openapi.json: the issue operations of GitLab's official OpenAPI 3.0 description
  *   (doc/api/openapi/openapi_v3.yaml), made by `node scripts/vendor-openapi-subset.mjs gitlab`
  *   (source, commit and date in its `info`; never edited by hand);
- * - gitlab-docs-derived.openapi.json: notes, `GET /user`, `GET /projects/:id` and
- *   `GET /personal_access_tokens/self`, built by hand from GitLab's Markdown API docs and marked
- *   so in its `info` (why: scripts/openapi-sources/gitlab.mjs).
+ * - gitlab-docs-derived.openapi.json: notes, `GET /user`, `GET /projects/:id`,
+ *   `GET /personal_access_tokens/self`, deployments (create, get, update) and pipelines (trigger
+ *   with a token, create, get), built by hand from GitLab's Markdown API docs and marked so in its
+ *   `info` (why: scripts/openapi-sources/gitlab.mjs).
  *
  * Requests are checked against them as they are. Answers are checked against the official entity
  * schemas made lenient in two ways GitLab's generator cannot express (it documents Grape entity

@@ -1,5 +1,5 @@
-import { currentUserJson, issueJson, noteJson, projectJson, tokenJson, type Urls } from "./fake-gitlab-json";
-import { ROLES, type FakeIssue, type FakeProject, type FakeUser, type GitlabState, type IssueEdit } from "./fake-gitlab-state";
+import { currentUserJson, deploymentJson, issueJson, noteJson, pipelineJson, projectJson, tokenJson, type Urls } from "./fake-gitlab-json";
+import { ROLES, type DeploymentStatus, type FakeIssue, type FakeProject, type FakeUser, type GitlabState, type IssueEdit, type PipelineVariable } from "./fake-gitlab-state";
 
 /**
  * The fake GitLab's answers to the operations of its contract, once a request has passed the
@@ -10,6 +10,13 @@ import { ROLES, type FakeIssue, type FakeProject, type FakeUser, type GitlabStat
  * issues and comment, but its labels are dropped (as GitLab does) and editing someone else's issue
  * is 403; Planner and above edit any. Input the description allows but GitLab refuses (a blank
  * title or note, an update naming nothing) is GitLab's 400 — and a violation like the gate's.
+ *
+ * Deployments and pipelines (whether or not issues are enabled): reading needs Reporter, creating a
+ * deployment or a pipeline, or updating a deployment, Developer (else 403 "403 Forbidden"). A
+ * deployment's status moves as GitLab's state machine allows, else 400 with its validation error;
+ * a pipeline runs on a branch or tag of the project, else 400 "Reference not found". The pipeline
+ * trigger (`triggerPipeline`) is authenticated by its trigger token alone: an unknown token, or one
+ * of another project, is 404 "404 Not Found"; the pipeline runs as the token's owner.
  */
 
 export type Answer = { status: number; body?: unknown; headers?: Record<string, string>; violation?: boolean };
@@ -30,7 +37,17 @@ const INSUFFICIENT_SCOPE: Answer = {
   status: 403,
   body: { error: "insufficient_scope", error_description: "The request requires higher privileges than provided by the access token.", scope: "api" },
 };
-const WRITES = new Set(["postApiV4ProjectsIdIssues", "putApiV4ProjectsIdIssuesIssueIid", "createIssueNote", "updateIssueNote", "deleteIssueNote"]);
+const WRITES = new Set([
+  "postApiV4ProjectsIdIssues",
+  "putApiV4ProjectsIdIssuesIssueIid",
+  "createIssueNote",
+  "updateIssueNote",
+  "deleteIssueNote",
+  "postApiV4ProjectsIdDeployments",
+  "putApiV4ProjectsIdDeploymentsDeploymentId",
+  "createPipeline",
+]);
+const CI_OPERATIONS = new Set(["postApiV4ProjectsIdDeployments", "getApiV4ProjectsIdDeploymentsDeploymentId", "putApiV4ProjectsIdDeploymentsDeploymentId", "createPipeline", "getPipeline"]);
 const UPDATABLE = ["assignee_id", "assignee_ids", "confidential", "created_at", "description", "discussion_locked", "due_date", "start_date", "labels", "add_labels", "remove_labels", "milestone_id", "milestone", "severity", "state_event", "title", "issue_type", "weight", "epic_id", "epic_iid"];
 
 /** A page of `items` as GitLab pages lists: `per_page` (default 20, at most 100), `page`, X-* headers and a Link header. */
@@ -69,6 +86,7 @@ export function handleOperation(operationId: string, ctx: OperationContext): Ans
   const role = project ? state.role(project, user.username) : 0;
   if (!project || (!role && !user.admin)) return gitlabError(404, "404 Project Not Found");
   if (operationId === "getProject") return { status: 200, body: projectJson(project, urls, role) };
+  if (CI_OPERATIONS.has(operationId)) return ciOperation(operationId, ctx, project, user.admin ? ROLES.owner : role);
   if (!project.issuesEnabled) return gitlabError(403, "403 Forbidden");
   const issue = params.issue_iid ? project.issues.get(Number(params.issue_iid)) : undefined;
   if (params.issue_iid && !issue) return gitlabError(404, "404 Issue Not Found");
@@ -159,4 +177,77 @@ function listIssues(project: FakeProject, query: URLSearchParams): FakeIssue[] {
     .filter((i) => labels.every((l) => i.labels.some((n) => n.toLowerCase() === l)))
     .filter((i) => !updatedAfter || Date.parse(i.updatedAt) >= Date.parse(updatedAfter))
     .sort((a, b) => direction * (Date.parse(a[key]) - Date.parse(b[key]) || a.iid - b.iid));
+}
+
+// ——— Deployments and pipelines ———
+
+const FORBIDDEN = gitlabError(403, "403 Forbidden");
+const REFERENCE_NOT_FOUND = refused({ message: { base: ["Reference not found"] } });
+const isTrue = (value: unknown) => value === true || value === "true";
+
+function ciOperation(operationId: string, ctx: OperationContext, project: FakeProject, role: number): Answer {
+  const { state, urls, user, params } = ctx;
+  const body = ctx.body ?? {};
+  const needed = operationId.startsWith("get") ? ROLES.reporter : ROLES.developer;
+  if (role < needed) return FORBIDDEN;
+  switch (operationId) {
+    case "postApiV4ProjectsIdDeployments": {
+      const environment = String(body.environment ?? "").trim();
+      if (environment === "") return refused({ message: { name: ["can't be blank"] } });
+      const input = { environment, sha: String(body.sha), ref: String(body.ref), tag: isTrue(body.tag), status: body.status as Exclude<DeploymentStatus, "created"> };
+      return { status: 201, body: deploymentJson(state, state.createDeployment(project, input, user.username), urls) };
+    }
+    case "getApiV4ProjectsIdDeploymentsDeploymentId":
+    case "putApiV4ProjectsIdDeploymentsDeploymentId": {
+      const deployment = project.deployments.get(Number(params.deployment_id));
+      if (!deployment) return gitlabError(404, "404 Not found");
+      if (operationId === "putApiV4ProjectsIdDeploymentsDeploymentId") {
+        const why = state.updateDeployment(deployment, body.status as Exclude<DeploymentStatus, "created">, user.username);
+        if (why) return refused({ message: { status: [why] } });
+      }
+      return { status: 200, body: deploymentJson(state, deployment, urls) };
+    }
+    case "createPipeline": {
+      const ref = state.resolveRef(project, String(body.ref));
+      if (!ref) return REFERENCE_NOT_FOUND;
+      const variables = ((body.variables ?? []) as { key: string; value: string; variable_type?: string }[]).map(
+        (v): PipelineVariable => ({ key: v.key, value: v.value, variableType: v.variable_type === "file" ? "file" : "env_var" }),
+      );
+      return { status: 201, body: pipelineJson(state, state.createPipeline(project, { ref, source: "api", variables }, user.username), urls) };
+    }
+    case "getPipeline": {
+      const pipeline = project.pipelines.get(Number(params.pipeline_id));
+      return pipeline ? { status: 200, body: pipelineJson(state, pipeline, urls) } : gitlabError(404, "404 Not found");
+    }
+    default:
+      return { status: 501, body: { message: `${operationId} is in the contract but the fake does not serve it` } };
+  }
+}
+
+/**
+ * POST /projects/:id/trigger/pipeline, which takes no access token: `token` and `ref` from the
+ * body or the query string, `variables` a map of strings. `hookEvent`: the request's
+ * X-Gitlab-Event — GitLab refuses a trigger sent by a pipeline hook, to avoid loops.
+ */
+export function triggerPipeline(ctx: Omit<OperationContext, "user">, hookEvent: string | undefined): Answer {
+  const { state, urls, params, query } = ctx;
+  const body = ctx.body ?? {};
+  if (hookEvent === "Pipeline Hook") return FORBIDDEN;
+  const token = body.token ?? query.get("token") ?? undefined;
+  const ref = body.ref ?? query.get("ref") ?? undefined;
+  const missing = [ref === undefined && "ref is missing", token === undefined && "token is missing"].filter(Boolean);
+  if (missing.length > 0) return refused({ error: missing.join(", ") });
+  const variables = (body.variables ?? {}) as Record<string, unknown>;
+  if (typeof variables !== "object" || Array.isArray(variables) || !Object.values(variables).every((v) => typeof v === "string")) {
+    return refused({ message: "variables needs to be a map of key-valued strings" });
+  }
+  const project = state.project(params.id);
+  const trigger = state.triggerByToken(String(token));
+  if (!project || !trigger || trigger.projectId !== project.id) return gitlabError(404, "404 Not Found");
+  if (state.role(project, trigger.owner) < ROLES.developer) return refused({ message: { base: ["Insufficient permissions to create a new pipeline"] } });
+  const resolved = state.resolveRef(project, String(ref));
+  if (!resolved) return REFERENCE_NOT_FOUND;
+  const pipelineVariables = Object.entries(variables as Record<string, string>).map(([key, value]): PipelineVariable => ({ key, value, variableType: "env_var" }));
+  const pipeline = state.createPipeline(project, { ref: resolved, source: "trigger", variables: pipelineVariables }, trigger.owner);
+  return { status: 201, body: pipelineJson(state, pipeline, urls) };
 }

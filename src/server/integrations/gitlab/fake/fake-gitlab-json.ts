@@ -1,4 +1,4 @@
-import type { FakeIssue, FakeLabel, FakeMergeRequest, FakeNote, FakeProject, FakeUser, GitlabState } from "./fake-gitlab-state";
+import type { FakeDeployment, FakeIssue, FakeLabel, FakeMergeRequest, FakeNote, FakePipeline, FakeProject, FakeUser, GitlabState } from "./fake-gitlab-state";
 
 /**
  * The fake's state as GitLab shows it: the REST API's entities (the fields of the vendored
@@ -167,6 +167,67 @@ export function noteJson(state: GitlabState, note: FakeNote, urls: Urls) {
   };
 }
 
+/** A deployment as the API answers it (Entities::DeploymentExtended, without the EE approvals); one made through the API has no deployable job. */
+export function deploymentJson(state: GitlabState, deployment: FakeDeployment, urls: Urls) {
+  const project = state.projects.get(deployment.projectId)!;
+  const environment = state.environment(project, deployment.environment);
+  return {
+    id: deployment.id,
+    iid: deployment.iid,
+    ref: deployment.ref,
+    sha: deployment.sha,
+    created_at: deployment.createdAt,
+    updated_at: deployment.updatedAt,
+    status: deployment.status,
+    finished_at: deployment.finishedAt,
+    user: userBasicJson(state.user(deployment.user), urls),
+    environment: {
+      id: environment.id,
+      name: environment.name,
+      slug: environment.slug,
+      external_url: environment.externalUrl,
+      state: "available",
+      tier: environment.tier,
+      created_at: environment.createdAt,
+      updated_at: environment.updatedAt,
+    },
+    deployable: null,
+  };
+}
+
+const pipelineWeb = (project: FakeProject, pipeline: FakePipeline, urls: Urls) => `${projectWeb(project, urls)}/-/pipelines/${pipeline.id}`;
+const seconds = (from: string | null, to: string | null) => (from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 1000) : null);
+
+/** A pipeline as the API answers it (Entities::Ci::Pipeline). */
+export function pipelineJson(state: GitlabState, pipeline: FakePipeline, urls: Urls) {
+  const project = state.projects.get(pipeline.projectId)!;
+  const web = pipelineWeb(project, pipeline, urls);
+  return {
+    id: pipeline.id,
+    iid: pipeline.iid,
+    project_id: project.id,
+    sha: pipeline.sha,
+    ref: pipeline.ref,
+    status: pipeline.status,
+    source: pipeline.source,
+    created_at: pipeline.createdAt,
+    updated_at: pipeline.updatedAt,
+    web_url: web,
+    before_sha: "0000000000000000000000000000000000000000",
+    tag: pipeline.tag,
+    yaml_errors: null,
+    user: userBasicJson(state.user(pipeline.user), urls),
+    started_at: pipeline.startedAt,
+    finished_at: pipeline.finishedAt,
+    committed_at: null,
+    duration: seconds(pipeline.startedAt, pipeline.finishedAt),
+    queued_duration: seconds(pipeline.createdAt, pipeline.startedAt),
+    coverage: null,
+    detailed_status: { icon: `status_${pipeline.status}`, text: pipeline.status, label: pipeline.status, group: pipeline.status, tooltip: pipeline.status, has_details: true, details_path: new URL(web).pathname, illustration: null, favicon: `/assets/ci_favicons/favicon_status_${pipeline.status}.png` },
+    name: null,
+  };
+}
+
 // ——— Webhook objects ———
 
 export function hookUserJson(user: FakeUser, urls: Urls) {
@@ -270,5 +331,63 @@ export function hookMergeRequestJson(state: GitlabState, mergeRequest: FakeMerge
     assignee_ids: [],
     reviewer_ids: [],
     labels: [],
+  };
+}
+
+/** A Pipeline Hook's payload: the pipeline as `object_attributes`, with its variables, commit and (no) builds. */
+export function hookPipelinePayload(state: GitlabState, pipeline: FakePipeline, user: FakeUser, urls: Urls) {
+  const project = state.projects.get(pipeline.projectId)!;
+  const commitUrl = `${projectWeb(project, urls)}/-/commit/${pipeline.sha}`;
+  return {
+    object_kind: "pipeline",
+    object_attributes: {
+      id: pipeline.id,
+      iid: pipeline.iid,
+      name: null,
+      ref: pipeline.ref,
+      tag: pipeline.tag,
+      sha: pipeline.sha,
+      before_sha: "0000000000000000000000000000000000000000",
+      source: pipeline.source,
+      status: pipeline.status,
+      detailed_status: pipeline.status,
+      stages: [],
+      created_at: hookTime(pipeline.createdAt),
+      finished_at: hookTime(pipeline.finishedAt),
+      duration: seconds(pipeline.startedAt, pipeline.finishedAt),
+      queued_duration: seconds(pipeline.createdAt, pipeline.startedAt),
+      variables: pipeline.variables.map((v) => ({ key: v.key, value: v.value })),
+      url: pipelineWeb(project, pipeline, urls),
+    },
+    merge_request: null,
+    user: hookUserJson(user, urls),
+    project: hookProjectJson(project, urls),
+    commit: { id: pipeline.sha, message: `The head of ${pipeline.ref}\n`, title: `The head of ${pipeline.ref}`, timestamp: project.createdAt, url: commitUrl, author: { name: project.name, email: "[REDACTED]" } },
+    builds: [],
+  };
+}
+
+/** A Deployment Hook's payload, as GitLab documents it; a deployment made through the API has no deployable job. */
+export function hookDeploymentPayload(state: GitlabState, deployment: FakeDeployment, user: FakeUser, urls: Urls) {
+  const project = state.projects.get(deployment.projectId)!;
+  const environment = state.environment(project, deployment.environment);
+  const web = projectWeb(project, urls);
+  return {
+    object_kind: "deployment",
+    status: deployment.status,
+    status_changed_at: `${deployment.updatedAt.slice(0, 10)} ${deployment.updatedAt.slice(11, 19)} +0000`,
+    deployment_id: deployment.id,
+    deployable_id: null,
+    deployable_url: null,
+    environment: environment.name,
+    environment_tier: environment.tier,
+    environment_slug: environment.slug,
+    environment_external_url: environment.externalUrl,
+    project: hookProjectJson(project, urls),
+    short_sha: deployment.sha.slice(0, 8),
+    user: hookUserJson(user, urls),
+    user_url: `${urls.web}/${user.username}`,
+    commit_url: `${web}/-/commit/${deployment.sha}`,
+    commit_title: `The head of ${deployment.ref}`,
   };
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createHookSender, type HookDelivery } from "../../shared/fake/hook-sender";
 import {
+  hookDeploymentPayload,
   hookIssueJson,
   hookLabelJson,
   hookMergeRequestJson,
+  hookPipelinePayload,
   hookProjectJson,
   hookRepositoryJson,
   hookTime,
@@ -17,11 +19,13 @@ import type { Change, GitlabState } from "./fake-gitlab-state";
  * The webhooks the fake GitLab sends back, as a project webhook with a secret token does: one
  * POST per change (fake-gitlab-state.ts) to each hook of the project, with GitLab's headers — the
  * token as is in `X-Gitlab-Token` (GitLab does not sign bodies), the event name in
- * `X-Gitlab-Event` ("Issue Hook", "Note Hook", "Merge Request Hook"), a fresh
+ * `X-Gitlab-Event` ("Issue Hook", "Note Hook", "Merge Request Hook", "Pipeline Hook",
+ * "Deployment Hook"), a fresh
  * `X-Gitlab-Event-UUID` and `Idempotency-Key` per delivery. Payloads follow GitLab's documented
  * webhook events (doc/user/project/integrations/webhook_events.md): `object_kind`, `user` (who did
  * it), `project`, `object_attributes` with the `action`, `labels`, and `changes` with
- * `previous`/`current`.
+ * `previous`/`current`; a pipeline's hook has its status in `object_attributes.status`, a
+ * deployment's is flat (`status`, `deployment_id`, `environment`…), as documented.
  *
  * Deliveries are asynchronous, like GitLab's: the change returns first. They go out one at a time
  * per hook, in order; `settled()` waits for all (including those sent while waiting, as when the
@@ -30,12 +34,12 @@ import type { Change, GitlabState } from "./fake-gitlab-state";
  */
 
 export type FakeHook = { id: number; uuid: string; projectId: number; url: string; token: string };
-export type HookEvent = "Issue Hook" | "Note Hook" | "Merge Request Hook";
+export type HookEvent = "Issue Hook" | "Note Hook" | "Merge Request Hook" | "Pipeline Hook" | "Deployment Hook";
 export type WebhookDelivery = HookDelivery & {
   /** X-Gitlab-Event-UUID */
   id: string;
   event: HookEvent;
-  /** `object_attributes.action` */
+  /** `object_attributes.action`; for a pipeline or a deployment, which have none, its status ("pending", "success"). */
   action: string;
 };
 
@@ -89,9 +93,16 @@ export function webhookPayload(state: GitlabState, change: Change, urls: Urls): 
     };
     return { event: "Note Hook", payload: { object_kind: "note", event_type: "note", ...base, object_attributes: attributes, issue: hookIssueJson(state, change.issue, urls) } };
   }
+  if (change.kind === "pipeline") return { event: "Pipeline Hook", payload: hookPipelinePayload(state, change.pipeline, change.user, urls) };
+  if (change.kind === "deployment") return { event: "Deployment Hook", payload: hookDeploymentPayload(state, change.deployment, change.user, urls) };
   const { base } = common(change.mergeRequest.projectId);
   const attributes = { ...hookMergeRequestJson(state, change.mergeRequest, urls), action: change.action };
   return { event: "Merge Request Hook", payload: { object_kind: "merge_request", event_type: "merge_request", ...base, object_attributes: attributes, labels: [], changes: change.changes } };
+}
+
+function actionOf(payload: Record<string, unknown>): string {
+  const attributes = payload.object_attributes as { action?: unknown; status?: unknown } | undefined;
+  return String(attributes?.action ?? attributes?.status ?? payload.status ?? "");
 }
 
 export function createWebhookSender(instanceUrl: () => string) {
@@ -108,7 +119,7 @@ export function createWebhookSender(instanceUrl: () => string) {
           hookId: hook.id,
           url: hook.url,
           event,
-          action: String((payload.object_attributes as { action?: unknown }).action ?? ""),
+          action: actionOf(payload),
           status: null,
           error: null,
           body,

@@ -4,32 +4,49 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createFaultSwitch, createHangingResponses } from "../../shared/fake/faults";
 import { createFakeServer, listenOnLoopback } from "../../shared/fake/server";
 import { createGitlabContractGate } from "./contract";
-import { gitlabError, handleOperation, type Answer } from "./fake-gitlab-api";
+import { gitlabError, handleOperation, triggerPipeline, type Answer } from "./fake-gitlab-api";
 import { serveControl } from "./fake-gitlab-control";
 import type { Urls } from "./fake-gitlab-json";
-import { GitlabState, type Change, type FakeIssue, type FakeMergeRequest, type FakeNote, type FakeProject, type FakeUser, type Role } from "./fake-gitlab-state";
+import {
+  changedProject,
+  GitlabState,
+  type Change,
+  type FakeDeployment,
+  type FakeIssue,
+  type FakeMergeRequest,
+  type FakeNote,
+  type FakePipeline,
+  type FakeProject,
+  type FakeTrigger,
+  type FakeUser,
+  type Role,
+} from "./fake-gitlab-state";
 import { createWebhookSender, webhookPayload, type FakeHook, type WebhookDelivery } from "./fake-gitlab-webhooks";
 import { personActions, type PersonActions } from "./fake-gitlab-people";
 
 /**
- * A stateful GitLab for tests, on 127.0.0.1: the issues and notes part of the REST API v4 at
- * `${url}/api/v4`, as on gitlab.com or a self-managed GitLab whose address is `url`. State, JSON
+ * A stateful GitLab for tests, on 127.0.0.1: the issues and notes, deployments and pipelines
+ * (created, or triggered with a trigger token) parts of the REST API v4 at `${url}/api/v4`, as on gitlab.com or a self-managed GitLab whose address is `url`. State, JSON
  * shapes, answers, webhooks, a person's actions and the control side live in
  * fake-gitlab-{state,json,api,webhooks,people,control}.ts; this file is the server.
  * What every tracker fake does alike (HTTP plumbing, the fault switch, the webhook queue, the
  * control skeleton) is in ../../shared/fake/.
  *
+ * A body may be JSON, form-urlencoded or a multipart form, as GitLab (Grape) takes them; a form's
+ * `variables[KEY]=value` fields become a `variables` object, as Rack nests them.
+ *
  * Each API request, in order: the contract gate (./contract.ts) — what the real API would refuse
  * is recorded in `violations` and answered as GitLab's Grape does (400 `{"error": …}`, or 404
  * `{"error": "404 Not Found"}` for a route outside the contract); then the fault switch; then the
  * token (`PRIVATE-TOKEN: X` or `Authorization: Bearer X`; an unknown one is 401
- * `{"message": "401 Unauthorized"}`, none at all too, every project being private); then the
- * state's rules (fake-gitlab-api.ts). The fake's answer is checked against the contract's
+ * `{"message": "401 Unauthorized"}`, none at all too, every project being private — except the
+ * pipeline trigger, authenticated by its trigger token); then the state's rules (fake-gitlab-api.ts). The fake's answer is checked against the contract's
  * response schemas too, and a mismatch is a violation.
  *
  * Every change — through the API or by a test acting as a person on GitLab — is sent to the
  * project's hooks as a webhook with the hook's secret token, asynchronously; `settled()` waits for
- * them (fake-gitlab-webhooks.ts). Under `/_fake/`, never gated nor recorded, a control surface for
+ * them (fake-gitlab-webhooks.ts). So is a pipeline's every status (`startPipeline`,
+ * `completePipeline` act as GitLab's runners) and a deployment's. Under `/_fake/`, never gated nor recorded, a control surface for
  * a test in another process (fake-gitlab-control.ts).
  */
 
@@ -56,13 +73,28 @@ export type FakeGitlab = PersonActions & {
   addUser(input: { username: string; token: string; scopes?: string[]; name?: string; admin?: boolean }): FakeUser;
   /** A private project "group/project"; `members` maps usernames to roles (guest, planner, reporter, developer, maintainer, owner). */
   addProject(input: { path: string; members: Record<string, Role>; issuesEnabled?: boolean }): FakeProject;
-  /** A project webhook: every issue, note and merge request event, with `token` as its secret token. */
+  /** A project webhook: every issue, note, merge request, pipeline and deployment event, with `token` as its secret token. */
   addHook(input: { project: string; url: string; token: string }): FakeHook;
   project(path: string): FakeProject;
   issue(project: string, iid: number): FakeIssue;
   issues(project: string): FakeIssue[];
   notes(project: string, iid: number): FakeNote[];
   mergeRequest(project: string, iid: number): FakeMergeRequest;
+  // Refs, CI/CD and deployments.
+  /** A branch at `sha`, moved there when it exists (default: where it is, or a commit of its own for a new one); answers its SHA. Every project starts with `main`. */
+  addBranch(input: { project: string; name: string; sha?: string }): string;
+  addTag(input: { project: string; name: string; sha?: string }): string;
+  /** A pipeline trigger token of the project (default: a fresh `glptt-…`); its pipelines run as `owner`, who needs the Developer role. */
+  addTriggerToken(input: { project: string; owner: string; token?: string; description?: string }): FakeTrigger;
+  /** A runner picks the pipeline up: running (a Pipeline Hook). */
+  startPipeline(pipelineId: number): FakePipeline;
+  /** The pipeline ends (default `success`), running first if it had not started: a Pipeline Hook per status. */
+  completePipeline(pipelineId: number, status?: "success" | "failed" | "canceled" | "skipped"): FakePipeline;
+  pipeline(pipelineId: number): FakePipeline;
+  /** The project's pipelines (triggered or created), oldest first. */
+  pipelines(project: string): FakePipeline[];
+  /** The project's deployments, oldest first. */
+  deployments(project: string): FakeDeployment[];
   /** The next `times` requests (default 1) fail this way; null clears it. */
   fault(fault: Fault | null): void;
   /** Resolves when every webhook queued so far (and any queued meanwhile) has been answered or has failed. */
@@ -81,8 +113,7 @@ export async function startFakeGitlab(options: { latencyMs?: number; port?: numb
   let urls: Urls = { web: "" };
   const webhooks = createWebhookSender(() => urls.web);
   const state = new GitlabState((change: Change) => {
-    const projectId = change.kind === "issue" ? change.issue.projectId : change.kind === "note" ? change.note.projectId : change.mergeRequest.projectId;
-    const targets = hooks.filter((h) => h.projectId === projectId);
+    const targets = hooks.filter((h) => h.projectId === changedProject(change));
     if (targets.length === 0) return;
     const { event, payload } = webhookPayload(state, change, urls);
     webhooks.send(targets, event, payload);
@@ -122,11 +153,21 @@ export async function startFakeGitlab(options: { latencyMs?: number; port?: numb
 
     let body: unknown;
     if (text !== "") {
-      if (!/^application\/json\b/i.test(headers["content-type"] ?? "")) return refuse(`a body sent as ${headers["content-type"] || "no content type"}, not application/json`, { status: 415, body: { error: "415 Unsupported Media Type" } });
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return refuse("the body is not JSON", { status: 400, body: { error: "The provided content-type 'application/json' is not supported." } });
+      const type = headers["content-type"] ?? "";
+      if (/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
+        try {
+          body = rackParams(await new Response(text, { headers: { "content-type": type } }).formData());
+        } catch {
+          return refuse(`the body is not a form (${type})`, { status: 400, body: { error: "400 Bad request" } });
+        }
+      } else if (!/^application\/json\b/i.test(type)) {
+        return refuse(`a body sent as ${type || "no content type"}, not JSON or a form`, { status: 415, body: { error: "415 Unsupported Media Type" } });
+      } else {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return refuse("the body is not JSON", { status: 400, body: { error: "The provided content-type 'application/json' is not supported." } });
+        }
       }
     }
     record.body = body ?? null;
@@ -149,10 +190,12 @@ export async function startFakeGitlab(options: { latencyMs?: number; port?: numb
       } else return send(gitlabError(current.status, `${current.status} ${current.status === 500 ? "Internal Server Error" : current.status === 502 ? "Bad Gateway" : "Service Unavailable"}`));
     }
 
-    if (!user) return send(UNAUTHORIZED);
+    const trigger = verdict.operationId === "triggerPipeline";
+    if (!user && !trigger) return send(UNAUTHORIZED);
     let answer: Answer;
     try {
-      answer = handleOperation(verdict.operationId, { state, urls, path: url.pathname, user, params: verdict.params, query: url.searchParams, body: body as Record<string, unknown> | undefined });
+      const ctx = { state, urls, path: url.pathname, params: verdict.params, query: url.searchParams, body: body as Record<string, unknown> | undefined };
+      answer = trigger ? triggerPipeline(ctx, headers["x-gitlab-event"]) : handleOperation(verdict.operationId, { ...ctx, user: user! });
     } catch (error) {
       violations.push(`${record.method} ${record.path}: the fake failed: ${(error as Error).stack}`);
       return send(gitlabError(500, "500 Internal Server Error"));
@@ -168,6 +211,12 @@ export async function startFakeGitlab(options: { latencyMs?: number; port?: numb
   const projectOf = (path: string) => {
     const found = state.project(path);
     if (!found) throw new Error(`the fake has no project ${path}`);
+    return found;
+  };
+
+  const pipelineOf = (pipelineId: number) => {
+    const found = [...state.projects.values()].map((p) => p.pipelines.get(pipelineId)).find(Boolean);
+    if (!found) throw new Error(`the fake has no pipeline ${pipelineId}`);
     return found;
   };
 
@@ -205,6 +254,22 @@ export async function startFakeGitlab(options: { latencyMs?: number; port?: numb
       if (!found) throw new Error(`the fake has no merge request ${project}!${iid}`);
       return found;
     },
+    addBranch: (input) => state.setRef(projectOf(input.project), "branch", input.name, input.sha),
+    addTag: (input) => state.setRef(projectOf(input.project), "tag", input.name, input.sha),
+    addTriggerToken: (input) => state.addTrigger(projectOf(input.project), input),
+    startPipeline(pipelineId) {
+      const pipeline = pipelineOf(pipelineId);
+      state.startPipeline(pipeline);
+      return pipeline;
+    },
+    completePipeline(pipelineId, status = "success") {
+      const pipeline = pipelineOf(pipelineId);
+      state.completePipeline(pipeline, status);
+      return pipeline;
+    },
+    pipeline: pipelineOf,
+    pipelines: (project) => [...projectOf(project).pipelines.values()].sort((a, b) => a.id - b.id),
+    deployments: (project) => [...projectOf(project).deployments.values()].sort((a, b) => a.id - b.id),
     fault: faults.set,
     settled: () => webhooks.settled(),
     close: async () => {
@@ -213,4 +278,27 @@ export async function startFakeGitlab(options: { latencyMs?: number; port?: numb
     },
   };
   return fake;
+}
+
+/**
+ * A form's fields as Rack nests them for Grape: `a=1` → `{ a: "1" }`, `variables[KEY]=v` →
+ * `{ variables: { KEY: "v" } }`, `list[]=x` → `{ list: ["x"] }`, `list[][key]=k` → a list of
+ * objects (a new one whenever a key repeats). Files are dropped: no operation of the fake takes one.
+ */
+export function rackParams(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const [, head, rest = ""] = /^([^[]+)((?:\[[^\]]*\])*)$/.exec(name) ?? [name, name, ""];
+    const keys = [...rest.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]);
+    if (keys.length === 0) out[head] = value;
+    else if (keys.length === 1 && keys[0] === "") ((out[head] ??= []) as unknown[]).push(value);
+    else if (keys.length === 1) ((out[head] ??= {}) as Record<string, unknown>)[keys[0]] = value;
+    else if (keys[0] === "" && keys.length === 2) {
+      const list = (out[head] ??= []) as Record<string, unknown>[];
+      if (list.length === 0 || keys[1] in list[list.length - 1]) list.push({});
+      list[list.length - 1][keys[1]] = value;
+    }
+  }
+  return out;
 }
