@@ -4,6 +4,8 @@ import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
 import { raiseAlert } from "@/server/records/alerts/raise-alert";
+import { createMapping } from "@/server/metrics/custom/manage-mappings";
+import { createMappingInput } from "@/server/metrics/custom/mapping.schema";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { createIncident } from "@/server/records/incidents/create-incident";
 import { createIncidentInput } from "@/server/records/incidents/incident.schema";
@@ -60,6 +62,8 @@ async function seedTeam() {
   const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
   const eventType = await createCustomEventType(ownerCtx, { name: "custom.team.deployed", description: "", schema: { type: "object" } });
   const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
+  const mapping = await createMapping(ownerCtx, createMappingInput.parse({ name: "team.requests", events: ["request.*"], kind: "counter" }));
+  const doomedMapping = await createMapping(ownerCtx, createMappingInput.parse({ name: "team.doomed", events: ["request.*"], kind: "counter" }));
   const service = await createService(ownerCtx, createServiceInput.parse({ name: "Team API", group: "API" }));
   const doomedService = await createService(ownerCtx, createServiceInput.parse({ name: "Team doomed service" }));
   const incident = await createIncident(ownerCtx, createIncidentInput.parse({ title: "Team outage", message: "Looking", services: [{ serviceId: service.id, impact: "partial_outage" }] }));
@@ -75,7 +79,7 @@ async function seedTeam() {
   const issueLink = await issueSync.linkRequest(request.id);
   const unlinkedRequest = await seedRequest(ownerCtx, { title: "Not on GitHub yet" });
   const linkableIssue = issueSync.openIssue("Opened on GitHub");
-  return { notificationRule, doomedNotificationRule, issueSync, issueLink, unlinkedRequest, linkableIssue, dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
+  return { mapping, doomedMapping, notificationRule, doomedNotificationRule, issueSync, issueLink, unlinkedRequest, linkableIssue, dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -179,6 +183,21 @@ const MUTATIONS: Record<string, MutationCase> = {
   "eventType.create": { viewer: "FORBIDDEN", input: () => ({ name: "custom.team.by_viewer", schema: { type: "object" } }) },
   "eventType.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.eventType.id, patch: { description: "Edited" } }) },
   "eventType.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedEventType.id }) },
+  "metric.createMapping": { viewer: "FORBIDDEN", input: () => ({ name: "team.by_viewer", events: ["request.*"], kind: "counter" }) },
+  "metric.updateMapping": { viewer: "FORBIDDEN", input: (t) => ({ id: t.mapping.id, patch: { value: "2" } }) },
+  "metric.deleteMapping": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedMapping.id }) },
+  "metric.tryMapping": {
+    viewer: "allowed",
+    why: "trying a mapping on an example event saves nothing and reads no record",
+    check: async (t) => {
+      const tried = await callerFor(t.users.viewer.id).metric.tryMapping({
+        dataspace: t.dataspace.slug,
+        mapping: { name: "team.tried", events: ["request.*"], kind: "counter", tags: { kind: "event.type" } },
+        event: { type: "request.added", data: {} },
+      });
+      expect(tried).toEqual({ observation: { value: 1, tags: { kind: "request.added" } }, reason: null });
+    },
+  },
   "run.instance.cancel": {
     viewer: "allowed",
     why: "not a dataspace action: instance-wide runs answer to the instance-admin flag, whatever the dataspace role",
@@ -370,6 +389,10 @@ describe("a member", () => {
       "eventType.create": () => caller.eventType.create({ dataspace: slug, name: "custom.team.by_member", schema: { type: "object" } }),
       "eventType.update": () => caller.eventType.update({ dataspace: slug, id: t.eventType.id, patch: { description: "Mine" } }),
       "eventType.delete": () => caller.eventType.delete({ dataspace: slug, id: t.eventType.id }),
+      // Metric mappings decide what is computed and forwarded: members read them, admins change them.
+      "metric.createMapping": () => caller.metric.createMapping({ dataspace: slug, name: "team.by_member", events: ["request.*"], kind: "counter" }),
+      "metric.updateMapping": () => caller.metric.updateMapping({ dataspace: slug, id: t.mapping.id, patch: { value: "3" } }),
+      "metric.deleteMapping": () => caller.metric.deleteMapping({ dataspace: slug, id: t.mapping.id }),
       // Rules send the dataspace's events outside: members read them, admins change them.
       "notification.create": () => caller.notification.create({ dataspace: slug, name: "A member's rule", channel: "EMAIL", eventTypes: ["alert.*"], destination: { to: ["me@team.test"] } }),
       "notification.update": () => caller.notification.update({ dataspace: slug, id: t.notificationRule.uuid, changes: { destination: { to: ["me@team.test"] } } }),

@@ -1,6 +1,8 @@
 import { expect } from "vitest";
 import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
+import { createMapping } from "@/server/metrics/custom/manage-mappings";
+import { createMappingInput } from "@/server/metrics/custom/mapping.schema";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { db } from "@/server/db/client";
 import { createIncident } from "@/server/records/incidents/create-incident";
@@ -76,6 +78,7 @@ export async function seedTwoDataspaces() {
   const doomedRuleB = await bravoRule("Bravo doomed rule");
   const apiTokenB = await createApiToken(ctxB, { name: "Bravo deploy token", scopes: ["admin"] });
   await createApiToken(ctxA, { name: "Alpha token", scopes: ["read"] });
+  const mappingB = await createMapping(ctxB, createMappingInput.parse({ name: "bravo.launches", description: "Bravo launch metric", events: ["request.*"], kind: "counter" }));
   const eventTypeB = await createCustomEventType(ctxB, { name: "custom.bravo_launch", description: "Bravo launch countdown", schema: { type: "object" } });
   await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "", schema: { type: "object" } });
   const serviceB = await createService(ctxB, createServiceInput.parse({ name: "Bravo checkout", description: "Bravo payments backend", group: "Bravo group", ownerId: memberB.id }));
@@ -98,7 +101,7 @@ export async function seedTwoDataspaces() {
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, datadogB, deploymentB, alertToResolveB, alertForIncidentB, issueSyncB, issueLinkB, linkableIssueB, slackB, ruleB, doomedRuleB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, datadogB, mappingB, deploymentB, alertToResolveB, alertForIncidentB, issueSyncB, issueLinkB, linkableIssueB, slackB, ruleB, doomedRuleB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -161,6 +164,8 @@ export function traceOfB(f: Fixture): string[] {
     "Bravo window in progress",
     f.statuspageB.id,
     f.datadogB.id,
+    f.mappingB.id,
+    "Bravo launch metric",
     "Bravo status page",
     "bravo-statuspage-secret-01",
     f.deploymentB.id,
@@ -464,6 +469,13 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     asOwnerOfA: "OK",
   },
   "metric.overview": { scope: "dataspace", input: () => ({ range: "1h" }), asOwnerOfA: "OK" },
+  "metric.definitions": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "metric.mappings": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "metric.mapping": { scope: "dataspace", input: (f) => ({ id: f.mappingB.id }), asOwnerOfA: "NOT_FOUND" },
+  "metric.createMapping": { scope: "dataspace", input: () => ({ name: "alpha.requests", events: ["request.*"], kind: "counter" }), asOwnerOfA: "OK" },
+  "metric.updateMapping": { scope: "dataspace", input: (f) => ({ id: f.mappingB.id, patch: { value: "2" } }), asOwnerOfA: "NOT_FOUND" },
+  "metric.deleteMapping": { scope: "dataspace", input: (f) => ({ id: f.mappingB.id }), asOwnerOfA: "NOT_FOUND" },
+  "metric.tryMapping": { scope: "dataspace", input: () => ({ mapping: { name: "alpha.tried", events: ["request.*"], kind: "counter" }, event: { type: "request.added", data: {} } }), asOwnerOfA: "OK" },
   "notification.get": { scope: "dataspace", input: (f) => ({ id: f.ruleB.uuid }), asOwnerOfA: "NOT_FOUND" },
   // A rule in A sending through B's Slack integration: no such integration in A.
   "notification.create": {

@@ -60,3 +60,52 @@ describe("REST: metrics", () => {
     expect((await apiAs(await seedApiToken(other, ["requests:read"])).get("/metrics")).status).toBe(403);
   });
 });
+
+/** Custom metrics through REST: a mapping made, refused when its expressions are wrong, listed and read as `custom.<name>`. */
+describe("REST: metric mappings", () => {
+  it("maps events to a custom metric, checked on save, listed and read with its own tags", async () => {
+    const owner = await seedUser();
+    const space = await seedDataspace({ owner, name: "REST mappings" });
+    const ctx = await tenantFor(owner.id, space.slug);
+    const admin = apiAs(await seedApiToken(ctx, ["metrics:admin"]));
+    const reader = apiAs(await seedApiToken(ctx, ["metrics:read"]));
+
+    const bad = await admin.post("/metric-mappings", { name: "ci.duration_seconds", events: ["github.workflow_run.completed"], kind: "latency", value: '"slow"' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toBe("value: must be a number, but its result is of type string");
+    expect((await reader.post("/metric-mappings", { name: "x.y", events: ["request.*"], kind: "counter" })).status).toBe(403);
+
+    const created = await admin.post("/metric-mappings", {
+      name: "ci.duration_seconds",
+      events: ["github.workflow_run.completed"],
+      kind: "latency",
+      unit: "s",
+      value: "(timestamp(data.payload.workflow_run.updated_at) - timestamp(data.payload.workflow_run.run_started_at)).getSeconds()",
+      tags: { repo: "data.payload.repository.full_name", conclusion: "data.payload.workflow_run.conclusion" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ metric: "custom.ci.duration_seconds", kind: "latency", is_active: true, tags: { repo: "data.payload.repository.full_name" } });
+    expect((await admin.post("/metric-mappings", { name: "ci.duration_seconds", events: ["request.*"], kind: "counter" })).status).toBe(409);
+
+    const listed = await reader.get("/metrics");
+    expect(listed.body.metrics).toContainEqual({ name: "custom.ci.duration_seconds", description: "Custom: github.workflow_run.completed", unit: "s", kind: "latency", tags: ["repo", "conclusion"] });
+    const minute = Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000;
+    for (const repo of ["acme/api", "acme/web"]) {
+      await db.metricBucket.create({
+        data: { dataspaceId: space.id, name: "custom.ci.duration_seconds", series: `conclusion=success,repo=${repo}`, resolution: "minute", at: new Date(minute), count: 1, sum: 90, min: 90, max: 90, histogram: { "48": 1 }, tags: { repo, conclusion: "success" } },
+      });
+    }
+    const from = new Date(minute).toISOString();
+    const read = await reader.get(`/metrics/custom.ci.duration_seconds?from=${from}&tags=repo:acme/web,conclusion:success`);
+    expect(read.status).toBe(200);
+    expect(read.body.series).toHaveLength(1);
+    expect(read.body.series[0].tags).toEqual({ repo: "acme/web", conclusion: "success" });
+    expect((await reader.get(`/metrics/custom.ci.duration_seconds?from=${from}&tags=branch:main`)).status).toBe(422);
+    expect((await reader.get(`/metrics/custom.ci.duration_seconds?from=${from}&tags=nonsense`)).status).toBe(422);
+
+    const patched = await admin.patch(`/metric-mappings/${created.body.uuid}`, { is_active: false });
+    expect(patched.body.is_active).toBe(false);
+    expect((await admin.call("DELETE", `/metric-mappings/${created.body.uuid}`)).status).toBe(204);
+    expect((await reader.get(`/metrics/custom.ci.duration_seconds?from=${from}`)).status).toBe(404);
+  });
+});

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createMapping } from "@/server/metrics/custom/manage-mappings";
+import { createMappingInput } from "@/server/metrics/custom/mapping.schema";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
 import { createIncident } from "@/server/records/incidents/create-incident";
 import { createIncidentInput } from "@/server/records/incidents/incident.schema";
@@ -52,6 +54,8 @@ async function seedTwoDataspaces() {
   const doomedMemberA = await seedUser({ name: "Leaving member of A" });
   await addMember(A, doomedMemberA, "VIEWER");
   const eventTypeA = await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "Alpha launch countdown", schema: { type: "object" } });
+  const mappingA = await createMapping(ctxA, createMappingInput.parse({ name: "alpha.launches", events: ["request.*"], kind: "counter" }));
+  const doomedMappingA = await createMapping(ctxA, createMappingInput.parse({ name: "alpha.doomed", events: ["request.*"], kind: "counter" }));
   const doomedEventTypeA = await createCustomEventType(ctxA, { name: "custom.alpha_doomed", description: "Alpha doomed type", schema: { type: "object" } });
   // Two failed deliveries: A's own run retries the first, then replays the second.
   const webhookA = await seedWebhook(ctxA, { url: "https://hooks.alpha.test/in", failed: 2 });
@@ -113,6 +117,8 @@ async function seedTwoDataspaces() {
     integrationA,
     doomedIntegrationA,
     datadogA,
+    mappingA,
+    doomedMappingA,
     inboundEventA,
     doomedMemberA,
     eventTypeA,
@@ -187,6 +193,11 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "GET /events/{uuid}": (f) => [{ path: `/events/${f.eventA.id}`, expect: 404, ownerGets: 200 }],
   // B publishing A's type: unknown in B (the same answer as for any unregistered name).
   "POST /events": () => [{ path: "/events", body: { type: "custom.alpha_launch", data: {} }, expect: 422, ownerGets: 201 }],
+  "GET /metric-mappings": () => [{ path: "/metric-mappings", expect: "own", ownerGets: 200 }],
+  "POST /metric-mappings": () => [{ path: "/metric-mappings", body: { name: "cross.tenant", events: ["request.*"], kind: "counter" }, expect: "own", ownerGets: 201 }],
+  "GET /metric-mappings/{uuid}": (f) => [{ path: `/metric-mappings/${f.mappingA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /metric-mappings/{uuid}": (f) => [{ path: `/metric-mappings/${f.mappingA.id}`, body: { value: "2" }, expect: 404, ownerGets: 200 }],
+  "DELETE /metric-mappings/{uuid}": (f) => [{ path: `/metric-mappings/${f.doomedMappingA.id}`, expect: 404, ownerGets: 204 }],
   "GET /event-types": () => [{ path: "/event-types", expect: "own", ownerGets: 200 }],
   "POST /event-types": () => [{ path: "/event-types", body: { name: "custom.cross_tenant", schema: { type: "object" } }, expect: "own", ownerGets: 201 }],
   "GET /event-types/{uuid}": (f) => [{ path: `/event-types/${f.eventTypeA.id}`, expect: 404, ownerGets: 200 }],

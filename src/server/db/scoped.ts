@@ -63,6 +63,7 @@ export const TENANT_MODELS = new Set([
   "PullRequestLink",
   "MetricBucket",
   "TelemetryForwarding",
+  "MetricMapping",
 ]);
 
 /**

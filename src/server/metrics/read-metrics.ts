@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { AppError } from "@/server/errors";
-import { isMetricName, metricCatalog, METRIC_NAMES, type MetricDefinition, type MetricName } from "./catalog";
+import { METRIC_NAMES, type MetricDefinition } from "./catalog";
+import { metricDefinition } from "./definitions";
 import { mergeHistograms, quantileOf, type Histogram } from "./histogram";
 
 /**
@@ -17,7 +18,7 @@ const MAX_RANGE_DAYS = 400;
 
 export const readMetricInput = z
   .object({
-    name: z.enum(METRIC_NAMES as [MetricName, ...MetricName[]], { error: `no such metric; the metrics are ${METRIC_NAMES.join(", ")}` }),
+    name: z.string().min(1, "name is required").max(200, "no such metric"),
     from: z.coerce.date({ error: "from must be an ISO 8601 time" }),
     to: z.coerce.date({ error: "to must be an ISO 8601 time" }),
     resolution: z.enum(["minute", "hour", "day"]).optional(),
@@ -30,10 +31,6 @@ export const readMetricInput = z
     else if (span > MAX_RANGE_DAYS * RESOLUTIONS.day) ctx.addIssue({ code: "custom", path: ["from"], message: `a range spans at most ${MAX_RANGE_DAYS} days` });
     else if (input.resolution && span / RESOLUTIONS[input.resolution] > MAX_POINTS) {
       ctx.addIssue({ code: "custom", path: ["resolution"], message: `${input.resolution} buckets over this range would be more than ${MAX_POINTS} points; choose a coarser resolution or a shorter range` });
-    }
-    const known = (metricCatalog[input.name] as MetricDefinition).tags;
-    for (const tag of Object.keys(input.tags)) {
-      if (!known.includes(tag)) ctx.addIssue({ code: "custom", path: ["tags", tag], message: known.length ? `${input.name} has the tags ${known.join(", ")}` : `${input.name} has no tags` });
     }
   });
 export type ReadMetricInput = z.input<typeof readMetricInput>;
@@ -50,9 +47,15 @@ type Accumulated = { count: number; sum: number; min: number | null; max: number
 
 export async function readMetric(ctx: TenantContext, raw: ReadMetricInput) {
   // An unknown metric is not there (404 through REST, NOT_FOUND through tRPC), not a bad range.
-  if (!isMetricName(String(raw.name))) throw new AppError("NOT_FOUND", `no such metric ${JSON.stringify(String(raw.name).slice(0, 100))}; the metrics are ${METRIC_NAMES.join(", ")}`);
+  const definition = await metricDefinition(ctx.db, String(raw.name).slice(0, 200));
+  if (!definition) throw new AppError("NOT_FOUND", `no such metric ${JSON.stringify(String(raw.name).slice(0, 100))}; the metrics are ${METRIC_NAMES.join(", ")} and the dataspace's custom.<name> mappings`);
   const input = readMetricInput.parse(raw);
-  const definition = metricCatalog[input.name] as MetricDefinition;
+  for (const tag of Object.keys(input.tags)) {
+    if (!definition.tags.includes(tag)) {
+      const known = definition.tags.length ? `${input.name} has the tags ${definition.tags.join(", ")}` : `${input.name} has no tags`;
+      throw new AppError("UNPROCESSABLE", `tags.${tag}: ${known}`, { fieldErrors: { [`tags.${tag}`]: [known] } });
+    }
+  }
   const resolution = input.resolution ?? resolutionFor(input.from, input.to);
   const step = RESOLUTIONS[resolution];
   const start = Math.floor(input.from.getTime() / step) * step;

@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { env } from "@/env";
 import { db } from "@/server/db/client";
 import { METRIC_NAMES, metricCatalog, type MetricDefinition } from "./catalog";
+import { computeCustomMinutes } from "./custom/rollup-custom";
 import { sqlBinOf } from "./histogram";
 
 /**
@@ -47,6 +48,7 @@ export async function rollUpMetrics(now = new Date()): Promise<RollupOutcome> {
       const to = Math.min(current, from + CHUNK_MS);
       if (to <= from) return { from: new Date(from), to: new Date(to), caughtUp: true };
       await computeMinutes(tx, new Date(from), new Date(to));
+      await computeCustomMinutes(tx, new Date(from), new Date(to));
       const caughtUp = to === current;
       // A gauge is what it is now: sampled only into the minute just ended, never into the past.
       if (caughtUp) await sampleGauges(tx, new Date(to - MINUTE));

@@ -7,6 +7,8 @@ import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { startFakeDatadog, type FakeDatadog } from "@/server/integrations/datadog/fake/fake-datadog";
 import { startFakeNewRelic, type FakeNewRelic } from "@/server/integrations/new-relic/fake/fake-new-relic";
 import { integrationTenant, seedIntegration } from "../../../test/integration-fixtures";
+import { createMapping } from "@/server/metrics/custom/manage-mappings";
+import { createMappingInput } from "@/server/metrics/custom/mapping.schema";
 import { forwardMetricsWindow } from "./forward-metrics";
 import { TelemetrySendError } from "./sink";
 
@@ -144,6 +146,30 @@ describe("metrics forwarding to Datadog", () => {
     await forwardMetricsWindow(ref, now());
     const sent = datadogMinutes("killed");
     expect([...sent.keys()].sort()).toEqual(Array.from({ length: 10 }, (_, i) => end - (10 - i) * MINUTE));
+    expect(datadog.violations).toEqual([]);
+  });
+
+  it("forwards a custom metric of the dataspace's mappings, by its name, with its own tags", async () => {
+    const ctx = await integrationTenant();
+    await createMapping(ctx, createMappingInput.parse({ name: "ci.duration_seconds", events: ["github.workflow_run.completed"], kind: "latency", value: "1", tags: { repo: "event.type" } }));
+    const { integration } = await seedIntegration(ctx, {
+      type: "DATADOG",
+      name: "Datadog custom",
+      config: { webhookSecret: "datadog-webhook-secret-01", apiKey: DD_KEY, forwardMetrics: ["custom.ci.duration_seconds"] },
+    });
+    const ref = { dataspaceId: ctx.dataspace.id, integrationId: integration.id };
+    const end = thisMinute();
+    await db.metricBucket.create({
+      data: { dataspaceId: ctx.dataspace.id, name: "custom.ci.duration_seconds", series: "repo=acme/custom", resolution: "minute", at: new Date(end - 2 * MINUTE), count: 2, sum: 300, min: 100, max: 200, histogram: { "49": 1, "56": 1 }, tags: { repo: "acme/custom" } },
+    });
+    await rollupUpTo(end);
+    expect(await forwardMetricsWindow(ref, now())).toMatchObject({ points: 1 });
+    const sent = datadog.series().filter((p) => p.tags.includes("repo:acme/custom"));
+    expect(Object.fromEntries(sent.map((p) => [p.metric, p.value]))).toMatchObject({
+      "switchboard.custom.ci.duration_seconds.count": 2,
+      "switchboard.custom.ci.duration_seconds.avg": 150,
+      "switchboard.custom.ci.duration_seconds.max": 200,
+    });
     expect(datadog.violations).toEqual([]);
   });
 

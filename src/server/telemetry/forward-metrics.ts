@@ -1,4 +1,5 @@
 import { scopedDb } from "@/server/db/scoped";
+import { metricDefinitions } from "@/server/metrics/definitions";
 import { LATE_MS, minutesComputedUpTo } from "@/server/metrics/rollup";
 import { pointsOf, readMinuteBuckets } from "./points";
 import { forwardedMetricNames } from "./settings";
@@ -36,12 +37,13 @@ export async function forwardMetricsWindow(ref: IntegrationRef, now = new Date()
   const loaded = await loadTelemetryTarget(ref);
   if (isSkipped(loaded)) return loaded;
   const { target, sink } = loaded;
-  const names = forwardedMetricNames(target.settings);
+  const tdb = scopedDb(ref.dataspaceId);
+  const definitions = new Map((await metricDefinitions(tdb)).map((definition) => [definition.name, definition]));
+  const names = forwardedMetricNames(target.settings, [...definitions.keys()]);
   if (names.length === 0) return { skipped: "forwardMetrics names no metric" };
   const computedUpTo = await minutesComputedUpTo();
   if (!computedUpTo) return { skipped: "no metrics computed yet" };
 
-  const tdb = scopedDb(ref.dataspaceId);
   const state = await startingState(ref, now);
   const upTo = state.upTo.getTime();
   const end = sink.replacesPoints ? computedUpTo.getTime() : computedUpTo.getTime() - LATE_MS;
@@ -51,7 +53,7 @@ export async function forwardMetricsWindow(ref: IntegrationRef, now = new Date()
   const oldest = Math.ceil((now.getTime() - sink.maxPointAgeMs + MINUTE) / MINUTE) * MINUTE;
   const from = Math.max(sink.replacesPoints ? upTo - LATE_MS : upTo, oldest);
   const buckets = from < to ? await readMinuteBuckets(tdb, names, new Date(from), new Date(to)) : [];
-  const points = pointsOf(buckets, target.settings);
+  const points = pointsOf(buckets, target.settings, definitions);
   const dropped = upTo < oldest ? await countBuckets(ref, names, new Date(upTo), new Date(Math.min(oldest, to))) : 0;
 
   try {

@@ -2,6 +2,7 @@ import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { notFound } from "@/server/errors";
 import { providerFor } from "@/server/integrations/registry";
+import { metricDefinitions } from "@/server/metrics/definitions";
 import { forwardedMetricNames, readTelemetrySettings } from "./settings";
 
 /**
@@ -33,7 +34,7 @@ export async function getTelemetryStatus(ctx: TenantContext, integrationId: stri
   const settings = readTelemetrySettings(row.config);
   const state = row.telemetryForwarding;
   return {
-    metrics: settings ? forwardedMetricNames(settings) : [],
+    metrics: settings ? forwardedMetricNames(settings, (await metricDefinitions(ctx.db)).map((definition) => definition.name)) : [],
     alerts: settings?.forwardAlerts ?? false,
     deployments: settings?.forwardDeployments ?? false,
     forwarding: state

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { toDatadogSeries } from "@/server/integrations/datadog/outbound/series";
 import { toNewRelicMetrics } from "@/server/integrations/new-relic/outbound/metrics";
+import { metricCatalog, type MetricDefinition } from "@/server/metrics/catalog";
 import { binOf } from "@/server/metrics/histogram";
 import { pointsOf, type MinuteBucket } from "./points";
 
 const at = new Date("2026-12-07T10:00:00.000Z");
 const settings = { metricPrefix: "sb.", tagPrefix: "x_", tags: ["env:prod"] };
+const catalog = new Map(Object.entries(metricCatalog as Record<string, MetricDefinition>));
 
 function latencyBucket(values: number[]): MinuteBucket {
   const histogram: Record<string, number> = {};
@@ -24,6 +26,7 @@ describe("minute buckets as the points forwarded", () => {
         { name: "no.such.metric", at, count: 1n, sum: 1, min: 1, max: 1, histogram: null, tags: {} },
       ],
       settings,
+      catalog,
     );
     expect(points).toHaveLength(3);
     expect(points[0]).toEqual({ name: "sb.webhooks.deliveries.failed", at, tags: [["x_endpoint", "e1"], ["env", "prod"]], kind: "count", value: 3 });
@@ -45,6 +48,7 @@ describe("minute buckets as the points forwarded", () => {
         latencyBucket([10, 20]),
       ],
       settings,
+      catalog,
     );
     const series = toDatadogSeries(points);
     expect(series.slice(0, 2)).toEqual([
@@ -62,7 +66,7 @@ describe("minute buckets as the points forwarded", () => {
   });
 
   it("New Relic gets counts with their interval, a summary and its percentiles as gauges, in ms", () => {
-    const metrics = toNewRelicMetrics(pointsOf([latencyBucket([10, 20])], settings));
+    const metrics = toNewRelicMetrics(pointsOf([latencyBucket([10, 20])], settings, catalog));
     expect(metrics[0]).toEqual({ name: "sb.webhooks.deliveries.latency_ms", type: "summary", value: { count: 2, sum: 30, min: 10, max: 20 }, timestamp: at.getTime(), "interval.ms": 60_000, attributes: { x_endpoint: "e1", env: "prod" } });
     expect(metrics.slice(1).map((m) => [m.name, m.type])).toEqual([
       ["sb.webhooks.deliveries.latency_ms.p50", "gauge"],

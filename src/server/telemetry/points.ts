@@ -1,5 +1,5 @@
 import type { TenantDb } from "@/server/dataspaces/tenant-context";
-import { metricCatalog, type MetricDefinition } from "@/server/metrics/catalog";
+import type { MetricDefinition } from "@/server/metrics/catalog";
 import { quantileOf, type Histogram } from "@/server/metrics/histogram";
 import type { MetricPoint } from "./sink";
 import type { TelemetrySettings } from "./settings";
@@ -31,14 +31,18 @@ export async function readMinuteBuckets(tdb: TenantDb, names: string[], from: Da
  * observation), a gauge's its value, a latency's a summary with its percentiles. Names get the
  * integration's prefix and tag keys its tag prefix; its own tags follow.
  */
-export function pointsOf(buckets: MinuteBucket[], settings: Pick<TelemetrySettings, "metricPrefix" | "tagPrefix" | "tags">): MetricPoint[] {
+export function pointsOf(
+  buckets: MinuteBucket[],
+  settings: Pick<TelemetrySettings, "metricPrefix" | "tagPrefix" | "tags">,
+  definitions: ReadonlyMap<string, Pick<MetricDefinition, "kind">>,
+): MetricPoint[] {
   const extra = settings.tags.map((tag) => {
     const colon = tag.indexOf(":");
     return [tag.slice(0, colon), tag.slice(colon + 1)] as [string, string];
   });
   const points: MetricPoint[] = [];
   for (const bucket of buckets) {
-    const definition = (metricCatalog as Record<string, MetricDefinition>)[bucket.name];
+    const definition = definitions.get(bucket.name);
     if (!definition) continue;
     const ownTags = Object.entries(isRecord(bucket.tags) ? bucket.tags : {}).map(([key, value]) => [`${settings.tagPrefix}${key}`, String(value)] as [string, string]);
     const base = { name: `${settings.metricPrefix}${bucket.name}`, at: bucket.at, tags: [...ownTags, ...extra] };

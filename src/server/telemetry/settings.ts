@@ -8,20 +8,25 @@ import { METRIC_NAMES, isMetricName } from "@/server/metrics/catalog";
  * keys (site or region, account, entities); `readTelemetrySettings` reads a stored config back.
  */
 
+/** A custom metric's name (src/server/metrics/custom): whether the mapping exists is checked when forwarding, as mappings come and go. */
+const CUSTOM_METRIC = /^custom\.[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
+
 const forwardMetrics = z
   .union(
     [
       z.literal("all"),
       z
         .array(z.string({ error: "each metric must be a metric's name" }), { error: 'forwardMetrics must be "all" or a list of metric names' })
-        .max(METRIC_NAMES.length, `forwardMetrics lists at most ${METRIC_NAMES.length} metrics`),
+        .max(200, "forwardMetrics lists at most 200 metrics"),
     ],
     { error: 'forwardMetrics must be "all" or a list of metric names, e.g. ["webhooks.deliveries.failed"]' },
   )
   .superRefine((value, ctx) => {
     if (value === "all") return;
     for (const name of value) {
-      if (!isMetricName(name)) ctx.addIssue({ code: "custom", message: `forwardMetrics: "${name}" is not a metric (the metrics are ${METRIC_NAMES.join(", ")})` });
+      if (!isMetricName(name) && !CUSTOM_METRIC.test(name)) {
+        ctx.addIssue({ code: "custom", message: `forwardMetrics: "${name}" is not a metric (the metrics are ${METRIC_NAMES.join(", ")}, and custom.<name> for the dataspace's metric mappings)` });
+      }
     }
     if (new Set(value).size !== value.length) ctx.addIssue({ code: "custom", message: "forwardMetrics lists a metric twice" });
   })
@@ -72,9 +77,9 @@ export function readTelemetrySettings(stored: unknown): TelemetrySettings | null
   return parsed.success ? parsed.data : null;
 }
 
-/** The metric names a setting forwards, in catalog order. */
-export function forwardedMetricNames(settings: TelemetrySettings): string[] {
-  return settings.forwardMetrics === "all" ? [...METRIC_NAMES] : METRIC_NAMES.filter((name) => (settings.forwardMetrics as string[]).includes(name));
+/** Of the metrics the dataspace has (built-in, then custom), those a setting forwards, in that order. */
+export function forwardedMetricNames(settings: TelemetrySettings, available: readonly string[] = METRIC_NAMES): string[] {
+  return settings.forwardMetrics === "all" ? [...available] : available.filter((name) => (settings.forwardMetrics as string[]).includes(name));
 }
 
 export const telemetryConfigHelp = {

@@ -1354,7 +1354,7 @@ export interface paths {
         };
         /**
          * List the metrics
-         * @description Every metric the dataspace has, with its unit, kind and tags. Buckets are computed from the records every minute, so the last minute shows within about a minute.
+         * @description Every metric the dataspace has — the built-in ones, then its custom metrics (`custom.<name>`, from its metric mappings) — with its unit, kind and tags. Buckets are computed from the records every minute, so the last minute shows within about a minute.
          *
          *     Scope: `metrics:read` (or `read`).
          */
@@ -1387,6 +1387,66 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/metric-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the custom metric mappings
+         * @description By name; a dataspace has at most 100.
+         *
+         *     Scope: `metrics:read` (or `read`).
+         */
+        get: operations["listMetricMappings"];
+        put?: never;
+        /**
+         * Map events to a custom metric
+         * @description Its expressions are checked on save (400 naming the field). The metric has points from the next minute's rollup on.
+         *
+         *     Scope: `metrics:admin` (or `admin`).
+         */
+        post: operations["createMetricMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metric-mappings/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a custom metric mapping
+         * @description Scope: `metrics:read` (or `read`).
+         */
+        get: operations["getMetricMapping"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom metric mapping
+         * @description With its metric's buckets.
+         *
+         *     Scope: `metrics:admin` (or `admin`).
+         */
+        delete: operations["deleteMetricMapping"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom metric mapping
+         * @description Minutes computed from now on follow the new mapping; past buckets stay as they were.
+         *
+         *     Scope: `metrics:admin` (or `admin`).
+         */
+        patch: operations["updateMetricMapping"];
         trace?: never;
     };
 }
@@ -1944,6 +2004,75 @@ export interface components {
             template?: components["schemas"]["NotificationTemplate"] | null;
             quiet_hours?: components["schemas"]["NotificationQuietHours"] | null;
             throttle_per_minute?: number | null;
+        };
+        MetricMappingCreate: {
+            /** @description The metric's name without `custom.`: lower-case letters, digits and `_` in dot-separated parts, e.g. `ci.duration_seconds` */
+            name: string;
+            /** @default  */
+            description?: string;
+            /** @description Event types or patterns it maps (`github.workflow_run.completed`, `request.*`) */
+            events: string[];
+            /**
+             * @description A condition (CEL, as a webhook's filter) the event must meet; empty for every event
+             * @default
+             */
+            filter?: string;
+            /**
+             * @description counter: the values add up per minute; latency: their count, mean and p50/p95/p99; gauge: their mean
+             * @enum {string}
+             */
+            kind: "counter" | "latency" | "gauge";
+            /**
+             * @description A CEL expression over `event` and `data` giving the observation's number; `1` counts events
+             * @default 1
+             */
+            value?: string;
+            /** @default  */
+            unit?: string;
+            /**
+             * @description Tag name → CEL expression giving its value, e.g. {"repo": "data.payload.repository.full_name"}; at most 10. An event without it is tagged `none`
+             * @default {}
+             */
+            tags?: {
+                [key: string]: string;
+            };
+            /** @default true */
+            is_active?: boolean;
+        };
+        /** @description The fields to change */
+        MetricMappingUpdate: {
+            /** @description The metric's name without `custom.`: lower-case letters, digits and `_` in dot-separated parts, e.g. `ci.duration_seconds` */
+            name?: string;
+            /** @default  */
+            description?: string;
+            /** @description Event types or patterns it maps (`github.workflow_run.completed`, `request.*`) */
+            events?: string[];
+            /**
+             * @description A condition (CEL, as a webhook's filter) the event must meet; empty for every event
+             * @default
+             */
+            filter?: string;
+            /**
+             * @description counter: the values add up per minute; latency: their count, mean and p50/p95/p99; gauge: their mean
+             * @enum {string}
+             */
+            kind?: "counter" | "latency" | "gauge";
+            /**
+             * @description A CEL expression over `event` and `data` giving the observation's number; `1` counts events
+             * @default 1
+             */
+            value?: string;
+            /** @default  */
+            unit?: string;
+            /**
+             * @description Tag name → CEL expression giving its value, e.g. {"repo": "data.payload.repository.full_name"}; at most 10. An event without it is tagged `none`
+             * @default {}
+             */
+            tags?: {
+                [key: string]: string;
+            };
+            /** @default true */
+            is_active?: boolean;
         };
         /** @description A request, in the shape of DejaCode's request payloads */
         Request: {
@@ -3014,6 +3143,31 @@ export interface components {
                     p99?: number | null;
                 }[];
             }[];
+        };
+        MetricMappingList: {
+            items: components["schemas"]["MetricMapping"][];
+        };
+        MetricMapping: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            name: string;
+            /** @description custom.<name>: the metric's name in `GET /metrics/{name}` and where it is forwarded */
+            metric: string;
+            description: string;
+            events: string[];
+            filter: string;
+            /** @enum {string} */
+            kind: "counter" | "latency" | "gauge";
+            value: string;
+            unit: string;
+            tags: {
+                [key: string]: string;
+            };
+            is_active: boolean;
+            created_date: string;
+            last_modified_date: string;
         };
         /** @description Where messages go, by channel: Slack `{channel}`, email `{to, roles}`, Teams `{}` (the integration's Workflows URL) */
         NotificationDestinationOutput: {
@@ -6978,13 +7132,15 @@ export interface operations {
                 environment?: string;
                 /** @description Only the series whose status is this */
                 status?: string;
+                /** @description Any metric's tags, custom metrics' included, as `tag:value` pairs separated by commas: only the series that have them all */
+                tags?: string;
             };
             header?: {
                 /** @description The ETag you have: 304 without a body if it is still current */
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description One of webhooks.deliveries.succeeded, webhooks.deliveries.failed, webhooks.deliveries.latency_ms, inbound.received, inbound.failed, events.published, alerts.triggered, deployments.finished, incidents.time_to_resolve_s, requests.open */
+                /** @description One of webhooks.deliveries.succeeded, webhooks.deliveries.failed, webhooks.deliveries.latency_ms, inbound.received, inbound.failed, events.published, alerts.triggered, deployments.finished, incidents.time_to_resolve_s, requests.open, or a custom metric: custom.<name> of a metric mapping */
                 name: string;
             };
             cookie?: never;
@@ -7018,6 +7174,219 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMetricMappings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricMappingList"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMetricMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricMappingCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricMapping"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMetricMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricMapping"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteMetricMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateMetricMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricMappingUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricMapping"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
         };

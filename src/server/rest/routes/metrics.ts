@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { metricCatalog, METRIC_NAMES, type MetricDefinition } from "@/server/metrics/catalog";
+import { listMetricDefinitions } from "@/server/metrics/definitions";
 import { readMetric, readMetricInput } from "@/server/metrics/read-metrics";
 import { defineRoute } from "../route";
 
@@ -43,6 +44,12 @@ const query = z.object({
   resolution: readMetricInput.shape.resolution.meta({ description: "Bucket size; by default minutes up to 6 hours, hours up to 14 days, then days. At most 1 500 points" }),
   group: z.enum(["series", "total"]).optional().meta({ description: "`series` (default): one series per tag value (per endpoint, …); `total`: added up" }),
   ...Object.fromEntries(TAGS.map((tag) => [tag, z.string().max(200).optional().meta({ description: `Only the series whose ${tag} is this` })])),
+  tags: z
+    .string()
+    .max(2_000)
+    .regex(/^[a-z][a-z0-9_]*:[^,]*(,[a-z][a-z0-9_]*:[^,]*)*$/, "tags must be like repo:acme/api,branch:main")
+    .optional()
+    .meta({ description: "Any metric's tags, custom metrics' included, as `tag:value` pairs separated by commas: only the series that have them all" }),
 });
 
 export const metricRoutes = [
@@ -52,12 +59,12 @@ export const metricRoutes = [
     operationId: "listMetrics",
     tag: "Metrics",
     summary: "List the metrics",
-    description: "Every metric the dataspace has, with its unit, kind and tags. Buckets are computed from the records every minute, so the last minute shows within about a minute.",
+    description: "Every metric the dataspace has — the built-in ones, then its custom metrics (`custom.<name>`, from its metric mappings) — with its unit, kind and tags. Buckets are computed from the records every minute, so the last minute shows within about a minute.",
     scope: { resource: "metrics", level: "read" },
     kind: "object",
     response: z.object({ metrics: z.array(metricDefinition) }).meta({ id: "MetricCatalog" }),
     errors: [],
-    handle: async () => ({ metrics: METRIC_NAMES.map((name) => ({ name, ...(metricCatalog[name] as MetricDefinition), source: undefined })) }),
+    handle: async ({ tenant }) => ({ metrics: (await listMetricDefinitions(tenant)).map(({ name, description, unit, kind, tags }) => ({ name, description, unit, kind, tags })) }),
   }),
   defineRoute({
     method: "GET",
@@ -68,13 +75,14 @@ export const metricRoutes = [
     description: "A metric's buckets over a time range, one series per tag value unless `group=total`; buckets without observations are zero for counters and null otherwise.",
     scope: { resource: "metrics", level: "read" },
     kind: "object",
-    params: z.object({ name: z.string().meta({ description: `One of ${METRIC_NAMES.join(", ")}` }) }),
+    params: z.object({ name: z.string().meta({ description: `One of ${METRIC_NAMES.join(", ")}, or a custom metric: custom.<name> of a metric mapping` }) }),
     query,
     response: metricSeries,
     errors: [404, 422],
     handle: async ({ tenant, params, query: q }) => {
       const given = q as Record<string, unknown>;
-      const tags = Object.fromEntries(TAGS.flatMap((tag) => (typeof given[tag] === "string" ? [[tag, given[tag] as string]] : [])));
+      const pairs = (q.tags ? q.tags.split(",") : []).map((pair) => [pair.slice(0, pair.indexOf(":")), pair.slice(pair.indexOf(":") + 1)]);
+      const tags = Object.fromEntries([...pairs, ...TAGS.flatMap((tag) => (typeof given[tag] === "string" ? [[tag, given[tag] as string]] : []))]);
       return readMetric(tenant, { name: params.name as never, from: q.from as never, to: (q.to ?? new Date().toISOString()) as never, resolution: q.resolution, group: q.group, tags });
     },
   }),

@@ -55,6 +55,17 @@ const env = new Environment({ limits: { maxDepth: 32 } })
 type Compiled = ParseResult | { error: string };
 const cache = new Map<string, Compiled>();
 
+/**
+ * What an expression must yield: a condition (filters), a number (a metric mapping's value) or a
+ * text (its tags). `dyn` — a field of the payload, whose type is known only per event — passes.
+ */
+export type ExpressionResult = "bool" | "number" | "string";
+const ACCEPTED: Record<ExpressionResult, { types: string[]; wanted: string }> = {
+  bool: { types: ["bool", "dyn"], wanted: "a condition (true or false)" },
+  number: { types: ["int", "uint", "double", "dyn"], wanted: "a number" },
+  string: { types: ["string", "int", "uint", "double", "bool", "dyn"], wanted: "a text" },
+};
+
 function locate(error: unknown): string {
   const e = error as { summary?: string; message?: string; range?: { start: number } };
   const summary = e.summary ?? e.message?.split("\n")[0] ?? String(error);
@@ -86,8 +97,9 @@ function children(node: ASTNode): ASTNode[] {
   return out;
 }
 
-function compile(expression: string): Compiled {
-  let compiled = cache.get(expression);
+function compile(expression: string, result: ExpressionResult = "bool"): Compiled {
+  const key = `${result}\u0000${expression}`;
+  let compiled = cache.get(key);
   if (compiled) return compiled;
   try {
     const parsed = env.parse(expression);
@@ -95,14 +107,14 @@ function compile(expression: string): Compiled {
     const policy = policyError(parsed.ast, 0);
     if (!checked.valid) compiled = { error: locate(checked.error) };
     else if (policy) compiled = { error: policy };
-    else if (checked.type !== "bool" && checked.type !== "dyn") {
-      compiled = { error: `must be a condition (true or false), but its result is of type ${checked.type}` };
+    else if (!ACCEPTED[result].types.includes(checked.type ?? "dyn")) {
+      compiled = { error: `must be ${ACCEPTED[result].wanted}, but its result is of type ${checked.type}` };
     } else compiled = parsed;
   } catch (error) {
     compiled = { error: locate(error) };
   }
   if (cache.size >= 5_000) cache.clear();
-  cache.set(expression, compiled);
+  cache.set(key, compiled);
   return compiled;
 }
 
@@ -130,5 +142,31 @@ export function filterMatches(expression: string | null, variables: FilterVariab
     return compiled(variables) === true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * An expression over an event that yields a value (a metric mapping's value and tags), checked
+ * as filters are: trimmed; throws a BAD_REQUEST AppError "<field>: …" for an empty, too long,
+ * malformed or mistyped one.
+ */
+export function validateExpression(field: string, expression: string, result: ExpressionResult): string {
+  if (typeof expression !== "string") throw new AppError("BAD_REQUEST", `${field}: expected text`);
+  const trimmed = expression.trim();
+  if (trimmed === "") throw new AppError("BAD_REQUEST", `${field}: an expression is required`);
+  if (trimmed.length > MAX_FILTER_LENGTH) throw new AppError("BAD_REQUEST", `${field}: at most ${MAX_FILTER_LENGTH} characters (got ${trimmed.length})`);
+  const compiled = compile(trimmed, result);
+  if ("error" in compiled) throw new AppError("BAD_REQUEST", `${field}: ${compiled.error}`);
+  return trimmed;
+}
+
+/** An expression's value for one event, or undefined when it does not apply (a missing field, a type error); never throws. */
+export function evaluateExpression(expression: string, result: ExpressionResult, variables: FilterVariables): unknown {
+  const compiled = compile(expression.trim(), result);
+  if ("error" in compiled) return undefined;
+  try {
+    return compiled(variables);
+  } catch {
+    return undefined;
   }
 }
