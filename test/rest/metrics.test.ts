@@ -71,8 +71,9 @@ describe("REST: metric mappings", () => {
     const reader = apiAs(await seedApiToken(ctx, ["metrics:read"]));
 
     const bad = await admin.post("/metric-mappings", { name: "ci.duration_seconds", events: ["github.workflow_run.completed"], kind: "latency", value: '"slow"' });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
     expect(bad.body.detail).toBe("value: must be a number, but its result is of type string");
+    expect(bad.body.errors).toEqual([{ field: "value", message: "must be a number, but its result is of type string" }]);
     expect((await reader.post("/metric-mappings", { name: "x.y", events: ["request.*"], kind: "counter" })).status).toBe(403);
 
     const created = await admin.post("/metric-mappings", {
@@ -104,7 +105,8 @@ describe("REST: metric mappings", () => {
     expect((await reader.get(`/metrics/custom.ci.duration_seconds?from=${from}&tags=nonsense`)).status).toBe(422);
 
     const patched = await admin.patch(`/metric-mappings/${created.body.uuid}`, { is_active: false });
-    expect(patched.body.is_active).toBe(false);
+    // What the PATCH left out stays as it was.
+    expect(patched.body).toMatchObject({ is_active: false, unit: "s", tags: { repo: "data.payload.repository.full_name" } });
     expect((await admin.call("DELETE", `/metric-mappings/${created.body.uuid}`)).status).toBe(204);
     expect((await reader.get(`/metrics/custom.ci.duration_seconds?from=${from}`)).status).toBe(404);
   });

@@ -1,7 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, checkField, notFound } from "@/server/errors";
 import { normalizeEventPatterns } from "@/server/webhooks/rules/event-patterns";
 import { validateExpression, validateFilter } from "@/server/webhooks/rules/filter";
 import type { z } from "zod";
@@ -29,17 +29,17 @@ type Fields = z.output<typeof createMappingInput>;
 
 /** The fields as stored: patterns normalized, expressions trimmed and checked. Throws BAD_REQUEST naming the field. */
 function checked(fields: Fields): Fields {
-  if (isMetricName(`${CUSTOM_PREFIX}${fields.name}`)) throw new AppError("BAD_REQUEST", "name: taken by a built-in metric");
+  if (isMetricName(`${CUSTOM_PREFIX}${fields.name}`)) throw new AppError("BAD_REQUEST", "name: taken by a built-in metric", { fieldErrors: { name: ["taken by a built-in metric"] } });
   return {
     name: fields.name,
     description: fields.description,
     kind: fields.kind,
     unit: fields.unit,
     isActive: fields.isActive,
-    events: normalizeEventPatterns(fields.events),
-    filter: validateFilter(fields.filter),
-    value: validateExpression("value", fields.value, "number"),
-    tags: Object.fromEntries(Object.entries(fields.tags).map(([tag, expression]) => [tag, validateExpression(`tags.${tag}`, expression, "string")])),
+    events: checkField("events", () => normalizeEventPatterns(fields.events)),
+    filter: checkField("filter", () => validateFilter(fields.filter)),
+    value: checkField("value", () => validateExpression("value", fields.value, "number")),
+    tags: Object.fromEntries(Object.entries(fields.tags).map(([tag, expression]) => [tag, checkField(`tags.${tag}`, () => validateExpression(`tags.${tag}`, expression, "string"))])),
   };
 }
 

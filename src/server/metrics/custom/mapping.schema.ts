@@ -18,22 +18,33 @@ const name = z
 
 const tagName = z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, "each tag's name must be lower-case letters, digits and _ (at most 50), starting with a letter");
 
+// The fields without defaults: an update's patch must not fill in what it leaves out (in zod 4,
+// `.partial()` keeps `.default()`, so a one-field patch would reset every other field).
 export const mappingFields = {
   name,
-  description: z.string().trim().max(500, "description is at most 500 characters").default(""),
+  description: z.string().trim().max(500, "description is at most 500 characters"),
   events: z.array(z.string(), { error: "events must be a list of event types or patterns" }).min(1, "events: map at least one event type"),
-  filter: z.string().max(2_000, "filter is at most 2 000 characters").default(""),
+  filter: z.string().max(2_000, "filter is at most 2 000 characters"),
   kind: z.enum(MAPPING_KINDS, { error: `kind must be one of ${MAPPING_KINDS.join(", ")}` }),
-  value: z.string().max(2_000, "value is at most 2 000 characters").default("1"),
-  unit: z.string().trim().max(30, "unit is at most 30 characters").default(""),
+  value: z.string().max(2_000, "value is at most 2 000 characters"),
+  unit: z.string().trim().max(30, "unit is at most 30 characters"),
   tags: z
     .record(tagName, z.string().max(2_000, "each tag's expression is at most 2 000 characters"), { error: 'tags must be an object like {"repo": "data.payload.repository.full_name"}' })
-    .refine((tags) => Object.keys(tags).length <= MAX_MAPPING_TAGS, `tags: at most ${MAX_MAPPING_TAGS}`)
-    .default({}),
-  isActive: z.boolean().default(true),
+    .refine((tags) => Object.keys(tags).length <= MAX_MAPPING_TAGS, `tags: at most ${MAX_MAPPING_TAGS}`),
+  isActive: z.boolean(),
 };
 
-export const createMappingInput = z.object(mappingFields);
+/** What a new mapping takes when left out. */
+export const mappingDefaults = {
+  description: mappingFields.description.default(""),
+  filter: mappingFields.filter.default(""),
+  value: mappingFields.value.default("1"),
+  unit: mappingFields.unit.default(""),
+  tags: mappingFields.tags.default({}),
+  isActive: mappingFields.isActive.default(true),
+};
+
+export const createMappingInput = z.object({ ...mappingFields, ...mappingDefaults });
 export type CreateMappingInput = z.input<typeof createMappingInput>;
 
 export const mappingIdInput = z.object({ id: z.string().uuid("Unknown metric mapping") });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { appUrl } from "@/env";
-import { mappingFields, MAPPING_KINDS } from "@/server/metrics/custom/mapping.schema";
+import { mappingDefaults, mappingFields, MAPPING_KINDS } from "@/server/metrics/custom/mapping.schema";
 import { createMapping, deleteMapping, getMapping, listMappings, updateMapping, type MappingView } from "@/server/metrics/custom/manage-mappings";
 import { defineRoute } from "../route";
 import { uuidParams } from "../schemas";
@@ -39,20 +39,30 @@ const about = {
   tags: 'Tag name → CEL expression giving its value, e.g. {"repo": "data.payload.repository.full_name"}; at most 10. An event without it is tagged `none`',
 };
 
+const bodyFields = {
+  name: mappingFields.name.meta({ description: about.name }),
+  description: mappingFields.description,
+  events: mappingFields.events.meta({ description: about.events }),
+  filter: mappingFields.filter.meta({ description: about.filter }),
+  kind: mappingFields.kind.meta({ description: about.kind }),
+  value: mappingFields.value.meta({ description: about.value }),
+  unit: mappingFields.unit,
+  tags: mappingFields.tags.meta({ description: about.tags }),
+  is_active: mappingFields.isActive,
+};
 const createBody = z
   .strictObject({
-    name: mappingFields.name.meta({ description: about.name }),
-    description: mappingFields.description,
-    events: mappingFields.events.meta({ description: about.events }),
-    filter: mappingFields.filter.meta({ description: about.filter }),
-    kind: mappingFields.kind.meta({ description: about.kind }),
-    value: mappingFields.value.meta({ description: about.value }),
-    unit: mappingFields.unit,
-    tags: mappingFields.tags.meta({ description: about.tags }),
-    is_active: mappingFields.isActive,
+    ...bodyFields,
+    description: mappingDefaults.description,
+    filter: mappingDefaults.filter.meta({ description: about.filter }),
+    value: mappingDefaults.value.meta({ description: about.value }),
+    unit: mappingDefaults.unit,
+    tags: mappingDefaults.tags.meta({ description: about.tags }),
+    is_active: mappingDefaults.isActive,
   })
   .meta({ id: "MetricMappingCreate" });
-const updateBody = createBody.partial().meta({ id: "MetricMappingUpdate", description: "The fields to change" });
+// Without defaults: fields left out of a PATCH stay as they are.
+const updateBody = z.strictObject(bodyFields).partial().meta({ id: "MetricMappingUpdate", description: "The fields to change" });
 
 function serialize(mapping: MappingView, dataspace: { slug: string }): z.infer<typeof mappingObject> {
   return {
