@@ -8,6 +8,7 @@ import { BACKFILL_REQUESTED, backfillRequestedData, PUSH_REQUESTED, pushRequeste
 import { DELIVERIES_REQUESTED, deliveriesRequestedData } from "@/server/webhooks/deliveries/dispatch-deliveries";
 import { NOTIFICATIONS_REQUESTED, notificationsRequestedData } from "@/server/notifications/dispatch";
 import { FORWARD_REQUESTED, forwardRequestedData } from "@/server/telemetry/claim-due-forwardings";
+import { RUNS_REQUESTED, runsRequestedData } from "@/server/ci/pipeline-rules/start-runs";
 
 /**
  * Switchboard's one Inngest client. Where it sends events and who calls its functions is the
@@ -58,3 +59,6 @@ export const issueSyncBackfillRequested = eventType(BACKFILL_REQUESTED, { schema
 
 /** Telemetry: one Datadog or New Relic integration's metrics forwarding run. */
 export const telemetryForwardRequested = eventType(FORWARD_REQUESTED, { schema: forwardRequestedData });
+
+/** CI: pipeline runs planned by the relay, grouped per dataspace, to start on GitHub or GitLab. */
+export const ciPipelineRunsRequested = eventType(RUNS_REQUESTED, { schema: runsRequestedData });

@@ -4,6 +4,8 @@ import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
 import { raiseAlertInput } from "@/server/records/alerts/alert.schema";
 import { raiseAlert } from "@/server/records/alerts/raise-alert";
+import { createPipelineRule } from "@/server/ci/pipeline-rules/manage-rules";
+import { createPipelineRuleInput } from "@/server/ci/pipeline-rules/rule.schema";
 import { createMapping } from "@/server/metrics/custom/manage-mappings";
 import { createMappingInput } from "@/server/metrics/custom/mapping.schema";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
@@ -62,6 +64,8 @@ async function seedTeam() {
   const apiToken = await createApiToken(ownerCtx, { name: "Team token", scopes: ["read"] });
   const eventType = await createCustomEventType(ownerCtx, { name: "custom.team.deployed", description: "", schema: { type: "object" } });
   const doomedEventType = await createCustomEventType(ownerCtx, { name: "custom.team.doomed", description: "", schema: { type: "object" } });
+  const pipelineRule = await createPipelineRule(ownerCtx, createPipelineRuleInput.parse({ name: "Team smoke", integrationId: integration.id, events: ["deployment.*"], workflow: "smoke.yml", ref: '"main"' }));
+  const doomedPipelineRule = await createPipelineRule(ownerCtx, createPipelineRuleInput.parse({ name: "Team doomed", integrationId: integration.id, events: ["deployment.*"], workflow: "smoke.yml", ref: '"main"' }));
   const mapping = await createMapping(ownerCtx, createMappingInput.parse({ name: "team.requests", events: ["request.*"], kind: "counter" }));
   const doomedMapping = await createMapping(ownerCtx, createMappingInput.parse({ name: "team.doomed", events: ["request.*"], kind: "counter" }));
   const service = await createService(ownerCtx, createServiceInput.parse({ name: "Team API", group: "API" }));
@@ -79,7 +83,7 @@ async function seedTeam() {
   const issueLink = await issueSync.linkRequest(request.id);
   const unlinkedRequest = await seedRequest(ownerCtx, { title: "Not on GitHub yet" });
   const linkableIssue = issueSync.openIssue("Opened on GitHub");
-  return { mapping, doomedMapping, notificationRule, doomedNotificationRule, issueSync, issueLink, unlinkedRequest, linkableIssue, dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
+  return { pipelineRule, doomedPipelineRule, mapping, doomedMapping, notificationRule, doomedNotificationRule, issueSync, issueLink, unlinkedRequest, linkableIssue, dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -183,6 +187,9 @@ const MUTATIONS: Record<string, MutationCase> = {
   "eventType.create": { viewer: "FORBIDDEN", input: () => ({ name: "custom.team.by_viewer", schema: { type: "object" } }) },
   "eventType.update": { viewer: "FORBIDDEN", input: (t) => ({ id: t.eventType.id, patch: { description: "Edited" } }) },
   "eventType.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedEventType.id }) },
+  "ci.createRule": { viewer: "FORBIDDEN", input: (t) => ({ name: "Viewer's rule", integrationId: t.integration.integration.id, events: ["deployment.*"], workflow: "x.yml", ref: '"main"' }) },
+  "ci.updateRule": { viewer: "FORBIDDEN", input: (t) => ({ id: t.pipelineRule.id, patch: { ref: '"dev"' } }) },
+  "ci.deleteRule": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedPipelineRule.id }) },
   "metric.createMapping": { viewer: "FORBIDDEN", input: () => ({ name: "team.by_viewer", events: ["request.*"], kind: "counter" }) },
   "metric.updateMapping": { viewer: "FORBIDDEN", input: (t) => ({ id: t.mapping.id, patch: { value: "2" } }) },
   "metric.deleteMapping": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedMapping.id }) },
@@ -389,6 +396,10 @@ describe("a member", () => {
       "eventType.create": () => caller.eventType.create({ dataspace: slug, name: "custom.team.by_member", schema: { type: "object" } }),
       "eventType.update": () => caller.eventType.update({ dataspace: slug, id: t.eventType.id, patch: { description: "Mine" } }),
       "eventType.delete": () => caller.eventType.delete({ dataspace: slug, id: t.eventType.id }),
+      // Pipeline rules act on GitHub and GitLab with the integration's token: admins only.
+      "ci.createRule": () => caller.ci.createRule({ dataspace: slug, name: "A member's rule", integrationId: t.integration.integration.id, events: ["deployment.*"], workflow: "x.yml", ref: '"main"' }),
+      "ci.updateRule": () => caller.ci.updateRule({ dataspace: slug, id: t.pipelineRule.id, patch: { ref: '"dev"' } }),
+      "ci.deleteRule": () => caller.ci.deleteRule({ dataspace: slug, id: t.pipelineRule.id }),
       // Metric mappings decide what is computed and forwarded: members read them, admins change them.
       "metric.createMapping": () => caller.metric.createMapping({ dataspace: slug, name: "team.by_member", events: ["request.*"], kind: "counter" }),
       "metric.updateMapping": () => caller.metric.updateMapping({ dataspace: slug, id: t.mapping.id, patch: { value: "3" } }),

@@ -7,6 +7,7 @@ const ORDER_WITHOUT_ID: Record<string, Record<string, "asc">[]> = {
   MaintenanceService: [{ maintenanceId: "asc" }, { serviceId: "asc" }],
   MetricBucket: [{ name: "asc" }, { series: "asc" }, { resolution: "asc" }, { at: "asc" }],
   TelemetryForwarding: [{ integrationId: "asc" }],
+  DeploymentLink: [{ deploymentId: "asc" }, { integrationId: "asc" }],
 };
 
 type Delegate = { findMany: (args: unknown) => Promise<unknown[]> };

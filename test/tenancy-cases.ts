@@ -1,6 +1,8 @@
 import { expect } from "vitest";
 import { createApiToken } from "@/server/api-tokens/manage-api-tokens";
 import { createInvitation } from "@/server/dataspaces/invitations";
+import { createPipelineRule } from "@/server/ci/pipeline-rules/manage-rules";
+import { createPipelineRuleInput } from "@/server/ci/pipeline-rules/rule.schema";
 import { createMapping } from "@/server/metrics/custom/manage-mappings";
 import { createMappingInput } from "@/server/metrics/custom/mapping.schema";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
@@ -91,6 +93,7 @@ export async function seedTwoDataspaces() {
   const runningMaintenanceB = await seedMaintenance(ctxB, { title: "Bravo window in progress", started: true });
   await seedMaintenance(ctxA, { title: "Alpha window" });
 
+  const pipelineRuleB = await createPipelineRule(ctxB, createPipelineRuleInput.parse({ name: "Bravo smoke tests", integrationId: integrationB.id, events: ["deployment.*"], workflow: "smoke.yml", ref: '"main"' }));
   const deploymentB = await createDeployment(ctxB, createDeploymentInput.parse({ serviceId: serviceB.id, environment: "bravo-staging", ref: "bravo-branch" }));
   await createDeployment(ctxA, createDeploymentInput.parse({ serviceId: serviceA.id, environment: "production" }));
 
@@ -101,7 +104,7 @@ export async function seedTwoDataspaces() {
   const instanceAdmin = await seedUser({ name: "Instance admin" });
   await db.user.update({ where: { id: instanceAdmin.id }, data: { isInstanceAdmin: true } });
 
-  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, datadogB, mappingB, deploymentB, alertToResolveB, alertForIncidentB, issueSyncB, issueLinkB, linkableIssueB, slackB, ruleB, doomedRuleB };
+  return { ownerA, ownerB, memberB, A, B, requestB, privateB, commentB, invitationB, restrictedInvitationB, ssoB, eventB: eventsB[0], runB, instanceAdmin, webhookB, deliveryB: webhookB.deliveries[0], replayB, integrationB, webhookEventB, apiTokenB, eventTypeB, serviceB, alertB, incidentB, maintenanceB, doomedMaintenanceB, runningMaintenanceB, statuspageB, datadogB, mappingB, pipelineRuleB, deploymentB, alertToResolveB, alertForIncidentB, issueSyncB, issueLinkB, linkableIssueB, slackB, ruleB, doomedRuleB };
 }
 
 export type Fixture = Awaited<ReturnType<typeof seedTwoDataspaces>>;
@@ -165,6 +168,8 @@ export function traceOfB(f: Fixture): string[] {
     f.statuspageB.id,
     f.datadogB.id,
     f.mappingB.id,
+    f.pipelineRuleB.id,
+    "Bravo smoke tests",
     "Bravo launch metric",
     "Bravo status page",
     "bravo-statuspage-secret-01",
@@ -469,6 +474,13 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
     asOwnerOfA: "OK",
   },
   "metric.overview": { scope: "dataspace", input: () => ({ range: "1h" }), asOwnerOfA: "OK" },
+  "ci.rules": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
+  "ci.rule": { scope: "dataspace", input: (f) => ({ id: f.pipelineRuleB.id }), asOwnerOfA: "NOT_FOUND" },
+  "ci.createRule": { scope: "dataspace", input: (f) => ({ name: "Alpha rule on B's repo", integrationId: f.integrationB.id, events: ["deployment.*"], workflow: "x.yml", ref: '"main"' }), asOwnerOfA: "BAD_REQUEST" },
+  "ci.updateRule": { scope: "dataspace", input: (f) => ({ id: f.pipelineRuleB.id, patch: { ref: '"hijacked"' } }), asOwnerOfA: "NOT_FOUND" },
+  "ci.deleteRule": { scope: "dataspace", input: (f) => ({ id: f.pipelineRuleB.id }), asOwnerOfA: "NOT_FOUND" },
+  "ci.runs": { scope: "dataspace", input: (f) => ({ ruleId: f.pipelineRuleB.id }), asOwnerOfA: "OK" },
+  "ci.deploymentLinks": { scope: "dataspace", input: (f) => ({ deploymentId: f.deploymentB.id }), asOwnerOfA: "NOT_FOUND" },
   "metric.definitions": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "metric.mappings": { scope: "dataspace", input: () => ({}), asOwnerOfA: "OK" },
   "metric.mapping": { scope: "dataspace", input: (f) => ({ id: f.mappingB.id }), asOwnerOfA: "NOT_FOUND" },

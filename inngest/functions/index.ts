@@ -10,6 +10,7 @@ import { statuspageReconcile, statuspageReconcileTick } from "./statuspage-recon
 import { statuspageSyncComponent } from "./statuspage-sync-component";
 import { mailDefaultNoticeFunction } from "./mail-default-notice";
 import { metricsRollup } from "./metrics-rollup";
+import { ciPushDeployment, ciStartPipelineRuns } from "./ci";
 import { telemetryForwardAlert, telemetryForwardDeployment, telemetryForwardMetrics, telemetryForwardTick } from "./telemetry-forward";
 
 /**
@@ -37,6 +38,8 @@ export const functions: InngestFunction.Any[] = [
   telemetryForwardMetrics,
   telemetryForwardAlert,
   telemetryForwardDeployment,
+  ciPushDeployment,
+  ciStartPipelineRuns,
 ];
 
 /**

@@ -95,8 +95,8 @@ describe("hostile input on the REST API", () => {
       }
     }
     // The same list under another ordering refuses it too; its own ordering follows it.
-    expect((await api.get(`/requests?ordering=created_date&cursor=${requestsCursor}`)).status).toBe(400);
-    expect((await api.get(`/requests?limit=1&cursor=${requestsCursor}`)).status).toBe(200);
+    expect((await lists.get(`/requests?ordering=created_date&cursor=${requestsCursor}`)).status).toBe(400);
+    expect((await lists.get(`/requests?limit=1&cursor=${requestsCursor}`)).status).toBe(200);
   });
 
   it("declares, on every operation, the 422 for unknown parameters and, on every POST, the 400 for a bad Idempotency-Key", () => {

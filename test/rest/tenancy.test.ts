@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createPipelineRule } from "@/server/ci/pipeline-rules/manage-rules";
+import { createPipelineRuleInput } from "@/server/ci/pipeline-rules/rule.schema";
 import { createMapping } from "@/server/metrics/custom/manage-mappings";
 import { createMappingInput } from "@/server/metrics/custom/mapping.schema";
 import { createCustomEventType } from "@/server/events/custom/manage-custom-event-types";
@@ -54,6 +56,8 @@ async function seedTwoDataspaces() {
   const doomedMemberA = await seedUser({ name: "Leaving member of A" });
   await addMember(A, doomedMemberA, "VIEWER");
   const eventTypeA = await createCustomEventType(ctxA, { name: "custom.alpha_launch", description: "Alpha launch countdown", schema: { type: "object" } });
+  const pipelineRuleA = await createPipelineRule(ctxA, createPipelineRuleInput.parse({ name: "Alpha smoke", integrationId: integrationA.id, events: ["deployment.*"], workflow: "smoke.yml", ref: '"main"' }));
+  const doomedPipelineRuleA = await createPipelineRule(ctxA, createPipelineRuleInput.parse({ name: "Alpha doomed", integrationId: integrationA.id, events: ["deployment.*"], workflow: "smoke.yml", ref: '"main"' }));
   const mappingA = await createMapping(ctxA, createMappingInput.parse({ name: "alpha.launches", events: ["request.*"], kind: "counter" }));
   const doomedMappingA = await createMapping(ctxA, createMappingInput.parse({ name: "alpha.doomed", events: ["request.*"], kind: "counter" }));
   const doomedEventTypeA = await createCustomEventType(ctxA, { name: "custom.alpha_doomed", description: "Alpha doomed type", schema: { type: "object" } });
@@ -117,6 +121,8 @@ async function seedTwoDataspaces() {
     integrationA,
     doomedIntegrationA,
     datadogA,
+    pipelineRuleA,
+    doomedPipelineRuleA,
     mappingA,
     doomedMappingA,
     inboundEventA,
@@ -193,6 +199,13 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   "GET /events/{uuid}": (f) => [{ path: `/events/${f.eventA.id}`, expect: 404, ownerGets: 200 }],
   // B publishing A's type: unknown in B (the same answer as for any unregistered name).
   "POST /events": () => [{ path: "/events", body: { type: "custom.alpha_launch", data: {} }, expect: 422, ownerGets: 201 }],
+  "GET /pipeline-rules": () => [{ path: "/pipeline-rules", expect: "own", ownerGets: 200 }],
+  "POST /pipeline-rules": (f) => [{ path: "/pipeline-rules", body: { name: "Cross tenant", integration: f.integrationA.id, events: ["deployment.*"], workflow: "x.yml", ref: '"main"' }, expect: 422, ownerGets: 201 }],
+  "GET /pipeline-rules/{uuid}": (f) => [{ path: `/pipeline-rules/${f.pipelineRuleA.id}`, expect: 404, ownerGets: 200 }],
+  "PATCH /pipeline-rules/{uuid}": (f) => [{ path: `/pipeline-rules/${f.pipelineRuleA.id}`, body: { ref: '"hijacked"' }, expect: 404, ownerGets: 200 }],
+  "DELETE /pipeline-rules/{uuid}": (f) => [{ path: `/pipeline-rules/${f.doomedPipelineRuleA.id}`, expect: 404, ownerGets: 204 }],
+  "GET /pipeline-runs": (f) => [{ path: `/pipeline-runs?rule=${f.pipelineRuleA.id}`, expect: "own", ownerGets: 200 }],
+  "GET /deployments/{uuid}/platform-links": (f) => [{ path: `/deployments/${f.deploymentA.id}/platform-links`, expect: 404, ownerGets: 200 }],
   "GET /metric-mappings": () => [{ path: "/metric-mappings", expect: "own", ownerGets: 200 }],
   "POST /metric-mappings": () => [{ path: "/metric-mappings", body: { name: "cross.tenant", events: ["request.*"], kind: "counter" }, expect: "own", ownerGets: 201 }],
   "GET /metric-mappings/{uuid}": (f) => [{ path: `/metric-mappings/${f.mappingA.id}`, expect: 404, ownerGets: 200 }],

@@ -10,6 +10,7 @@ import { incidentRouter } from "./routers/incident";
 import { integrationRouter } from "./routers/integration";
 import { maintenanceRouter } from "./routers/maintenance";
 import { metricRouter } from "./routers/metric";
+import { ciRouter } from "./routers/ci";
 import { requestRouter } from "./routers/request";
 import { runsRouter } from "./routers/runs";
 import { serviceRouter } from "./routers/service";
@@ -35,6 +36,7 @@ export const appRouter = router({
   integration: integrationRouter,
   notification: notificationRouter,
   metric: metricRouter,
+  ci: ciRouter,
   apiToken: apiTokenRouter,
   account: accountRouter,
   userAdmin: userAdminRouter,

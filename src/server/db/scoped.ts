@@ -64,6 +64,9 @@ export const TENANT_MODELS = new Set([
   "MetricBucket",
   "TelemetryForwarding",
   "MetricMapping",
+  "DeploymentLink",
+  "PipelineRule",
+  "PipelineRun",
 ]);
 
 /**

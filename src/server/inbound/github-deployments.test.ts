@@ -309,6 +309,8 @@ describe("deployments from GitHub, through the inbound URL", () => {
     const theirs = await github(other);
     const id = randomInt(1, 2 ** 31);
     await deliver(theirs, "deployment", deployment(id));
+    // The relay marks the delivery's events relayed a moment after processing: the snapshot waits for it.
+    await expect.poll(() => db.event.count({ where: { dataspaceId: other.dataspace.id, relayedAt: null } }), { timeout: 10_000 }).toBe(0);
     const before = await snapshotDataspace(other.dataspace.id);
     const report = { externalId: String(id), source: "github" as const, environment: "production", ref: null, sha: null, description: "hijacked", creator: null, url: "https://evil.example.test", status: "failure" as const, at: null, service: null };
     const ours = scopedDb(ctx.dataspace.id);

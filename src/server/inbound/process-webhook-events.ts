@@ -9,6 +9,8 @@ import { applyAlertSignals } from "@/server/records/alerts/apply-alert-signals";
 import { providerFor } from "@/server/integrations/registry";
 import { notificationInteractionOf, performSlackInteraction } from "@/server/notifications/slack-actions";
 import { recordInboundDeployments } from "@/server/records/deployments/record-inbound-deployments";
+import { applyCiRunReports } from "@/server/ci/pipeline-rules/apply-run-reports";
+import type { CiRunReport } from "@/server/ci/platform";
 import { isFormBody, parseInboundPayload } from "./inbound-payload";
 import { jsonbSafeText } from "./jsonb-safe";
 import { failEvents, finishEvents, readEvents, readHandedOver, recordEventError, type ClaimedEvent, type Finished } from "./event-transitions";
@@ -23,6 +25,7 @@ type Mapped = {
   skipped?: string;
   deployments: InboundDeployment[];
   alert: AlertSignal | null;
+  ciRun: CiRunReport | null;
   pulled: Omit<PullItem, "key">[];
   /** What a click on one of our Slack buttons, or our comment modal submitted, did (done before the group's transaction: it calls Slack). */
   clicked?: string;
@@ -77,11 +80,12 @@ export async function processWebhookEvents(input: { dataspaceId: string; events:
       const mapped = skipped ? null : provider.inbound.map({ eventType: row.eventType, payload, integration });
       const deployments = skipped ? [] : (provider.inbound.deployments?.({ eventType: row.eventType, payload, config: row.integration.config }) ?? []);
       const alert = skipped ? null : (provider.inbound.alert?.({ eventType: row.eventType, payload }) ?? null);
+      const ciRun = skipped ? null : (provider.inbound.ciRun?.({ eventType: row.eventType, payload }) ?? null);
       const interaction = skipped ? null : notificationInteractionOf(row.integration.type, payload);
       const clicked = interaction
         ? await performSlackInteraction((dataspace ??= await tdb.dataspace.findFirstOrThrow({ select: { id: true, slug: true, name: true } })), row.integration, interaction, row)
         : undefined;
-      ready.push({ row, payload, skipped, mapped, deployments, alert, pulled: skipped ? [] : pulledChangesOf(provider, row, payload), clicked });
+      ready.push({ row, payload, skipped, mapped, deployments, alert, ciRun, pulled: skipped ? [] : pulledChangesOf(provider, row, payload), clicked });
     } catch (error) {
       failures.push({ row, error });
     }
@@ -156,13 +160,16 @@ async function publishAndFinish(tdb: ScopedDb, dataspaceId: string, items: Mappe
     );
     // Platforms' issue and comment webhooks update the requests linked to them (issue sync).
     const pulled = items.flatMap(({ row, pulled }) => pulled.map((item, i) => ({ key: `${row.id}:${i}`, ...item })));
+    // Workflow runs and pipelines that pipeline rules started move on.
+    const ciRuns = items.flatMap(({ row, ciRun }) => (ciRun ? [{ key: row.id, integrationId: row.integration.id, report: ciRun }] : []));
+    const runNotes = ciRuns.length > 0 ? await applyCiRunReports(tx, ciRuns) : new Map<string, string>();
     const synced = pulled.length > 0 ? await applyPulledChanges(tx, await tx.dataspace.findFirstOrThrow({ select: { id: true, slug: true, name: true } }), pulled) : new Map<string, string>();
     const finished: Finished[] = items.map(({ row, mapped, skipped, clicked }, index) => ({
       id: row.id,
       attempts: row.attempts,
       dispatch: row.dispatch,
       type: mapped?.type ?? null,
-      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index], alerts.get(row.id), clicked, ...issueSyncMessages(synced, row.id)]
+      message: [mapped ? `Published ${mapped.type}` : skipped ? `Skipped: ${skipped}` : `Stored only: no domain event for ${row.eventType}`, recorded[index], alerts.get(row.id), runNotes.get(row.id), clicked, ...issueSyncMessages(synced, row.id)]
         .filter(Boolean)
         .join("; "),
     }));

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { DeploymentStatus, IntegrationType } from "@/generated/prisma/enums";
 import type { IssueSyncPlatform } from "@/server/issue-sync/tracker";
+import type { CiPlatform, CiRunReport } from "@/server/ci/platform";
 import type { TelemetrySink } from "@/server/telemetry/sink";
 
 /**
@@ -106,6 +107,8 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
   issueSync?: IssueSyncPlatform;
   /** Metrics on a schedule, alerts and deployments sent to a monitoring service (src/server/telemetry), for Datadog and New Relic. */
   telemetry?: TelemetrySink;
+  /** Deployments pushed and CI runs started (src/server/ci), for GitHub and GitLab. */
+  ci?: CiPlatform;
   inbound: {
     /**
      * Verifies the sender on the raw body, timing-safe, with the integration's decrypted secrets.
@@ -141,6 +144,8 @@ export interface IntegrationProvider<Config extends Record<string, unknown> = Re
      * nothing to one. Applied in the same transaction as the published event.
      */
     alert?(input: { eventType: string; payload: unknown }): AlertSignal | null;
+    /** For CI platforms: a workflow run's or pipeline's progress this delivery reports, or null. Applied to the pipeline run it started. */
+    ciRun?(input: { eventType: string; payload: unknown }): CiRunReport | null;
     /** The domain event processing publishes, or null when this event type is stored only. */
     map(input: { eventType: string; payload: unknown; integration: { id: string; name: string } }): MappedEvent | null;
     /**

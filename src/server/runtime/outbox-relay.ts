@@ -8,6 +8,8 @@ import { planWebhookDeliveries, subscribedEndpoints } from "@/server/webhooks/de
 import { dataspacesWithIssueSync } from "@/server/issue-sync/enabled";
 import { dispatchQueuedNotifications, type NotificationsRequested } from "@/server/notifications/dispatch";
 import { activeNotificationRules, planNotifications, wantedByRules } from "@/server/notifications/fan-out";
+import { activePipelineRules, planPipelineRuns, wantedByPipelineRules } from "@/server/ci/pipeline-rules/plan-runs";
+import { dispatchQueuedPipelineRuns, type RunsRequested } from "@/server/ci/pipeline-rules/start-runs";
 import { runtimePort } from "./port";
 
 /**
@@ -24,7 +26,7 @@ export type RelayedEvent = {
   data: { dataspaceId: string; actorId: string | null; payload: unknown; payloadOmitted?: string };
   ts: number;
 };
-export type SendEvents = (events: (RelayedEvent | DeliveriesRequested | InboundEventsReceived | NotificationsRequested)[]) => Promise<unknown>;
+export type SendEvents = (events: (RelayedEvent | DeliveriesRequested | InboundEventsReceived | NotificationsRequested | RunsRequested)[]) => Promise<unknown>;
 
 type Row = { id: string; type: string; data: unknown; dataspaceId: string; actorId: string | null; createdAt: Date };
 
@@ -64,9 +66,10 @@ export async function relayPass(options: RelayOptions = {}): Promise<{ relayed: 
   const deliveries = await dispatchQueuedDeliveries({ send });
   const inbound = await dispatchQueuedWebhookEvents({ send });
   const notifications = await dispatchQueuedNotifications({ send });
-  const due = [deliveries.nextDueAt, inbound.nextDueAt, notifications.nextDueAt].filter((at): at is Date => at !== null);
+  const runs = await dispatchQueuedPipelineRuns({ send });
+  const due = [deliveries.nextDueAt, inbound.nextDueAt, notifications.nextDueAt, runs.nextDueAt].filter((at): at is Date => at !== null);
   const nextDueAt = due.length ? new Date(Math.min(...due.map((at) => at.getTime()))) : null;
-  return { relayed, dispatched: deliveries.dispatched + inbound.dispatched + notifications.dispatched, nextDueAt };
+  return { relayed, dispatched: deliveries.dispatched + inbound.dispatched + notifications.dispatched + runs.dispatched, nextDueAt };
 }
 
 /**
@@ -93,8 +96,9 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
         const endpoints = await subscribedEndpoints(tx, rows.map((row) => row.dataspaceId));
         const issueSync = await dataspacesWithIssueSync(tx, rows.map((row) => row.dataspaceId));
         const rules = await activeNotificationRules(tx, rows.map((row) => row.dataspaceId));
+        const pipelineRules = await activePipelineRules(tx, rows.map((row) => row.dataspaceId));
         const runtimeWants = (row: { type: string; dataspaceId: string }) => wanted(row.type, { issueSync: issueSync.has(row.dataspaceId) });
-        const needed = rows.filter((row) => endpoints.has(row.dataspaceId) || runtimeWants(row) || wantedByRules(rules, row));
+        const needed = rows.filter((row) => endpoints.has(row.dataspaceId) || runtimeWants(row) || wantedByRules(rules, row) || wantedByPipelineRules(pipelineRules, row));
         const data = needed.length
           ? new Map(
               (
@@ -107,6 +111,7 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
         const full: Row[] = needed.map((row) => ({ ...row, data: data.get(row.id) }));
         await planWebhookDeliveries(tx, full.filter((row) => endpoints.has(row.dataspaceId)), endpoints);
         await planNotifications(tx, full.filter((row) => wantedByRules(rules, row)), rules);
+        await planPipelineRuns(tx, full.filter((row) => wantedByPipelineRules(pipelineRules, row)), pipelineRules);
         for (const chunk of chunkByBytes(full.filter(runtimeWants).map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
         await tx.$executeRaw`UPDATE "Event" SET "relayedAt" = now() WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
         return rows.length;

@@ -23,6 +23,7 @@ const TABLES = {
   WebhookDelivery: Prisma.raw(`"WebhookDelivery"`),
   WebhookEvent: Prisma.raw(`"WebhookEvent"`),
   NotificationMessage: Prisma.raw(`"NotificationMessage"`),
+  PipelineRun: Prisma.raw(`"PipelineRun"`),
 } as const;
 
 type Row = QueuedRef & { dataspaceId: string };

@@ -1449,6 +1449,106 @@ export interface paths {
         patch: operations["updateMetricMapping"];
         trace?: never;
     };
+    "/pipeline-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the pipeline rules
+         * @description Scope: `deployments:read` (or `read`).
+         */
+        get: operations["listPipelineRules"];
+        put?: never;
+        /**
+         * Start a workflow or pipeline on matching events
+         * @description Its patterns and expressions are checked on save (400 naming the field). Each matching event starts one run.
+         *
+         *     Scope: `deployments:admin` (or `admin`).
+         */
+        post: operations["createPipelineRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pipeline-rules/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a pipeline rule
+         * @description Scope: `deployments:read` (or `read`).
+         */
+        get: operations["getPipelineRule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a pipeline rule
+         * @description With its runs' records; runs already started on the platform go on there.
+         *
+         *     Scope: `deployments:admin` (or `admin`).
+         */
+        delete: operations["deletePipelineRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a pipeline rule
+         * @description Scope: `deployments:admin` (or `admin`).
+         */
+        patch: operations["updatePipelineRule"];
+        trace?: never;
+    };
+    "/pipeline-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pipeline runs
+         * @description Newest first, at most `limit` (25): of one rule (`rule`), or about one deployment or request (`subject`).
+         *
+         *     Scope: `deployments:read` (or `read`).
+         */
+        get: operations["listPipelineRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{uuid}/platform-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a deployment is on GitHub and GitLab
+         * @description For each integration that pushes deployments: the platform's deployment id, the last status it took and its last refusal, in its words.
+         *
+         *     Scope: `deployments:read` (or `read`).
+         */
+        get: operations["listDeploymentPlatformLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2043,35 +2143,59 @@ export interface components {
         MetricMappingUpdate: {
             /** @description The metric's name without `custom.`: lower-case letters, digits and `_` in dot-separated parts, e.g. `ci.duration_seconds` */
             name?: string;
-            /** @default  */
             description?: string;
             /** @description Event types or patterns it maps (`github.workflow_run.completed`, `request.*`) */
             events?: string[];
-            /**
-             * @description A condition (CEL, as a webhook's filter) the event must meet; empty for every event
-             * @default
-             */
+            /** @description A condition (CEL, as a webhook's filter) the event must meet; empty for every event */
             filter?: string;
             /**
              * @description counter: the values add up per minute; latency: their count, mean and p50/p95/p99; gauge: their mean
              * @enum {string}
              */
             kind?: "counter" | "latency" | "gauge";
-            /**
-             * @description A CEL expression over `event` and `data` giving the observation's number; `1` counts events
-             * @default 1
-             */
+            /** @description A CEL expression over `event` and `data` giving the observation's number; `1` counts events */
             value?: string;
-            /** @default  */
             unit?: string;
-            /**
-             * @description Tag name → CEL expression giving its value, e.g. {"repo": "data.payload.repository.full_name"}; at most 10. An event without it is tagged `none`
-             * @default {}
-             */
+            /** @description Tag name → CEL expression giving its value, e.g. {"repo": "data.payload.repository.full_name"}; at most 10. An event without it is tagged `none` */
             tags?: {
                 [key: string]: string;
             };
+            is_active?: boolean;
+        };
+        PipelineRuleCreate: {
+            name: string;
+            /**
+             * Format: uuid
+             * @description The GitHub or GitLab integration (its uuid) whose token starts the runs
+             */
+            integration: string;
+            events: string[];
+            /** @default  */
+            filter?: string;
+            /** @default  */
+            workflow?: string;
+            ref: string;
+            /** @default {} */
+            inputs?: {
+                [key: string]: string;
+            };
             /** @default true */
+            is_active?: boolean;
+        };
+        PipelineRuleUpdate: {
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The GitHub or GitLab integration (its uuid) whose token starts the runs
+             */
+            integration?: string;
+            events?: string[];
+            filter?: string;
+            workflow?: string;
+            ref?: string;
+            inputs?: {
+                [key: string]: string;
+            };
             is_active?: boolean;
         };
         /** @description A request, in the shape of DejaCode's request payloads */
@@ -3168,6 +3292,89 @@ export interface components {
             is_active: boolean;
             created_date: string;
             last_modified_date: string;
+        };
+        PipelineRuleList: {
+            items: components["schemas"]["PipelineRule"][];
+        };
+        PipelineRule: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            name: string;
+            integration: {
+                /** Format: uuid */
+                uuid: string;
+                name: string;
+                type: string;
+            };
+            events: string[];
+            filter: string;
+            /** @description GitHub: the workflow's file name or id; empty for GitLab */
+            workflow: string;
+            /** @description A CEL expression giving the branch or tag: "main" (quoted), or data.payload.pull_request.head.ref */
+            ref: string;
+            /** @description Input (GitHub) or variable (GitLab) name → CEL expression giving its text */
+            inputs: {
+                [key: string]: string;
+            };
+            is_active: boolean;
+            created_date: string;
+            last_modified_date: string;
+        };
+        PipelineRunList: {
+            items: components["schemas"]["PipelineRun"][];
+        };
+        PipelineRun: {
+            /** Format: uuid */
+            uuid: string;
+            rule: {
+                /** Format: uuid */
+                uuid: string;
+                name: string;
+            };
+            /**
+             * Format: uuid
+             * @description The event that started it
+             */
+            event: string;
+            /** @description The deployment or request the event was about */
+            subject: {
+                type: string;
+                /** Format: uuid */
+                uuid: string;
+            } | null;
+            ref: string;
+            inputs: {
+                [key: string]: string;
+            };
+            /**
+             * @description failed: the platform refused to start it (see error)
+             * @enum {string}
+             */
+            status: "pending" | "queued" | "in_progress" | "completed" | "failed";
+            /** @description The platform's, once completed: success, failure, cancelled, … */
+            conclusion: string | null;
+            /** @description GitHub's run id or GitLab's pipeline id */
+            external_id: string | null;
+            url: string | null;
+            error: string | null;
+            created_date: string;
+            last_modified_date: string;
+        };
+        DeploymentPlatformLinks: {
+            items: {
+                integration: {
+                    /** Format: uuid */
+                    uuid: string;
+                    name: string;
+                    type: string;
+                };
+                external_id: string;
+                last_status: string | null;
+                last_error: string | null;
+                last_modified_date: string;
+            }[];
         };
         /** @description Where messages go, by channel: Slack `{channel}`, email `{to, roles}`, Teams `{}` (the integration's Workflows URL) */
         NotificationDestinationOutput: {
@@ -7387,6 +7594,311 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPipelineRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineRuleList"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPipelineRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description The new object's URL */
+                    Location: string;
+                    "Idempotency-Replayed"?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPipelineRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineRule"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePipelineRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePipelineRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the change is refused with 412 if the object changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineRuleUpdate"];
+            };
+        };
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPipelineRuns: {
+        parameters: {
+            query?: {
+                rule?: string;
+                subject?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineRunList"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listDeploymentPlatformLinks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentPlatformLinks"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
         };

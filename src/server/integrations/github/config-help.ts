@@ -10,7 +10,7 @@ export const githubConfigHelp = {
   token: { help: "A GitHub token, only needed to act on GitHub (create issues, comments)." },
   deployments: {
     help:
-      'Optional. GitHub\'s deployment and deployment_status webhooks always record deployments. With {"branches": ["main"], "environment": "production"}, a push to main also records a successful deployment of its head commit to production (commit-based deployments, for repositories that deploy on merge). "service": "Checkout API" names the service of every deployment this integration records.',
+      'Optional. GitHub\'s deployment and deployment_status webhooks always record deployments. With {"branches": ["main"], "environment": "production"}, a push to main also records a successful deployment of its head commit to production (commit-based deployments, for repositories that deploy on merge). "service": "Checkout API" names the service of every deployment this integration records. "push": true sends Switchboard\'s own deployments (of that service, when named) to GitHub as deployments with their statuses, and posts status changes made in Switchboard to the deployments GitHub reported (needs token with Deployments: read and write).',
   },
   apiUrl: { help: "Optional: the API of a GitHub Enterprise Server, https://<host>/api/v3. Leave it out for github.com.", example: "https://github.example.com/api/v3", starter: false },
   issueSync: ISSUE_SYNC_HELP,

@@ -15,7 +15,10 @@ const DEPLOYMENTS_EXAMPLE = '{"branches": ["main"], "environment": "production"}
 /**
  * Commit-based deployments: a push to one of `branches` records a successful deployment of its
  * head commit to `environment` (of `service`, when named). `service` also names the service of
- * the deployments GitHub's own deployment webhooks report. Every message names its field.
+ * the deployments GitHub's own deployment webhooks report. `push`: Switchboard's own deployments
+ * (of `service`, when named) are created on GitHub and their statuses posted, and status changes
+ * made in Switchboard to the deployments GitHub reported are posted back (src/server/ci). Every
+ * message names its field.
  */
 export const githubDeploymentsSchema = z.strictObject(
   {
@@ -36,6 +39,7 @@ export const githubDeploymentsSchema = z.strictObject(
       .min(1, "deployments.environment must not be empty")
       .max(255, "deployments.environment is at most 255 characters")
       .default("production"),
+    push: z.boolean({ error: "deployments.push must be true or false" }).default(false),
     service: z
       .string({ error: "deployments.service must be the name of a service, e.g. \"Checkout API\"" })
       .trim()
@@ -46,7 +50,7 @@ export const githubDeploymentsSchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === "unrecognized_keys"
-        ? `unknown field ${issue.keys.map((key) => `"deployments.${key}"`).join(", ")} (deployments has branches, environment and service)`
+        ? `unknown field ${issue.keys.map((key) => `"deployments.${key}"`).join(", ")} (deployments has branches, environment, push and service)`
         : issue.code === "invalid_type"
           ? `deployments must be an object like ${DEPLOYMENTS_EXAMPLE}`
           : undefined,
@@ -81,6 +85,9 @@ export const githubConfigSchema = configObject({
     ctx.addIssue({ code: "custom", path: ["repository"], message: 'repository is required: "owner/name", e.g. "octo-org/hello-world"' });
   } else if (config.repository !== undefined && config.repo !== undefined && config.repository !== config.repo) {
     ctx.addIssue({ code: "custom", path: ["repo"], message: "repo and repository name different repositories: keep one of them" });
+  }
+  if (config.deployments?.push && !config.token) {
+    ctx.addIssue({ code: "custom", path: ["token"], message: "token is required for deployments.push: a GitHub token with Deployments: read and write on the repository" });
   }
   if (config.issueSync && !config.token) ctx.addIssue({ code: "custom", path: ["token"], message: "token is required for issueSync: a GitHub token with Issues: read and write on the repository" });
 });

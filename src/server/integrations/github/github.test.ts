@@ -174,9 +174,13 @@ describe("GitHub config", () => {
   it("takes commit-based deployments: branches (refs/heads/ dropped), an environment (production by default) and a service name", () => {
     expect(github.configSchema.parse({ ...valid, deployments: { branches: ["main", "refs/heads/release/2.x"], service: "Checkout API" } })).toEqual({
       ...valid,
-      deployments: { branches: ["main", "release/2.x"], environment: "production", service: "Checkout API" },
+      deployments: { branches: ["main", "release/2.x"], environment: "production", push: false, service: "Checkout API" },
     });
-    expect(github.configSchema.parse({ ...valid, deployments: {} })).toEqual({ ...valid, deployments: { branches: [], environment: "production" } });
+    expect(github.configSchema.parse({ ...valid, deployments: {} })).toEqual({ ...valid, deployments: { branches: [], environment: "production", push: false } });
+    // Pushing Switchboard's deployments to GitHub acts on GitHub: it needs the token.
+    expect(configErrors(github.configSchema.safeParse({ ...valid, deployments: { push: true } }))).toEqual([
+      "token: token is required for deployments.push: a GitHub token with Deployments: read and write on the repository",
+    ]);
   });
 
   it("names what is wrong in the deployments config", () => {
@@ -188,7 +192,7 @@ describe("GitHub config", () => {
     expect(errors({ branches: Array.from({ length: 21 }, (_, n) => `b${n}`) })).toEqual(["deployments.branches: deployments.branches holds at most 20 branches"]);
     expect(errors({ environment: " " })).toEqual(["deployments.environment: deployments.environment must not be empty"]);
     expect(errors({ service: "" })).toEqual(["deployments.service: deployments.service must not be empty (leave it out instead)"]);
-    expect(errors({ branch: ["main"] })).toEqual(['deployments: unknown field "deployments.branch" (deployments has branches, environment and service)']);
+    expect(errors({ branch: ["main"] })).toEqual(['deployments: unknown field "deployments.branch" (deployments has branches, environment, push and service)']);
   });
 });
 

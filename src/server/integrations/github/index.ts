@@ -1,3 +1,4 @@
+import { githubCi, githubRunReport } from "./ci";
 import type { IntegrationProvider } from "../provider";
 import { header } from "../shared/headers";
 import { str } from "../shared/read";
@@ -17,6 +18,7 @@ export const github = {
   configSchema: githubConfigSchema,
   configHelp: githubConfigHelp,
   secretFields: ["webhookSecret", "token"],
+  ci: githubCi,
   issueSync: {
     platform: "github",
     tracker: (config, secrets) =>
@@ -28,6 +30,7 @@ export const github = {
     pull: pullGithubChange,
   },
   inbound: {
+    ciRun: ({ eventType, payload }) => githubRunReport(eventType, payload),
     verify: verifyGithub,
     // `X-GitHub-Event` and the payload's action: `pull_request.opened`; `push` has no action.
     envelope(request, payload) {

@@ -10,4 +10,9 @@ export const gitlabConfigHelp = {
   webhookToken: { help: "Paste the same value into the webhook's Secret token on GitLab. At least 16 characters; a long random string is best." },
   token: { help: "A GitLab access token, only needed to act on GitLab. Issue sync needs the \"api\" scope and at least the Planner or Reporter role on the project (a personal, project or group access token)." },
   issueSync: ISSUE_SYNC_HELP,
+  deployments: {
+    help: 'Optional. {"push": true} creates Switchboard\'s deployments (those with a commit and a ref; of "service" only, when named) on GitLab once they run, and keeps their status up to date. Needs token with the "api" scope and Developer on the project.',
+    example: '{"push": true, "service": "Checkout API"}',
+    starter: false,
+  },
 } satisfies ConfigHelp;

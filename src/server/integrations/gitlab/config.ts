@@ -15,6 +15,27 @@ const project = (field: string) =>
     .refine((value) => PROJECT.test(value), `${field} must be a numeric id (e.g. "4242") or a path like "group/project"`)
     .optional();
 
+/** Switchboard's deployments (of `service`, when named) created on GitLab and their statuses pushed (src/server/ci). */
+const gitlabDeploymentsSchema = z.strictObject(
+  {
+    push: z.boolean({ error: "deployments.push must be true or false" }).default(false),
+    service: z
+      .string({ error: "deployments.service must be the name of a service, e.g. \"Checkout API\"" })
+      .trim()
+      .min(1, "deployments.service must not be empty (leave it out instead)")
+      .max(200, "deployments.service is at most 200 characters")
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown field ${issue.keys.map((key) => `"deployments.${key}"`).join(", ")} (deployments has push and service)`
+        : issue.code === "invalid_type"
+          ? 'deployments must be an object like {"push": true}'
+          : undefined,
+  },
+);
+
 /**
  * `projectId` names the project; `project_id` is accepted instead, as Provenant's documented
  * GitLab config (`{"project_id", "branch", "token"}`) writes it, and kept as written. Use
@@ -29,7 +50,11 @@ export const gitlabConfigSchema = configObject({
   webhookToken: secret("webhookToken", 16),
   token: optionalToken("token"),
   issueSync: issueSyncSchema.optional(),
+  deployments: gitlabDeploymentsSchema.optional(),
 }).superRefine((config, ctx) => {
+  if (config.deployments?.push && !config.token) {
+    ctx.addIssue({ code: "custom", path: ["token"], message: "token is required for deployments.push: a GitLab token with the api scope (Developer on the project)" });
+  }
   if (config.projectId === undefined && config.project_id === undefined) {
     ctx.addIssue({ code: "custom", path: ["projectId"], message: 'projectId is required: a numeric id (e.g. "4242") or a path like "group/project"' });
   } else if (config.projectId !== undefined && config.project_id !== undefined && config.projectId !== config.project_id) {

@@ -1,3 +1,4 @@
+import { gitlabCi, gitlabRunReport } from "./ci";
 import type { IntegrationProvider } from "../provider";
 import { eventSlug } from "../shared/event-type";
 import { header } from "../shared/headers";
@@ -22,6 +23,7 @@ export const gitlab = {
   configSchema: gitlabConfigSchema,
   configHelp: gitlabConfigHelp,
   secretFields: ["webhookToken", "token"],
+  ci: gitlabCi,
   issueSync: {
     platform: "gitlab",
     tracker(config, secrets) {
@@ -36,6 +38,7 @@ export const gitlab = {
     pull: pullGitlabChange,
   },
   inbound: {
+    ciRun: ({ eventType, payload }) => gitlabRunReport(eventType, payload),
     // GitLab sends the configured secret token as-is in X-Gitlab-Token (it does not sign bodies).
     verify: (request, secrets) =>
       verifySharedToken({ token: header(request, "x-gitlab-token"), label: "the X-Gitlab-Token header", secret: secrets.webhookToken }),

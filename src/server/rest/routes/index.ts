@@ -10,6 +10,7 @@ import { integrationRoutes } from "./integrations";
 import { maintenanceRoutes } from "./maintenances";
 import { memberRoutes } from "./members";
 import { metricMappingRoutes } from "./metric-mappings";
+import { pipelineRuleRoutes } from "./pipeline-rules";
 import { metricRoutes } from "./metrics";
 import { notificationRuleRoutes } from "./notification-rules";
 import { requestCommentRoutes } from "./request-comments";
@@ -24,7 +25,7 @@ import { webhookRoutes } from "./webhooks";
  * here, and give each route a case in test/rest/tenancy.test.ts (which fails until you do). The
  * handler, the OpenAPI document and the reference page pick it up from this list.
  */
-export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes, ...deploymentRoutes, ...alertRoutes, ...issueLinkRoutes, ...notificationRuleRoutes, ...metricRoutes, ...metricMappingRoutes];
+export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes, ...deploymentRoutes, ...alertRoutes, ...issueLinkRoutes, ...notificationRuleRoutes, ...metricRoutes, ...metricMappingRoutes, ...pipelineRuleRoutes];
 
 /** Tags in the order the document and the reference page show them. */
 export const apiTags = [

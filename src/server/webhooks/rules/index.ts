@@ -1,6 +1,6 @@
 /** The pure rules of outgoing webhooks: no database, no network. */
 export { MAX_EVENT_PATTERNS, matchesEventPattern, normalizeEventPatterns } from "./event-patterns";
-export { MAX_FILTER_LENGTH, filterMatches, validateFilter, type FilterVariables } from "./filter";
+export { MAX_FILTER_LENGTH, evaluateExpression, filterMatches, validateExpression, validateFilter, type FilterVariables } from "./filter";
 export {
   MAX_EXTRA_PAYLOAD_BYTES,
   renderPayload,
