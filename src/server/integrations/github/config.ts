@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { issueSyncSchema } from "@/server/issue-sync/settings";
-import { baseUrl, configObject, optionalToken, secret, text } from "../shared/config-fields";
+import { baseUrl, configObject, deploymentPushFields, optionalToken, secret, text } from "../shared/config-fields";
 
 // GitHub's own limits: owners are 1–39 letters, digits or inner hyphens; repository names letters,
 // digits, `.`, `_` and `-`, up to 100, never `.` or `..`.
@@ -39,13 +39,7 @@ export const githubDeploymentsSchema = z.strictObject(
       .min(1, "deployments.environment must not be empty")
       .max(255, "deployments.environment is at most 255 characters")
       .default("production"),
-    push: z.boolean({ error: "deployments.push must be true or false" }).default(false),
-    service: z
-      .string({ error: "deployments.service must be the name of a service, e.g. \"Checkout API\"" })
-      .trim()
-      .min(1, "deployments.service must not be empty (leave it out instead)")
-      .max(200, "deployments.service is at most 200 characters")
-      .optional(),
+    ...deploymentPushFields,
   },
   {
     error: (issue) =>

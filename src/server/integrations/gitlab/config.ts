@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { issueSyncSchema } from "@/server/issue-sync/settings";
-import { baseUrl, configObject, optionalToken, secret } from "../shared/config-fields";
+import { baseUrl, configObject, deploymentPushFields, optionalToken, secret } from "../shared/config-fields";
 
 // A numeric project id, or its full path (`group/subgroup/project`).
 const PROJECT = /^(?:\d+|[A-Za-z0-9_.][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_.][A-Za-z0-9_.-]*)+)$/;
@@ -17,15 +17,7 @@ const project = (field: string) =>
 
 /** Switchboard's deployments (of `service`, when named) created on GitLab and their statuses pushed (src/server/ci). */
 const gitlabDeploymentsSchema = z.strictObject(
-  {
-    push: z.boolean({ error: "deployments.push must be true or false" }).default(false),
-    service: z
-      .string({ error: "deployments.service must be the name of a service, e.g. \"Checkout API\"" })
-      .trim()
-      .min(1, "deployments.service must not be empty (leave it out instead)")
-      .max(200, "deployments.service is at most 200 characters")
-      .optional(),
-  },
+  deploymentPushFields,
   {
     error: (issue) =>
       issue.code === "unrecognized_keys"

@@ -79,3 +79,18 @@ export function httpsUrl(field: string, example: string, hosts?: RegExp) {
       }
     }, `${field} must be a URL like ${example}`);
 }
+
+/**
+ * The fields of a GitHub or GitLab `deployments` config that say which of Switchboard's
+ * deployments go to the platform (src/server/ci/push-deployments.ts): `push` them, of `service`
+ * only when it is named.
+ */
+export const deploymentPushFields = {
+  push: z.boolean({ error: "deployments.push must be true or false" }).default(false),
+  service: z
+    .string({ error: 'deployments.service must be the name of a service, e.g. "Checkout API"' })
+    .trim()
+    .min(1, "deployments.service must not be empty (leave it out instead)")
+    .max(200, "deployments.service is at most 200 characters")
+    .optional(),
+};
