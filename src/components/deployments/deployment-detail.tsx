@@ -12,6 +12,8 @@ import { formatDateTime, RelativeTime } from "@/components/ui/time";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { DeploymentStatusBadge, DEPLOYMENT_STATUS_LABELS, deploymentDuration, FINAL_STATUSES, SOURCE_LABELS } from "./labels";
+import { PipelineRuns } from "./pipeline-runs";
+import { PlatformLinks } from "./platform-links";
 
 /** Where a deployment can go from `status`: forward only (see deployment-status.ts on the server). */
 function nextStatuses(status: DeploymentStatus): DeploymentStatus[] {
@@ -72,17 +74,21 @@ export function DeploymentDetail({ id }: { id: string }) {
       <ErrorAlert>{setStatus.error ? errorMessage(setStatus.error) : null}</ErrorAlert>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="p-6 lg:col-span-2">
-          <h2 className="text-sm font-semibold text-slate-900">Description</h2>
-          {d.description ? (
-            <p className="mt-2 text-sm leading-6 whitespace-pre-wrap text-slate-700">{d.description}</p>
-          ) : (
-            <p className="mt-2 text-sm text-slate-400">No description.</p>
-          )}
-          {FINAL_STATUSES.includes(d.status) && (
-            <p className="mt-6 text-xs text-slate-500">This deployment finished; its status no longer changes. Deploying again records a new deployment.</p>
-          )}
-        </Card>
+        <div className="space-y-6 lg:col-span-2">
+          <Card className="p-6">
+            <h2 className="text-sm font-semibold text-slate-900">Description</h2>
+            {d.description ? (
+              <p className="mt-2 text-sm leading-6 whitespace-pre-wrap text-slate-700">{d.description}</p>
+            ) : (
+              <p className="mt-2 text-sm text-slate-400">No description.</p>
+            )}
+            {FINAL_STATUSES.includes(d.status) && (
+              <p className="mt-6 text-xs text-slate-500">This deployment finished; its status no longer changes. Deploying again records a new deployment.</p>
+            )}
+          </Card>
+          <PlatformLinks deploymentId={d.id} changedAt={d.updatedAt} />
+          <PipelineRuns subjectId={d.id} changedAt={d.updatedAt} />
+        </div>
         <Card className="h-fit p-6">
           <h2 className="text-sm font-semibold text-slate-900">Details</h2>
           <dl className="mt-4 space-y-4 text-sm">

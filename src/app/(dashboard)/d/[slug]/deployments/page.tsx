@@ -4,6 +4,7 @@ import { DeploymentsView } from "@/components/deployments/deployments-view";
 import { listInput, parseDeploymentFilters } from "@/components/deployments/filters";
 import { NewDeploymentLink } from "@/components/deployments/new-deployment-link";
 import { paramsFromRecord } from "@/components/requests/filters";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
@@ -26,7 +27,18 @@ export default async function DeploymentsPage({ params, searchParams }: Props) {
   ]);
   return (
     <HydrateClient>
-      <PageHeader title="Deployments" description="What was deployed where, and how it went, newest first." actions={<NewDeploymentLink />} />
+      <PageHeader
+        title="Deployments"
+        description="What was deployed where, and how it went, newest first."
+        actions={
+          <>
+            <ButtonLink variant="secondary" href={`/d/${slug}/deployments/pipelines`}>
+              Pipeline rules
+            </ButtonLink>
+            <NewDeploymentLink />
+          </>
+        }
+      />
       <Suspense fallback={<div className="rounded-lg border border-slate-200 bg-white"><SkeletonRows rows={6} label="Loading deployments" /></div>}>
         <DeploymentsView />
       </Suspense>
