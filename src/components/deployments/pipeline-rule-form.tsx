@@ -2,46 +2,35 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
+import { ExpressionHelp } from "@/components/expressions/expression-help";
+import { ExpressionRows } from "@/components/expressions/expression-rows";
+import { useRowCheck } from "@/components/expressions/rows";
 import { ErrorAlert, Notice } from "@/components/ui/alert";
+import { useDraft, type DraftFormProps } from "@/components/ui/draft-form";
 import { CheckboxField, CodeField, SelectField, TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import { inputOf, isPlatform, localInputErrors, platformLabel, ruleErrors, type PipelineRuleInput, type RuleDraft } from "./pipeline-rule-input";
-import { PipelineRuleInputs } from "./pipeline-rule-inputs";
-
-type Props = {
-  initial: RuleDraft;
-  submitLabel: string;
-  pending: boolean;
-  /** The failed mutation's error: filed under the fields it names, the rest above the buttons. */
-  error: unknown;
-  onSubmit: (input: PipelineRuleInput) => void;
-  onCancel?: () => void;
-  label: string;
-};
+import { INPUT_MESSAGES, inputOf, isPlatform, MAX_INPUTS, platformLabel, ruleErrors, type PipelineRuleInput, type Platform, type RuleDraft } from "./pipeline-rule-input";
 
 /** A pipeline rule to create or edit: which events, on which GitHub or GitLab integration, and what to run there. */
-export function PipelineRuleForm({ initial, submitLabel, pending, error, onSubmit, onCancel, label }: Props) {
+export function PipelineRuleForm({ initial, submitLabel, pending, error, onSubmit, onCancel, label }: DraftFormProps<RuleDraft, PipelineRuleInput>) {
   const trpc = useTRPC();
   const { slug } = useDataspace();
   // Listing integrations is admin-only, as is this form.
   const integrations = useQuery(trpc.integration.list.queryOptions({ dataspace: slug }));
   const platforms = (integrations.data ?? []).flatMap((i) => (isPlatform(i.type) ? [{ id: i.id, name: i.name, platform: i.type, isActive: i.isActive }] : []));
-  const [draft, setDraft] = useState(initial);
-  const [inputErrors, setInputErrors] = useState<Record<number, string>>({});
-  const set = <K extends keyof RuleDraft>(key: K, value: RuleDraft[K]) => setDraft((prev) => ({ ...prev, [key]: value }));
+  const { draft, set } = useDraft(initial);
+  const inputCheck = useRowCheck(INPUT_MESSAGES);
   const platform = platforms.find((i) => i.id === draft.integrationId)?.platform;
   const server = ruleErrors(error);
   const errors = server.fields;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const local = localInputErrors(draft);
-    setInputErrors(local);
-    if (Object.keys(local).length === 0) onSubmit(inputOf(draft, platform));
+    if (inputCheck.check(draft.inputs)) onSubmit(inputOf(draft, platform));
   }
 
   return (
@@ -138,36 +127,53 @@ export function PipelineRuleForm({ initial, submitLabel, pending, error, onSubmi
           }
         />
       </div>
-      <PipelineRuleInputs
+      <ExpressionRows
+        legend="Inputs"
+        description={<InputsDescription platform={platform} />}
+        noun="input"
+        max={MAX_INPUTS}
+        name={{ placeholder: "deployment", maxLength: 100, code: true }}
+        expressionPlaceholder="data.uuid"
         rows={draft.inputs}
         onChange={(rows) => set("inputs", rows)}
-        platform={platform}
-        localErrors={inputErrors}
-        serverErrors={server.inputs}
+        localErrors={inputCheck.errors}
+        serverErrors={server.rows}
         error={errors.inputs}
       />
       <CheckboxField label="Active" checked={draft.isActive} onChange={(e) => set("isActive", e.target.checked)} hint="An inactive rule keeps its runs but starts no new ones." error={errors.isActive} />
-      <ExpressionHelp />
+      <ExpressionHelp
+        examples={[
+          "Eval on PR: github.pull_request.opened · ref data.payload.pull_request.head.ref · pr = string(data.payload.number)",
+          'Smoke test after deploy: deployment.status_changed · filter data.status == "success" · ref "main" · deployment = data.uuid',
+        ]}
+        note="Everything is checked on save, each message under its field. Each matching event starts one run."
+      >
+        Filter, ref and inputs are CEL expressions, as in webhook filters, over <code>event</code> (<code>event.type</code>, <code>event.id</code>,{" "}
+        <code>event.timestamp</code>) and <code>data</code>, the event&apos;s payload: a deployment&apos;s events carry the deployment (<code>data.uuid</code>,{" "}
+        <code>data.environment</code>, <code>data.status</code>, …); for events received from GitHub and GitLab the provider&apos;s own payload is{" "}
+        <code>data.payload</code>. For example:
+      </ExpressionHelp>
       <FormActions error={server.general} pending={pending} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }
 
-function ExpressionHelp() {
+/** What an input becomes on the chosen platform, or on either while none is chosen. */
+function InputsDescription({ platform }: { platform: Platform | undefined }) {
   return (
-    <div className="rounded-md bg-slate-50 px-4 py-3 text-xs leading-5 text-slate-600 ring-1 ring-slate-200">
-      <p className="font-medium text-slate-700">Expressions</p>
-      <p>
-        Filter, ref and inputs are CEL expressions, as in webhook filters, over <code>event</code> (<code>event.type</code>, <code>event.id</code>,{" "}
-        <code>event.timestamp</code>) and <code>data</code>, the event&apos;s payload: a deployment&apos;s events carry the deployment (<code>data.uuid</code>,{" "}
-        <code>data.environment</code>, <code>data.status</code>, …); for events received from GitHub and GitLab the provider&apos;s own payload is{" "}
-        <code>data.payload</code>. For example:
-      </p>
-      <ul className="mt-1 list-disc pl-5 font-mono">
-        <li>Eval on PR: github.pull_request.opened · ref data.payload.pull_request.head.ref · pr = string(data.payload.number)</li>
-        <li>Smoke test after deploy: deployment.status_changed · filter data.status == &quot;success&quot; · ref &quot;main&quot; · deployment = data.uuid</li>
-      </ul>
-      <p className="mt-1">Everything is checked on save, each message under its field. Each matching event starts one run.</p>
-    </div>
+    <>
+      Optional, at most {MAX_INPUTS}. Each is a CEL expression giving text,{" "}
+      {platform === "GITLAB" ? (
+        <>passed to the pipeline as a variable of that name.</>
+      ) : platform === "GITHUB" ? (
+        <>
+          passed to the workflow as an input its <code>workflow_dispatch</code> trigger declares (GitHub refuses others).
+        </>
+      ) : (
+        <>
+          a workflow input on GitHub (as its <code>workflow_dispatch</code> declares them), a pipeline variable on GitLab.
+        </>
+      )}
+    </>
   );
 }

@@ -1,16 +1,18 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
-import { ErrorAlert } from "@/components/ui/alert";
+import { ExpressionDetail, ExpressionDetails } from "@/components/expressions/expression-details";
+import { expressionsText } from "@/components/expressions/rows";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Confirm } from "@/components/ui/confirm";
+import { DeleteButton } from "@/components/ui/delete-button";
+import { EditableItem } from "@/components/ui/editable-item";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icons";
-import { SkeletonRows } from "@/components/ui/skeleton";
+import { ItemListCard } from "@/components/ui/item-list-card";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { PipelineRuleForm } from "./pipeline-rule-form";
@@ -33,24 +35,20 @@ export function PipelineRulesView() {
   const [adding, setAdding] = useState(false);
   return (
     <div className="space-y-6">
-      <Card>
-        <CardHeader
-          title="Rules"
-          description={isAdmin ? "Up to 50 per dataspace. Each matching event starts one run, with the integration's token." : "Admins and owners create and change pipeline rules; you can read them and their runs."}
-          actions={
-            isAdmin && !adding ? (
-              <Button onClick={() => setAdding(true)}>
-                <Icon name="plus" className="-ml-0.5 size-4" />
-                New rule
-              </Button>
-            ) : undefined
-          }
-        />
-        {list.isPending ? (
-          <SkeletonRows rows={3} label="Loading pipeline rules" />
-        ) : list.isError ? (
-          <ErrorAlert className="m-4">Could not load pipeline rules: {errorMessage(list.error)}</ErrorAlert>
-        ) : list.data.length === 0 ? (
+      <ItemListCard
+        title="Rules"
+        description={isAdmin ? "Up to 50 per dataspace. Each matching event starts one run, with the integration's token." : "Admins and owners create and change pipeline rules; you can read them and their runs."}
+        actions={
+          isAdmin && !adding ? (
+            <Button onClick={() => setAdding(true)}>
+              <Icon name="plus" className="-ml-0.5 size-4" />
+              New rule
+            </Button>
+          ) : undefined
+        }
+        noun="pipeline rules"
+        query={list}
+        empty={
           <EmptyState icon={<Icon name="rocket" />} title="No pipeline rules yet">
             <p>A rule starts a GitHub Actions workflow or a GitLab pipeline when an event matches. For example:</p>
             <ul className="mt-2 space-y-1 text-left">
@@ -67,14 +65,10 @@ export function PipelineRulesView() {
             </ul>
             <p className="mt-2">{isAdmin ? "Create one with New rule." : "An admin can create one."}</p>
           </EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-100" aria-label="Pipeline rules">
-            {list.data.map((rule) => (
-              <RuleRow key={rule.id} rule={rule} canEdit={isAdmin} />
-            ))}
-          </ul>
-        )}
-      </Card>
+        }
+      >
+        {(rules) => rules.map((rule) => <RuleRow key={rule.id} rule={rule} canEdit={isAdmin} />)}
+      </ItemListCard>
       {isAdmin && adding && <NewRule onDone={() => setAdding(false)} />}
     </div>
   );
@@ -111,51 +105,34 @@ function NewRule({ onDone }: { onDone: () => void }) {
 }
 
 function RuleRow({ rule, canEdit }: { rule: PipelineRule; canEdit: boolean }) {
-  const [editing, setEditing] = useState(false);
-  if (editing) {
-    return (
-      <li className="px-5 py-5">
-        <EditRule rule={rule} onDone={() => setEditing(false)} />
-      </li>
-    );
-  }
-  const inputs = Object.entries(rule.inputs);
   return (
-    <li className="px-5 py-4" aria-label={rule.name}>
-      <div className="flex flex-wrap items-center gap-2">
-        <span className="text-sm font-semibold text-slate-900">{rule.name}</span>
-        <Badge tone="indigo">{platformLabel(rule.platform)}</Badge>
-        <span className="text-sm text-slate-600">{rule.integrationName}</span>
-        {rule.isActive ? <Badge tone="emerald">Active</Badge> : <Badge>Inactive</Badge>}
-        {canEdit && (
-          <div className="ml-auto flex items-start gap-2">
-            <Button variant="secondary" size="sm" onClick={() => setEditing(true)} aria-label={`Edit ${rule.name}`}>
-              Edit
-            </Button>
-            <DeleteRule rule={rule} />
-          </div>
-        )}
-      </div>
-      <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[7rem_minmax(0,1fr)]">
-        <Detail term="Events">{rule.events.join(", ")}</Detail>
-        <Detail term="Filter">{rule.filter || <span className="font-sans text-slate-400">none, every event</span>}</Detail>
-        {rule.platform === "GITHUB" && <Detail term="Workflow">{rule.workflow}</Detail>}
-        <Detail term="Ref">{rule.ref}</Detail>
-        <Detail term={rule.platform === "GITLAB" ? "Variables" : "Inputs"}>
-          {inputs.length ? inputs.map(([name, expression]) => `${name} = ${expression}`).join(" · ") : <span className="font-sans text-slate-400">none</span>}
-        </Detail>
-      </dl>
+    <EditableItem
+      name={rule.name}
+      canEdit={canEdit}
+      heading={
+        <>
+          <span className="text-sm font-semibold text-slate-900">{rule.name}</span>
+          <Badge tone="indigo">{platformLabel(rule.platform)}</Badge>
+          <span className="text-sm text-slate-600">{rule.integrationName}</span>
+          {rule.isActive ? <Badge tone="emerald">Active</Badge> : <Badge>Inactive</Badge>}
+        </>
+      }
+      actions={<DeleteRule rule={rule} />}
+      editor={(done) => <EditRule rule={rule} onDone={done} />}
+    >
+      <ExpressionDetails>
+        <ExpressionDetail term="Events">{rule.events.join(", ")}</ExpressionDetail>
+        <ExpressionDetail term="Filter" none="none, every event">
+          {rule.filter}
+        </ExpressionDetail>
+        {rule.platform === "GITHUB" && <ExpressionDetail term="Workflow">{rule.workflow}</ExpressionDetail>}
+        <ExpressionDetail term="Ref">{rule.ref}</ExpressionDetail>
+        <ExpressionDetail term={rule.platform === "GITLAB" ? "Variables" : "Inputs"} none="none">
+          {expressionsText(rule.inputs)}
+        </ExpressionDetail>
+      </ExpressionDetails>
       <RuleRuns rule={rule} />
-    </li>
-  );
-}
-
-function Detail({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-slate-500">{term}</dt>
-      <dd className="font-mono text-xs leading-5 break-words text-slate-800 sm:pt-px">{children}</dd>
-    </>
+    </EditableItem>
   );
 }
 
@@ -208,28 +185,10 @@ function DeleteRule({ rule }: { rule: PipelineRule }) {
   const trpc = useTRPC();
   const { slug } = useDataspace();
   const invalidate = useInvalidateRules();
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation(trpc.ci.deleteRule.mutationOptions({ onSettled: invalidate }));
-  if (!confirming) {
-    return (
-      <Button variant="danger" size="sm" onClick={() => setConfirming(true)} aria-label={`Delete ${rule.name}`}>
-        Delete
-      </Button>
-    );
-  }
   return (
-    <div>
-      <Confirm
-        label={`Confirm delete ${rule.name}`}
-        onBack={() => setConfirming(false)}
-        verb="delete"
-        danger
-        pending={remove.isPending}
-        onConfirm={() => remove.mutate({ dataspace: slug, id: rule.id })}
-      >
-        Delete {rule.name}? Its runs are deleted with it; runs already started on {platformLabel(rule.platform)} go on there.
-      </Confirm>
-      <ErrorAlert className="mt-2 max-w-md">{remove.error ? errorMessage(remove.error) : null}</ErrorAlert>
-    </div>
+    <DeleteButton name={rule.name} pending={remove.isPending} error={remove.error} onConfirm={() => remove.mutate({ dataspace: slug, id: rule.id })}>
+      Delete {rule.name}? Its runs are deleted with it; runs already started on {platformLabel(rule.platform)} go on there.
+    </DeleteButton>
   );
 }

@@ -1,36 +1,25 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { ExpressionHelp } from "@/components/expressions/expression-help";
+import { ExpressionRows } from "@/components/expressions/expression-rows";
+import { useRowCheck } from "@/components/expressions/rows";
+import { useDraft, type DraftFormProps } from "@/components/ui/draft-form";
 import { CheckboxField, CodeField, SelectField, TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
-import { inputOf, KINDS, localTagErrors, mappingErrors, tagRow, type MappingDraft, type MappingInput, type MappingKind } from "./mapping-input";
-import { MappingTags } from "./mapping-tags";
+import { inputOf, KINDS, MAX_TAGS, mappingErrors, TAG_MESSAGES, type MappingDraft, type MappingInput, type MappingKind } from "./mapping-input";
 import { TryMapping } from "./try-mapping";
 
-type Props = {
-  initial: MappingDraft;
-  submitLabel: string;
-  pending: boolean;
-  /** The failed mutation's error: filed under the fields it names, the rest above the buttons. */
-  error: unknown;
-  onSubmit: (input: MappingInput) => void;
-  onCancel?: () => void;
-  label: string;
-};
-
 /** A custom metric mapping to create or edit: which events, the value and tags each records, and a try on an example event. */
-export function MappingForm({ initial, submitLabel, pending, error, onSubmit, onCancel, label }: Props) {
-  const [draft, setDraft] = useState(initial);
-  const [tagErrors, setTagErrors] = useState<Record<number, string>>({});
-  const set = <K extends keyof MappingDraft>(key: K, value: MappingDraft[K]) => setDraft((prev) => ({ ...prev, [key]: value }));
+export function MappingForm({ initial, submitLabel, pending, error, onSubmit, onCancel, label }: DraftFormProps<MappingDraft, MappingInput>) {
+  const { draft, set } = useDraft(initial);
+  const tagCheck = useRowCheck(TAG_MESSAGES);
   const server = mappingErrors(error);
   const errors = server.fields;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const local = localTagErrors(draft);
-    setTagErrors(local);
-    if (Object.keys(local).length === 0) onSubmit(inputOf(draft));
+    if (tagCheck.check(draft.tags)) onSubmit(inputOf(draft));
   }
 
   return (
@@ -91,37 +80,34 @@ export function MappingForm({ initial, submitLabel, pending, error, onSubmit, on
           />
           <TextField label="Unit" name="unit" value={draft.unit} onChange={(e) => set("unit", e.target.value)} error={errors.unit} maxLength={30} placeholder="seconds" />
         </div>
-        <MappingTags
+        <ExpressionRows
+          legend="Tags"
+          description={`Optional, at most ${MAX_TAGS}. Each observation is recorded per tag set, so keep values few (a repository, a branch, a status — not an id).`}
+          noun="tag"
+          max={MAX_TAGS}
+          name={{ placeholder: "repo", maxLength: 50 }}
+          expressionPlaceholder="data.payload.repository.full_name"
           rows={draft.tags}
           onChange={(tags) => set("tags", tags)}
-          onAdd={() => set("tags", [...draft.tags, tagRow()])}
-          localErrors={tagErrors}
-          serverErrors={server.tags}
+          localErrors={tagCheck.errors}
+          serverErrors={server.rows}
           error={errors.tags}
         />
         <CheckboxField label="Active" checked={draft.isActive} onChange={(e) => set("isActive", e.target.checked)} hint="An inactive mapping keeps its figures but records nothing new." error={errors.isActive} />
-        <ExpressionHelp />
+        <ExpressionHelp
+          examples={[
+            "value: (timestamp(data.payload.workflow_run.updated_at) - timestamp(data.payload.workflow_run.run_started_at)).getSeconds()",
+            "repo: data.payload.repository.full_name · branch: data.payload.workflow_run.head_branch · conclusion: data.payload.workflow_run.conclusion",
+          ]}
+          note='An event whose value is not a number records nothing; a tag with no value for an event is recorded as "none".'
+        >
+          Filter, value and tags are CEL expressions, as in webhook filters, over <code>event</code> (<code>event.type</code>, <code>event.id</code>,{" "}
+          <code>event.timestamp</code>) and <code>data</code>, the event&apos;s payload. For events received from GitHub, GitLab and the other providers the
+          provider&apos;s own payload is <code>data.payload</code>. For example, on <code>github.workflow_run.completed</code>:
+        </ExpressionHelp>
         <FormActions error={server.general} pending={pending} submitLabel={submitLabel} onCancel={onCancel} />
       </form>
       <TryMapping mapping={inputOf(draft)} />
-    </div>
-  );
-}
-
-function ExpressionHelp() {
-  return (
-    <div className="rounded-md bg-slate-50 px-4 py-3 text-xs leading-5 text-slate-600 ring-1 ring-slate-200">
-      <p className="font-medium text-slate-700">Expressions</p>
-      <p>
-        Filter, value and tags are CEL expressions, as in webhook filters, over <code>event</code> (<code>event.type</code>, <code>event.id</code>,{" "}
-        <code>event.timestamp</code>) and <code>data</code>, the event&apos;s payload. For events received from GitHub, GitLab and the other providers the
-        provider&apos;s own payload is <code>data.payload</code>. For example, on <code>github.workflow_run.completed</code>:
-      </p>
-      <ul className="mt-1 list-disc pl-5 font-mono">
-        <li>value: (timestamp(data.payload.workflow_run.updated_at) - timestamp(data.payload.workflow_run.run_started_at)).getSeconds()</li>
-        <li>repo: data.payload.repository.full_name · branch: data.payload.workflow_run.head_branch · conclusion: data.payload.workflow_run.conclusion</li>
-      </ul>
-      <p className="mt-1">An event whose value is not a number records nothing; a tag with no value for an event is recorded as &quot;none&quot;.</p>
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { TRPCClientError } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { formErrorsOf, type FormErrors } from "@/components/expressions/form-errors";
+import { parseEvents, recordOf, rowsOf, type ExpressionRow, type RowMessages } from "@/components/expressions/rows";
 import type { AppRouter } from "@/server/api/root";
-import { errorMessage } from "@/trpc/errors";
 
 /**
  * The custom metric mapping form's state and its conversions: the mapping as the API lists it,
@@ -17,11 +17,10 @@ export const KINDS: { value: MappingKind; label: string; hint: string }[] = [
   { value: "gauge", label: "Gauge", hint: "a level: the mean of the values per minute" },
 ];
 
-export type TagRow = { key: number; name: string; expression: string };
-export type MappingDraft = { name: string; description: string; events: string; filter: string; kind: MappingKind; value: string; unit: string; tags: TagRow[]; isActive: boolean };
+/** MAX_MAPPING_TAGS on the server. */
+export const MAX_TAGS = 10;
 
-let nextKey = 0;
-export const tagRow = (name = "", expression = ""): TagRow => ({ key: nextKey++, name, expression });
+export type MappingDraft = { name: string; description: string; events: string; filter: string; kind: MappingKind; value: string; unit: string; tags: ExpressionRow[]; isActive: boolean };
 
 export const EMPTY_DRAFT: MappingDraft = { name: "", description: "", events: "", filter: "", kind: "counter", value: "1", unit: "", tags: [], isActive: true };
 
@@ -34,17 +33,10 @@ export function draftOf(mapping: Mapping): MappingDraft {
     kind: mapping.kind,
     value: mapping.value,
     unit: mapping.unit,
-    tags: Object.entries(mapping.tags).map(([name, expression]) => tagRow(name, expression)),
+    tags: rowsOf(mapping.tags),
     isActive: mapping.isActive,
   };
 }
-
-/** Event types or patterns, one per line or separated by commas. */
-export const parseEvents = (text: string) =>
-  text
-    .split(/[\n,]+/)
-    .map((type) => type.trim())
-    .filter(Boolean);
 
 /** The draft as the API takes it; tag rows left wholly empty are dropped. */
 export function inputOf(draft: MappingDraft): MappingInput {
@@ -56,52 +48,20 @@ export function inputOf(draft: MappingDraft): MappingInput {
     kind: draft.kind,
     value: draft.value,
     unit: draft.unit.trim(),
-    tags: Object.fromEntries(draft.tags.filter((row) => row.name.trim() || row.expression.trim()).map((row) => [row.name.trim(), row.expression])),
+    tags: recordOf(draft.tags),
     isActive: draft.isActive,
   };
 }
 
-/** Problems the form can name before any round trip: a tag without a name, the same name twice. */
-export function localTagErrors(draft: MappingDraft): Record<number, string> {
-  const errors: Record<number, string> = {};
-  const seen = new Set<string>();
-  for (const row of draft.tags) {
-    const name = row.name.trim();
-    if (!name && !row.expression.trim()) continue;
-    if (!name) errors[row.key] = "Name this tag, or remove the row";
-    else if (seen.has(name)) errors[row.key] = `${name} is already a tag of this mapping`;
-    else if (!row.expression.trim()) errors[row.key] = "Give the tag an expression, e.g. event.type";
-    seen.add(name);
-  }
-  return errors;
-}
+/** What the form says about a tag row before any round trip. */
+export const TAG_MESSAGES: RowMessages = {
+  unnamed: "Name this tag, or remove the row",
+  duplicate: (name) => `${name} is already a tag of this mapping`,
+  noExpression: "Give the tag an expression, e.g. event.type",
+};
 
 const FIELDS = ["name", "description", "events", "filter", "kind", "value", "unit", "tags", "isActive"] as const;
-export type MappingErrors = { fields: Partial<Record<(typeof FIELDS)[number], string>>; tags: Record<string, string>; general: string | null };
+export type MappingErrors = FormErrors<(typeof FIELDS)[number]>;
 
-/**
- * A failed save or try, filed under the form's fields. The expression checks answer with a message
- * that starts with the field ("value: must be a number, …", "tags.repo: …", "events: unknown event
- * type …") rather than with field errors, so both are read; anything else is the form's own error.
- */
-export function mappingErrors(error: unknown): MappingErrors {
-  const out: MappingErrors = { fields: {}, tags: {}, general: null };
-  if (!error) return out;
-  const raw = error instanceof TRPCClientError ? ((error.data as { fieldErrors?: Record<string, string[]> | null } | undefined)?.fieldErrors ?? {}) : {};
-  for (const [path, messages] of Object.entries(raw)) {
-    // `patch.` (an update) and `mapping.` (a try) wrap the same fields.
-    const [field, tag] = path.replace(/^(patch|mapping)\./, "").split(".");
-    if (!messages[0]) continue;
-    if (field === "tags" && tag) out.tags[tag] ??= messages[0];
-    else if ((FIELDS as readonly string[]).includes(field)) out.fields[field as (typeof FIELDS)[number]] ??= messages[0];
-  }
-  const message = errorMessage(error);
-  const prefixed = /^(name|description|events|filter|kind|value|unit|tags)(?:\.([a-z0-9_]+))?: ([\s\S]+)$/.exec(message);
-  if (prefixed) {
-    const [, field, tag, why] = prefixed;
-    if (field === "tags" && tag) out.tags[tag] = why;
-    else out.fields[field as (typeof FIELDS)[number]] ??= why;
-  }
-  if (Object.keys(out.fields).length === 0 && Object.keys(out.tags).length === 0) out.general = message;
-  return out;
-}
+/** A failed save or try, filed under the form's fields and tags; `patch.` (an update) and `mapping.` (a try) wrap the same fields. */
+export const mappingErrors = (error: unknown): MappingErrors => formErrorsOf(error, { fields: FIELDS, rows: "tags", wrappers: ["patch", "mapping"] });
