@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { createDataspace } from "../support/dashboard";
 import { expect, hydrated, test, unique } from "../support/fixtures";
 import { APP_URL } from "../support/settings";
+import { datadogNotification } from "../../test/alert-fixtures";
 
 /**
  * The overview's charts plot real series: alerts and requests made through the REST API show up,
@@ -28,6 +29,7 @@ test("alerts and requests made through the API are plotted on the overview once 
   await page.getByLabel("Name", { exact: true }).fill("Monitor");
   await page.getByLabel("Alerts: write").check();
   await page.getByLabel("Requests: write").check();
+  await page.getByLabel("Integrations: admin").check();
   await createToken.click();
   const token = await page.getByLabel("API token", { exact: true }).inputValue();
   const post = async (path: string, body: unknown) => {
@@ -39,6 +41,17 @@ test("alerts and requests made through the API are plotted on the overview once 
   await post("/alerts", { title: `Slow pages ${id}`, severity: "warning", fingerprint: `slow-${id}` });
   await post("/requests", { title: `Rotate keys ${id}` });
   await post("/requests", { title: `Renew certificate ${id}` });
+  // A Datadog integration receives one notification (a recovery: it raises no alert of its own).
+  const secret = `dd-secret-${id}-0123456789`;
+  const created = await fetch(`${APP_URL}/api/v1/integrations`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ type: "datadog", name: `Monitors ${id}`, config: { webhookSecret: secret } }),
+  });
+  expect(created.status).toBe(201);
+  const integration = (await created.json()) as { uuid: string; inbound_url: string };
+  const received = await fetch(integration.inbound_url, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(datadogNotification("Recovered")) });
+  expect(received.status).toBe(202);
 
   await page.getByRole("navigation", { name: "Dataspace" }).getByRole("link", { name: "Overview" }).click();
   await hydrated(page.getByRole("tab", { name: "Last hour" }));
@@ -54,4 +67,9 @@ test("alerts and requests made through the API are plotted on the overview once 
   // And drawn: the alerts' bars, one per severity in their minute.
   await expect(page.getByRole("figure", { name: "Alerts" }).locator(".recharts-bar-rectangle path").first()).toBeVisible();
   expect(await page.getByRole("figure", { name: "Alerts" }).locator(".recharts-bar-rectangle path").count()).toBeGreaterThanOrEqual(2);
+
+  // The integration's page charts what it received, hour by hour.
+  await page.goto(`/d/${slug}/integrations/${integration.uuid}`);
+  await expect(page.getByText("1 received, 0 failed processing")).toBeVisible({ timeout: 90_000 });
+  expect(await columnTotal(page, "Webhooks received, last 24 hours", "Received")).toBe(1);
 });

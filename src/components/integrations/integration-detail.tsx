@@ -11,6 +11,7 @@ import { BackLink, DetailError, DetailLoading } from "@/components/ui/detail-sta
 import { Detail, Muted } from "@/components/webhooks/detail-parts";
 import { useTRPC } from "@/trpc/react";
 import { InboundCard, SetupInstructions } from "./inbound-card";
+import { IntegrationCharts } from "./integration-charts";
 import { IntegrationActions } from "./integration-actions";
 import { changedIntegrationFields, IntegrationForm, valuesFromIntegration } from "./integration-form";
 import { AuthFailures } from "./integrations-view";
@@ -85,6 +86,7 @@ export function IntegrationDetail({ id }: { id: string }) {
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="min-w-0 space-y-6 lg:col-span-2">
             <InboundCard integration={i} label={label} />
+            <IntegrationCharts integrationId={i.id} />
             <RecentEvents integrationId={i.id} />
           </div>
           <div className="min-w-0 space-y-6">
