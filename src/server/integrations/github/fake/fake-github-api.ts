@@ -1,15 +1,5 @@
-import {
-  commentJson,
-  deploymentJson,
-  deploymentStatusJson,
-  issueJson,
-  privateUserJson,
-  pullJson,
-  rateLimitJson,
-  repoJson,
-  workflowRunJson,
-  type Urls,
-} from "./fake-github-json";
+import { commentJson, issueJson, privateUserJson, pullJson, rateLimitJson, repoJson, type Urls } from "./fake-github-json";
+import { deploymentJson, deploymentStatusJson, workflowRunJson } from "./fake-github-ci-json";
 import type { DeploymentState, FakeIssue, FakeRepo, FakeUser, GithubState, StateReason } from "./fake-github-state";
 
 /**

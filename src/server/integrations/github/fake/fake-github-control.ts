@@ -1,7 +1,8 @@
 import type http from "node:http";
 import { serveControlSurface, type ControlAnswer } from "../../shared/fake/control";
 import type { FakeGithub } from "./fake-github";
-import { commentJson, deploymentJson, deploymentStatusJson, issueJson, workflowRunJson, type Urls } from "./fake-github-json";
+import { commentJson, issueJson, type Urls } from "./fake-github-json";
+import { deploymentJson, deploymentStatusJson, workflowRunJson } from "./fake-github-ci-json";
 import type { GithubState } from "./fake-github-state";
 
 /**

@@ -2,19 +2,8 @@ import { createHmac, randomUUID } from "node:crypto";
 import examples from "@octokit/webhooks-examples";
 import { sign } from "@octokit/webhooks-methods";
 import { createHookSender, type HookDelivery } from "../../shared/fake/hook-sender";
-import {
-  commentJson,
-  deploymentJson,
-  deploymentStatusJson,
-  issueJson,
-  labelJson,
-  pullJson,
-  repoJson,
-  userJson,
-  workflowJson,
-  workflowRunJson,
-  type Urls,
-} from "./fake-github-json";
+import { commentJson, issueJson, labelJson, pullJson, repoJson, userJson, type Urls } from "./fake-github-json";
+import { deploymentJson, deploymentStatusJson, workflowJson, workflowRunJson } from "./fake-github-ci-json";
 import type { Change, GithubState, RepoChange } from "./fake-github-state";
 
 /**

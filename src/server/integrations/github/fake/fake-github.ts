@@ -7,9 +7,9 @@ import { createGithubContractGate, operationDocs } from "./contract";
 import { githubError, handleOperation, type Answer } from "./fake-github-api";
 import { serveControl } from "./fake-github-control";
 import type { Urls } from "./fake-github-json";
+import { GithubState } from "./fake-github-ci-state";
 import {
   changedRepo,
-  GithubState,
   type Change,
   type FakeComment,
   type FakeDeployment,
