@@ -1,3 +1,4 @@
+import { GitlabState } from "./fake-gitlab-ci-state";
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -9,7 +10,6 @@ import { serveControl } from "./fake-gitlab-control";
 import type { Urls } from "./fake-gitlab-json";
 import {
   changedProject,
-  GitlabState,
   type Change,
   type FakeDeployment,
   type FakeIssue,
