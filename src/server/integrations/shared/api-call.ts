@@ -1,4 +1,5 @@
 import { instanceAllowList } from "@/server/webhooks/target-config";
+import { parseRetryAfter } from "@/server/webhooks/transport/retry-after";
 import { sendWebhookRequest } from "@/server/webhooks/transport/send";
 import { parseAllowList, type AllowList } from "@/server/webhooks/transport/target-policy";
 
@@ -52,10 +53,5 @@ export function overridePolicy(overrideUrl: string | undefined): { allowList: Al
   };
 }
 
-/** Seconds or an HTTP date in Retry-After (or a provider's reset header), as ms from now; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+/** Retry-After (or a provider's reset header in seconds) as ms from now, read as webhook deliveries read it; undefined when absent or unreadable. */
+export const retryAfterMs = (value: string | undefined): number | undefined => parseRetryAfter(value, new Date()) ?? undefined;
