@@ -10,6 +10,7 @@ import { dispatchQueuedNotifications, type NotificationsRequested } from "@/serv
 import { activeNotificationRules, planNotifications, wantedByRules } from "@/server/notifications/fan-out";
 import { activePipelineRules, planPipelineRuns, wantedByPipelineRules } from "@/server/ci/pipeline-rules/plan-runs";
 import { dispatchQueuedPipelineRuns, type RunsRequested } from "@/server/ci/pipeline-rules/start-runs";
+import { batchByJsonSize } from "@/server/http/json-batches";
 import { runtimePort } from "./port";
 
 /**
@@ -41,18 +42,6 @@ function toRelayedEvent(row: Row): RelayedEvent {
   const event = { id: row.id, name: row.type, data: { dataspaceId: row.dataspaceId, actorId: row.actorId, payload: row.data }, ts: row.createdAt.getTime() };
   if (JSON.stringify(event).length <= MAX_EVENT_BYTES) return event;
   return { ...event, data: { ...event.data, payload: null, payloadOmitted: `over ${MAX_EVENT_BYTES / 1024} KB; read event ${row.id} from the events API` } };
-}
-
-function chunkByBytes<T>(items: T[], maxBytes: number): T[][] {
-  const chunks: T[][] = [];
-  let size = Infinity;
-  for (const item of items) {
-    const bytes = JSON.stringify(item).length;
-    if (size + bytes > maxBytes) chunks.push([]), (size = 0);
-    chunks.at(-1)!.push(item);
-    size += bytes;
-  }
-  return chunks;
 }
 
 /**
@@ -112,7 +101,7 @@ export async function relayOutbox(options: RelayOptions & { batchSize?: number }
         await planWebhookDeliveries(tx, full.filter((row) => endpoints.has(row.dataspaceId)), endpoints);
         await planNotifications(tx, full.filter((row) => wantedByRules(rules, row)), rules);
         await planPipelineRuns(tx, full.filter((row) => wantedByPipelineRules(pipelineRules, row)), pipelineRules);
-        for (const chunk of chunkByBytes(full.filter(runtimeWants).map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
+        for (const chunk of batchByJsonSize(full.filter(runtimeWants).map(toRelayedEvent), MAX_SEND_BYTES)) await send(chunk);
         await tx.$executeRaw`UPDATE "Event" SET "relayedAt" = now() WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
         return rows.length;
       },

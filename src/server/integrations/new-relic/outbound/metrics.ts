@@ -1,4 +1,4 @@
-import { batchByJsonSize } from "@/server/telemetry/batch";
+import { batchByJsonSize } from "@/server/http/json-batches";
 import type { MetricPoint } from "@/server/telemetry/sink";
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Items in batches whose JSON stays under `maxBytes` (a provider's payload limit, less a margin);
- * an item larger than that alone is a batch of its own.
+ * Items in batches whose JSON stays under `maxBytes` (a receiver's payload limit, less a margin:
+ * the runtime's event API, Datadog's and New Relic's intake); an item larger than that alone is a
+ * batch of its own.
  */
 export function batchByJsonSize<T>(items: T[], maxBytes: number): T[][] {
   const batches: T[][] = [];
