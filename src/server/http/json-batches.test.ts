@@ -10,7 +10,7 @@ describe("batches by JSON size", () => {
         expect(batches.flat()).toEqual(items);
         for (const batch of batches) {
           expect(batch.length).toBeGreaterThan(0);
-          const size = batch.reduce((sum, item) => sum + Buffer.byteLength(JSON.stringify(item)) + 1, 0);
+          const size = batch.reduce<number>((sum, item) => sum + Buffer.byteLength(JSON.stringify(item)) + 1, 0);
           if (batch.length > 1) expect(size).toBeLessThanOrEqual(maxBytes);
         }
       }),

@@ -10,6 +10,7 @@ import { integrationTenant, seedIntegration } from "../../../test/integration-fi
 import { createMapping } from "@/server/metrics/custom/manage-mappings";
 import { createMappingInput } from "@/server/metrics/custom/mapping.schema";
 import { forwardMetricsWindow } from "./forward-metrics";
+import { getTelemetryStatus } from "./forwarding-status";
 import { TelemetrySendError } from "./sink";
 
 /**
@@ -78,7 +79,8 @@ describe("metrics forwarding to Datadog", () => {
     for (let i = 1; i <= 20; i++) await bucket(ctx, end - i * MINUTE, i);
     await rollupUpTo(end);
 
-    const first = await forwardMetricsWindow(ref, now());
+    // The clock held inside the minute: a run crossing into the next one would start a minute later.
+    const first = await forwardMetricsWindow(ref, new Date(end + 30_000));
     // A new forwarding starts 10 minutes back, and sends the 5 before that again as any run does.
     expect(first).toMatchObject({ points: 15, dropped: 0, caughtUp: true, to: new Date(end).toISOString() });
     const sent = datadogMinutes();
@@ -93,7 +95,7 @@ describe("metrics forwarding to Datadog", () => {
     await bucket(ctx, end - 2 * MINUTE, 99);
     await bucket(ctx, end, 7);
     await rollupUpTo(end + MINUTE);
-    expect(await forwardMetricsWindow(ref, now())).toMatchObject({ caughtUp: true, to: new Date(end + MINUTE).toISOString() });
+    expect(await forwardMetricsWindow(ref, new Date(end + MINUTE + 30_000))).toMatchObject({ caughtUp: true, to: new Date(end + MINUTE).toISOString() });
     const again = datadogMinutes();
     expect(again.get(end - 2 * MINUTE)).toBe(99); // replaced, not added to
     expect(again.get(end)).toBe(7);
@@ -171,6 +173,21 @@ describe("metrics forwarding to Datadog", () => {
       "switchboard.custom.ci.duration_seconds.max": 200,
     });
     expect(datadog.violations).toEqual([]);
+  });
+
+  it("the integration's status shows what it sends and its lag; an integration of another kind has none", async () => {
+    const ctx = await integrationTenant();
+    const ref = await datadogIntegration(ctx);
+    const end = thisMinute();
+    await bucket(ctx, end - MINUTE, 4, "status");
+    await rollupUpTo(end);
+    await db.telemetryForwarding.create({ data: { ...ref, upTo: new Date(end - 3 * MINUTE) } });
+    await forwardMetricsWindow(ref, new Date(end + 10_000));
+    const status = await getTelemetryStatus(ctx, ref.integrationId, new Date(end + 30_000));
+    expect(status).toMatchObject({ metrics: ["webhooks.deliveries.succeeded"], alerts: false, deployments: false, forwarding: { upTo: new Date(end), lagSeconds: 30, lastError: null } });
+    expect(status.forwarding!.lastPoints).toBeGreaterThan(0);
+    const { integration: github } = await seedIntegration(ctx, { name: "Not a monitor" });
+    await expect(getTelemetryStatus(ctx, github.id)).rejects.toMatchObject({ code: "NOT_FOUND", message: "This integration sends no telemetry: only Datadog and New Relic integrations do" });
   });
 
   it("a refused key fails for good and says what to check", async () => {

@@ -24,8 +24,10 @@ async function checked(ctx: TenantContext, fields: Fields): Promise<Fields> {
   const integration = await ctx.db.integration.findFirst({ where: { id: fields.integrationId }, select: { type: true } });
   const ci = integration ? providerFor(integration.type).ci : undefined;
   if (!integration || !ci) throw new AppError("BAD_REQUEST", "integration: choose a GitHub or GitLab integration of this dataspace", { fieldErrors: { integrationId: ["choose a GitHub or GitLab integration"] } });
-  const platformProblem = ci.checkRule({ workflow: fields.workflow });
-  if (platformProblem) throw new AppError("BAD_REQUEST", platformProblem, { fieldErrors: { workflow: [platformProblem.replace(/^workflow: /, "")] } });
+  checkField("workflow", () => {
+    const problem = ci.checkRule({ workflow: fields.workflow });
+    if (problem) throw new AppError("BAD_REQUEST", problem);
+  });
   const ref = checkField("ref", () => {
     try {
       return validateExpression("ref", fields.ref, "string");

@@ -14,7 +14,6 @@ import {
 } from "@/server/integrations/manage/manage-integrations";
 import type { SerializedIntegration } from "@/server/integrations/manage/serialize-integration";
 import { getTelemetryStatus } from "@/server/telemetry/forwarding-status";
-import { AppError } from "@/server/errors";
 import { defineRoute } from "../route";
 import { pageQuery, uuidParams } from "../schemas";
 
@@ -274,7 +273,6 @@ export const integrationRoutes = [
     errors: [404],
     handle: async ({ tenant, params }) => {
       const status = await getTelemetryStatus(tenant, params.uuid);
-      if (!status) throw new AppError("NOT_FOUND", "This integration sends no telemetry: only Datadog and New Relic integrations do");
       const f = status.forwarding;
       return {
         metrics: status.metrics,
