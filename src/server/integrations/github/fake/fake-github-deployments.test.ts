@@ -1,9 +1,8 @@
 import { createHmac } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Octokit } from "@octokit/rest";
 import { verify } from "@octokit/webhooks-methods";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startWebhookReceiver, type ReceivedHook, type WebhookReceiver } from "../../../../../test/webhook-receiver";
 import { validateGithubPayload } from "../schema";
 import { startFakeGithub, type FakeGithub } from "./fake-github";
 
@@ -20,21 +19,7 @@ const REPO = "acme/widgets";
 const SECRET = "It's a Secret to Everybody";
 const at = { owner: "acme", repo: "widgets" };
 
-type Received = { path: string; headers: http.IncomingHttpHeaders; body: string };
-
-async function startReceiver() {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      received.push({ path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(202).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(resolve)) };
-}
+type Received = ReceivedHook;
 
 /** What went wrong with each delivery as our receiver would see it: signature, headers, schema. */
 async function deliveryProblems(received: Received[]): Promise<string[]> {
@@ -54,7 +39,7 @@ async function deliveryProblems(received: Received[]): Promise<string[]> {
 
 describe("the fake GitHub's deployments and workflow dispatch", () => {
   let fake: FakeGithub;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: WebhookReceiver;
   let alice: Octokit;
   const log = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
   const client = (token: string) => new Octokit({ auth: token, baseUrl: fake.url, request: { fetch }, log });
@@ -65,13 +50,13 @@ describe("the fake GitHub's deployments and workflow dispatch", () => {
   };
 
   beforeAll(async () => {
-    [fake, receiver] = await Promise.all([startFakeGithub(), startReceiver()]);
+    [fake, receiver] = await Promise.all([startFakeGithub(), startWebhookReceiver()]);
     fake.addUser({ login: "alice", token: "alice-token", scopes: ["repo"] });
     fake.addUser({ login: "bob", token: "bob-token" });
     fake.addUser({ login: "carol", token: "carol-token" });
     fake.addUser({ login: "deployer", token: "deployer-token", scopes: ["repo_deployment"] });
     fake.addRepo({ fullName: REPO, collaborators: ["alice", "deployer"], readOnly: ["bob"] });
-    fake.addHook({ repo: REPO, url: `${receiver.url}/hooks/github`, secret: SECRET });
+    fake.addHook({ repo: REPO, url: `${receiver.url("/hooks/github")}`, secret: SECRET });
     alice = client("alice-token");
   });
   afterEach(() => {

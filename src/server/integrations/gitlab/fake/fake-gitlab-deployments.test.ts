@@ -1,7 +1,6 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Gitlab } from "@gitbeaker/rest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startWebhookReceiver, type ReceivedHook, type WebhookReceiver } from "../../../../../test/webhook-receiver";
 import { inboundRequest } from "../../shared/test-requests";
 import { gitlab } from "../index";
 import { startFakeGitlab, type FakeGitlab } from "./fake-gitlab";
@@ -18,21 +17,7 @@ import { startFakeGitlab, type FakeGitlab } from "./fake-gitlab";
 const PROJECT = "acme/widgets";
 const TOKEN = "gl-hook-secret-0123456789";
 
-type Received = { path: string; headers: http.IncomingHttpHeaders; body: string };
-
-async function startReceiver() {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      received.push({ path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(202).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(resolve)) };
-}
+type Received = ReceivedHook;
 
 /** Each hook as our receiver reads it: its event type, and what would be wrong with it. */
 function readHooks(received: Received[]) {
@@ -60,7 +45,7 @@ const failure = async (work: Promise<unknown>): Promise<Failure> => {
 
 describe("the fake GitLab's deployments and pipelines", () => {
   let fake: FakeGitlab;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: WebhookReceiver;
   const client = (token: string) => new Gitlab({ host: fake.url, token });
   const hooks = async () => {
     await fake.settled();
@@ -68,14 +53,14 @@ describe("the fake GitLab's deployments and pipelines", () => {
   };
 
   beforeAll(async () => {
-    [fake, receiver] = await Promise.all([startFakeGitlab(), startReceiver()]);
+    [fake, receiver] = await Promise.all([startFakeGitlab(), startWebhookReceiver()]);
     fake.addUser({ username: "alice", token: "alice-token" });
     fake.addUser({ username: "rita", token: "rita-token" });
     fake.addUser({ username: "gus", token: "gus-token" });
     fake.addUser({ username: "reader", token: "reader-token", scopes: ["read_api"] });
     fake.addProject({ path: PROJECT, members: { alice: "developer", rita: "reporter", gus: "guest", reader: "developer" } });
     fake.addProject({ path: "acme/other", members: { alice: "maintainer" } });
-    fake.addHook({ project: PROJECT, url: `${receiver.url}/hooks/gitlab`, token: TOKEN });
+    fake.addHook({ project: PROJECT, url: `${receiver.url("/hooks/gitlab")}`, token: TOKEN });
   });
   afterEach(() => {
     expect(fake.violations, "requests the real GitLab API would refuse").toEqual([]);
