@@ -1,6 +1,6 @@
-import http from "node:http";
+import type http from "node:http";
 import { createFaultSwitch, createHangingResponses } from "../../shared/fake/faults";
-import { listenOnLoopback } from "../../shared/fake/server";
+import { createRawFakeServer, listenOnLoopback } from "../../shared/fake/server";
 import { createDatadogContractGate } from "./contract";
 import { datadogError, decodeBody, handleOperation, type Answer } from "./fake-datadog-api";
 import { serveControl } from "./fake-datadog-control";
@@ -88,16 +88,9 @@ export async function startFakeDatadog(options: { port?: number; apiKeys?: strin
   const faults = createFaultSwitch<Fault>();
   const hanging = createHangingResponses();
 
-  // Not shared/fake/server.ts's createFakeServer: that hands over the body as text, and a compressed one must stay bytes.
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://fake.invalid");
-      const bytes = Buffer.concat(chunks);
-      if (url.pathname.startsWith("/_fake/")) return serveControl(fake, { method: req.method ?? "", path: url.pathname, text: bytes.toString("utf8") }, res);
-      api(req, res, url, bytes);
-    });
+  const server = createRawFakeServer((req, res, url, bytes) => {
+    if (url.pathname.startsWith("/_fake/")) return serveControl(fake, { method: req.method ?? "", path: url.pathname, text: bytes.toString("utf8") }, res);
+    api(req, res, url, bytes);
   });
 
   function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, bytes: Buffer) {

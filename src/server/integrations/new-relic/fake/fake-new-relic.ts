@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import http from "node:http";
+import type http from "node:http";
 import { createFaultSwitch, createHangingResponses } from "../../shared/fake/faults";
-import { listenOnLoopback } from "../../shared/fake/server";
+import { createRawFakeServer, listenOnLoopback } from "../../shared/fake/server";
 import { createIngestGate } from "./contract";
 import { serveControl } from "./fake-new-relic-control";
 import type { Exchange, Fault, FaultTarget, FakeState, RecordedRequest, StoredDeployment } from "./fake-new-relic-types";
@@ -123,21 +123,15 @@ export async function startFakeNewRelic(options: FakeNewRelicOptions = {}): Prom
     };
   }
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://fake.invalid");
-      const raw = Buffer.concat(chunks);
-      if (url.pathname.startsWith("/_fake/")) return serveControl(fake, state, { method: req.method ?? "", path: url.pathname, text: raw.toString("utf8") }, res);
-      const x = exchange(req, res, url, raw);
-      if (url.pathname === "/graphql") {
-        handleNerdgraph(x, state).catch((error: unknown) => {
-          x.violation(`the fake failed: ${(error as Error).message}`);
-          if (!res.headersSent) x.send(500, { errors: [{ message: "Internal server error" }] });
-        });
-      } else handleIngest(x, gate, state);
-    });
+  const server = createRawFakeServer((req, res, url, raw) => {
+    if (url.pathname.startsWith("/_fake/")) return serveControl(fake, state, { method: req.method ?? "", path: url.pathname, text: raw.toString("utf8") }, res);
+    const x = exchange(req, res, url, raw);
+    if (url.pathname === "/graphql") {
+      handleNerdgraph(x, state).catch((error: unknown) => {
+        x.violation(`the fake failed: ${(error as Error).message}`);
+        if (!res.headersSent) x.send(500, { errors: [{ message: "Internal server error" }] });
+      });
+    } else handleIngest(x, gate, state);
   });
   const url = await listenOnLoopback(server, options.port);
 

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
- * The HTTP plumbing every issue tracker fake shares: a server that hands each request over with
+ * The HTTP plumbing every fake shares: a server that hands each request over with
  * its whole body read (the contract gate, the control surface and the request log all need the
  * text), listening on loopback only, on a free port unless a test needs a fixed one. Closing is
  * in faults.ts, since it must end the responses a fault left hanging.
@@ -10,10 +10,15 @@ import type { AddressInfo } from "node:net";
 
 /** A server calling `handle` once the request's body has been read, with the request's URL (its origin a placeholder: only path and query are the client's). */
 export function createFakeServer(handle: (req: http.IncomingMessage, res: http.ServerResponse, url: URL, text: string) => void): http.Server {
+  return createRawFakeServer((req, res, url, bytes) => handle(req, res, url, bytes.toString("utf8")));
+}
+
+/** The same, handing over the body as it came (a compressed body must stay bytes: Datadog's and New Relic's intakes). */
+export function createRawFakeServer(handle: (req: http.IncomingMessage, res: http.ServerResponse, url: URL, bytes: Buffer) => void): http.Server {
   return http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => handle(req, res, new URL(req.url ?? "/", "http://fake.invalid"), Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => handle(req, res, new URL(req.url ?? "/", "http://fake.invalid"), Buffer.concat(chunks)));
   });
 }
 
