@@ -1,5 +1,6 @@
 import { createDataspace, createRequest } from "./support/dashboard";
 import { expect, hydrated, test, unique } from "./support/fixtures";
+import { githubFake } from "./support/github-fake";
 import { GITHUB_FAKE_URL } from "./support/settings";
 
 /**
@@ -14,26 +15,15 @@ import { GITHUB_FAKE_URL } from "./support/settings";
 
 type FakeIssue = { number: number; title: string; body: string | null; comments_list: { body: string }[] };
 
-async function fake(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${GITHUB_FAKE_URL}/_fake/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = await response.json();
-  expect(response.status, `${method} /_fake/${path}: ${JSON.stringify(answer)}`).toBe(method === "POST" ? 201 : 200);
-  return answer;
-}
-
 test("a request made in the dashboard becomes a GitHub issue, and a comment made on GitHub shows on the request", async ({ ownerPage: page }) => {
   const id = unique();
   const repository = `acme-${id}/app`;
   const login = `switchboard-bot-${id}`;
   const token = `ghp_e2e${id}`;
   const webhookSecret = `e2e-github-webhook-secret-${id}`;
-  await fake("POST", "users", { login, token, scopes: ["repo"] });
-  await fake("POST", "users", { login: `alice-${id}`, token: `ghp_alice${id}` });
-  await fake("POST", "repos", { fullName: repository, collaborators: [login, `alice-${id}`] });
+  await githubFake("POST", "users", { login, token, scopes: ["repo"] });
+  await githubFake("POST", "users", { login: `alice-${id}`, token: `ghp_alice${id}` });
+  await githubFake("POST", "repos", { fullName: repository, collaborators: [login, `alice-${id}`] });
 
   const slug = await createDataspace(page, `Issue sync ${id}`);
 
@@ -50,7 +40,7 @@ test("a request made in the dashboard becomes a GitHub issue, and a comment made
 
   // GitHub's webhook for the repository goes to the inbound URL the page shows.
   const inboundUrl = await page.getByLabel("Inbound URL").inputValue();
-  await fake("POST", "hooks", { repo: repository, url: inboundUrl, secret: webhookSecret });
+  await githubFake("POST", "hooks", { repo: repository, url: inboundUrl, secret: webhookSecret });
 
   // The issue sync card: what it does in words, and Test connection reaches the fake as the bot.
   await expect(page.getByRole("heading", { name: "Issue sync", exact: true })).toBeVisible();
@@ -71,13 +61,13 @@ test("a request made in the dashboard becomes a GitHub issue, and a comment made
   await expect(link).toHaveAttribute("href", new RegExp(`/${repository}/issues/${number}$`));
 
   // On GitHub: the issue has the request's title and links back to it.
-  const [issue] = (await fake("GET", `repos/${repository}/issues`)) as FakeIssue[];
+  const [issue] = (await githubFake("GET", `repos/${repository}/issues`)) as FakeIssue[];
   expect(issue).toMatchObject({ number, title });
   expect(issue.body).toContain(requestPath);
 
   // Someone comments on GitHub: the comment comes back to the request, with its source badge.
   const comment = `Reproduced on staging, the payment provider answers in 31 s (${id}).`;
-  await fake("POST", `repos/${repository}/issues/${number}/comments`, { body: comment, login: `alice-${id}` });
+  await githubFake("POST", `repos/${repository}/issues/${number}/comments`, { body: comment, login: `alice-${id}` });
   const comments = page.locator('ol[title="Comments"] > li');
   await expect(async () => {
     await page.reload();
@@ -87,7 +77,7 @@ test("a request made in the dashboard becomes a GitHub issue, and a comment made
   await expect(pulled).toContainText(`alice-${id}`);
   await expect(pulled.getByText("via GitHub")).toBeVisible();
   // It stays one comment on GitHub: the one the person made was not sent back.
-  const [after] = (await fake("GET", `repos/${repository}/issues`)) as FakeIssue[];
+  const [after] = (await githubFake("GET", `repos/${repository}/issues`)) as FakeIssue[];
   expect(after.comments_list.map((c) => c.body)).toEqual([comment]);
 
   // Unlinked (after a confirm), then linked again by hand: a reference GitHub does not know is
@@ -95,7 +85,7 @@ test("a request made in the dashboard becomes a GitHub issue, and a comment made
   await page.getByRole("button", { name: "Unlink" }).click();
   await page.getByRole("group", { name: `Unlink ${key}` }).getByRole("button", { name: "Yes, unlink" }).click();
   await expect(page.getByText("Not linked to an issue.")).toBeVisible();
-  expect(((await fake("GET", `repos/${repository}/issues`)) as FakeIssue[]).map((i) => i.number)).toEqual([number]);
+  expect(((await githubFake("GET", `repos/${repository}/issues`)) as FakeIssue[]).map((i) => i.number)).toEqual([number]);
   await page.getByRole("button", { name: "Link existing issue" }).click();
   const form = page.getByRole("form", { name: "Link existing issue" });
   await form.getByLabel("Integration").selectOption({ label: "App issues" });

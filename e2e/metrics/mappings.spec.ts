@@ -1,5 +1,5 @@
-import type { Page } from "@playwright/test";
 import { createDataspace, createRequest } from "../support/dashboard";
+import { columnTotal } from "../support/charts";
 import { expect, hydrated, test, unique } from "../support/fixtures";
 
 /**
@@ -7,16 +7,6 @@ import { expect, hydrated, test, unique } from "../support/fixtures";
  * refused under its field, "Try it" shows what an example event would record), and once the metrics
  * rollup (every minute, in the app's runtime) has computed the minute, the Overview charts it.
  */
-
-/** The sum of one column of a chart's table of points (the figures the chart plots). */
-async function columnTotal(page: Page, chart: string, column: string): Promise<number> {
-  const table = page.locator(`table[data-chart="${chart}"]`);
-  const headers = await table.locator("thead th").allTextContents();
-  const index = headers.indexOf(column);
-  if (index < 1) return 0;
-  const cells = await table.locator(`tbody tr td:nth-child(${index + 1})`).allTextContents();
-  return cells.reduce((sum, text) => sum + (Number.parseFloat(text) || 0), 0);
-}
 
 test("a mapping made from the form is tried on an example event, then charted on the overview from real events", async ({ ownerPage: page }) => {
   test.setTimeout(210_000);

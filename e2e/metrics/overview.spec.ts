@@ -1,6 +1,6 @@
-import type { Page } from "@playwright/test";
 import { createDataspace } from "../support/dashboard";
 import { expect, hydrated, test, unique } from "../support/fixtures";
+import { columnTotal } from "../support/charts";
 import { APP_URL } from "../support/settings";
 import { datadogNotification } from "../../test/alert-fixtures";
 
@@ -9,16 +9,6 @@ import { datadogNotification } from "../../test/alert-fixtures";
  * once the metrics rollup (every minute, in the app's runtime) has computed their minute, as the
  * charts' figures and in the tables of points beside them.
  */
-
-/** The sum of one column of a chart's table of points. */
-async function columnTotal(page: Page, chart: string, column: string): Promise<number> {
-  const table = page.locator(`table[data-chart="${chart}"]`);
-  const headers = await table.locator("thead th").allTextContents();
-  const index = headers.indexOf(column);
-  if (index < 1) return 0;
-  const cells = await table.locator(`tbody tr td:nth-child(${index + 1})`).allTextContents();
-  return cells.reduce((sum, text) => sum + (Number.parseFloat(text) || 0), 0);
-}
 
 test("alerts and requests made through the API are plotted on the overview once their minute is computed", async ({ ownerPage: page }) => {
   test.setTimeout(180_000);

@@ -1,5 +1,6 @@
 import { createDataspace } from "../support/dashboard";
 import { expect, hydrated, test, unique } from "../support/fixtures";
+import { githubFake } from "../support/github-fake";
 import { GITHUB_FAKE_URL } from "../support/settings";
 
 /**
@@ -13,25 +14,14 @@ import { GITHUB_FAKE_URL } from "../support/settings";
 
 type FakeRun = { id: number; path: string; head_branch: string; event: string; inputs: Record<string, string> };
 
-async function fake(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${GITHUB_FAKE_URL}/_fake/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = await response.json();
-  expect(response.status, `${method} /_fake/${path}: ${JSON.stringify(answer)}`).toBe(method === "POST" ? 201 : 200);
-  return answer;
-}
-
 test("a pipeline rule dispatches a GitHub workflow when a deployment succeeds, and the deployment's page shows the run", async ({ ownerPage: page }) => {
   const id = unique();
   const repository = `acme-${id}/shop`;
   const login = `switchboard-ci-${id}`;
   const token = `ghp_ci${id}`;
-  await fake("POST", "users", { login, token, scopes: ["repo"] });
-  await fake("POST", "repos", { fullName: repository, collaborators: [login] });
-  await fake("POST", `repos/${repository}/workflows`, { path: ".github/workflows/smoke.yml", name: "Smoke test", inputs: { deployment: { required: true, type: "string" } } });
+  await githubFake("POST", "users", { login, token, scopes: ["repo"] });
+  await githubFake("POST", "repos", { fullName: repository, collaborators: [login] });
+  await githubFake("POST", `repos/${repository}/workflows`, { path: ".github/workflows/smoke.yml", name: "Smoke test", inputs: { deployment: { required: true, type: "string" } } });
 
   const slug = await createDataspace(page, `Pipelines ${id}`);
 
@@ -99,7 +89,7 @@ test("a pipeline rule dispatches a GitHub workflow when a deployment succeeds, a
   await expect(run.getByText("main", { exact: true })).toBeVisible(); // the ref as evaluated
 
   // On "GitHub": smoke.yml was dispatched on main with the deployment's uuid.
-  const dispatched = (await fake("GET", `repos/${repository}/dispatches`)) as FakeRun[];
+  const dispatched = (await githubFake("GET", `repos/${repository}/dispatches`)) as FakeRun[];
   expect(dispatched).toHaveLength(1);
   expect(dispatched[0]).toMatchObject({ id: runId, path: ".github/workflows/smoke.yml", head_branch: "main", event: "workflow_dispatch", inputs: { deployment: uuid } });
   await expect(runLink).toHaveAttribute("href", new RegExp(`/${repository}/actions/runs/${runId}$`));
