@@ -87,7 +87,8 @@ export function tryMapping(ctx: TenantContext, input: z.output<typeof tryMapping
   const variables = { event: { id: "00000000-0000-0000-0000-000000000000", type: input.event.type, timestamp: new Date().toISOString() }, data: input.event.data };
   const observation = observe(fields, variables);
   if (observation) return { observation, reason: null };
-  const reason = !normalizeEventPatterns(fields.events).length || !observe({ ...fields, filter: "", value: "1", tags: {} }, variables)
+  // Which step stopped it: the event's type, the filter, or the value.
+  const reason = !observe({ ...fields, filter: "", value: "1", tags: {} }, variables)
     ? `${input.event.type} is not one of the mapped events`
     : !observe({ ...fields, value: "1", tags: {} }, variables)
       ? "the filter is not true for this event"
