@@ -19,7 +19,7 @@ export async function recordSynced(ref: LinkRef, integration: { refused: boolean
   // next push compares the request with what it sent, not with how the platform stored it.
   const tdb = scopedDb(ref.dataspaceId);
   const previous = await tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { synced: true } });
-  const synced = nextSyncedState(readSyncedState(previous?.synced), { ...syncedStateOf(issue), ...sent, updatedAt: issue.updatedAt });
+  const synced = nextSyncedState(readSyncedState(previous?.synced), { ...syncedStateOf(issue), ...sent });
   await tdb.issueLink.update({
     where: { id: ref.linkId },
     data: { externalId: issue.id, externalKey: issue.key, url: issue.url, state: "SYNCED", lastError: null, lastSyncedAt: new Date(), synced: synced as Prisma.InputJsonValue },

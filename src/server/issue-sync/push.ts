@@ -1,16 +1,16 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { scopedDb } from "@/server/db/scoped";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import type { StepRunner } from "@/server/runtime/step-runner";
 import { filterMatches } from "@/server/webhooks/rules/filter";
 import { isIssueSyncApiError } from "./errors";
 import { recordFailure, recordSynced, type LinkRef } from "./link-state";
-import { issueDraft, pushPatch, readSyncedState } from "./render";
+import { changedMeanwhile, issueDraft, pushPatch, readSyncedState } from "./render";
 import { dataspaceOf, filterDataOf, loadRequest, syncedRequestOf } from "./request-snapshot";
 import { applyPulledChanges } from "./pull";
 import { pulls, pushes } from "./settings";
 import { syncIntegration, syncIntegrations, trackerOf, type SyncIntegration, type TrackerDeps } from "./targets";
-import { commentMarker, requestMarker, type IssueTracker } from "./tracker";
+import { commentMarker, requestMarker, type ExternalIssue, type IssueTracker } from "./tracker";
 
 /**
  * Push: a request → its issue on each platform that syncs it. A request without an issue gets one
@@ -113,16 +113,23 @@ export async function ensureLink(dataspaceId: string, integrationId: string, req
   }
 }
 
-/** What a step reads before its call, at once: the link, its integration, and (when it sends it) the request. */
+/**
+ * What a step reads before its call, as of one moment: the link, its integration, and (when it
+ * sends it) the request. One snapshot, because a pull commits the request and the link together:
+ * a link read after it beside a request read before it would make the push undo the pull.
+ */
 async function stepContext(input: PushInput, ref: LinkRef, withRequest: boolean) {
   const tdb = scopedDb(input.dataspaceId);
-  const [link, integration, request, dataspace] = await Promise.all([
-    tdb.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true, synced: true } }),
-    syncIntegration(tdb, ref.integrationId),
-    withRequest ? loadRequest(input.dataspaceId, input.requestId, tdb) : null,
-    withRequest ? dataspaceOf(tdb, input.dataspaceId) : null,
-  ]);
-  return { tdb, link, integration, request, dataspace };
+  const read = await tdb.$transaction(
+    async (tx) => ({
+      link: await tx.issueLink.findFirst({ where: { id: ref.linkId }, select: { externalId: true, synced: true } }),
+      integration: await syncIntegration(tx, ref.integrationId),
+      request: withRequest ? await loadRequest(input.dataspaceId, input.requestId, tx) : null,
+      dataspace: withRequest ? await dataspaceOf(tx, input.dataspaceId) : null,
+    }),
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+  return { tdb, ...read };
 }
 
 /** Runs a call against the platform, recording on the link how it went. */
@@ -179,14 +186,20 @@ async function catchUp(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promi
   const result = await withTracker(input, ref, integration, deps, async (tracker, integration) => {
     const issue = await tracker.getIssue(link.externalId!);
     if (!issue.updatedAt || !synced.updatedAt || Date.parse(issue.updatedAt) <= Date.parse(synced.updatedAt)) return false;
-    const dataspace = await dataspaceOf(tdb, input.dataspaceId);
-    const change = { kind: "issue" as const, action: "edited" as const, issue, actor: `someone on ${integration.platform.platform}` };
-    await transactionWithEvents(tdb, (tx) =>
-      applyPulledChanges(tx, dataspace, [{ key: ref.linkId, integrationId: integration.id, platform: integration.platform.platform, settings: integration.settings, change }]),
-    );
+    await takeIn(input, ref, integration, issue);
     return true;
   });
   return result === true;
+}
+
+/** A change made on the platform that its webhook has not brought (yet), applied as that webhook would be. */
+async function takeIn(input: PushInput, ref: LinkRef, integration: SyncIntegration, issue: ExternalIssue): Promise<void> {
+  const tdb = scopedDb(input.dataspaceId);
+  const dataspace = await dataspaceOf(tdb, input.dataspaceId);
+  const change = { kind: "issue" as const, action: "edited" as const, issue, actor: `someone on ${integration.platform.platform}` };
+  await transactionWithEvents(tdb, (tx) =>
+    applyPulledChanges(tx, dataspace, [{ key: ref.linkId, integrationId: integration.id, platform: integration.platform.platform, settings: integration.settings, change }]),
+  );
 }
 
 /** "Closed in Switchboard": the note posted before the issue is closed, while the request is still closed. */
@@ -213,7 +226,11 @@ async function updateIssue(input: PushInput, ref: LinkRef, deps: TrackerDeps): P
   }
   const result = await withTracker(input, ref, integration, deps, async (tracker, integration) => {
     const issue = await tracker.updateIssue(link.externalId!, patch);
-    await recordSynced(ref, integration, issue, { ...(patch.body === undefined ? {} : { body: patch.body }) });
+    // A person's edit of a field this push did not send, made between the read and the update, is
+    // in the answer: recorded as not yet synced, then taken in — never adopted as the sync's own.
+    const meanwhile = changedMeanwhile(issue, synced, patch);
+    await recordSynced(ref, integration, issue, { ...(patch.body === undefined ? {} : { body: patch.body }), ...meanwhile });
+    if (meanwhile) await takeIn(input, ref, integration, issue);
     return true;
   });
   return result === true;

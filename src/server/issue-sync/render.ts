@@ -171,3 +171,18 @@ export function pushPatch(request: SyncedRequest, settings: IssueSyncSettings, s
 }
 
 export const labelsChanged = (a: string[], b: string[]) => !sameLabels(a, b);
+
+/**
+ * The fields a push did not send that the platform's answer shows changed since the last sync: a
+ * person's edit made meanwhile (closing the issue while the push changed its labels). Returned as
+ * the link held them, with its time, so the answer can be recorded as "before that edit" and the
+ * edit then taken in as a pull; null when there is none.
+ */
+export function changedMeanwhile(issue: IssueFields, synced: SyncedState, patch: ReturnType<typeof pushPatch>): Partial<SyncedState> | null {
+  const before: Partial<SyncedState> = {};
+  if (patch.title === undefined && issue.title !== synced.title) before.title = synced.title;
+  if (patch.body === undefined && notesOf(issue.body) !== notesOf(synced.body)) before.body = synced.body;
+  if (patch.state === undefined && issue.state !== synced.state) before.state = synced.state;
+  if (patch.labels === undefined && !sameLabels(issue.labels, synced.labels)) before.labels = synced.labels;
+  return Object.keys(before).length > 0 ? { ...before, updatedAt: synced.updatedAt } : null;
+}

@@ -118,7 +118,7 @@ describe("Forgejo issue sync", () => {
 
     // None of it was pushed back to Forgejo (the pulled comment is not re-posted either).
     await settled(ctx.dataspace.id);
-    expect(writes(repo).length).toBe(pushesBefore);
+    expect(writes(repo).slice(pushesBefore)).toEqual([]);
   });
 
   it("a pull request naming the issue is noted on the request and, merged, closes it; its comments are not the issue's", { timeout: 60_000 }, async () => {
@@ -180,5 +180,35 @@ describe("Forgejo issue sync", () => {
     await expect.poll(async () => (await requestOf(request.id)).title, { timeout: 10_000 }).toBe("Edited on Forgejo later");
     await settled(ctx.dataspace.id);
     expect(fake.issue(repo, number).title).toBe("Edited on Forgejo later");
+  });
+  it("a person closing the issue while a push changes its labels: the request closes, not only the issue", { timeout: 60_000 }, async () => {
+    const { ctx, repo } = await setup();
+    const request = await newRequest(ctx, { title: "Search times out", priority: "high" });
+    const number = Number((await syncedLink(request.id)).externalId);
+    await settled(ctx.dataspace.id);
+
+    // Alice closes the issue just as the push's label change reaches Forgejo: the answer the push
+    // reads back shows it closed, before Forgejo's webhook about the close has come in.
+    let closed = false;
+    fake.fault({
+      status: 500,
+      match: (r) => {
+        if (!closed && r.operationId === "issueReplaceLabels" && r.path.endsWith(`/issues/${number}/labels`)) {
+          closed = true;
+          fake.userClosesIssue({ repo, number, login: "alice" });
+        }
+        return false;
+      },
+    });
+    await edit(ctx, request.id, { priority: "urgent" });
+    await expect.poll(() => fake.labels(repo, number).sort(), { timeout: 10_000 }).toEqual(["P0", "switchboard"]);
+    expect(closed).toBe(true);
+    await expect.poll(async () => (await requestOf(request.id)).status, { timeout: 10_000 }).toBe("closed");
+    await settled(ctx.dataspace.id);
+    fake.fault(null);
+    expect(await requestOf(request.id)).toMatchObject({ status: "closed", priority: "urgent" });
+    expect(fake.issue(repo, number).state).toBe("closed");
+    // Closed by a person on Forgejo: the sync posts no "Closed in Switchboard" note.
+    expect(fake.comments(repo, number)).toEqual([]);
   });
 });
