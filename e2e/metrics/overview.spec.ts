@@ -25,8 +25,10 @@ test("alerts and requests made through the API are plotted on the overview once 
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${APP_URL}/api/v1${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
     expect(response.status, `${path}: ${await response.clone().text()}`).toBe(201);
+    return (await response.json()) as { uuid: string };
   };
-  await post("/alerts", { title: `Disk full ${id}`, severity: "critical", fingerprint: `disk-${id}` });
+  const trace = "https://app.datadoghq.com/apm/trace/6102183468";
+  const disk = await post("/alerts", { title: `Disk full ${id}`, severity: "critical", fingerprint: `disk-${id}`, links: [{ url: trace, kind: "trace", label: "Failing write" }] });
   await post("/alerts", { title: `Queue stuck ${id}`, severity: "critical", fingerprint: `queue-${id}` });
   await post("/alerts", { title: `Slow pages ${id}`, severity: "warning", fingerprint: `slow-${id}` });
   await post("/requests", { title: `Rotate keys ${id}` });
@@ -62,4 +64,10 @@ test("alerts and requests made through the API are plotted on the overview once 
   await page.goto(`/d/${slug}/integrations/${integration.uuid}`);
   await expect(page.getByText("1 received, 0 failed processing")).toBeVisible({ timeout: 90_000 });
   expect(await columnTotal(page, "Webhooks received, last 24 hours", "Received")).toBe(1);
+
+  // The alert keeps the trace its sender linked, and shows it.
+  await page.goto(`/d/${slug}/alerts/${disk.uuid}`);
+  const links = page.getByRole("list", { name: "Links to look into it" });
+  await expect(links.getByRole("link", { name: "Failing write" })).toHaveAttribute("href", trace);
+  await expect(links.getByRole("listitem")).toHaveText(["TraceFailing write"]);
 });

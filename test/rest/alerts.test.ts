@@ -55,6 +55,28 @@ describe("REST: alerts", () => {
     expect((await reader.get(`/alerts/${created.body.uuid}`, { headers: { "if-none-match": fetched.headers.get("etag")! } })).status).toBe(304);
   });
 
+  it("keeps the links a raise sends (trace, APM page, runbook), a repeat with links replaces them and one without keeps them; a bad link is a 422 naming it", async () => {
+    const trace = { url: "https://app.datadoghq.com/apm/trace/6102183468", kind: "trace" };
+    const created = await api.post("/alerts", { title: "Checkout errors", fingerprint: "checkout-errors", links: [trace, { url: "https://wiki.example.com/checkout", kind: "runbook", label: "Checkout runbook" }, { url: "https://wiki.example.com/checkout" }] });
+    expect(created.body.links).toEqual([
+      { kind: "trace", label: "Trace", url: trace.url },
+      { kind: "runbook", label: "Checkout runbook", url: "https://wiki.example.com/checkout" },
+    ]);
+    expect((await api.post("/alerts", { title: "Checkout errors", fingerprint: "checkout-errors" })).body).toMatchObject({ count: 2, links: created.body.links });
+    const newer = { url: "https://app.datadoghq.com/apm/trace/6102189999", kind: "trace" };
+    expect((await api.post("/alerts", { title: "Checkout errors", fingerprint: "checkout-errors", links: [newer] })).body).toMatchObject({ count: 3, links: [{ kind: "trace", label: "Trace", url: newer.url }] });
+
+    const refused = async (links: unknown) => {
+      const answer = await api.post("/alerts", { title: "Bad links", links });
+      expect(answer.status).toBe(422);
+      return (answer.body.errors as { field: string; message: string }[]).map((e) => `${e.field}: ${e.message}`);
+    };
+    expect(await refused([{ url: "javascript:alert(1)" }])).toEqual(["links.0.url: A link's URL must be an absolute http:// or https:// address"]);
+    expect(await refused([{ url: "https://example.com", kind: "video" }])).toEqual([expect.stringMatching(/^links\.0\.kind: A link's kind is one of source, trace/)]);
+    expect(await refused(Array.from({ length: 11 }, (_, i) => ({ url: `https://example.com/${i}` })))).toEqual(["links: At most 10 links"]);
+    expect(await refused([{ url: "https://example.com", label: "x\u0000y" }])).toEqual([expect.stringMatching(/^links\.0\.label: Text may not contain a NUL/)]);
+  });
+
   it("replays a raise sent again with the same Idempotency-Key instead of counting it twice", async () => {
     const headers = { "idempotency-key": crypto.randomUUID() };
     const body = { title: "Idempotent raise", fingerprint: "idempotent-raise" };

@@ -49,6 +49,10 @@ describe("REST deployments", () => {
     expect((await api.get(`/deployments/${uuid}`)).body).toEqual(created.body);
     // By uuid too.
     expect((await api.post("/deployments", { service: checkout.id, environment: "staging" })).body.service).toBe("Checkout API");
+    // With its oldest commit's time (any offset), for the DORA lead time.
+    const shipped = await api.post("/deployments", { environment: "production", status: "success", committed_date: "2026-12-07T09:30:00+02:00" });
+    expect(shipped.body).toMatchObject({ committed_date: "2026-12-07T07:30:00.000Z", finished_date: expect.any(String) });
+    expect(created.body.committed_date).toBeNull();
   });
 
   it("moves a deployment forward with PATCH, honours If-Match, and refuses to move a finished one with 409", async () => {
@@ -109,6 +113,9 @@ describe("REST deployments", () => {
     expect(await errors({ environment: "production", external_id: "1" })).toHaveLength(1); // unknown fields are refused
     expect(await errors({ environment: "prod\u0000uction" })).toEqual([expect.stringMatching(/^environment: Text may not contain a NUL/)]);
     expect(await errors({ environment: "production", description: "\udc00" })).toEqual([expect.stringMatching(/^description: /)]);
+    expect(await errors({ environment: "production", committed_date: "yesterday" })).toEqual([expect.stringMatching(/^committed_date: Committed date must be an ISO 8601 date and time/)]);
+    expect(await errors({ environment: "production", committed_date: "2026-12-07T09:30:00" })).toEqual([expect.stringMatching(/^committed_date: .*with its offset/)]);
+    expect(await errors({ environment: "production", committed_date: new Date(Date.now() + 3_600_000).toISOString() })).toEqual(["committed_date: Committed date cannot be in the future"]);
   });
 
   it("takes the deployments scope: read cannot record, requests:write reaches nothing, a viewer's token only reads", async () => {

@@ -14,6 +14,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { formatDateTime, RelativeTime } from "@/components/ui/time";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
+import { AlertLinks } from "./alert-links";
 import { CreateIssueButtons, IssueRequested } from "./create-issue";
 import { uuidIn } from "./filters";
 import { AlertStatusBadge, SeverityBadge, sourceLabel } from "./labels";
@@ -112,6 +113,7 @@ export function AlertDetail({ id }: { id: string }) {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          <AlertLinks links={a.links} />
           <Card className="p-6">
             <h2 className="text-sm font-semibold text-slate-900">Description</h2>
             {a.description ? (

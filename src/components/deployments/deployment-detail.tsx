@@ -11,7 +11,7 @@ import { BackLink, DetailError, DetailLoading } from "@/components/ui/detail-sta
 import { formatDateTime, RelativeTime } from "@/components/ui/time";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import { DeploymentStatusBadge, DEPLOYMENT_STATUS_LABELS, deploymentDuration, FINAL_STATUSES, SOURCE_LABELS } from "./labels";
+import { DeploymentStatusBadge, DEPLOYMENT_STATUS_LABELS, deploymentDuration, FINAL_STATUSES, leadTime, SOURCE_LABELS } from "./labels";
 import { PipelineRuns } from "./pipeline-runs";
 import { PlatformLinks } from "./platform-links";
 
@@ -111,6 +111,8 @@ export function DeploymentDetail({ id }: { id: string }) {
             <Detail label="Duration">
               <span suppressHydrationWarning>{duration ?? <span className="text-slate-400">—</span>}</span>
             </Detail>
+            <Detail label="Committed">{d.committedAt ? formatDateTime(d.committedAt) : <span className="text-slate-400">Not known</span>}</Detail>
+            <Detail label="Lead time">{leadTime(d) ?? <span className="text-slate-400">—</span>}</Detail>
             <Detail label="Source">
               {SOURCE_LABELS[d.source] ?? d.source}
               {d.externalId && <span className="ml-1 text-xs text-slate-500">({d.externalId.startsWith("push:") ? "push" : `id ${d.externalId}`})</span>}

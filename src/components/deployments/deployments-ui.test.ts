@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filtersToSearch, hasFilters, listInput, parseDeploymentFilters } from "./filters";
-import { deploymentDuration, shortSha } from "./format";
+import { deploymentDuration, leadTime, shortSha } from "./format";
 
 describe("the deployment list's filters in the URL", () => {
   it("keeps what it understands and drops the rest: a service that is no uuid, unknown statuses", () => {
@@ -28,6 +28,15 @@ describe("deployment formatting", () => {
     expect(deploymentDuration({ startedAt: at(0), finishedAt: at(2 * 3600 + 5 * 60) })).toBe("2h 5m");
     expect(deploymentDuration({ startedAt: at(0), finishedAt: null }, at(75).getTime())).toBe("1m 15s");
     expect(deploymentDuration({ startedAt: null, finishedAt: at(10) })).toBeNull();
+    expect(deploymentDuration({ startedAt: at(0), finishedAt: at(3 * 86_400 + 7 * 3600) })).toBe("3d 7h");
+  });
+
+  it("gives the lead time of a successful deployment that carries its commit time, and none otherwise", () => {
+    expect(leadTime({ status: "success", committedAt: at(0), finishedAt: at(3 * 3600 + 20 * 60) })).toBe("3h 20m");
+    // A commit clock a little ahead of the deployment's is no negative lead time.
+    expect(leadTime({ status: "success", committedAt: at(30), finishedAt: at(10) })).toBe("0s");
+    expect(leadTime({ status: "failure", committedAt: at(0), finishedAt: at(60) })).toBeNull();
+    expect(leadTime({ status: "success", committedAt: null, finishedAt: at(60) })).toBeNull();
   });
 
   it("shortens a commit id to 7 digits", () => {

@@ -22,4 +22,4 @@ export function DeploymentStatusBadge({ status }: { status: DeploymentStatus }) 
 
 export const SOURCE_LABELS: Record<string, string> = { api: "API or dashboard", github: "GitHub deployment", github_push: "Push to a deploy branch" };
 
-export { deploymentDuration, shortSha } from "./format";
+export { deploymentDuration, leadTime, shortSha } from "./format";

@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
 import { FilterTabs } from "@/components/ui/filter-tabs";
+import type { Overview } from "@/server/metrics/overview";
 import { useTRPC } from "@/trpc/react";
 import { ChartCard } from "./chart-card";
 import { parseRange, RANGES } from "./ranges";
@@ -18,12 +19,13 @@ function duration(seconds: number): string {
   return `${(seconds / 3_600).toFixed(1)} h`;
 }
 
-/** DORA's figures where the data exists: deployment frequency, change failure rate, mean time to restore. */
-function doraSummary(dora: { deployments: number; deploymentsPerDay: number; changeFailureRate: number | null; incidentsResolved: number; meanTimeToRestoreSeconds: number | null }): string {
+/** DORA's four figures where the data exists: deployment frequency, change failure rate, time to restore, lead time for changes. */
+function doraSummary(dora: Overview["dora"]): string {
   return [
     `${dora.deployments} finished (${dora.deploymentsPerDay.toFixed(dora.deploymentsPerDay < 10 ? 1 : 0)} successful a day)`,
     `change failure rate ${dora.changeFailureRate === null ? "—" : `${(dora.changeFailureRate * 100).toFixed(0)} %`}`,
     `mean time to restore ${dora.meanTimeToRestoreSeconds === null ? "—" : duration(dora.meanTimeToRestoreSeconds)}`,
+    `mean lead time ${dora.meanLeadTimeSeconds === null ? "—" : duration(dora.meanLeadTimeSeconds)}`,
   ].join(" · ");
 }
 

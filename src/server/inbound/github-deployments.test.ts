@@ -213,7 +213,7 @@ describe("deployments from GitHub, through the inbound URL", () => {
     const pushed = await deliver(hook, "push", push("refs/heads/main"));
     expect(pushed.last).toBe(`Published github.push; recorded deployment push:${"0".repeat(40)}..${AFTER} to production (success)`);
     const [row] = await deploymentsOf(hook);
-    const example = githubExample("push") as { repository: { pushed_at: number }; head_commit: { message: string } };
+    const example = githubExample("push") as { repository: { pushed_at: number }; head_commit: { message: string; timestamp: string } };
     expect(row).toMatchObject({
       serviceId: checkout.id,
       environment: "production",
@@ -225,6 +225,8 @@ describe("deployments from GitHub, through the inbound URL", () => {
       creator: "Codertocat",
       startedAt: null,
       finishedAt: new Date(example.repository.pushed_at * 1000),
+      // No commit list in GitHub's example: its head commit's time starts the lead time.
+      committedAt: new Date(example.head_commit.timestamp),
     });
     expect(await deploymentEvents(ctx, row.id)).toEqual([["deployment.created", null, "success", null]]);
 
@@ -233,12 +235,18 @@ describe("deployments from GitHub, through the inbound URL", () => {
     await replayWebhookEvent(ctx, pushed.id);
     await expect.poll(async () => { const r = await db.webhookEvent.findUniqueOrThrow({ where: { id: pushed.id } }); return r.dispatch === 1 && r.status; }, { timeout: 15_000 }).toBe("PROCESSED");
     // The next push to the other configured branch is a deployment of its own.
-    await deliver(hook, "push", push("refs/heads/release/2.x", { before: AFTER, after: "a".repeat(40) }));
+    // With a commit list, the oldest of its commits (whatever their offsets) starts the lead time.
+    const release = push("refs/heads/release/2.x", { before: AFTER, after: "a".repeat(40) });
+    release.commits = ["2026-12-07T10:15:00+01:00", "2026-12-07T08:45:00-01:00", "2026-12-07T09:05:00Z"].map((timestamp, i) => ({ ...(release.head_commit as object), id: String(i).repeat(40), timestamp }));
+    await deliver(hook, "push", release);
     // Other branches, tags and deleted branches record nothing.
     for (const other of [push("refs/heads/feature/login"), push("refs/tags/v2.0.0"), push("refs/heads/main", { before: AFTER, after: "0".repeat(40), deleted: true })]) {
       expect((await deliver(hook, "push", other)).last).toBe("Published github.push");
     }
-    expect((await deploymentsOf(hook)).map((d) => [d.ref, d.sha])).toEqual([["main", AFTER], ["release/2.x", "a".repeat(40)]]);
+    expect((await deploymentsOf(hook)).map((d) => [d.ref, d.sha, d.committedAt?.toISOString()])).toEqual([
+      ["main", AFTER, "2019-05-15T15:20:41.000Z"],
+      ["release/2.x", "a".repeat(40), "2026-12-07T09:05:00.000Z"],
+    ]);
   });
 
   it("records no push without the deployments config, and a deployment without a service when the named one does not exist", async () => {
@@ -312,7 +320,7 @@ describe("deployments from GitHub, through the inbound URL", () => {
     // The relay marks the delivery's events relayed a moment after processing: the snapshot waits for it.
     await expect.poll(() => db.event.count({ where: { dataspaceId: other.dataspace.id, relayedAt: null } }), { timeout: 10_000 }).toBe(0);
     const before = await snapshotDataspace(other.dataspace.id);
-    const report = { externalId: String(id), source: "github" as const, environment: "production", ref: null, sha: null, description: "hijacked", creator: null, url: "https://evil.example.test", status: "failure" as const, at: null, service: null };
+    const report = { externalId: String(id), source: "github" as const, environment: "production", ref: null, sha: null, description: "hijacked", creator: null, url: "https://evil.example.test", status: "failure" as const, at: null, service: null, committedAt: null };
     const ours = scopedDb(ctx.dataspace.id);
     // Named with our dataspace, the very key of their deployment is a new row of ours.
     await ours.$transaction((tx) => recordInboundDeployments(tx, ctx.dataspace.id, [{ integrationId: theirs.id, deployments: [report] }]));

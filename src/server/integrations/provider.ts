@@ -1,3 +1,4 @@
+import type { AlertLink } from "@/server/records/alerts/alert-links";
 import type { z } from "zod";
 import type { DeploymentStatus, IntegrationType } from "@/generated/prisma/enums";
 import type { IssueSyncPlatform } from "@/server/issue-sync/tracker";
@@ -67,6 +68,8 @@ export type InboundDeployment = {
   status: DeploymentStatus | null;
   /** When it happened at the source (the status's time): what `startedAt`/`finishedAt` take. */
   at: Date | null;
+  /** When the oldest change it ships was committed (a push's first commit); null: not known, keep what it has. */
+  committedAt: Date | null;
   /** A service of the dataspace, by name (the integration's config names it), or null. */
   service: string | null;
 };
@@ -86,6 +89,8 @@ export type AlertSignal =
       severity: "critical" | "error" | "warning" | "info";
       /** Names the delivery gives its service (a `service:` tag, an impacted entity): the first that names a service of the dataspace is the alert's service. */
       serviceNames: string[];
+      /** Where it can be looked into (the alert at the source, a trace, the APM page…), as the payload names them. */
+      links: AlertLink[];
     }
   | { action: "acknowledge"; fingerprint: string }
   | { action: "resolve"; fingerprint: string };

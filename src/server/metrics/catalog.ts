@@ -77,6 +77,15 @@ export const metricCatalog = {
         date_trunc('minute', d."finishedAt", 'UTC') AS at, 1::float8 AS value
       FROM "Deployment" d WHERE d."finishedAt" >= $1 AND d."finishedAt" < $2 AND d.status IN ('success', 'failure', 'cancelled')`,
   },
+  "deployments.lead_time_s": {
+    description: "How long successful deployments' changes took from their oldest commit to running, per environment, when they finished: the DORA lead time for changes (deployments that carry a commit time)",
+    unit: "s",
+    kind: "latency",
+    tags: ["environment"],
+    source: `SELECT d."dataspaceId", 'environment=' || d.environment AS series, jsonb_build_object('environment', d.environment) AS tags, date_trunc('minute', d."finishedAt", 'UTC') AS at,
+        greatest(extract(epoch FROM d."finishedAt" - d."committedAt"), 0)::float8 AS value
+      FROM "Deployment" d WHERE d."finishedAt" >= $1 AND d."finishedAt" < $2 AND d.status = 'success' AND d."committedAt" IS NOT NULL`,
+  },
   "incidents.time_to_resolve_s": {
     description: "How long incidents took from their start to their resolution, per severity, when they were resolved: the DORA time to restore",
     unit: "s",

@@ -15,7 +15,7 @@ export async function readOverview(ctx: TenantContext, input: z.input<typeof ove
   const { range } = overviewInput.parse(input);
   const span = { from: new Date(now.getTime() - OVERVIEW_RANGES[range]).toISOString(), to: now.toISOString() };
   const total = { ...span, group: "total" as const };
-  const [succeeded, failed, latency, received, inboundFailed, events, alerts, openRequests, deployed, deployFailed, restored] = await Promise.all([
+  const [succeeded, failed, latency, received, inboundFailed, events, alerts, openRequests, deployed, deployFailed, restored, leadTime] = await Promise.all([
     readMetric(ctx, { name: "webhooks.deliveries.succeeded", ...total }),
     readMetric(ctx, { name: "webhooks.deliveries.failed", ...total }),
     readMetric(ctx, { name: "webhooks.deliveries.latency_ms", ...total }),
@@ -27,6 +27,7 @@ export async function readOverview(ctx: TenantContext, input: z.input<typeof ove
     readMetric(ctx, { name: "deployments.finished", ...total, tags: { status: "success" } }),
     readMetric(ctx, { name: "deployments.finished", ...total, tags: { status: "failure" } }),
     readMetric(ctx, { name: "incidents.time_to_resolve_s", ...total }),
+    readMetric(ctx, { name: "deployments.lead_time_s", ...total }),
   ]);
   const points = (read: Awaited<ReturnType<typeof readMetric>>) => read.series[0]?.points ?? [];
   const times = points(succeeded).map((p) => p.at);
@@ -52,7 +53,7 @@ export async function readOverview(ctx: TenantContext, input: z.input<typeof ove
       deploymentsFailed: broke.get(time)?.value ?? 0,
     })),
     severities: bySeverity.map((s) => s.severity),
-    dora: dora(points(deployed), points(deployFailed), points(restored), OVERVIEW_RANGES[range]),
+    dora: dora(points(deployed), points(deployFailed), points(restored), points(leadTime), OVERVIEW_RANGES[range]),
   };
 }
 export type Overview = Awaited<ReturnType<typeof readOverview>>;
@@ -61,21 +62,29 @@ type Points = Awaited<ReturnType<typeof readMetric>>["series"][number]["points"]
 /** A counter's points added up. */
 const total = (points: Points) => points.reduce((sum, p) => sum + (p.value ?? 0), 0);
 
+/** A latency's points as one mean over the range (each bucket's mean weighted by its count), and how many it covers. */
+function mean(points: Points) {
+  const count = points.reduce((sum, p) => sum + p.count, 0);
+  return { count, mean: count === 0 ? null : points.reduce((sum, p) => sum + (p.value ?? 0) * p.count, 0) / count };
+}
+
 /**
- * Three of DORA's four figures over the range, where the data exists: deployment frequency (a
- * day), change failure rate, mean time to restore. Lead time for changes needs commit times, which
- * deployments do not carry yet.
+ * DORA's four figures over the range, where the data exists: deployment frequency (a day), change
+ * failure rate, mean time to restore, and mean lead time for changes (over the successful
+ * deployments that carry a commit time: pushes, and API calls that send `committed_date`).
  */
-function dora(succeeded: Points, failed: Points, restored: Points, spanMs: number) {
+function dora(succeeded: Points, failed: Points, restored: Points, leadTime: Points, spanMs: number) {
   const ok = total(succeeded);
   const bad = total(failed);
-  const resolved = restored.reduce((sum, p) => sum + p.count, 0);
-  const restoreSeconds = restored.reduce((sum, p) => sum + (p.value ?? 0) * p.count, 0);
+  const restore = mean(restored);
+  const lead = mean(leadTime);
   return {
     deployments: ok + bad,
     deploymentsPerDay: (ok / spanMs) * 86_400_000,
     changeFailureRate: ok + bad === 0 ? null : bad / (ok + bad),
-    incidentsResolved: resolved,
-    meanTimeToRestoreSeconds: resolved === 0 ? null : restoreSeconds / resolved,
+    incidentsResolved: restore.count,
+    meanTimeToRestoreSeconds: restore.mean,
+    deploymentsWithLeadTime: lead.count,
+    meanLeadTimeSeconds: lead.mean,
   };
 }

@@ -109,11 +109,14 @@ describe("metrics rollup", () => {
     expect(await values("alerts.triggered", { severity: "warning" })).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
   });
 
-  it("counts deployments by outcome when they ended and incidents' time to resolve, giving the overview its DORA figures", async () => {
+  it("counts deployments by outcome when they ended, their lead time and incidents' time to resolve, giving the overview its four DORA figures", async () => {
     const ctx = await tenant("Delivery team");
-    const deployment = (status: "success" | "failure" | "cancelled" | "queued", finishedAt: Date | null) =>
-      db.deployment.create({ data: { dataspaceId: ctx.dataspace.id, environment: "production", status, source: "api", finishedAt } });
-    for (const n of [1, 2, 3]) await deployment("success", minute(4, n));
+    const deployment = (status: "success" | "failure" | "cancelled" | "queued", finishedAt: Date | null, committedAt: Date | null = null) =>
+      db.deployment.create({ data: { dataspaceId: ctx.dataspace.id, environment: "production", status, source: "api", finishedAt, committedAt } });
+    // Two of the successes carry their commit time: 10 min and 30 min of lead time; the third does not count.
+    await deployment("success", minute(4, 1), minute(-6, 1));
+    await deployment("success", minute(4, 2), minute(-26, 2));
+    await deployment("success", minute(4, 3));
     await deployment("failure", minute(6));
     await deployment("cancelled", minute(7));
     await deployment("queued", null);
@@ -131,9 +134,19 @@ describe("metrics rollup", () => {
       cancelled: [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
     });
     expect(finished.series[0].tags).toMatchObject({ environment: "production" });
+    const lead = await readMetric(ctx, { name: "deployments.lead_time_s", ...range, group: "total" });
+    expect(lead.series[0].points[4]).toMatchObject({ count: 2, value: 1_200 });
 
     const overview = await readOverview(ctx, { range: "24h" }, now);
-    expect(overview.dora).toEqual({ deployments: 4, deploymentsPerDay: 3, changeFailureRate: 0.25, incidentsResolved: 2, meanTimeToRestoreSeconds: 360 });
+    expect(overview.dora).toEqual({
+      deployments: 4,
+      deploymentsPerDay: 3,
+      changeFailureRate: 0.25,
+      incidentsResolved: 2,
+      meanTimeToRestoreSeconds: 360,
+      deploymentsWithLeadTime: 2,
+      meanLeadTimeSeconds: 1_200,
+    });
     expect(overview.buckets.reduce((sum, b) => sum + b.deploymentsSucceeded, 0)).toBe(3);
   });
 

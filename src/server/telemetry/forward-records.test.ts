@@ -71,9 +71,13 @@ describe("alerts and deployments sent to Datadog and New Relic", () => {
     return { ctx, datadogId: dd.id, newRelicId: nr.id, checkout };
   }
 
-  it("an alert's whole life reaches both, grouped by the alert", { timeout: 60_000 }, async () => {
+  it("an alert's whole life reaches both, grouped by the alert, with the trace it links to", { timeout: 60_000 }, async () => {
     const { ctx, checkout } = await setup();
-    const { alert } = await raiseAlert(ctx, raiseAlertInput.parse({ title: "Checkout p95 over 2 s", severity: "critical", serviceId: checkout.id, description: "Latency climbing" }));
+    const trace = "https://app.datadoghq.com/apm/trace/6102183468";
+    const { alert } = await raiseAlert(
+      ctx,
+      raiseAlertInput.parse({ title: "Checkout p95 over 2 s", severity: "critical", serviceId: checkout.id, description: "Latency climbing", links: [{ url: trace, kind: "trace", label: "Slow request" }] }),
+    );
     await acknowledgeAlert(ctx, { id: alert.id });
     await resolveAlert(ctx, { id: alert.id });
 
@@ -84,11 +88,12 @@ describe("alerts and deployments sent to Datadog and New Relic", () => {
     expect(byTitle["[Triggered] Checkout p95 over 2 s"].tags).toEqual(expect.arrayContaining([`alert:${alert.id}`, "severity:critical", "service:checkout", "team:payments"]));
     expect(byTitle["[Resolved] Checkout p95 over 2 s"]).toMatchObject({ alert_type: "success" });
     expect(byTitle["[Acknowledged] Checkout p95 over 2 s"].text).toContain("Latency climbing");
+    expect(byTitle["[Triggered] Checkout p95 over 2 s"].text).toContain(`Slow request: ${trace}`);
 
     const nrEvents = () => newRelic.events().filter((e) => e.attributes.alertId === alert.id);
     await expect.poll(() => nrEvents().length, { timeout: 30_000 }).toBe(3);
     expect(nrEvents().map((e) => e.attributes.change).sort()).toEqual(["acknowledged", "resolved", "triggered"]);
-    expect(nrEvents()[0]).toMatchObject({ accountId: ACCOUNT, eventType: "SwitchboardAlert", attributes: { title: "Checkout p95 over 2 s", severity: "critical", service: "checkout" } });
+    expect(nrEvents()[0]).toMatchObject({ accountId: ACCOUNT, eventType: "SwitchboardAlert", attributes: { title: "Checkout p95 over 2 s", severity: "critical", service: "checkout", traceUrl: trace } });
   });
 
   it("an alert a monitor raised is not sent back to that monitor's integration", async () => {

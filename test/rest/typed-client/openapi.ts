@@ -1995,6 +1995,8 @@ export interface components {
             status?: "queued" | "in_progress" | "success" | "failure" | "cancelled";
             /** @description Where the deployed environment (or its log) can be seen: an http(s) URL */
             url?: (string | "") | null;
+            /** @description When the oldest change it ships was committed (ISO 8601 with its offset, e.g. the first commit's time since the last deployment): gives the DORA lead time for changes */
+            committed_date?: string | null;
         };
         /** @description A status change (and, with it, the URL) */
         DeploymentUpdate: {
@@ -2034,6 +2036,19 @@ export interface components {
             payload?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Up to 10 links to look into it — `{url, label?, kind?}`, kind one of source, trace, apm, graph, runbook, dashboard, other (default) — shown on its page; a repeat that brings links replaces them, one without keeps them
+             * @default []
+             */
+            links?: {
+                url: string;
+                label?: string;
+                /**
+                 * @default other
+                 * @enum {string}
+                 */
+                kind?: "source" | "trace" | "apm" | "graph" | "runbook" | "dashboard" | "other";
+            }[];
         };
         AlertResolveByFingerprint: {
             /** @description The fingerprint whose open alert to resolve */
@@ -2938,6 +2953,8 @@ export interface components {
             started_date: string | null;
             /** @description ISO 8601; when it succeeded, failed or was cancelled */
             finished_date: string | null;
+            /** @description ISO 8601; when the oldest change it ships was committed, where known: the start of its DORA lead time */
+            committed_date: string | null;
             /** @description ISO 8601 */
             created_date: string;
             /** @description ISO 8601 */
@@ -2995,6 +3012,16 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
+            /** @description Where it can be looked into — the alert at its source, a trace, the APM page, a graph, a runbook — as the last occurrence that had any named them */
+            links: {
+                /**
+                 * @description What it leads to: source (the alert where it was raised), trace, apm (the service's APM page), graph, runbook, dashboard or other
+                 * @enum {string}
+                 */
+                kind: "source" | "trace" | "apm" | "graph" | "runbook" | "dashboard" | "other";
+                label: string;
+                url: string;
+            }[];
             /** @description ISO 8601: when it was first raised */
             triggered_date: string;
             /** @description ISO 8601: when it was last raised */
@@ -7347,7 +7374,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description One of webhooks.deliveries.succeeded, webhooks.deliveries.failed, webhooks.deliveries.latency_ms, inbound.received, inbound.failed, events.published, alerts.triggered, deployments.finished, incidents.time_to_resolve_s, requests.open, or a custom metric: custom.<name> of a metric mapping */
+                /** @description One of webhooks.deliveries.succeeded, webhooks.deliveries.failed, webhooks.deliveries.latency_ms, inbound.received, inbound.failed, events.published, alerts.triggered, deployments.finished, deployments.lead_time_s, incidents.time_to_resolve_s, requests.open, or a custom metric: custom.<name> of a metric mapping */
                 name: string;
             };
             cookie?: never;

@@ -13,6 +13,7 @@ describe("Datadog notifications as alerts", () => {
       description: "@webhook-url Sending to the webhook",
       severity: "critical",
       serviceNames: ["checkout"],
+      links: [{ kind: "source", label: "Datadog event", url: "https://app.datadoghq.com/event/event?id=7425983468963215476" }],
     });
     for (const transition of ["Re-Triggered", "Renotify"] as const) expect(signal(datadogNotification(transition))).toMatchObject({ action: "raise", severity: "critical" });
     for (const transition of ["Warn", "No Data"] as const) expect(signal(datadogNotification(transition))).toMatchObject({ action: "raise", severity: "warning", title: "Host is Down" });
@@ -34,6 +35,28 @@ describe("Datadog notifications as alerts", () => {
     // Unfilled variables are "not given"; nothing at all to fingerprint or no transition: no alert.
     expect(signal({ ...minimal, title: "Deploy finished", alert_id: "$ALERT_ID" })).toBeNull();
     expect(signal({ id: "1", title: "[Triggered] Disk full", aggreg_key: "$AGGREG_KEY" })).toMatchObject({ fingerprint: "datadog-title:Disk full" });
+  });
+
+  it("keeps the links to look into it: the event, trace and APM pages its message links to, the template's own fields, the snapshot; only http(s), each once", () => {
+    const raised = signal(
+      datadogNotification("Triggered", {
+        body: "%%%\nErrors on checkout. [Trace](https://app.datadoghq.eu/apm/trace/6102183468) · [Service](https://app.datadoghq.eu/apm/services/checkout?env=prod) · [Docs](https://example.com/x)\n%%%",
+        runbook_url: "https://wiki.example.com/runbooks/checkout",
+        trace_url: "javascript:alert(1)",
+        dashboard_url: ["https://app.datadoghq.eu/dashboard/abc-123", "https://app.datadoghq.eu/dashboard/abc-123"],
+        snapshot: "https://p.datadoghq.eu/snapshot/view/dd-snapshots-prod/org_1/2026-12-07/abc.png",
+      }),
+    ) as { links: unknown[] };
+    expect(raised.links).toEqual([
+      { kind: "source", label: "Datadog event", url: "https://app.datadoghq.com/event/event?id=7425983468963215476" },
+      { kind: "runbook", label: "Runbook", url: "https://wiki.example.com/runbooks/checkout" },
+      { kind: "dashboard", label: "Dashboard", url: "https://app.datadoghq.eu/dashboard/abc-123" },
+      { kind: "trace", label: "Trace", url: "https://app.datadoghq.eu/apm/trace/6102183468" },
+      { kind: "apm", label: "APM service", url: "https://app.datadoghq.eu/apm/services/checkout?env=prod" },
+      { kind: "graph", label: "Graph snapshot", url: "https://p.datadoghq.eu/snapshot/view/dd-snapshots-prod/org_1/2026-12-07/abc.png" },
+    ]);
+    // Variables the template left unfilled are no links.
+    expect((signal(datadogNotification("Triggered", { link: "$LINK", snapshot: "$SNAPSHOT" })) as { links: unknown[] }).links).toEqual([]);
   });
 
   it("cuts long text to what an alert keeps", () => {

@@ -1,5 +1,6 @@
 import type { AlertSignal } from "../provider";
-import { cut, given, MAX_ALERT_DESCRIPTION, MAX_ALERT_TITLE, MAX_FINGERPRINT } from "../shared/alert-text";
+import { alertLinks } from "@/server/records/alerts/alert-links";
+import { apmLinksInText, cut, given, MAX_ALERT_DESCRIPTION, MAX_ALERT_TITLE, MAX_FINGERPRINT, templateLinks } from "../shared/alert-text";
 import { str } from "../shared/read";
 
 /**
@@ -10,6 +11,8 @@ import { str } from "../shared/read";
  * fingerprint, so a monitor group's repeats count on its open alert and its recovery resolves it.
  * Without the template's `alert_transition`, the transition is read from the title's
  * `[Triggered]` / `[Recovered on …]` prefix, which Datadog's default template carries.
+ * Its links: `$LINK` (the event in Datadog), trace and APM pages its message links to, the
+ * template's own `trace_url`, `apm_url`, `runbook_url`, `dashboard_url`, and `$SNAPSHOT` (a graph).
  */
 
 const RAISES = new Set(["triggered", "re-triggered", "renotify", "warn", "re-warn", "no data", "re-no data"]);
@@ -77,5 +80,11 @@ export function datadogAlertSignal(payload: unknown): AlertSignal | null {
     description: cut(body.replace(/^%%%\s*|\s*%%%$/g, ""), MAX_ALERT_DESCRIPTION),
     severity: severityOf(payload, transition),
     serviceNames: serviceTags(payload),
+    links: alertLinks([
+      { kind: "source", label: "Datadog event", url: given(str(payload, "link")) },
+      ...templateLinks(payload),
+      ...apmLinksInText(body),
+      { kind: "graph", label: "Graph snapshot", url: given(str(payload, "snapshot")) },
+    ]),
   };
 }

@@ -17,7 +17,8 @@ import { githubDeploymentsSchema, type GithubDeploymentsConfig } from "./config"
  *   → cancelled; the deployment's URL is the status's environment_url, else its target_url
  *   (log_url in GitHub's newer API).
  * - `push` to a branch the config's `deployments.branches` names (commit-based deployments):
- *   a successful deployment of `after` to `deployments.environment`. Branch deletions and tags
+ *   a successful deployment of `after` to `deployments.environment`, committed when its oldest
+ *   commit was (the start of its DORA lead time). Branch deletions and tags
  *   record nothing. The external id is `push:<before>..<after>`, so a redelivery or a replay of
  *   the push updates the same deployment while pushing the same commit again later records a new one.
  */
@@ -67,6 +68,8 @@ function fromDeployment(deployment: unknown, service: string | null): Omit<Inbou
     description: present(str(deployment, "description")),
     creator: present(str(deployment, "creator.login")),
     service,
+    // GitHub's deployment names its commit, not when it was made: the lead time needs a push.
+    committedAt: null,
   };
 }
 
@@ -117,5 +120,13 @@ function pushDeployment(payload: unknown, settings: GithubDeploymentsConfig): In
     status: "success",
     at: time(at(payload, "repository.pushed_at")) ?? time(at(payload, "head_commit.timestamp")),
     service: settings.service ?? null,
+    committedAt: oldestCommit(payload),
   }];
+}
+
+/** When the push's oldest commit was made (GitHub lists up to 20; the head commit when there is no list): the start of its lead time. */
+function oldestCommit(payload: unknown): Date | null {
+  const commits = at(payload, "commits");
+  const times = (Array.isArray(commits) && commits.length > 0 ? commits : [at(payload, "head_commit")]).map((commit) => time(at(commit, "timestamp"))).filter((date): date is Date => date !== null);
+  return times.length > 0 ? new Date(Math.min(...times.map((date) => date.getTime()))) : null;
 }

@@ -213,6 +213,7 @@ describe("GitHub deployments", () => {
       status: null,
       at: new Date(payload.deployment.created_at),
       service: "Checkout API",
+      committedAt: null, // GitHub names the commit, not when it was made
     }]);
   });
 

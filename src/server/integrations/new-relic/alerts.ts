@@ -1,5 +1,6 @@
 import type { AlertSignal } from "../provider";
-import { cut, given, MAX_ALERT_DESCRIPTION, MAX_ALERT_TITLE, MAX_FINGERPRINT } from "../shared/alert-text";
+import { alertLinks } from "@/server/records/alerts/alert-links";
+import { cut, given, MAX_ALERT_DESCRIPTION, MAX_ALERT_TITLE, MAX_FINGERPRINT, templateLinks } from "../shared/alert-text";
 import { at, str } from "../shared/read";
 
 /**
@@ -7,7 +8,9 @@ import { at, str } from "../shared/read";
  * notifies on each state change). The issue's `id` is the fingerprint; its `state` says what
  * happened — CREATED and ACTIVATED raise the alert (a second notification of the same issue
  * counts on it), ACKNOWLEDGED acknowledges it, CLOSED resolves it — and its `priority`
- * (CRITICAL, HIGH, MEDIUM, LOW) is the severity. The impacted entities name the service.
+ * (CRITICAL, HIGH, MEDIUM, LOW) is the severity. The impacted entities name the service. Its
+ * links: `issueUrl` (the issue in New Relic), the template's own `traceUrl`, `apmUrl`,
+ * `runbookUrl` (a condition's, possibly a list), `dashboardUrl`, and `violationChartUrl`.
  */
 
 type Severity = Extract<AlertSignal, { action: "raise" }>["severity"];
@@ -39,5 +42,10 @@ export function newRelicAlertSignal(payload: unknown): AlertSignal | null {
     description: cut(description, MAX_ALERT_DESCRIPTION),
     severity: priority && Object.hasOwn(PRIORITY, priority) ? PRIORITY[priority] : "error",
     serviceNames: names(at(payload, "impactedEntities")),
+    links: alertLinks([
+      { kind: "source", label: "New Relic issue", url: given(str(payload, "issueUrl")) ?? given(str(payload, "issuePageUrl")) },
+      ...templateLinks(payload),
+      { kind: "graph", label: "Violation chart", url: given(str(payload, "violationChartUrl")) },
+    ]),
   };
 }

@@ -4,6 +4,7 @@ import type { ScopedTx } from "@/server/db/scoped";
 import { jsonbSafeJson } from "@/server/inbound/jsonb-safe";
 import { uuidv7 } from "@/server/db/uuid";
 import type { AlertSeverity } from "./alert.schema";
+import type { AlertLink } from "./alert-links";
 
 /**
  * The set-based writes of alerts: each takes any number of alerts of one dataspace and is one
@@ -25,6 +26,7 @@ export type AlertRaise = {
   fingerprint: string;
   serviceId: string | null;
   payload: unknown;
+  links: AlertLink[];
   firstAt: Date;
   lastAt: Date;
   repeats: number;
@@ -39,8 +41,8 @@ export function defaultFingerprint(source: string, title: string): string {
 }
 
 /**
- * Raises alerts: a fingerprint with an open alert counts on it (count, last seen, payload, the
- * worse severity, a service if it had none); any other makes a new triggered alert. Returns each
+ * Raises alerts: a fingerprint with an open alert counts on it (count, last seen, payload and
+ * links, the worse severity, a service if it had none); any other makes a new triggered alert. Returns each
  * raise's row (by fingerprint) and whether it is new. Fingerprints must be distinct within one
  * call (one statement cannot change a row twice); rows are written in fingerprint order, so
  * concurrent calls lock their rows in the same order and cannot deadlock each other.
@@ -58,21 +60,24 @@ export async function upsertOpenAlerts(tx: ScopedTx, dataspaceId: string, raises
     count: raise.repeats,
     serviceId: raise.serviceId,
     payload: raise.payload,
+    links: raise.links,
     firstAt: raise.firstAt.toISOString(),
     lastAt: raise.lastAt.toISOString(),
   }));
   const rows = await tx.$queryRaw<AlertRow[]>`
     INSERT INTO "Alert" (id, "dataspaceId", source, "sourceIntegrationId", title, description, severity, status, fingerprint, "openFingerprint", count,
-                         "serviceId", payload, "triggeredAt", "lastSeenAt", "createdAt", "updatedAt")
+                         "serviceId", payload, links, "triggeredAt", "lastSeenAt", "createdAt", "updatedAt")
     SELECT r.id, ${dataspaceId}::uuid, r.source, r."sourceIntegrationId", r.title, r.description, r.severity::"AlertSeverity", 'triggered', r.fingerprint, r.fingerprint, r.count,
-           r."serviceId", r.payload, r."firstAt", r."lastAt", r."firstAt", ${at}
+           r."serviceId", r.payload, r.links, r."firstAt", r."lastAt", r."firstAt", ${at}
     FROM jsonb_to_recordset(${jsonbSafeJson(proposed)}::jsonb)
-      AS r(id uuid, source text, "sourceIntegrationId" uuid, title text, description text, severity text, fingerprint text, count int, "serviceId" uuid, payload jsonb, "firstAt" timestamptz, "lastAt" timestamptz)
+      AS r(id uuid, source text, "sourceIntegrationId" uuid, title text, description text, severity text, fingerprint text, count int, "serviceId" uuid, payload jsonb, links jsonb, "firstAt" timestamptz, "lastAt" timestamptz)
     ORDER BY r.fingerprint
     ON CONFLICT ("dataspaceId", "openFingerprint") DO UPDATE SET
       count = "Alert".count + EXCLUDED.count,
       "lastSeenAt" = GREATEST("Alert"."lastSeenAt", EXCLUDED."lastSeenAt"),
       payload = EXCLUDED.payload,
+      -- The last occurrence's links (its trace, say), or the ones it had when that one brought none.
+      links = CASE WHEN jsonb_array_length(EXCLUDED.links) > 0 THEN EXCLUDED.links ELSE "Alert".links END,
       severity = LEAST("Alert".severity, EXCLUDED.severity),
       "serviceId" = COALESCE("Alert"."serviceId", EXCLUDED."serviceId"),
       "updatedAt" = EXCLUDED."updatedAt"

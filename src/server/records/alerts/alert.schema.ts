@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertLinkInput, alertLinkSchema, MAX_ALERT_LINKS } from "./alert-links";
 
 /** Severities, worst first (the database's enum has the same order, so `LEAST` is the worse one). */
 export const ALERT_SEVERITIES = ["critical", "error", "warning", "info"] as const;
@@ -49,6 +50,7 @@ export const alertPayloadSchema = z.object({
     .nullable()
     .describe("The request it is linked to; title and status are null when the request is private and the reader may not see it"),
   payload: z.record(z.string(), z.unknown()).describe("The raw payload of the last occurrence, as the sender sent it"),
+  links: z.array(alertLinkSchema).describe("Where it can be looked into — the alert at its source, a trace, the APM page, a graph, a runbook — as the last occurrence that had any named them"),
   triggered_date: z.string().describe("ISO 8601: when it was first raised"),
   last_seen_date: z.string().describe("ISO 8601: when it was last raised"),
   acknowledged_date: z.string().nullable(),
@@ -75,6 +77,7 @@ export const raiseAlertInput = z.object({
   fingerprint: fingerprintField.optional(),
   serviceId: z.string().uuid("Unknown service").nullable().default(null),
   payload: z.record(z.string(), z.unknown()).default({}),
+  links: z.array(alertLinkInput).max(MAX_ALERT_LINKS, `At most ${MAX_ALERT_LINKS} links`).default([]),
 });
 export type RaiseAlertInput = z.input<typeof raiseAlertInput>;
 

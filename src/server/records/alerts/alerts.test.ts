@@ -209,7 +209,7 @@ describe("alerts", () => {
     const { alert: theirs } = await raise({ title: `Other's alert ${unique()}`, fingerprint: `theirs-${unique()}` }, other);
     const before = await snapshotDataspace(other.dataspace.id);
     const at = new Date();
-    const raiseOf = (fingerprint: string) => ({ source: "api", sourceIntegrationId: null, title: "Mine", description: "", severity: "info" as const, fingerprint, serviceId: null, payload: {}, firstAt: at, lastAt: at, repeats: 1 });
+    const raiseOf = (fingerprint: string) => ({ source: "api", sourceIntegrationId: null, title: "Mine", description: "", severity: "info" as const, fingerprint, serviceId: null, payload: {}, links: [], firstAt: at, lastAt: at, repeats: 1 });
     // In our dataspace, their fingerprint is ours to raise: a new alert of ours.
     const mine = await ctx.db.$transaction((tx) => upsertOpenAlerts(tx, ctx.dataspace.id, [raiseOf(theirs.fingerprint)], at));
     expect(mine.get(theirs.fingerprint)).toMatchObject({ created: true, row: { dataspaceId: ctx.dataspace.id, count: 1 } });

@@ -126,6 +126,7 @@ function raiseOf(fingerprint: string, step: Step, serviceIds: Map<string, string
     fingerprint,
     serviceId,
     payload: last.payload,
+    links: [...signals].reverse().find((signal) => signal.links.length > 0)?.links ?? [],
     firstAt: first.at,
     lastAt: last.at,
     repeats: step.items.length,

@@ -18,7 +18,7 @@ describe("alert groups processed at the same time", () => {
     const datadog = await seedIntegration(ctx, { type: "DATADOG", name: "Datadog", config: { webhookSecret: "crossing-monitors-secret" } });
     let key = 0;
     const delivery = (signal: AlertSignal): DeliveredSignal => ({ key: String(key++), at: new Date(), source: "datadog", sourceIntegrationId: datadog.id, signal, payload: {} });
-    const raise = (fingerprint: string) => delivery({ action: "raise", fingerprint, title: `Monitor ${fingerprint}`, description: "", severity: "error", serviceNames: [] });
+    const raise = (fingerprint: string) => delivery({ action: "raise", fingerprint, title: `Monitor ${fingerprint}`, description: "", severity: "error", serviceNames: [], links: [] });
     const resolve = (fingerprint: string) => delivery({ action: "resolve", fingerprint });
     const group = (signals: DeliveredSignal[]) => transactionWithEvents(ctx.db, (tx) => applyAlertSignals(tx, ctx.dataspace.id, signals));
     const sorted = (list: string[]) => JSON.stringify([...list].sort());

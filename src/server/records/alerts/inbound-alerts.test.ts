@@ -68,12 +68,13 @@ describe("alerts from monitors' webhooks", () => {
       count: 1,
       serviceId: service.id, // the service:checkout tag
       payload: expect.objectContaining({ alert_transition: "Triggered", alert_id: "1234" }),
+      links: [{ kind: "source", label: "Datadog event", url: "https://app.datadoghq.com/event/event?id=7425983468963215476" }], // $LINK
     });
     expect(await logOf(triggered)).toBe(`Published datadog.alert; alert ${alert.id} triggered`);
     // The family event is still published, and the catalog event beside it.
     expect(await db.event.count({ where: { dataspaceId: ctx.dataspace.id, type: "datadog.alert", payloadFromId: triggered } })).toBe(1);
     const [event] = await db.event.findMany({ where: { type: "alert.triggered", data: { path: ["uuid"], equals: alert.id } } });
-    expect(event).toMatchObject({ actorId: null, data: { source: "datadog", source_integration: hook.id, service: { uuid: service.id, name: "Checkout" }, count: 1 } });
+    expect(event).toMatchObject({ actorId: null, data: { source: "datadog", source_integration: hook.id, service: { uuid: service.id, name: "Checkout" }, count: 1, links: alert.links } });
 
     for (const transition of ["Re-Triggered", "Renotify"] as const) await processed(await post(hook, datadogNotification(transition)));
     const warned = await post(hook, datadogNotification("Warn", { alert_priority: "" }));

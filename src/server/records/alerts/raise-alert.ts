@@ -5,6 +5,7 @@ import { badRequest } from "@/server/errors";
 import { publishEvent } from "@/server/events/publish-event";
 import { transactionWithEvents } from "@/server/events/transaction-with-events";
 import type { raiseAlertInput } from "./alert.schema";
+import { alertLinks } from "./alert-links";
 import { defaultFingerprint, upsertOpenAlerts } from "./alert-store";
 import { findAlert } from "./get-alert";
 import { alertView, serializeAlert, type AlertView } from "./serialize-alert";
@@ -35,7 +36,7 @@ export async function raiseAlert(ctx: TenantContext, input: z.output<typeof rais
       const raised = await upsertOpenAlerts(
         tx,
         ctx.dataspace.id,
-        [{ source, sourceIntegrationId: null, title: input.title, description: input.description, severity: input.severity, fingerprint, serviceId: input.serviceId, payload: input.payload, firstAt: at, lastAt: at, repeats: 1 }],
+        [{ source, sourceIntegrationId: null, title: input.title, description: input.description, severity: input.severity, fingerprint, serviceId: input.serviceId, payload: input.payload, links: alertLinks(input.links), firstAt: at, lastAt: at, repeats: 1 }],
         at,
       );
       const { row, created } = raised.get(fingerprint)!;

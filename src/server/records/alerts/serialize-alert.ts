@@ -6,6 +6,7 @@ import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { requestUrls } from "@/server/records/requests/serialize-request";
 import { serviceUrls } from "@/server/records/services/serialize-service";
 import type { AlertPayload } from "./alert.schema";
+import { readAlertLinks } from "./alert-links";
 
 /** The relations an alert is loaded with wherever it is shown or published. */
 export const alertInclude = {
@@ -72,6 +73,7 @@ export function serializeAlert(alert: AlertView, dataspace: { slug: string; name
       ? { uuid: alert.request.id, title: alert.request.title, status: alert.request.status, ...requestUrls(dataspace.slug, alert.request.id) }
       : null,
     payload: isRecord(alert.payload) ? alert.payload : {},
+    links: readAlertLinks(alert.links),
     triggered_date: alert.triggeredAt.toISOString(),
     last_seen_date: alert.lastSeenAt.toISOString(),
     acknowledged_date: alert.acknowledgedAt?.toISOString() ?? null,

@@ -28,6 +28,7 @@ export async function createDeployment(ctx: TenantContext, input: z.output<typeo
         description: input.description,
         status: input.status,
         url: input.url,
+        committedAt: input.committedAt,
         source: "api",
         createdById: ctx.actor.userId,
         ...timesFor(input.status, { startedAt: null, finishedAt: null }, now),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isHttpUrl } from "@/server/validation/url";
 
 export const DEPLOYMENT_STATUSES = ["queued", "in_progress", "success", "failure", "cancelled"] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
@@ -21,16 +22,6 @@ export const DEPLOYMENT_LIMITS = { environment: 255, ref: 255, version: 100, des
 /** A commit id: 7 to 40 hexadecimal digits (an abbreviation or the full SHA-1), stored lower-case. */
 export const SHA_PATTERN = /^[0-9a-f]{7,40}$/i;
 
-/** Whether `value` is an absolute http(s) URL: the only kind a deployment links to (no `javascript:`, no `file:`). */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
 /** A deployment as webhooks, the REST API and the runtime see it. */
 export const deploymentPayloadSchema = z.object({
   api_url: z.string(),
@@ -51,6 +42,7 @@ export const deploymentPayloadSchema = z.object({
   creator: z.string().nullable().describe("Who started it: a member's email, or the source's login (GitHub)"),
   started_date: z.string().nullable().describe("ISO 8601; when it went in progress"),
   finished_date: z.string().nullable().describe("ISO 8601; when it succeeded, failed or was cancelled"),
+  committed_date: z.string().nullable().describe("ISO 8601; when the oldest change it ships was committed, where known: the start of its DORA lead time"),
   created_date: z.string().describe("ISO 8601"),
   last_modified_date: z.string().describe("ISO 8601"),
   dataspace: z.string().describe("Dataspace name"),
@@ -79,6 +71,19 @@ export const deploymentUrl = z
   .max(DEPLOYMENT_LIMITS.url, `URL is at most ${DEPLOYMENT_LIMITS.url} characters`)
   .refine(isHttpUrl, "URL must be an absolute http:// or https:// address");
 
+/** A commit's clock may run a little ahead of ours; beyond that, a time in the future is a mistake. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** When the oldest change a deployment ships was committed (ISO 8601 with its offset), or null when not known. */
+function committedAt() {
+  return z.iso
+    .datetime({ offset: true, error: "Committed date must be an ISO 8601 date and time with its offset, e.g. 2026-12-07T09:30:00Z" })
+    .transform((value) => new Date(value))
+    .refine((date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS, "Committed date cannot be in the future")
+    .nullish()
+    .transform((value) => value ?? null);
+}
+
 export const deploymentFields = {
   serviceId: z.string().uuid("Unknown service").nullable().default(null),
   environment: z
@@ -101,6 +106,7 @@ export const deploymentFields = {
     .union([deploymentUrl, z.literal("").transform(() => null)])
     .nullish()
     .transform((value) => value ?? null),
+  committedAt: committedAt(),
 };
 
 export const createDeploymentInput = z.object(deploymentFields);

@@ -97,6 +97,7 @@ describe("deployments", () => {
       creator: owner.email,
       started_date: null,
       finished_date: null,
+      committed_date: null,
       created_date: deployment.createdAt.toISOString(),
       last_modified_date: deployment.updatedAt.toISOString(),
       dataspace: "Release team",

@@ -3,7 +3,8 @@ import { publishEvents } from "@/server/events/publish-event";
 import { jsonbSafeText } from "@/server/inbound/jsonb-safe";
 import { uuidv7 } from "@/server/db/uuid";
 import type { InboundDeployment } from "@/server/integrations/provider";
-import { DEPLOYMENT_LIMITS, isHttpUrl, SHA_PATTERN, type DeploymentStatus } from "./deployment.schema";
+import { isHttpUrl } from "@/server/validation/url";
+import { DEPLOYMENT_LIMITS, SHA_PATTERN, type DeploymentStatus } from "./deployment.schema";
 import { refusedTransition, timesFor } from "./deployment-status";
 import { serializeDeployment, type SerializableDeployment } from "./serialize-deployment";
 
@@ -93,6 +94,7 @@ export async function recordInboundDeployments(tx: ScopedTx, dataspaceId: string
         sourceIntegrationId: integrationId,
         externalId: deployment.externalId,
         creator: deployment.creator,
+        committedAt: deployment.committedAt,
         ...timesFor(status, { startedAt: null, finishedAt: null }, at),
         createdById: null,
         createdBy: null,
@@ -113,13 +115,16 @@ export async function recordInboundDeployments(tx: ScopedTx, dataspaceId: string
       description: deployment.description ?? before.description,
       creator: before.creator ?? deployment.creator,
       url: deployment.url ?? before.url,
+      committedAt: deployment.committedAt ?? before.committedAt,
       serviceId: before.serviceId ?? service?.id ?? null,
       service: before.service ?? service,
     };
     const to = deployment.status;
     const moves = to !== null && to !== before.status && refusedTransition(before.status, to) === null;
     if (moves) Object.assign(after, { status: to, ...timesFor(to, before, at) });
-    const changed = (["environment", "ref", "sha", "description", "creator", "url", "serviceId", "status"] as const).some((field) => after[field] !== before[field]);
+    const changed =
+      (["environment", "ref", "sha", "description", "creator", "url", "serviceId", "status"] as const).some((field) => after[field] !== before[field]) ||
+      after.committedAt?.getTime() !== before.committedAt?.getTime();
     if (!changed) {
       notes[item].push(
         to !== null && to !== before.status
@@ -178,17 +183,18 @@ async function upsert(tx: ScopedTx, dataspaceId: string, rows: SerializableDeplo
     creator: row.creator,
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    committedAt: row.committedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }));
   await tx.$executeRaw`
-    INSERT INTO "Deployment" (id, "dataspaceId", "serviceId", environment, ref, sha, description, status, url, source, "sourceIntegrationId", "externalId", creator, "startedAt", "finishedAt", "createdAt", "updatedAt")
-    SELECT d.id, ${dataspaceId}::uuid, d."serviceId", d.environment, d.ref, d.sha, d.description, d.status::"DeploymentStatus", d.url, d.source, d."sourceIntegrationId", d."externalId", d.creator, d."startedAt", d."finishedAt", d."createdAt", d."updatedAt"
-    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS d(id uuid, "serviceId" uuid, environment text, ref text, sha text, description text, status text, url text, source text, "sourceIntegrationId" uuid, "externalId" text, creator text, "startedAt" timestamptz, "finishedAt" timestamptz, "createdAt" timestamptz, "updatedAt" timestamptz)
+    INSERT INTO "Deployment" (id, "dataspaceId", "serviceId", environment, ref, sha, description, status, url, source, "sourceIntegrationId", "externalId", creator, "startedAt", "finishedAt", "committedAt", "createdAt", "updatedAt")
+    SELECT d.id, ${dataspaceId}::uuid, d."serviceId", d.environment, d.ref, d.sha, d.description, d.status::"DeploymentStatus", d.url, d.source, d."sourceIntegrationId", d."externalId", d.creator, d."startedAt", d."finishedAt", d."committedAt", d."createdAt", d."updatedAt"
+    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS d(id uuid, "serviceId" uuid, environment text, ref text, sha text, description text, status text, url text, source text, "sourceIntegrationId" uuid, "externalId" text, creator text, "startedAt" timestamptz, "finishedAt" timestamptz, "committedAt" timestamptz, "createdAt" timestamptz, "updatedAt" timestamptz)
     ON CONFLICT ("dataspaceId", "sourceIntegrationId", "externalId") DO UPDATE SET
       "serviceId" = EXCLUDED."serviceId", environment = EXCLUDED.environment, ref = EXCLUDED.ref, sha = EXCLUDED.sha,
       description = EXCLUDED.description, status = EXCLUDED.status, url = EXCLUDED.url, creator = EXCLUDED.creator,
-      "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt", "updatedAt" = EXCLUDED."updatedAt"`;
+      "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt", "committedAt" = EXCLUDED."committedAt", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** Text a sender controls, made storable (no NUL, no lone surrogate), trimmed and cut to `max`; empty is null. */

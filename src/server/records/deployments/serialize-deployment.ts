@@ -41,6 +41,7 @@ export function serializeDeployment(deployment: SerializableDeployment, dataspac
     creator: deployment.createdBy?.email ?? deployment.creator,
     started_date: deployment.startedAt?.toISOString() ?? null,
     finished_date: deployment.finishedAt?.toISOString() ?? null,
+    committed_date: deployment.committedAt?.toISOString() ?? null,
     created_date: deployment.createdAt.toISOString(),
     last_modified_date: deployment.updatedAt.toISOString(),
     dataspace: dataspace.name,

@@ -33,6 +33,8 @@ const about = {
     "What makes a repeat the same alert (up to 255 characters): while an alert with this fingerprint is open, a raise counts on it. Default: a hash of the source (`api`) and the title",
   service: "The `uuid` of the service it concerns, or null",
   payload: "Whatever the sender wants kept with it (a JSON object): the last occurrence's is kept",
+  links:
+    "Up to 10 links to look into it — `{url, label?, kind?}`, kind one of source, trace, apm, graph, runbook, dashboard, other (default) — shown on its page; a repeat that brings links replaces them, one without keeps them",
 };
 
 const raiseBody = z
@@ -43,6 +45,7 @@ const raiseBody = z
     fingerprint: raised.fingerprint.meta({ description: about.fingerprint }),
     service: raised.serviceId.meta({ description: about.service }),
     payload: raised.payload.meta({ description: about.payload }),
+    links: raised.links.meta({ description: about.links }),
   })
   .meta({ id: "AlertRaise" });
 

@@ -34,6 +34,7 @@ const about = {
   description: "Up to 2000 characters",
   status: "`queued` (default), `in_progress`, `success`, `failure` or `cancelled`: one already in progress gets its start time, one finished its finish time",
   url: "Where the deployed environment (or its log) can be seen: an http(s) URL",
+  committed_date: "When the oldest change it ships was committed (ISO 8601 with its offset, e.g. the first commit's time since the last deployment): gives the DORA lead time for changes",
 };
 
 export const deploymentCreateBody = z
@@ -46,6 +47,7 @@ export const deploymentCreateBody = z
     description: fields.description.meta({ description: about.description }),
     status: fields.status.meta({ description: about.status }),
     url: fields.url.meta({ description: about.url }),
+    committed_date: fields.committedAt.meta({ description: about.committed_date }),
   })
   .meta({ id: "DeploymentCreate" });
 
@@ -58,7 +60,7 @@ export const deploymentUpdateBody = z
   })
   .meta({ id: "DeploymentUpdate", description: "A status change (and, with it, the URL)" });
 
-const fieldNames = { serviceId: "service", id: "uuid" };
+const fieldNames = { serviceId: "service", committedAt: "committed_date", id: "uuid" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const list = listDeploymentsInput.shape;
@@ -113,8 +115,8 @@ export const deploymentRoutes = [
     errors: [400, 409, 413, 415, 422],
     handle: async ({ tenant, body }) => {
       const serviceId = await serviceIdByReference(tenant, body.service, "service");
-      const { service: _service, ...rest } = body;
-      const input = createDeploymentInput.parse({ ...rest, serviceId: serviceId ?? null });
+      const { service: _service, committed_date, ...rest } = body;
+      const input = createDeploymentInput.parse({ ...rest, serviceId: serviceId ?? null, committedAt: committed_date?.toISOString() ?? null });
       return serializeDeployment(await createDeployment(tenant, input), tenant.dataspace);
     },
   }),

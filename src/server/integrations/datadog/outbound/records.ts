@@ -26,7 +26,9 @@ export function alertEvent(type: string, alert: AlertPayload, settings: Telemetr
     ...(alert.service ? [`service:${alert.service.name}`] : []),
     ...settings.tags,
   ];
-  const text = [alert.description, `Severity: ${alert.severity}. Raised ${alert.count} time${alert.count === 1 ? "" : "s"}.`, alert.absolute_url].filter(Boolean).join("\n\n");
+  // Its links (a trace, the APM page) before the description, which the cut may shorten; events recorded before alerts had links carry none.
+  const links = (alert.links ?? []).map((link) => `${link.label}: ${link.url}`).join("\n");
+  const text = [links, alert.description, `Severity: ${alert.severity}. Raised ${alert.count} time${alert.count === 1 ? "" : "s"}.`, alert.absolute_url].filter(Boolean).join("\n\n");
   return {
     title: cut(`[${STATUS_WORD[type] ?? alert.status}] ${alert.title}`, TITLE_MAX),
     text: cut(text, TEXT_MAX),

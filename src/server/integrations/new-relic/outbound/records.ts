@@ -32,6 +32,8 @@ export function alertEvent(type: string, alert: AlertPayload, settings: Telemetr
     [`${p}url`]: alert.absolute_url,
     [`${p}dataspace`]: alert.dataspace,
     ...(alert.service ? { [`${p}service`]: alert.service.name } : {}),
+    // The first link of each kind it carries (a trace, the APM page…), as attributes a query can select: traceUrl, apmUrl, …
+    ...Object.fromEntries([...(alert.links ?? [])].reverse().map((link) => [`${p}${link.kind}Url`, link.url])),
   };
 }
 

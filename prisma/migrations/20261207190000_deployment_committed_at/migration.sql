@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Deployment" ADD COLUMN     "committedAt" TIMESTAMPTZ(3);
+
+
