@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { APP_PORT, APP_URL, DATA_DIR, ENV_OIDC_CLIENT, GITHUB_FAKE_URL, IDP_ISSUER, STATUSPAGE_API_URL, STATUSPAGE_FAKE_URL } from "./e2e/support/settings";
+import { DATADOG_FAKE_URL } from "./e2e/support/datadog-settings";
 import { SLACK_FAKE_URL } from "./e2e/support/slack-settings";
 
 const CI = !!process.env.CI;
@@ -83,6 +84,15 @@ export default defineConfig({
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
     {
+      // Telemetry's Datadog: the app sends to it as its DATADOG_API_URL.
+      name: "datadog",
+      command: "node_modules/.bin/tsx e2e/support/datadog-server.ts",
+      url: `${DATADOG_FAKE_URL}/_fake/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
       name: "app",
       command: "node_modules/.bin/tsx e2e/support/start-app.ts",
       url: APP_URL,
@@ -104,6 +114,7 @@ export default defineConfig({
         OIDC_NAME: ENV_OIDC_CLIENT.name,
         // The Statuspage fake above: its host is then reachable, over plain http (docs/operations.md#statuspage).
         STATUSPAGE_API_URL,
+        DATADOG_API_URL: DATADOG_FAKE_URL,
       },
     },
   ],

@@ -57,6 +57,8 @@ async function seedTeam() {
   const doomedIntegration = await seedIntegration(ownerCtx);
   // Inbound only (no apiKey): its outbound procedures answer without calling Statuspage.
   const statuspage = await seedIntegration(ownerCtx, { type: "STATUSPAGE", config: { pageId: "gytm4qzbx9t6", webhookSecret: "team-statuspage-secret-01" } });
+  // Receiving only (no API key): its Test connection tries nothing, so the owner's call needs no network.
+  const monitor = await seedIntegration(ownerCtx, { type: "DATADOG", config: { webhookSecret: "team-datadog-secret-0001" } });
   const failedEvent = await db.webhookEvent.create({
     data: { dataspaceId: dataspace.id, integrationId: integration.integration.id, eventType: "push", headers: {}, body: "{}", status: "FAILED", queuedAt: null },
   });
@@ -83,7 +85,7 @@ async function seedTeam() {
   const issueLink = await issueSync.linkRequest(request.id);
   const unlinkedRequest = await seedRequest(ownerCtx, { title: "Not on GitHub yet" });
   const linkableIssue = issueSync.openIssue("Opened on GitHub");
-  return { pipelineRule, doomedPipelineRule, mapping, doomedMapping, notificationRule, doomedNotificationRule, issueSync, issueLink, unlinkedRequest, linkableIssue, dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
+  return { monitor, pipelineRule, doomedPipelineRule, mapping, doomedMapping, notificationRule, doomedNotificationRule, issueSync, issueLink, unlinkedRequest, linkableIssue, dataspace, users, request, invitation, sso, run, webhook, doomedWebhook, integration, doomedIntegration, failedEvent, apiToken, eventType, doomedEventType, service, doomedService, incident, maintenance, doomedMaintenance, runningMaintenance, statuspage, deployment, alert };
 }
 
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -179,6 +181,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   "integration.replayEvent": { viewer: "FORBIDDEN", input: (t) => ({ id: t.failedEvent.id }) },
   "integration.delete": { viewer: "FORBIDDEN", input: (t) => ({ id: t.doomedIntegration.integration.id }) },
   "integration.statuspageTestConnection": { viewer: "FORBIDDEN", input: (t) => ({ id: t.statuspage.id }) },
+  "integration.testTelemetry": { viewer: "FORBIDDEN", input: (t) => ({ id: t.monitor.id }) },
   "integration.statuspageReconcile": { viewer: "FORBIDDEN", input: (t) => ({ id: t.statuspage.id }) },
   "integration.issueSyncTestConnection": { viewer: "FORBIDDEN", input: (t) => ({ id: t.issueSync.id }) },
   "integration.issueSyncBackfill": { viewer: "FORBIDDEN", input: (t) => ({ id: t.issueSync.id }) },
@@ -384,6 +387,7 @@ describe("a member", () => {
       "integration.get": () => caller.integration.get({ dataspace: slug, id: t.integration.integration.id }),
       "integration.statuspageComponents": () => caller.integration.statuspageComponents({ dataspace: slug, id: t.statuspage.id }),
       "integration.statuspageTestConnection": () => caller.integration.statuspageTestConnection({ dataspace: slug, id: t.statuspage.id }),
+      "integration.testTelemetry": () => caller.integration.testTelemetry({ dataspace: slug, id: t.monitor.id }),
       // An integration's issue sync: its credentials, its target, the whole dataspace's requests.
       "integration.issueSyncStatus": () => caller.integration.issueSyncStatus({ dataspace: slug, id: t.issueSync.id }),
       "integration.issueSyncTestConnection": () => caller.integration.issueSyncTestConnection({ dataspace: slug, id: t.issueSync.id }),

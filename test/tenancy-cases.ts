@@ -549,6 +549,7 @@ export const CASES: Record<string, DataspaceCase | InstanceCase> = {
   "integration.statuspageTestConnection": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.statuspageComponents": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.telemetry": { scope: "dataspace", input: (f) => ({ id: f.datadogB.id }), asOwnerOfA: "NOT_FOUND" },
+  "integration.testTelemetry": { scope: "dataspace", input: (f) => ({ id: f.datadogB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.statuspageReconcile": { scope: "dataspace", input: (f) => ({ id: f.statuspageB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.issueSyncStatus": { scope: "dataspace", input: (f) => ({ id: f.issueSyncB.id }), asOwnerOfA: "NOT_FOUND" },
   "integration.issueSyncTestConnection": { scope: "dataspace", input: (f) => ({ id: f.issueSyncB.id }), asOwnerOfA: "NOT_FOUND" },

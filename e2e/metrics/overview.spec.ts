@@ -1,6 +1,7 @@
 import { createDataspace } from "../support/dashboard";
 import { expect, hydrated, test, unique } from "../support/fixtures";
 import { columnTotal } from "../support/charts";
+import { DATADOG_FAKE_URL } from "../support/datadog-settings";
 import { APP_URL } from "../support/settings";
 import { datadogNotification } from "../../test/alert-fixtures";
 
@@ -33,12 +34,15 @@ test("alerts and requests made through the API are plotted on the overview once 
   await post("/alerts", { title: `Slow pages ${id}`, severity: "warning", fingerprint: `slow-${id}` });
   await post("/requests", { title: `Rotate keys ${id}` });
   await post("/requests", { title: `Renew certificate ${id}` });
-  // A Datadog integration receives one notification (a recovery: it raises no alert of its own).
+  // A Datadog integration receives one notification (a recovery: it raises no alert of its own),
+  // and sends the dataspace's metrics to Datadog (the fake, which takes its key).
   const secret = `dd-secret-${id}-0123456789`;
+  const apiKey = `${id}`.replace(/[^0-9a-f]/gi, "").padEnd(32, "a").slice(0, 32);
+  expect((await fetch(`${DATADOG_FAKE_URL}/_fake/api-keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: apiKey }) })).ok).toBe(true);
   const created = await fetch(`${APP_URL}/api/v1/integrations`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ type: "datadog", name: `Monitors ${id}`, config: { webhookSecret: secret } }),
+    body: JSON.stringify({ type: "datadog", name: `Monitors ${id}`, config: { webhookSecret: secret, apiKey, forwardMetrics: "all" } }),
   });
   expect(created.status).toBe(201);
   const integration = (await created.json()) as { uuid: string; inbound_url: string };
@@ -64,6 +68,11 @@ test("alerts and requests made through the API are plotted on the overview once 
   await page.goto(`/d/${slug}/integrations/${integration.uuid}`);
   await expect(page.getByText("1 received, 0 failed processing")).toBeVisible({ timeout: 90_000 });
   expect(await columnTotal(page, "Webhooks received, last 24 hours", "Received")).toBe(1);
+  // It sends its metrics every minute (its first run was while the overview waited): the card shows how far behind they are.
+  const sending = page.getByRole("region", { name: "Sending to Datadog" });
+  await expect(sending.getByTestId("telemetry-lag")).toHaveText(/^\d+ (s|min) \(sent up to /, { timeout: 60_000 });
+  await sending.getByRole("button", { name: "Test connection" }).click();
+  await expect(sending.getByRole("status", { name: "Connection test" })).toHaveText("API key (apiKey): works — Datadog (datadoghq.com) takes the key");
 
   // The alert keeps the trace its sender linked, and shows it.
   await page.goto(`/d/${slug}/alerts/${disk.uuid}`);

@@ -50,6 +50,8 @@ async function seedTwoDataspaces() {
   const integrationA = await seedIntegration(ctxA, { name: "Alpha GitHub", webhookSecret: "alpha-webhook-secret-0123456789" });
   const doomedIntegrationA = await seedIntegration(ctxA, { name: "Alpha doomed hook" });
   const datadogA = await seedIntegration(ctxA, { type: "DATADOG", name: "Alpha Datadog", config: { webhookSecret: "alpha-datadog-secret-0001", apiKey: "alpha-datadog-api-key-01", forwardMetrics: "all" } });
+  // Receiving only: its Test connection tries nothing, so A's own call needs no network.
+  const monitorA = await seedIntegration(ctxA, { type: "DATADOG", name: "Alpha monitors", config: { webhookSecret: "alpha-datadog-secret-0002" } });
   const inboundEventA = await db.webhookEvent.create({
     data: { dataspaceId: A.id, integrationId: integrationA.id, eventType: "push", headers: { "x-github-event": "push" }, body: '{"alpha":"inbound payload"}', status: "FAILED", queuedAt: null },
   });
@@ -121,6 +123,7 @@ async function seedTwoDataspaces() {
     integrationA,
     doomedIntegrationA,
     datadogA,
+    monitorA,
     pipelineRuleA,
     doomedPipelineRuleA,
     mappingA,
@@ -227,6 +230,7 @@ const CASES: Record<string, (f: Fixture) => Attempt[]> = {
   ],
   "DELETE /integrations/{uuid}": (f) => [{ path: `/integrations/${f.doomedIntegrationA.id}`, expect: 404, ownerGets: 204 }],
   "GET /integrations/{uuid}/telemetry": (f) => [{ path: `/integrations/${f.datadogA.id}/telemetry`, expect: 404, ownerGets: 200 }],
+  "POST /integrations/{uuid}/telemetry/test": (f) => [{ path: `/integrations/${f.monitorA.id}/telemetry/test`, expect: 404, ownerGets: 200 }],
   "POST /integrations/{uuid}/rotate-inbound-url": (f) => [{ path: `/integrations/${f.integrationA.id}/rotate-inbound-url`, expect: 404, ownerGets: 200 }],
   "GET /integrations/{uuid}/inbound-events": (f) => [
     { path: `/integrations/${f.integrationA.id}/inbound-events`, expect: 404, ownerGets: 200 },

@@ -1,12 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useDataspace } from "@/components/dataspace/dataspace-context";
 import { Timestamp } from "@/components/runs/time";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Detail, Muted } from "@/components/webhooks/detail-parts";
+import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import type { Integration } from "./labels";
 
@@ -31,10 +33,28 @@ export function TelemetryCard({ integration, label }: { integration: Integration
   const status = useQuery(trpc.integration.telemetry.queryOptions({ dataspace: slug, id: integration.id }, { refetchInterval: 30_000 }));
   const s = status.data;
   const sendsSomething = s && (s.metrics.length > 0 || s.alerts || s.deployments);
+  const test = useMutation(trpc.integration.testTelemetry.mutationOptions());
   return (
     <Card className="p-6">
-      <h2 id="telemetry-heading" className="text-sm font-semibold text-slate-900">Sending to {label}</h2>
+      <section aria-labelledby="telemetry-heading">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="telemetry-heading" className="text-sm font-semibold text-slate-900">Sending to {label}</h2>
+        <Button variant="secondary" size="sm" pending={test.isPending} onClick={() => test.mutate({ dataspace: slug, id: integration.id })}>
+          Test connection
+        </Button>
+      </div>
       {status.isError && <ErrorAlert className="mt-3">{status.error.message}</ErrorAlert>}
+      {test.error && <ErrorAlert className="mt-3">{errorMessage(test.error)}</ErrorAlert>}
+      {test.data?.skipped && <ErrorAlert className="mt-3">{test.data.skipped}</ErrorAlert>}
+      {test.data && test.data.checks.length > 0 && (
+        <ul role="status" aria-label="Connection test" className={`mt-3 space-y-1 rounded-md border px-3 py-2 text-sm ${test.data.ok ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-900"}`}>
+          {test.data.checks.map((check) => (
+            <li key={check.check} className="break-words">
+              <strong>{check.check}</strong>: {check.ok ? "works" : "fails"} — {check.detail}
+            </li>
+          ))}
+        </ul>
+      )}
       {s && !sendsSomething && (
         <p className="mt-3 text-sm text-slate-600">
           Nothing yet. Set <code>forwardMetrics</code>, <code>forwardAlerts</code> or <code>forwardDeployments</code> (with <code>apiKey</code>) in the config.
@@ -73,6 +93,7 @@ export function TelemetryCard({ integration, label }: { integration: Integration
           )}
         </dl>
       )}
+      </section>
     </Card>
   );
 }

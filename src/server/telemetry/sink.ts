@@ -52,6 +52,9 @@ export class TelemetrySendError extends Error {
 
 export type SkippedSend = { skipped: string };
 
+/** One thing "Test connection" checked (a key, an account), whether it works, and what the service said. */
+export type ConnectionCheck = { check: string; ok: boolean; detail: string };
+
 export interface TelemetrySink {
   /** Whether a point sent again for the same series and minute replaces the first (Datadog) or counts again (New Relic). */
   replacesPoints: boolean;
@@ -63,4 +66,16 @@ export interface TelemetrySink {
   sendAlert(target: TelemetryTarget, type: string, alert: AlertPayload): Promise<void | SkippedSend>;
   /** A finished deployment as the service's deployment marker; a reason when this target cannot take it (no service, no entity). */
   sendDeployment(target: TelemetryTarget, deployment: DeploymentPayload): Promise<void | SkippedSend>;
+  /** "Test connection": each key the settings need, tried against the service. Never throws a TelemetrySendError: a failed check says it. */
+  testConnection(target: TelemetryTarget): Promise<ConnectionCheck[]>;
+}
+
+/** A check that passes when `call` works, and fails with what the service said when it throws a TelemetrySendError. */
+export async function checkCall(check: string, call: () => Promise<string>): Promise<ConnectionCheck> {
+  try {
+    return { check, ok: true, detail: await call() };
+  } catch (error) {
+    if (!(error instanceof TelemetrySendError)) throw error;
+    return { check, ok: false, detail: error.message };
+  }
 }

@@ -421,6 +421,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integrations/{uuid}/telemetry/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a Datadog or New Relic integration's keys
+         * @description Tries each key its forwarding settings need against the service, with what is saved: Datadog's API key through its validate call; New Relic's license key by sending one gauge point (`<prefix>connection_test`, New Relic has no call that only checks a license key) and its User key by asking NerdGraph whose it is. `ok` is true when every check passed; each check says what the service answered. 404 for an integration of another type. Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.
+         *
+         *     Scope: `integrations:admin` (or `admin`).
+         */
+        post: operations["testIntegrationTelemetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/integrations/{uuid}/inbound-events": {
         parameters: {
             query?: never;
@@ -2491,6 +2513,19 @@ export interface components {
                     date: string | null;
                 } | null;
             } | null;
+        };
+        IntegrationTelemetryTest: {
+            /** @description Every check passed */
+            ok: boolean;
+            checks: {
+                /** @description What was tried, e.g. `API key (apiKey)` */
+                check: string;
+                ok: boolean;
+                /** @description What the service answered, in its words */
+                detail: string;
+            }[];
+            /** @description Why nothing was tried (inactive, no apiKey, invalid settings), or null */
+            skipped: string | null;
         };
         /** @description An event an integration received, without its content */
         InboundEventSummary: {
@@ -4787,6 +4822,47 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    testIntegrationTelemetry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h return the first response (with `Idempotency-Replayed: true`) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationTelemetryTest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -1,4 +1,5 @@
 import { getTelemetryStatus } from "@/server/telemetry/forwarding-status";
+import { testTelemetryConnection } from "@/server/telemetry/test-connection";
 import { z } from "zod";
 import {
   createIntegration,
@@ -41,6 +42,7 @@ export const integrationRouter = router({
   replayEvent: dataspaceProcedure.input(webhookEventIdInput).mutation(({ ctx, input }) => replayWebhookEvent(ctx.tenant, input.id)),
   // A Datadog or New Relic integration's outbound side (src/server/telemetry/).
   telemetry: dataspaceProcedure.input(integrationIdInput).query(({ ctx, input }) => getTelemetryStatus(ctx.tenant, input.id)),
+  testTelemetry: dataspaceProcedure.input(integrationIdInput).mutation(({ ctx, input }) => testTelemetryConnection(ctx.tenant, input.id)),
   // A Statuspage integration's outbound side (src/server/integrations/statuspage/sync/).
   statuspageTestConnection: dataspaceProcedure.input(statuspageIntegrationInput).mutation(({ ctx, input }) => testStatuspageConnection(ctx.tenant, input)),
   statuspageComponents: dataspaceProcedure.input(statuspageIntegrationInput).query(({ ctx, input }) => listStatuspageComponents(ctx.tenant, input)),

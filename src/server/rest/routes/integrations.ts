@@ -14,6 +14,7 @@ import {
 } from "@/server/integrations/manage/manage-integrations";
 import type { SerializedIntegration } from "@/server/integrations/manage/serialize-integration";
 import { getTelemetryStatus } from "@/server/telemetry/forwarding-status";
+import { testTelemetryConnection } from "@/server/telemetry/test-connection";
 import { defineRoute } from "../route";
 import { pageQuery, uuidParams } from "../schemas";
 
@@ -29,6 +30,14 @@ const toType = (name: TypeName) => name.toUpperCase() as IntegrationType;
 
 const ADMIN_ONLY = "Integrations hold credentials, so this takes the `integrations:admin` scope (or `admin`) and a token made by an admin.";
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+const telemetryTestObject = z
+  .object({
+    ok: z.boolean().describe("Every check passed"),
+    checks: z.array(z.object({ check: z.string().describe("What was tried, e.g. `API key (apiKey)`"), ok: z.boolean(), detail: z.string().describe("What the service answered, in its words") })),
+    skipped: z.string().nullable().describe("Why nothing was tried (inactive, no apiKey, invalid settings), or null"),
+  })
+  .meta({ id: "IntegrationTelemetryTest" });
 
 const telemetryObject = z
   .object({
@@ -291,5 +300,19 @@ export const integrationRoutes = [
           : null,
       };
     },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/integrations/{uuid}/telemetry/test",
+    operationId: "testIntegrationTelemetry",
+    tag: "Integrations",
+    summary: "Test a Datadog or New Relic integration's keys",
+    description: `Tries each key its forwarding settings need against the service, with what is saved: Datadog's API key through its validate call; New Relic's license key by sending one gauge point (\`<prefix>connection_test\`, New Relic has no call that only checks a license key) and its User key by asking NerdGraph whose it is. \`ok\` is true when every check passed; each check says what the service answered. 404 for an integration of another type. ${ADMIN_ONLY}`,
+    scope: { resource: "integrations", level: "admin" },
+    kind: "object",
+    params: uuidParams,
+    response: telemetryTestObject,
+    errors: [404],
+    handle: async ({ tenant, params }) => testTelemetryConnection(tenant, params.uuid),
   }),
 ];

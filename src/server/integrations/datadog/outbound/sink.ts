@@ -1,4 +1,4 @@
-import type { TelemetrySink, TelemetryTarget } from "@/server/telemetry/sink";
+import { checkCall, type TelemetrySink, type TelemetryTarget } from "@/server/telemetry/sink";
 import { readDatadogSite } from "../config";
 import { callDatadog } from "./client";
 import { alertEvent, deploymentEvent, doraDeployment } from "./records";
@@ -25,5 +25,13 @@ export const datadogTelemetry: TelemetrySink = {
     // It needs a service; without one the event is the only marker.
     if (deployment.service) await callDatadog({ ...key(target), path: "/api/v2/dora/deployment", body: doraDeployment({ ...deployment, service: deployment.service }) });
     await callDatadog({ ...key(target), path: "/api/v1/events", body: deploymentEvent(deployment, target.settings) });
+  },
+  async testConnection(target) {
+    // Datadog's own check of an API key: it writes nothing.
+    const { site, apiKey } = key(target);
+    return [await checkCall("API key (apiKey)", async () => {
+      await callDatadog({ site, apiKey, path: "/api/v1/validate", method: "GET" });
+      return `Datadog (${site}) takes the key`;
+    })];
   },
 };

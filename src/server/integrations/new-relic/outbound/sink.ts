@@ -1,5 +1,4 @@
-import type { TelemetrySink, TelemetryTarget } from "@/server/telemetry/sink";
-import { TelemetrySendError } from "@/server/telemetry/sink";
+import { checkCall, TelemetrySendError, type ConnectionCheck, type TelemetrySink, type TelemetryTarget } from "@/server/telemetry/sink";
 import { readNewRelicSettings } from "../config";
 import { callNewRelic } from "./client";
 import { batchMetrics, toNewRelicMetrics } from "./metrics";
@@ -42,5 +41,33 @@ export const newRelicTelemetry: TelemetrySink = {
       const said = answer?.errors?.map((e) => e.message ?? "").filter(Boolean).join("; ") || "no deployment in the answer";
       throw new TelemetrySendError(`New Relic refused the deployment: ${said}`, { retryable: false, needsAttention: true });
     }
+  },
+  async testConnection(target) {
+    const settings = own(target);
+    const checks: ConnectionCheck[] = [
+      // New Relic has no call that only checks a license key: one gauge point (the integration's
+      // own connection test, 1) is the smallest thing the Metric API takes.
+      await checkCall("License key (apiKey)", async () => {
+        const point = { name: `${target.settings.metricPrefix}connection_test`, type: "gauge", value: 1, timestamp: Date.now(), attributes: { [`${target.settings.tagPrefix}integration`]: target.integrationId } };
+        await callNewRelic({ region: settings.region, api: "metric", path: "/metric/v1", headers: { "api-key": target.secrets.apiKey! }, body: [{ metrics: [point] }] });
+        return `the Metric API (${settings.region}) takes the key: it got one point, ${point.name}`;
+      }),
+    ];
+    // The config requires it when deployments are sent (and accountId when alerts are): only a key's worth is left to try.
+    const userKey = target.secrets.userApiKey;
+    if (userKey) {
+      checks.push(
+        await checkCall("User key (userApiKey)", async () => {
+          const answer = (await callNewRelic({ region: settings.region, api: "graphql", path: "/graphql", headers: { "api-key": userKey }, body: { query: "{ actor { user { email } } }" } })) as {
+            data?: { actor?: { user?: { email?: string } | null } | null } | null;
+            errors?: { message?: string }[];
+          } | null;
+          const email = answer?.data?.actor?.user?.email;
+          if (!email) throw new TelemetrySendError(`NerdGraph did not say whose key it is: ${answer?.errors?.map((e) => e.message).join("; ") || "no user in the answer"}`, { retryable: false });
+          return `NerdGraph (${settings.region}) takes the key of ${email}`;
+        }),
+      );
+    }
+    return checks;
   },
 };
