@@ -1,5 +1,5 @@
 import { deploymentPushTargets, pushDeploymentTo } from "@/server/ci/push-deployments";
-import { startPipelineRun } from "@/server/ci/pipeline-rules/start-runs";
+import { giveUpPendingRuns, startPipelineRun, type RunsRequestedData } from "@/server/ci/pipeline-rules/start-runs";
 import { ciPipelineRunsRequested, domainEvents, inngest } from "../client";
 import { issueSyncSteps } from "../issue-sync-step";
 
@@ -27,9 +27,18 @@ export const ciPushDeployment = inngest.createFunction(
   },
 );
 
-/** Pipeline runs the relay planned → started on their platform, a step each (src/server/ci/pipeline-rules/start-runs.ts). */
+/**
+ * Pipeline runs the relay planned → started on their platform, a step each
+ * (src/server/ci/pipeline-rules/start-runs.ts); runs still pending once the retries are spent fail.
+ */
 export const ciStartPipelineRuns = inngest.createFunction(
-  { id: "ci-start-pipeline-runs", name: "CI: start pipeline runs", retries: 6, triggers: [ciPipelineRunsRequested] },
+  {
+    id: "ci-start-pipeline-runs",
+    name: "CI: start pipeline runs",
+    retries: 6,
+    triggers: [ciPipelineRunsRequested],
+    onFailure: async ({ event, error }) => giveUpPendingRuns(event.data.event.data as RunsRequestedData, error.message),
+  },
   async ({ event, step }) => {
     const run = issueSyncSteps(step);
     const outcomes: Record<string, unknown> = {};

@@ -173,6 +173,20 @@ describe("pipeline rules", () => {
     gitlab.violations.length = 0; // the refused ref is a request GitLab refuses: expected here
   });
 
+  it("a run GitLab keeps failing to start fails for good once the retries are spent, with GitLab's last words, not pending forever", { timeout: 40_000 }, async () => {
+    const { ctx, integrationId } = await gitlabSetup();
+    await createPipelineRule(ctx, createPipelineRuleInput.parse({ name: "Deploy on release", integrationId, events: ["deployment.created"], ref: "data.ref" }));
+    gitlab.fault({ status: 503, times: 1_000, match: (r) => r.method === "POST" && r.path.endsWith("/pipeline") });
+    try {
+      const deployment = await deploy(ctx, { status: "queued" });
+      const run = async () => (await listPipelineRuns(ctx, { subjectId: deployment.id, limit: 5 }))[0];
+      await expect.poll(async () => (await run())?.status, { timeout: 30_000 }).toBe("failed");
+      expect((await run()).error).toMatch(/^Gave up after the retries: .*503/);
+    } finally {
+      gitlab.fault(null);
+    }
+  });
+
   it("are checked on save, each message naming the field", async () => {
     const { ctx, integrationId } = await githubSetup();
     const datadog = await seedIntegration(ctx, { type: "DATADOG", name: "Datadog", config: { webhookSecret: "datadog-webhook-secret-01" } });

@@ -19,7 +19,8 @@ export const runsRequestedData = z.object({
   dataspaceId: z.string().uuid(),
   runs: z.array(z.object({ id: z.string().uuid(), dispatch: z.number().int().min(0) })).min(1).max(GROUP_SIZE),
 });
-export type RunsRequested = { id: string; name: typeof RUNS_REQUESTED; data: z.infer<typeof runsRequestedData> };
+export type RunsRequestedData = z.infer<typeof runsRequestedData>;
+export type RunsRequested = { id: string; name: typeof RUNS_REQUESTED; data: RunsRequestedData };
 
 export function dispatchQueuedPipelineRuns(options: { send: (events: RunsRequested[]) => Promise<unknown>; batchSize?: number }) {
   return dispatchQueuedRows<RunsRequested>({
@@ -58,4 +59,17 @@ export async function startPipelineRun(dataspaceId: string, run: QueuedRef): Pro
     if (isIssueSyncApiError(error)) await tdb.pipelineRun.updateMany({ where: { id: row.id, status: "pending" }, data: { error: error.message.slice(0, 2000) } });
     throw error;
   }
+}
+
+/**
+ * The runtime gave up on a group (a platform down for hours, the retries spent): its runs still
+ * pending fail for good, with the last words the platform gave them — not left pending forever.
+ */
+export async function giveUpPendingRuns(group: RunsRequestedData, why: string): Promise<number> {
+  const tdb = scopedDb(group.dataspaceId);
+  const pending = await tdb.pipelineRun.findMany({ where: { id: { in: group.runs.map((run) => run.id) }, status: "pending" }, select: { id: true, error: true } });
+  for (const run of pending) {
+    await tdb.pipelineRun.updateMany({ where: { id: run.id, status: "pending" }, data: { status: "failed", error: `Gave up after the retries: ${run.error ?? why}`.slice(0, 2000) } });
+  }
+  return pending.length;
 }
