@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/env";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
 import { answerClientError } from "@/server/http/client-error";
@@ -20,6 +21,11 @@ let ctx: TenantContext;
 let api: ReturnType<typeof apiAs>;
 
 beforeAll(async () => {
+  // These walks send every operation several hostile requests on one token: more than the
+  // API's 600 a minute once there are 100 operations. What they test is the answers, not the
+  // rate limit (test/rest/rate-limit.test.ts does that).
+  process.env.API_RATE_LIMIT_PER_MINUTE = "100000";
+  resetEnvCache();
   const owner = await seedUser();
   const space = await seedDataspace({ owner, name: "Hostile" });
   ctx = await tenantFor(owner.id, space.slug);

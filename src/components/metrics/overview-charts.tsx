@@ -29,7 +29,7 @@ function doraSummary(dora: Overview["dora"]): string {
   ].join(" · ");
 }
 
-/** The dataspace's figures over a range the person picks (kept in the URL): six charts from one query. */
+/** The dataspace's figures over a range the person picks (kept in the URL): eight charts from one query. */
 export function OverviewCharts() {
   const trpc = useTRPC();
   const { slug } = useDataspace();
@@ -45,6 +45,8 @@ export function OverviewCharts() {
   const inboundFailed = sum(data.buckets.map((b) => b.inboundFailed));
   const events = sum(data.buckets.map((b) => b.eventsPublished));
   const alerts = sum(data.buckets.flatMap((b) => Object.values(b.alerts)));
+  const declared = sum(data.buckets.map((b) => b.incidentsDeclared));
+  const resolved = sum(data.buckets.map((b) => b.incidentsResolved));
   const lastOpen = [...data.buckets].reverse().find((b) => b.openRequests !== null)?.openRequests ?? null;
   const p95s = data.buckets.flatMap((b) => (b.latencyP95 === null ? [] : [b.latencyP95]));
   return (
@@ -90,6 +92,14 @@ export function OverviewCharts() {
           kind="bars"
           resolution={data.resolution}
           series={data.severities.map((severity) => ({ key: `alerts_${severity}`, label: severity, color: SEVERITY_COLOURS[severity] ?? "#667085" }))}
+        />
+        <ChartCard
+          title="Incidents"
+          summary={`${declared} declared, ${resolved} resolved · mean time to restore ${data.dora.meanTimeToRestoreSeconds === null ? "—" : duration(data.dora.meanTimeToRestoreSeconds)}`}
+          rows={rows}
+          kind="bars"
+          resolution={data.resolution}
+          series={[{ key: "incidentsDeclared", label: "Declared", color: "#f79009" }, { key: "incidentsResolved", label: "Resolved", color: "#12b76a" }]}
         />
         <ChartCard
           title="Deployments"

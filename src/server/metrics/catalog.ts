@@ -86,6 +86,14 @@ export const metricCatalog = {
         greatest(extract(epoch FROM d."finishedAt" - d."committedAt"), 0)::float8 AS value
       FROM "Deployment" d WHERE d."finishedAt" >= $1 AND d."finishedAt" < $2 AND d.status = 'success' AND d."committedAt" IS NOT NULL`,
   },
+  "incidents.declared": {
+    description: "Incidents declared (by hand, from an alert, through the API), per severity",
+    unit: "incidents",
+    kind: "counter",
+    tags: ["severity"],
+    source: `SELECT i."dataspaceId", 'severity=' || i.severity AS series, jsonb_build_object('severity', i.severity) AS tags, date_trunc('minute', i."createdAt", 'UTC') AS at, 1::float8 AS value
+      FROM "Incident" i WHERE i."createdAt" >= $1 AND i."createdAt" < $2`,
+  },
   "incidents.time_to_resolve_s": {
     description: "How long incidents took from their start to their resolution, per severity, when they were resolved: the DORA time to restore",
     unit: "s",

@@ -4,7 +4,8 @@ import { readMetric } from "./read-metrics";
 
 /**
  * The dataspace overview's charts in one read: delivery volume and latency, inbound volume,
- * events, alerts by severity and open requests, over one of the ranges the page offers.
+ * events, alerts by severity, incidents declared and resolved, deployments, open requests, and
+ * the DORA figures, over one of the ranges the page offers.
  */
 export const OVERVIEW_RANGES = { "1h": 3_600_000, "6h": 6 * 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
 export type OverviewRange = keyof typeof OVERVIEW_RANGES;
@@ -15,7 +16,7 @@ export async function readOverview(ctx: TenantContext, input: z.input<typeof ove
   const { range } = overviewInput.parse(input);
   const span = { from: new Date(now.getTime() - OVERVIEW_RANGES[range]).toISOString(), to: now.toISOString() };
   const total = { ...span, group: "total" as const };
-  const [succeeded, failed, latency, received, inboundFailed, events, alerts, openRequests, deployed, deployFailed, restored, leadTime] = await Promise.all([
+  const [succeeded, failed, latency, received, inboundFailed, events, alerts, openRequests, deployed, deployFailed, restored, leadTime, declared] = await Promise.all([
     readMetric(ctx, { name: "webhooks.deliveries.succeeded", ...total }),
     readMetric(ctx, { name: "webhooks.deliveries.failed", ...total }),
     readMetric(ctx, { name: "webhooks.deliveries.latency_ms", ...total }),
@@ -28,11 +29,12 @@ export async function readOverview(ctx: TenantContext, input: z.input<typeof ove
     readMetric(ctx, { name: "deployments.finished", ...total, tags: { status: "failure" } }),
     readMetric(ctx, { name: "incidents.time_to_resolve_s", ...total }),
     readMetric(ctx, { name: "deployments.lead_time_s", ...total }),
+    readMetric(ctx, { name: "incidents.declared", ...total }),
   ]);
   const points = (read: Awaited<ReturnType<typeof readMetric>>) => read.series[0]?.points ?? [];
   const times = points(succeeded).map((p) => p.at);
   const at = (read: Awaited<ReturnType<typeof readMetric>>) => new Map(points(read).map((p) => [p.at, p]));
-  const [ok, bad, slow, inbound, inboundBad, published, open, shipped, broke] = [succeeded, failed, latency, received, inboundFailed, events, openRequests, deployed, deployFailed].map(at);
+  const [ok, bad, slow, inbound, inboundBad, published, open, shipped, broke, opened, closed] = [succeeded, failed, latency, received, inboundFailed, events, openRequests, deployed, deployFailed, declared, restored].map(at);
   const bySeverity = alerts.series.map((series) => ({ severity: series.tags.severity, points: new Map(series.points.map((p) => [p.at, p.value ?? 0])) }));
   return {
     range,
@@ -51,6 +53,8 @@ export async function readOverview(ctx: TenantContext, input: z.input<typeof ove
       openRequests: open.get(time)?.value ?? null,
       deploymentsSucceeded: shipped.get(time)?.value ?? 0,
       deploymentsFailed: broke.get(time)?.value ?? 0,
+      incidentsDeclared: opened.get(time)?.value ?? 0,
+      incidentsResolved: closed.get(time)?.count ?? 0,
     })),
     severities: bySeverity.map((s) => s.severity),
     dora: dora(points(deployed), points(deployFailed), points(restored), points(leadTime), OVERVIEW_RANGES[range]),

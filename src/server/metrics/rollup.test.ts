@@ -109,7 +109,7 @@ describe("metrics rollup", () => {
     expect(await values("alerts.triggered", { severity: "warning" })).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
   });
 
-  it("counts deployments by outcome when they ended, their lead time and incidents' time to resolve, giving the overview its four DORA figures", async () => {
+  it("counts deployments by outcome when they ended, their lead time and incidents' time to resolve, giving the overview incidents over time and its four DORA figures", async () => {
     const ctx = await tenant("Delivery team");
     const deployment = (status: "success" | "failure" | "cancelled" | "queued", finishedAt: Date | null, committedAt: Date | null = null) =>
       db.deployment.create({ data: { dataspaceId: ctx.dataspace.id, environment: "production", status, source: "api", finishedAt, committedAt } });
@@ -120,7 +120,8 @@ describe("metrics rollup", () => {
     await deployment("failure", minute(6));
     await deployment("cancelled", minute(7));
     await deployment("queued", null);
-    const incident = (startedAt: Date, resolvedAt: Date) => db.incident.create({ data: { dataspaceId: ctx.dataspace.id, title: "Down", status: "resolved", severity: "major", startedAt, resolvedAt } });
+    const incident = (startedAt: Date, resolvedAt: Date) =>
+      db.incident.create({ data: { dataspaceId: ctx.dataspace.id, title: "Down", status: "resolved", severity: "major", startedAt, resolvedAt, createdAt: startedAt } });
     await incident(minute(0), minute(5)); // 300 s
     await incident(minute(2), minute(9)); // 420 s
     const now = new Date(hour + 3 * 3_600_000);
@@ -148,6 +149,11 @@ describe("metrics rollup", () => {
       meanLeadTimeSeconds: 1_200,
     });
     expect(overview.buckets.reduce((sum, b) => sum + b.deploymentsSucceeded, 0)).toBe(3);
+    // Incidents over time: declared in minutes 0 and 2, resolved in minutes 5 and 9.
+    const declared = await readMetric(ctx, { name: "incidents.declared", ...range, group: "total" });
+    expect(declared.series[0].points.map((p) => p.value)).toEqual([1, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(overview.buckets.reduce((sum, b) => sum + b.incidentsDeclared, 0)).toBe(2);
+    expect(overview.buckets.reduce((sum, b) => sum + b.incidentsResolved, 0)).toBe(2);
   });
 
   it("resumes from its watermark after a crash or an outage with no missing minute, computing late commits again, and samples open requests as they are", async () => {

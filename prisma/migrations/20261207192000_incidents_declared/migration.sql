@@ -1,0 +1,4 @@
+-- CreateIndex
+CREATE INDEX "Incident_createdAt_idx" ON "Incident" USING BRIN ("createdAt");
+
+
