@@ -7450,7 +7450,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description One of webhooks.deliveries.succeeded, webhooks.deliveries.failed, webhooks.deliveries.latency_ms, inbound.received, inbound.failed, events.published, alerts.triggered, deployments.finished, deployments.lead_time_s, incidents.time_to_resolve_s, requests.open, or a custom metric: custom.<name> of a metric mapping */
+                /** @description One of webhooks.deliveries.succeeded, webhooks.deliveries.failed, webhooks.deliveries.latency_ms, inbound.received, inbound.failed, events.published, alerts.triggered, deployments.finished, deployments.lead_time_s, incidents.declared, incidents.time_to_resolve_s, requests.open, or a custom metric: custom.<name> of a metric mapping */
                 name: string;
             };
             cookie?: never;
