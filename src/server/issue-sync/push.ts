@@ -55,12 +55,15 @@ export async function pushRequest(input: PushInput, steps: StepRunner, deps: Tra
 
 /** `integrations`: those that push, read by this call of the run (the plan is its first step, so they are current). */
 async function planPush(input: PushInput, integrations: SyncIntegration[]): Promise<{ pushes: PlannedPush[]; skipped: { integrationId: string; reason: string }[] }> {
-  const tdb = scopedDb(input.dataspaceId);
-  const [request, dataspace, links] = await Promise.all([
-    loadRequest(input.dataspaceId, input.requestId, tdb),
-    dataspaceOf(tdb, input.dataspaceId),
-    tdb.issueLink.findMany({ where: { requestId: input.requestId }, select: { id: true, integrationId: true, externalId: true, synced: true } }),
-  ]);
+  // One snapshot, as in stepContext: a pull commits the request and its link together.
+  const { request, dataspace, links } = await scopedDb(input.dataspaceId).$transaction(
+    async (tx) => ({
+      request: await loadRequest(input.dataspaceId, input.requestId, tx),
+      dataspace: await dataspaceOf(tx, input.dataspaceId),
+      links: await tx.issueLink.findMany({ where: { requestId: input.requestId }, select: { id: true, integrationId: true, externalId: true, synced: true } }),
+    }),
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
   if (!request) return { pushes: [], skipped: [] };
   const planned: PlannedPush[] = [];
   const skipped: { integrationId: string; reason: string }[] = [];
@@ -205,7 +208,8 @@ async function takeIn(input: PushInput, ref: LinkRef, integration: SyncIntegrati
 /** "Closed in Switchboard": the note posted before the issue is closed, while the request is still closed. */
 async function postCloseNote(input: PushInput, ref: LinkRef, deps: TrackerDeps): Promise<boolean> {
   const { link, integration, request } = await stepContext(input, ref, true);
-  if (!link?.externalId || request?.status !== "closed") return false;
+  // The link must still show the issue open: one a person closed on the platform (pulled meanwhile) gets no note.
+  if (!link?.externalId || request?.status !== "closed" || readSyncedState(link.synced)?.state !== "open") return false;
   const by = request.lastModifiedBy?.email;
   // Marked as the sync's own (with the link's id): its webhook must not come back as a request comment.
   const note = `Closed in Switchboard${by ? ` by ${by}` : ""}.\n\n${commentMarker(ref.linkId)}`;
