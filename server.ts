@@ -82,6 +82,7 @@ async function main() {
   wireRuntime(inngestRuntimePort({ embeddedDatabaseUrl: embeddedRuntime ? process.env.DATABASE_URL! : null }));
   const { serveWebHandler } = await import("./src/server/http/node-web-adapter");
   const { handleApiRequest } = await import("./src/server/rest/handler");
+  const { handleGraphqlRequest } = await import("./src/server/graphql/endpoint");
   const { serveHook } = await import("./src/server/inbound/serve-hook");
   const { applyServerLimits } = await import("./src/server/http/server-limits");
 
@@ -113,6 +114,7 @@ async function main() {
     if (req.url === "/api/inngest" || req.url?.startsWith("/api/inngest?")) return void serveWebHandler(inngestHandler, req, res);
     if (req.url?.startsWith("/api/hooks/")) return serveHook(req, res);
     if (req.url?.startsWith("/api/v1/")) return void serveWebHandler(handleApiRequest, req, res);
+    if (req.url === "/api/graphql" || req.url?.startsWith("/api/graphql?") || req.url?.startsWith("/api/graphql/")) return void serveWebHandler(handleGraphqlRequest, req, res);
     void handle(req, res);
   });
   server.on("clientError", answerClientError); // problem+json instead of Node's bare 431/400

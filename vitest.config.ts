@@ -4,7 +4,14 @@ import { defineConfig } from "vitest/config";
 // Integration tests run against a real PostgreSQL: test/setup/global-setup.ts starts one server
 // and a migrated template database; test/setup/database.ts gives every test file its own copy.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname, "src") } },
+  resolve: {
+    alias: [
+      { find: "@", replacement: path.resolve(import.meta.dirname, "src") },
+      // graphql 16 ships CJS and ESM copies; Node loads the CJS one for graphql-yoga and armor, so
+      // our code must too, or a schema from one copy is "from another realm" to the other.
+      { find: /^graphql$/, replacement: path.resolve(import.meta.dirname, "node_modules/graphql/index.js") },
+    ],
+  },
   test: {
     environment: "node",
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "prisma/**/*.test.ts", "inngest/**/*.test.ts", "examples/**/*.test.ts"],

@@ -57,6 +57,12 @@ const schema = z.object({
   /** REST API (`/api/v1`): requests per token per minute (shared by every instance), and the largest body accepted. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
+  /** GraphQL (`/api/graphql`): schema introspection (on unless `false`), and operations per batched POST. */
+  GRAPHQL_INTROSPECTION: z
+    .enum(["true", "false", "1", "0"], { message: "GRAPHQL_INTROSPECTION must be true or false" })
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(10),
   /** Outgoing mail (invitations, password resets), e.g. `smtps://user:pass@smtp.example.com:465`; unset = no mail. */
   SMTP_URL: optional.pipe(z.string().url("SMTP_URL must be a URL like smtp://user:pass@host:587").optional()),
   MAIL_FROM: z.string().default("Switchboard <switchboard@localhost>"),

@@ -1,27 +1,20 @@
 import { env } from "@/env";
-import type { Role } from "@/generated/prisma/enums";
 import { authenticateApiToken, type ApiPrincipal } from "@/server/api-tokens/authenticate-api-token";
-import { API_LEVELS, hasScope, type ApiLevel, type ApiResource } from "@/server/api-tokens/scopes";
-import { roleAtLeast } from "@/server/dataspaces/roles";
-import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { isJsonContentType, readLimitedBody } from "@/server/inbound/read-body";
 import { assertIfMatch, etagOf } from "./etag";
 import { withCommitHook, type CommitHook } from "@/server/events/transaction-with-events";
-import { findUnsafeText } from "@/server/validation/text";
 import { checkIdempotencyKey, completeIdempotencyKey, recordCommit, releaseIdempotencyKey, requestFingerprint, reserveIdempotencyKey, type StoredResponse } from "./idempotency";
 import { compileRoutes, readQuery } from "./match";
 import { openApiJson } from "./openapi";
-import { ApiProblem, fieldErrorsOf, problemFrom, problemResponse } from "./problem";
+import { actingFor, parseBodyValue, parseParams, parseQueryValues, requireScope, runRoute } from "./invoke";
+import { ApiProblem, problemFrom, problemResponse } from "./problem";
 import { rateLimitHeaders, takeApiSlot } from "./rate-limit";
 import { shapeOutput, toResponse } from "./respond";
-import { scopeName, type ApiRoute } from "./route";
+import type { ApiRoute } from "./route";
 import { apiRoutes } from "./routes";
 
 export const API_PREFIX = "/api/v1";
 const match = compileRoutes(apiRoutes);
-// Responses are checked against their declared schema outside production: a handler that drifts
-// from the OpenAPI document fails its tests instead of surprising a client.
-const CHECK_RESPONSES = process.env.NODE_ENV !== "production";
 
 /**
  * `/api/v1/*`, the public REST API, as a Web-standard handler (server.ts serves it before Next's
@@ -61,16 +54,9 @@ async function serve(request: Request, headers: Headers): Promise<Response> {
       headers: { "retry-after": String(slot.resetSeconds) },
     });
   }
-  if (!hasScope(principal.scopes, route.scope.resource, route.scope.level)) {
-    throw new ApiProblem(
-      "missing-scope",
-      `${route.method} ${route.path} needs the scope ${scopeName(route)} (or ${route.scope.level} on every resource); this token has ${principal.scopes.join(", ")}`,
-    );
-  }
+  requireScope(principal, route);
 
-  const params = route.params ? route.params.safeParse(found.params) : { success: true as const, data: {} };
-  // An id that cannot exist is an unknown object, not a malformed request.
-  if (!params.success) throw new ApiProblem("not-found", `No such object: ${url.pathname}`);
+  const params = parseParams(route, found.params, url.pathname);
   const query = parseQuery(route, url);
   const { body, raw } = await parseBody(route, request);
 
@@ -101,9 +87,8 @@ async function serve(request: Request, headers: Headers): Promise<Response> {
       if (!route.alsoAnswers200) throw new Error(`${route.operationId} sets its status but does not declare alsoAnswers200`);
       status = value;
     };
-    const run = () => route.handle({ tenant, principal, params: params.data, query, body, ifMatch: (current) => assertIfMatch(ifMatch, etagOf(current)), setStatus });
+    const run = () => runRoute(route, { tenant, principal, params, query, body, ifMatch: (current) => assertIfMatch(ifMatch, etagOf(current)), setStatus });
     const output = commitHook ? await withCommitHook(commitHook, run) : await run();
-    if (CHECK_RESPONSES) checkResponse(route, output);
     result = shapeOutput(route, output, url, status);
   } catch (error) {
     const problem = problemFrom(error, route.fieldNames);
@@ -144,11 +129,7 @@ function parseQuery(route: ApiRoute, url: URL): Record<string, unknown> {
       errors: unknown.map((field) => ({ field, message: known.length ? `Unknown parameter; this endpoint takes ${known.join(", ")}` : "This endpoint takes no query parameters" })),
     });
   }
-  refuseUnsafeText(values, "Some query parameters are invalid");
-  if (!route.query) return {};
-  const parsed = route.query.safeParse(values);
-  if (!parsed.success) throw new ApiProblem("validation-error", "Some query parameters are invalid", { errors: fieldErrorsOf(parsed.error) });
-  return parsed.data;
+  return parseQueryValues(route, values);
 }
 
 async function parseBody(route: ApiRoute, request: Request): Promise<{ body: unknown; raw: unknown }> {
@@ -169,37 +150,5 @@ async function parseBody(route: ApiRoute, request: Request): Promise<{ body: unk
   } catch (error) {
     throw new ApiProblem("bad-request", `The body is not valid JSON: ${(error as Error).message}`);
   }
-  refuseUnsafeText(raw, "Some fields are invalid");
-  const parsed = route.body.safeParse(raw);
-  if (!parsed.success) throw new ApiProblem("validation-error", "Some fields are invalid", { errors: fieldErrorsOf(parsed.error) });
-  return { body: parsed.data, raw };
-}
-
-/** The one text rule (src/server/validation/text.ts), as the API's 422 naming each field. */
-function refuseUnsafeText(value: unknown, detail: string): void {
-  const errors = findUnsafeText(value);
-  if (errors.length) throw new ApiProblem("validation-error", detail, { errors });
-}
-
-const ROLE_OF_LEVEL: Record<ApiLevel, Role> = { read: "VIEWER", write: "MEMBER", admin: "ADMIN" };
-
-/**
- * The token acts with the role its scope on this route's resource allows (never above its
- * creator's): a token with `requests:read` and `webhooks:admin` reads requests as a viewer, so
- * it does not see the private requests an admin would.
- */
-function actingFor(principal: ApiPrincipal, resource: ApiResource): TenantContext {
-  const level = [...API_LEVELS].reverse().find((l) => hasScope(principal.scopes, resource, l));
-  const actor = principal.tenant.actor;
-  const cap = level ? ROLE_OF_LEVEL[level] : "VIEWER";
-  const role = roleAtLeast(actor.role, cap) ? cap : actor.role;
-  return { ...principal.tenant, actor: { ...actor, role } };
-}
-
-function checkResponse(route: ApiRoute, output: unknown): void {
-  const items = route.kind === "list" ? (output as { items: unknown[] }).items : route.kind === "object" ? [output] : [];
-  for (const item of items) {
-    const checked = route.response.safeParse(item);
-    if (!checked.success) throw new Error(`${route.operationId} answered outside its schema: ${checked.error.message}`);
-  }
+  return { body: parseBodyValue(route, raw), raw };
 }

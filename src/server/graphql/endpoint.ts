@@ -1,0 +1,56 @@
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { env } from "@/env";
+import { authenticateApiToken } from "@/server/api-tokens/authenticate-api-token";
+import { rateLimitHeaders, takeApiSlot } from "@/server/rest/rate-limit";
+import type { GraphqlContext } from "./context";
+import { limitPlugins } from "./limits";
+import { graphqlSchema, graphqlSdl } from "./schema";
+
+export const GRAPHQL_PATH = "/api/graphql";
+
+let yoga: YogaServerInstance<GraphqlContext, object> | undefined;
+
+function server() {
+  const settings = env();
+  return (yoga ??= createYoga<GraphqlContext>({
+    schema: graphqlSchema(),
+    graphqlEndpoint: GRAPHQL_PATH,
+    graphiql: false,
+    landingPage: false,
+    // GraphQLErrors (the domain's refusals, mapped in errors.ts) pass; anything else is masked.
+    maskedErrors: true,
+    batching: { limit: settings.GRAPHQL_MAX_BATCH },
+    plugins: limitPlugins({ introspection: settings.GRAPHQL_INTROSPECTION }),
+  }));
+}
+
+const json = (status: number, message: string, code: string, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, headers: { "content-type": "application/json", "cache-control": "no-store", ...headers } });
+
+/**
+ * `/api/graphql` (GET and POST, batched POSTs too) and `/api/graphql/schema.graphql`. The token
+ * (the same API tokens as REST, same scopes) is checked and a slot of its per-minute budget taken
+ * (shared with REST) before Yoga parses anything.
+ */
+export async function handleGraphqlRequest(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (url.pathname === `${GRAPHQL_PATH}/schema.graphql`) {
+    if (request.method !== "GET" && request.method !== "HEAD") return json(405, "Use GET", "METHOD_NOT_ALLOWED", { allow: "GET" });
+    return new Response(graphqlSdl(), { headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=300" } });
+  }
+  if (url.pathname !== GRAPHQL_PATH) return json(404, `There is no ${url.pathname}; the GraphQL API is ${GRAPHQL_PATH}`, "NOT_FOUND");
+  const authorization = request.headers.get("authorization");
+  const challenge = { "www-authenticate": 'Bearer realm="Switchboard API"' };
+  if (!authorization || !/^Bearer\s+\S+$/i.test(authorization.trim())) return json(401, "Send an API token: Authorization: Bearer sb_…", "UNAUTHENTICATED", challenge);
+  const principal = await authenticateApiToken(authorization);
+  if (!principal) return json(401, "This API token is not valid: unknown, revoked or expired, or its creator left the dataspace", "UNAUTHENTICATED", challenge);
+  const slot = await takeApiSlot(principal.tokenId);
+  const limits = rateLimitHeaders(slot);
+  if (!slot.allowed) {
+    return json(429, `This token made more than ${slot.limit} requests this minute; retry in ${slot.resetSeconds} s`, "RATE_LIMITED", { ...limits, "retry-after": String(slot.resetSeconds) });
+  }
+  const response = await server().handleRequest(request, { principal });
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(limits)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
