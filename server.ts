@@ -119,8 +119,13 @@ async function main() {
   });
   server.on("clientError", answerClientError); // problem+json instead of Node's bare 431/400
   applyServerLimits(server); // header and body timeouts shorter than Node's (docs/integrations.md)
+  // GraphQL subscriptions over WebSocket: our own listener, never Next's (see ENVIRONMENT.md).
+  const { graphqlWebSocketServer } = await import("./src/server/graphql/websocket");
+  const graphqlSockets = graphqlWebSocketServer();
+  stops.push(() => graphqlSockets.close());
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/_next/")) nextUpgrades.emit("upgrade", req, socket, head);
+    else if (req.url === "/api/graphql" || req.url?.startsWith("/api/graphql?")) graphqlSockets.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { requireRole } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
+import type { ScopedDb } from "@/server/db/scoped";
 import { badRequest, notFound } from "@/server/errors";
 import { decodeCursor, encodeCursor, type Page } from "@/server/pagination/cursor";
 import { withPayload } from "./event-payload";
@@ -42,6 +43,12 @@ export async function listEvents(ctx: TenantContext, input: z.output<typeof list
   const items = rows.slice(0, input.limit).map(toEventRow);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor("events:-seq", [last.seq]) : null };
+}
+
+/** A dataspace's events with sequence numbers from `from` to `to`, oldest first (what a live notice names). */
+export async function eventsInRange(tdb: ScopedDb, from: bigint, to: bigint): Promise<EventRow[]> {
+  const rows = await tdb.event.findMany({ where: { seq: { gte: from, lte: to } }, orderBy: { seq: "asc" }, take: 1_000, select: eventSelect });
+  return rows.map(toEventRow);
 }
 
 export async function getEvent(ctx: TenantContext, id: string): Promise<EventRow> {

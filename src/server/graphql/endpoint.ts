@@ -10,7 +10,7 @@ export const GRAPHQL_PATH = "/api/graphql";
 
 let yoga: YogaServerInstance<GraphqlContext, object> | undefined;
 
-function server() {
+export function graphqlYoga() {
   const settings = env();
   return (yoga ??= createYoga<GraphqlContext>({
     schema: graphqlSchema(),
@@ -49,7 +49,7 @@ export async function handleGraphqlRequest(request: Request): Promise<Response> 
   if (!slot.allowed) {
     return json(429, `This token made more than ${slot.limit} requests this minute; retry in ${slot.resetSeconds} s`, "RATE_LIMITED", { ...limits, "retry-after": String(slot.resetSeconds) });
   }
-  const response = await server().handleRequest(request, { principal });
+  const response = await graphqlYoga().handleRequest(request, { principal });
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(limits)) headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });

@@ -21,6 +21,7 @@ import { apiRoutes } from "@/server/rest/routes";
 import type { GraphqlContext } from "./context";
 import { GraphQLJSON, TypesFromJsonSchema, isGraphqlName, type JsonSchema } from "./json-schema-types";
 import { callRoute, type RouteArgs } from "./call-route";
+import { subscriptionType } from "./subscriptions";
 
 /**
  * The GraphQL API's schema, made from the REST route table: every GET route is a Query field,
@@ -146,6 +147,7 @@ function buildSchema(): GraphQLSchema {
   return new GraphQLSchema({
     query: new GraphQLObjectType({ name: "Query", fields: queries }),
     mutation: new GraphQLObjectType({ name: "Mutation", fields: mutations }),
+    subscription: subscriptionType(types.output({ $ref: "#/components/schemas/Event" }, "Event")),
     types: [GraphQLJSON],
   });
 }

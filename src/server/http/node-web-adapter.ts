@@ -26,10 +26,18 @@ export async function serveWebHandler(
       if (value === undefined) continue;
       for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
     }
-    const response = await handler(new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined }));
+    // A client that goes away aborts the request: a streamed answer (a GraphQL subscription over
+    // SSE) stops, and its subscription with it.
+    const gone = new AbortController();
+    res.once("close", () => gone.abort());
+    const response = await handler(
+      new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined, signal: gone.signal }),
+    );
     res.writeHead(response.status, [...response.headers].flat());
     if (!response.body) return void res.end();
-    Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+    const stream = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream);
+    res.once("close", () => stream.destroy());
+    stream.pipe(res);
   } catch (error) {
     // URLs can carry credentials — an inbound URL's token, Statuspage's secret in the query — never logged.
     console.error(`[http] ${req.method} ${req.url?.split("?")[0].replace(/sbh_[A-Za-z0-9_-]+/g, "sbh_…")} failed:`, error);

@@ -13,10 +13,15 @@ import { scopeName, type ApiRoute, type HandlerContext } from "./route";
  * and the role the token acts with. One copy of each rule, whatever the wire format.
  */
 export function requireScope(principal: ApiPrincipal, route: ApiRoute): void {
-  if (hasScope(principal.scopes, route.scope.resource, route.scope.level)) return;
+  requireScopeFor(principal, route.scope, `${route.method} ${route.path}`);
+}
+
+/** `what` (a route, a subscription) needs `scope`; the refusal names it and what the token has. */
+export function requireScopeFor(principal: ApiPrincipal, scope: { resource: ApiResource; level: ApiLevel }, what: string): void {
+  if (hasScope(principal.scopes, scope.resource, scope.level)) return;
   throw new ApiProblem(
     "missing-scope",
-    `${route.method} ${route.path} needs the scope ${scopeName(route)} (or ${route.scope.level} on every resource); this token has ${principal.scopes.join(", ")}`,
+    `${what} needs the scope ${scopeName({ scope })} (or ${scope.level} on every resource); this token has ${principal.scopes.join(", ")}`,
   );
 }
 

@@ -1,0 +1,63 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { GraphQLError, type ExecutionArgs } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import { authenticateApiToken, type ApiPrincipal } from "@/server/api-tokens/authenticate-api-token";
+import { liveHub } from "@/server/events/live/live-hub";
+import { takeApiSlot } from "@/server/rest/rate-limit";
+import { graphqlYoga } from "./endpoint";
+
+type Envelope = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };
+
+/**
+ * GraphQL over WebSocket (`graphql-ws` protocol) on /api/graphql, for server.ts's upgrade
+ * listener (Next has no WebSocket route handlers). The token comes in the connection's
+ * `connectionParams.authorization` (`Bearer sb_…`); a connection without a valid one is closed
+ * with 4403. Each operation runs through Yoga's envelope — the same schema, limits and errors as
+ * HTTP — and takes a slot of the token's per-minute budget.
+ */
+export function graphqlWebSocketServer() {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const principals = new WeakMap<object, ApiPrincipal>();
+  useServer<Record<string, unknown> | undefined>(
+    {
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        const principal = typeof authorization === "string" ? await authenticateApiToken(authorization) : null;
+        if (!principal) return false;
+        principals.set(ctx.extra, principal);
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const principal = principals.get(ctx.extra)!;
+        const slot = await takeApiSlot(principal.tokenId);
+        if (!slot.allowed) return [new GraphQLError(`This token made more than ${slot.limit} requests this minute; retry in ${slot.resetSeconds} s`, { extensions: { code: "RATE_LIMITED" } })];
+        const { schema, execute, subscribe, contextFactory, parse, validate } = graphqlYoga().getEnveloped({ principal, params: payload, request: ctx.extra.request });
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed")];
+        }
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        const rootValue: Envelope = { execute, subscribe };
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: await contextFactory(), rootValue };
+      },
+      execute: (args) => (args.rootValue as Envelope).execute(args) as never,
+      subscribe: (args) => (args.rootValue as Envelope).subscribe(args) as never,
+    },
+    sockets,
+  );
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit("connection", ws, req));
+    },
+    async close(): Promise<void> {
+      for (const client of sockets.clients) client.close(1001, "Server shutting down");
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      await liveHub().stop();
+    },
+  };
+}
