@@ -8,7 +8,7 @@ import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
 import { liveHub } from "@/server/events/live/live-hub";
 import { seedApiToken } from "../api-token-fixtures";
-import { seedDataspace, seedUser, tenantFor } from "../factories";
+import { addMember, seedDataspace, seedUser, tenantFor } from "../factories";
 import { startGraphqlServer } from "./server";
 
 /**
@@ -19,7 +19,7 @@ import { startGraphqlServer } from "./server";
 const FIXTURE = path.resolve(import.meta.dirname, "graphql-server-process.ts");
 const EVENTS = `subscription Live($types: [String!], $filter: String) { events(types: $types, filter: $filter) { uuid type data summary } }`;
 
-type Received = { type: string; data: { title?: string; priority?: string } };
+type Received = { type?: string; title?: string; data: { title?: string; priority?: string } };
 
 let here: Awaited<ReturnType<typeof startGraphqlServer>>;
 let other: { child: ChildProcess; url: string };
@@ -53,9 +53,10 @@ function collector() {
     items,
     errors,
     sink: {
-      next: (value: { data?: { events: Received } | null; errors?: readonly unknown[] }) => {
+      next: (value: { data?: Record<string, unknown> | null; errors?: readonly unknown[] }) => {
         if (value.errors) errors.push(...value.errors);
-        if (value.data?.events) items.push(value.data.events);
+        const first = value.data ? Object.values(value.data)[0] : null;
+        if (first) items.push(first as Received);
         waiters.splice(0).forEach((wake) => wake());
       },
       error: (error: unknown) => {
@@ -166,6 +167,27 @@ describe("GraphQL subscriptions", () => {
     await urgent.until(() => urgent.items.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(urgent.items.map((item) => item.data.title)).toEqual(["Hot one"]);
+  });
+
+  it("follow an object as its own route shows it, and skip what the subscriber may not see", async () => {
+    const REQUEST = `subscription Follow($uuid: String) { requestChanged(uuid: $uuid) { uuid title status } }`;
+    const viewer = await seedUser();
+    await addMember(ctxX.dataspace, viewer, "VIEWER");
+    const viewerToken = await seedApiToken(await tenantFor(viewer.id, ctxX.dataspace.slug), ["requests:read"]);
+    const seenByViewer = collector();
+    const seenByAdmin = collector();
+    wsClient(here.url, viewerToken).subscribe({ query: REQUEST }, seenByViewer.sink);
+    sseClient(other.url, tokenX).subscribe({ query: REQUEST }, seenByAdmin.sink);
+    await topicOf(ctxX.dataspace.id, 2);
+    await subscribersHere(ctxX.dataspace.id, 3);
+    await createRequest(here.url, tokenX, { title: "Private matter", is_private: true });
+    await createRequest(here.url, tokenX, { title: "Public matter" });
+    const titles = (c: ReturnType<typeof collector>) => c.items.map((item) => item.title);
+    await seenByAdmin.until(() => seenByAdmin.items.length >= 2);
+    await seenByViewer.until(() => seenByViewer.items.length >= 1);
+    expect(titles(seenByAdmin)).toEqual(["Private matter", "Public matter"]);
+    expect(titles(seenByViewer)).toEqual(["Public matter"]);
+    expect(seenByViewer.errors).toEqual([]);
   });
 
   it("refuses without a token, without the events scope, and with a bad filter", async () => {

@@ -41,6 +41,13 @@ type Operation = {
 
 const PAGE_ARGS = { limit: "first", cursor: "after" } as const;
 
+/** Objects a client can follow as they change: the events that announce a change, and the route that reads the object. */
+const OBJECT_SUBSCRIPTIONS = [
+  { field: "requestChanged", operationId: "getRequest", eventTypes: ["request.*"] },
+  { field: "incidentChanged", operationId: "getIncident", eventTypes: ["incident.*"] },
+  { field: "alertChanged", operationId: "getAlert", eventTypes: ["alert.*"] },
+];
+
 const PageInfo = new GraphQLObjectType({
   name: "PageInfo",
   description: "Where a page of a connection ends; pass `endCursor` as `after` for the next page",
@@ -147,7 +154,14 @@ function buildSchema(): GraphQLSchema {
   return new GraphQLSchema({
     query: new GraphQLObjectType({ name: "Query", fields: queries }),
     mutation: new GraphQLObjectType({ name: "Mutation", fields: mutations }),
-    subscription: subscriptionType(types.output({ $ref: "#/components/schemas/Event" }, "Event")),
+    subscription: subscriptionType(
+      types.output({ $ref: "#/components/schemas/Event" }, "Event"),
+      OBJECT_SUBSCRIPTIONS.map(({ field, operationId, eventTypes }) => {
+        const answer = answers.find((a) => a.route.operationId === operationId);
+        if (!answer) throw new Error(`GraphQL: ${field} follows ${operationId}, which is not a route`);
+        return { field, route: answer.route, type: answer.type, eventTypes };
+      }),
+    ),
     types: [GraphQLJSON],
   });
 }

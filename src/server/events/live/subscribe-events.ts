@@ -26,13 +26,35 @@ export async function subscribeToEvents(ctx: TenantContext, input: z.input<typeo
   const parsed = subscribeEventsInput.parse(input);
   const patterns = parsed.types ? checkField("types", () => normalizeEventPatterns(parsed.types!)) : null;
   const filter = parsed.filter ? checkField("filter", () => validateFilter(parsed.filter!)) || null : null;
+  return liveQueue(ctx, (event) => {
+    if (patterns && !matchesEventPattern(patterns, event.type)) return null;
+    return filterMatches(filter, { event: { id: event.id, type: event.type, timestamp: event.createdAt.toISOString() }, data: event.data }) ? event : null;
+  });
+}
+
+export type ObjectChange = { type: string; uuid: string };
+
+/**
+ * Which objects changed, as their events of `types` commit: the type and the object's `uuid`, no
+ * payload — any member may follow them, and reads each object as they may see it (the caller
+ * re-reads it through the object's own domain function).
+ */
+export async function subscribeToChanges(ctx: TenantContext, types: readonly string[], uuid?: string | null): Promise<AsyncIterableIterator<ObjectChange>> {
+  return liveQueue(ctx, (event) => {
+    if (!matchesEventPattern(types, event.type)) return null;
+    const changed = (event.data as { uuid?: unknown } | null)?.uuid;
+    if (typeof changed !== "string" || (uuid && changed !== uuid)) return null;
+    return { type: event.type, uuid: changed };
+  });
+}
+
+async function liveQueue<T>(ctx: TenantContext, accept: (event: EventRow) => T | null): Promise<AsyncIterableIterator<T>> {
   let stop: () => void = () => undefined;
-  const queue = new AsyncQueue<EventRow>(BACKLOG_LIMIT, () => stop());
+  const queue = new AsyncQueue<T>(BACKLOG_LIMIT, () => stop());
   stop = await liveHub().add(ctx.dataspace.id, (events) => {
     for (const event of events) {
-      if (patterns && !matchesEventPattern(patterns, event.type)) continue;
-      if (!filterMatches(filter, { event: { id: event.id, type: event.type, timestamp: event.createdAt.toISOString() }, data: event.data })) continue;
-      queue.push(event);
+      const item = accept(event);
+      if (item !== null) queue.push(item);
     }
   });
   // Ended while registering (the client went away): nothing is left listening.
