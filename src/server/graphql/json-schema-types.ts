@@ -63,7 +63,11 @@ export class TypesFromJsonSchema {
   private componentOutputs = new Map<string, GraphQLOutputType>();
   private componentInputs = new Map<string, GraphQLInputType>();
 
-  constructor(private components: Record<string, JsonSchema>) {
+  /** `extraFields`: fields an object type has beyond its JSON Schema (nested lists, relations.ts). */
+  constructor(
+    private components: Record<string, JsonSchema>,
+    private extraFields: (typeName: string) => GraphQLFieldConfigMap<never, never> | undefined = () => undefined,
+  ) {
     // Components keep their own names; an anonymous shape that wants one gets a number.
     for (const name of Object.keys(components)) this.used.add(name);
   }
@@ -111,7 +115,7 @@ export class TypesFromJsonSchema {
             ...(field === key ? {} : { resolve: (source) => source[key] }),
           };
         }
-        return fields;
+        return { ...fields, ...(this.extraFields(type.name) as GraphQLFieldConfigMap<Record<string, unknown>, unknown>) };
       },
     });
     return type;

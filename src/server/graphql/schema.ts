@@ -21,6 +21,7 @@ import { apiRoutes } from "@/server/rest/routes";
 import type { GraphqlContext } from "./context";
 import { GraphQLJSON, TypesFromJsonSchema, isGraphqlName, type JsonSchema } from "./json-schema-types";
 import { callRoute, type RouteArgs } from "./call-route";
+import { relationFields } from "./relations";
 import { subscriptionType } from "./subscriptions";
 
 /**
@@ -68,7 +69,11 @@ function buildSchema(): GraphQLSchema {
     paths: Record<string, Record<string, Operation>>;
     components: { schemas: Record<string, JsonSchema> };
   };
-  const types = new TypesFromJsonSchema(document.components.schemas);
+  const routesById = new Map(apiRoutes.map((route) => [route.operationId, route]));
+  const types: TypesFromJsonSchema = new TypesFromJsonSchema(
+    document.components.schemas,
+    (typeName) => relationFields(typeName, (component) => types.output({ $ref: `#/components/schemas/${component}` }, component), routesById) as never,
+  );
   const connections = new Map<GraphQLOutputType, GraphQLObjectType>();
   const connectionOf = (node: GraphQLOutputType) => {
     let connection = connections.get(node);

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { afterTimeKey, decodeTimeCursor, timePage, type Page } from "@/server/pagination/cursor";
 import type { listAlertsInput } from "./alert.schema";
+import { groupByParent, newestChildIds } from "../newest-per-parent";
 import { alertInclude, alertView, type AlertView } from "./serialize-alert";
 
 const ORDERING = "alerts:-createdAt";
@@ -48,4 +49,12 @@ export async function listAlerts(ctx: TenantContext, input: z.output<typeof list
 export async function listFullAlerts(ctx: TenantContext, input: z.output<typeof listAlertsInput>): Promise<Page<AlertView>> {
   const rows = await ctx.db.alert.findMany({ where: filtersOf(input), orderBy, take: input.limit + 1, include: alertInclude });
   return timePage(rows, input.limit, (row) => row.createdAt, (row) => alertView(row, ctx), ORDERING);
+}
+
+/** Each service's `first` newest alerts, whole, in two queries for any number of services (GraphQL's `Service.alerts`). */
+export async function newestAlertsOfServices(ctx: TenantContext, serviceIds: readonly string[], first: number): Promise<Map<string, AlertView[]>> {
+  const ids = await newestChildIds(ctx.db, "alertsOfService", serviceIds, first);
+  const rows = ids.length ? await ctx.db.alert.findMany({ where: { id: { in: ids } }, include: alertInclude }) : [];
+  const groups = groupByParent(rows, (row) => row.serviceId, serviceIds);
+  return new Map([...groups].map(([serviceId, alerts]) => [serviceId, alerts.map((row) => alertView(row, ctx))]));
 }

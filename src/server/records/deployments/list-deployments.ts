@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { afterTimeKey, decodeTimeCursor, timePage, type Page } from "@/server/pagination/cursor";
 import type { listDeploymentsInput } from "./deployment.schema";
+import { groupByParent, newestChildIds } from "../newest-per-parent";
 import { deploymentInclude, type DeploymentWithRelations } from "./serialize-deployment";
 
 const ORDERING = "deployments:-createdAt";
@@ -36,4 +37,11 @@ export async function deploymentFacets(ctx: TenantContext) {
     ctx.db.deployment.groupBy({ by: ["environment"], orderBy: { environment: "asc" }, take: 200 }),
   ]);
   return { services, environments: environments.map((row) => row.environment) };
+}
+
+/** Each service's `first` newest deployments, in two queries for any number of services (GraphQL's `Service.deployments`). */
+export async function newestDeploymentsOfServices(ctx: TenantContext, serviceIds: readonly string[], first: number): Promise<Map<string, DeploymentWithRelations[]>> {
+  const ids = await newestChildIds(ctx.db, "deploymentsOfService", serviceIds, first);
+  const rows = ids.length ? await ctx.db.deployment.findMany({ where: { id: { in: ids } }, include: deploymentInclude }) : [];
+  return groupByParent(rows, (row) => row.serviceId, serviceIds);
 }
