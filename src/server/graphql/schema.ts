@@ -125,7 +125,9 @@ function buildSchema(): GraphQLSchema {
       if (parameter.in !== "path" && parameter.in !== "query") continue;
       const argName = route.kind === "list" && parameter.in === "query" && parameter.name in PAGE_ARGS ? PAGE_ARGS[parameter.name as keyof typeof PAGE_ARGS] : parameter.name;
       if (!isGraphqlName(argName)) throw new Error(`GraphQL: ${route.operationId}'s parameter ${parameter.name} is not a GraphQL name`);
-      const argType = argName === "first" ? GraphQLInt : types.input(parameter.schema, `${name}_${argName}`, parameter.in === "path" || Boolean(parameter.required));
+      // An enum only a filter takes is named after the listed object: RequestPriority, not RequestsPriority.
+      const hint = `${String(getNamedType(type)).replace(/Connection$/, "")}_${argName}`;
+      const argType = argName === "first" ? GraphQLInt : types.input(parameter.schema, hint, parameter.in === "path" || Boolean(parameter.required));
       args[argName] = { type: argType, description: parameter.description ?? parameter.schema.description };
       if (parameter.in === "path") argNames.path.push(argName);
       else argNames.query.set(argName, parameter.name);
