@@ -114,7 +114,10 @@ async function main() {
     if (req.url === "/api/inngest" || req.url?.startsWith("/api/inngest?")) return void serveWebHandler(inngestHandler, req, res);
     if (req.url?.startsWith("/api/hooks/")) return serveHook(req, res);
     if (req.url?.startsWith("/api/v1/")) return void serveWebHandler(handleApiRequest, req, res);
-    if (req.url === "/api/graphql" || req.url?.startsWith("/api/graphql?") || req.url?.startsWith("/api/graphql/")) return void serveWebHandler(handleGraphqlRequest, req, res);
+    // Token requests; the dashboard's session requests go on to the App Router route, which reads the session.
+    if (req.headers.authorization && (req.url === "/api/graphql" || req.url?.startsWith("/api/graphql?") || req.url?.startsWith("/api/graphql/"))) {
+      return void serveWebHandler(handleGraphqlRequest, req, res);
+    }
     void handle(req, res);
   });
   server.on("clientError", answerClientError); // problem+json instead of Node's bare 431/400

@@ -106,6 +106,28 @@ describe("GraphQL API", () => {
     expect(Number(rest.headers.get("ratelimit-remaining"))).toBe(remainingAfterGraphql - 1);
   });
 
+  it("takes the dashboard session with the dataspace header, as the member with their role", async () => {
+    const { handleGraphqlRequest } = await import("@/server/graphql/endpoint");
+    const viewer = await seedUser({ name: "Vera Viewer" });
+    await addMember(ctx.dataspace, viewer, "VIEWER");
+    const asSession = async (userId: string | null, slug: string | null, query: string) => {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (slug) headers["x-switchboard-dataspace"] = slug;
+      const response = await handleGraphqlRequest(new Request("http://api.test/api/graphql", { method: "POST", headers, body: JSON.stringify({ query }) }), { sessionUserId: async () => userId });
+      return { status: response.status, body: await response.json() };
+    };
+    const read = await asSession(viewer.id, ctx.dataspace.slug, "{ dataspace { slug } requests(first: 1) { nodes { uuid } } }");
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data.dataspace.slug).toBe(ctx.dataspace.slug);
+    const write = await asSession(viewer.id, ctx.dataspace.slug, 'mutation { createRequest(input: { title: "Viewer tries" }) { uuid } }');
+    expect(write.body.errors[0].extensions.code).toBe("FORBIDDEN");
+    // Without the header a session is not enough (the header is the CSRF guard); outside the dataspace, not found.
+    expect((await asSession(viewer.id, null, "{ dataspace { slug } }")).status).toBe(401);
+    expect((await asSession(null, ctx.dataspace.slug, "{ dataspace { slug } }")).status).toBe(401);
+    const stranger = await seedUser();
+    expect((await asSession(stranger.id, ctx.dataspace.slug, "{ dataspace { slug } }")).status).toBe(404);
+  });
+
   it("refuses operations beyond each limit before running them", async () => {
     // The schema's own types nest only a few levels; introspection's `ofType` chain goes as deep as asked.
     const nested = (depth: number) => `{ __type(name: "Request") { fields { type { ${"ofType { ".repeat(depth)}name${" }".repeat(depth)} } } } }`;

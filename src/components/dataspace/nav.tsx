@@ -26,6 +26,7 @@ export function DataspaceNav() {
     { href: `/d/${slug}/api-tokens`, label: "API tokens", icon: "key", show: isAdmin },
     { href: `/d/${slug}/members`, label: "Members", icon: "users", show: true },
     { href: `/d/${slug}/api`, label: "REST API", icon: "key", show: true },
+    { href: `/d/${slug}/graphql`, label: "GraphQL", icon: "key", show: true },
     { href: `/d/${slug}/settings`, label: "Settings", icon: "settings", show: true },
   ];
   return (

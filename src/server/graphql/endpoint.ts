@@ -1,9 +1,9 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { env } from "@/env";
-import { authenticateApiToken } from "@/server/api-tokens/authenticate-api-token";
 import { rateLimitHeaders, takeApiSlot } from "@/server/rest/rate-limit";
 import type { GraphqlContext } from "./context";
 import { limitPlugins } from "./limits";
+import { principalOf } from "./principal";
 import { graphqlSchema, graphqlSdl } from "./schema";
 
 export const GRAPHQL_PATH = "/api/graphql";
@@ -29,21 +29,20 @@ const json = (status: number, message: string, code: string, headers: Record<str
 
 /**
  * `/api/graphql` (GET and POST, batched POSTs too) and `/api/graphql/schema.graphql`. The token
- * (the same API tokens as REST, same scopes) is checked and a slot of its per-minute budget taken
- * (shared with REST) before Yoga parses anything.
+ * (the same API tokens as REST, same scopes) or the dashboard session (`sessionUserId`, given by
+ * the App Router route, which can read it; principal.ts) is checked and a slot of its per-minute
+ * budget taken (shared with REST) before Yoga parses anything.
  */
-export async function handleGraphqlRequest(request: Request): Promise<Response> {
+export async function handleGraphqlRequest(request: Request, options: { sessionUserId?: () => Promise<string | null> } = {}): Promise<Response> {
   const url = new URL(request.url);
   if (url.pathname === `${GRAPHQL_PATH}/schema.graphql`) {
     if (request.method !== "GET" && request.method !== "HEAD") return json(405, "Use GET", "METHOD_NOT_ALLOWED", { allow: "GET" });
     return new Response(graphqlSdl(), { headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=300" } });
   }
   if (url.pathname !== GRAPHQL_PATH) return json(404, `There is no ${url.pathname}; the GraphQL API is ${GRAPHQL_PATH}`, "NOT_FOUND");
-  const authorization = request.headers.get("authorization");
-  const challenge = { "www-authenticate": 'Bearer realm="Switchboard API"' };
-  if (!authorization || !/^Bearer\s+\S+$/i.test(authorization.trim())) return json(401, "Send an API token: Authorization: Bearer sb_…", "UNAUTHENTICATED", challenge);
-  const principal = await authenticateApiToken(authorization);
-  if (!principal) return json(401, "This API token is not valid: unknown, revoked or expired, or its creator left the dataspace", "UNAUTHENTICATED", challenge);
+  const who = await principalOf(request, options.sessionUserId);
+  if (!("principal" in who)) return json(who.status, who.message, who.code, who.headers);
+  const { principal } = who;
   const slot = await takeApiSlot(principal.tokenId);
   const limits = rateLimitHeaders(slot);
   if (!slot.allowed) {
