@@ -20,13 +20,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import http from "node:http";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import pg from "pg";
 import { cpuSeconds, machineTicks, postgresPids } from "./cpu";
+import { paced } from "./paced";
 import { startProductionServer } from "./production-server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -59,41 +59,12 @@ function burst(target: Target): Promise<Sample> {
   });
 }
 
-/** One request every 1000/RATE ms whatever the answers do (open loop), over keep-alive sockets. */
-async function paced(target: Target): Promise<Sample> {
-  const sample: Sample = { times: [], statuses: {}, errors: 0 };
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const url = new URL(target.url);
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const started = performance.now();
-      const req = http.request(url, { method: target.method ?? "GET", agent, headers: headersOf(target) }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          sample.times.push(performance.now() - started);
-          sample.statuses[res.statusCode ?? 0] = (sample.statuses[res.statusCode ?? 0] ?? 0) + 1;
-          resolve();
-        });
-      });
-      req.on("error", () => (sample.errors++, resolve()));
-      req.end(target.body);
-    });
-  const start = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < RATE * DURATION; i++) {
-    const wait = start + (i * 1000) / RATE - performance.now();
-    if (wait > 0) await sleep(wait);
-    inFlight.push(one());
-  }
-  await Promise.all(inFlight);
-  agent.destroy();
-  return sample;
-}
+const pacedAtRate = (target: Target): Promise<Sample> => paced({ url: target.url, method: target.method, headers: headersOf(target), body: target.body }, RATE, DURATION);
 
 async function measure(label: string, shape: "autocannon" | "paced", target: Target, watched: { app: number; pgPort: number }): Promise<Result> {
   const pg = postgresPids(watched.pgPort);
   const before = { app: cpuSeconds([watched.app]), pg: cpuSeconds(pg), self: process.cpuUsage(), machine: machineTicks(), at: performance.now() };
-  const sample = await (shape === "paced" ? paced(target) : burst(target));
+  const sample = await (shape === "paced" ? pacedAtRate(target) : burst(target));
   const seconds = (performance.now() - before.at) / 1000;
   const share = (used: number) => `${Math.max(0, (used / seconds) * 100).toFixed(0)} %`;
   const self = process.cpuUsage(before.self);

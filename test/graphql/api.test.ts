@@ -79,7 +79,11 @@ describe("GraphQL API", () => {
 
     const unknownField = await gql(`{ requests { nodes { constructor } } }`);
     expect(unknownField.status).toBe(400);
-    expect(unknownField.body.errors[0].message).toContain('Cannot query field "constructor"');
+    expect(unknownField.body.errors[0]).toMatchObject({ message: expect.stringContaining('Cannot query field "constructor"'), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    const broken = await gql(`{ requests { nodes { uuid }`);
+    expect(broken.body.errors[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
+    const badVariable = await gql(`query Q($first: Int) { requests(first: $first) { nodes { uuid } } }`, { first: "many" });
+    expect(badVariable.body.errors[0]).toMatchObject({ message: expect.stringContaining('Variable "$first"'), extensions: { code: "BAD_USER_INPUT" } });
     for (const answer of [invalid, missing, prototypeId, garbage, unknownField]) expect(answer.text).not.toMatch(/at .*\.ts:\d+|stack/i);
   });
 

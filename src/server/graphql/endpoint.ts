@@ -17,6 +17,9 @@ export function graphqlYoga() {
     graphqlEndpoint: GRAPHQL_PATH,
     graphiql: false,
     landingPage: false,
+    // Same-origin dashboard and server-side clients only: no CORS (which also keeps the session's CSRF guard, principal.ts).
+    cors: false,
+    logging: false,
     // GraphQLErrors (the domain's refusals, mapped in errors.ts) pass; anything else is masked.
     maskedErrors: true,
     batching: { limit: settings.GRAPHQL_MAX_BATCH },
@@ -49,7 +52,12 @@ export async function handleGraphqlRequest(request: Request, options: { sessionU
     return json(429, `This token made more than ${slot.limit} requests this minute; retry in ${slot.resetSeconds} s`, "RATE_LIMITED", { ...limits, "retry-after": String(slot.resetSeconds) });
   }
   const response = await graphqlYoga().handleRequest(request, { principal });
+  // A platform Response (Yoga answers with its own ponyfill), with the rate-limit headers. A
+  // stream (subscriptions over SSE) stays a stream; an answer is taken whole, which spares the
+  // bridging of two stream implementations on every query.
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(limits)) headers.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  const streamed = headers.get("content-type")?.startsWith("text/event-stream") || headers.get("content-type")?.startsWith("multipart/mixed");
+  const body = streamed ? (response.body as ReadableStream | null) : await response.text();
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -26,5 +26,20 @@ export function limitPlugins(options: { introspection: boolean }): Plugin[] {
     }) as Plugin,
   ];
   if (!options.introspection) plugins.push({ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) });
+  plugins.push({ onResultProcess: ({ result }) => void (Array.isArray(result) ? result : [result]).forEach(codeRequestErrors) });
   return plugins;
+}
+
+/**
+ * graphql-js reports a document it cannot parse or validate, and variables it cannot coerce, as
+ * errors without a code; each gets the one a client can branch on, as the domain's errors have.
+ */
+function codeRequestErrors(result: unknown): void {
+  const errors = (result as { errors?: GraphQLError[] } | null)?.errors;
+  if (!Array.isArray(errors)) return;
+  for (const error of errors) {
+    const extensions = error.extensions as Record<string, unknown> | undefined;
+    if (!extensions || extensions.code) continue;
+    extensions.code = error.message.startsWith("Syntax Error") ? "GRAPHQL_PARSE_FAILED" : error.message.startsWith('Variable "$') ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED";
+  }
 }
