@@ -29,6 +29,7 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5);
 const TARGETS = { ratio: 1.5, fanOutP99Ms: 100 };
 const root = path.resolve(import.meta.dirname, "..");
+type Kind = "rest" | "graphql" | "graphqlGet";
 const NESTED = "query Nested { requests(first: 20) { nodes { uuid title status priority assignee created_date comments { uuid user text created_date } } } }";
 const SUBSCRIBE = 'subscription { events(types: ["request.added"]) { uuid type data } }';
 
@@ -59,6 +60,8 @@ async function main() {
   const auth = { authorization: `Bearer ${token}` };
   const rest = { url: `${base}/api/v1/requests?limit=20`, headers: auth };
   const graphql = { url: `${base}/api/graphql`, method: "POST" as const, headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ query: NESTED }) };
+  // GraphQL over HTTP also takes a query as a GET, as REST's list is.
+  const graphqlGet = { url: `${base}/api/graphql?query=${encodeURIComponent(NESTED)}`, headers: { ...auth, accept: "application/graphql-response+json" } };
 
   // Same data both ways (titles and comments), checked once.
   const viaRest = (await (await fetch(rest.url, { headers: auth })).json()) as { results: { title: string; comments: { text: string }[] }[] };
@@ -70,18 +73,18 @@ async function main() {
 
   // ---- 1. the nested shape, REST and GraphQL alternating
   const pgPort = Number(new URL(databaseUrl).port);
-  await paced(rest, RATE, 2);
-  await paced(graphql, RATE, 2);
-  const samples: Record<"rest" | "graphql", PacedSample[]> = { rest: [], graphql: [] };
-  const cpu: Record<"rest" | "graphql", number[]> = { rest: [], graphql: [] };
+  const targets = { rest, graphql, graphqlGet };
+  for (const target of Object.values(targets)) await paced(target, RATE, 2);
+  const samples: Record<Kind, PacedSample[]> = { rest: [], graphql: [], graphqlGet: [] };
+  const cpu: Record<Kind, number[]> = { rest: [], graphql: [], graphqlGet: [] };
   for (let round = 0; round < 2; round++) {
-    for (const kind of ["rest", "graphql"] as const) {
+    for (const kind of ["rest", "graphql", "graphqlGet"] as const) {
       const before = { app: cpuSeconds([app.pid!]), pg: cpuSeconds(postgresPids(pgPort)) };
-      samples[kind].push(await paced(kind === "rest" ? rest : graphql, RATE, DURATION / 2));
+      samples[kind].push(await paced(targets[kind], RATE, DURATION / 2));
       cpu[kind].push((cpuSeconds([app.pid!]) - before.app + cpuSeconds(postgresPids(pgPort)) - before.pg) / (RATE * (DURATION / 2)));
     }
   }
-  const stats = (kind: "rest" | "graphql") => {
+  const stats = (kind: Kind) => {
     const times = samples[kind].flatMap((s) => s.times).sort((a, b) => a - b);
     const statuses = samples[kind].reduce<Record<string, number>>((all, s) => {
       for (const [status, n] of Object.entries(s.statuses)) all[status] = (all[status] ?? 0) + n;
@@ -92,7 +95,9 @@ async function main() {
   };
   const restStats = stats("rest");
   const graphqlStats = stats("graphql");
+  const graphqlGetStats = stats("graphqlGet");
   const ratio = graphqlStats.p95 / restStats.p95;
+  const getRatio = graphqlGetStats.p95 / restStats.p95;
 
   // ---- 2. one event → SUBSCRIBERS WebSocket subscribers
   const received: number[][] = Array.from({ length: EVENTS + 1 }, () => []);
@@ -137,11 +142,16 @@ async function main() {
   const checks = { ratio: ratio <= TARGETS.ratio, fanOut: fanOut.p99 < TARGETS.fanOutP99Ms };
   console.log(`\nGraphQL, production server.ts + PostgreSQL with fsync on, node ${process.version}`);
   console.log(`\n1. 20 requests × 5 comments, paced at ${RATE} req/s, ${DURATION} s each way (two alternating rounds)`);
-  for (const [label, s] of [["REST    GET /api/v1/requests?limit=20", restStats], ["GraphQL requests(first: 20) { … comments }", graphqlStats]] as const) {
+  for (const [label, s] of [
+    ["REST    GET /api/v1/requests?limit=20", restStats],
+    ["GraphQL POST requests(first: 20) { … comments }", graphqlStats],
+    ["GraphQL GET  the same query", graphqlGetStats],
+  ] as const) {
     const answers = Object.entries(s.statuses).map(([status, n]) => `${status}×${n}`).join(" ") + (s.errors ? `, ${s.errors} errors` : "");
-    console.log(`  ${label.padEnd(44)} p50 ${`${s.p50}`.padStart(6)} ms  p95 ${`${s.p95}`.padStart(6)} ms  p99 ${`${s.p99}`.padStart(6)} ms  CPU ${s.cpuMs.toFixed(2)} ms/req  ${answers}`);
+    console.log(`  ${label.padEnd(50)} p50 ${`${s.p50}`.padStart(6)} ms  p95 ${`${s.p95}`.padStart(6)} ms  p99 ${`${s.p99}`.padStart(6)} ms  CPU ${s.cpuMs.toFixed(2)} ms/req  ${answers}`);
   }
-  console.log(`  GraphQL p95 ÷ REST p95                       ${ratio.toFixed(2)}×   target ≤ ${TARGETS.ratio}×   ${checks.ratio ? "ok" : "MISSED"}`);
+  console.log(`  GraphQL POST p95 ÷ REST p95                  ${ratio.toFixed(2)}×   target ≤ ${TARGETS.ratio}×   ${checks.ratio ? "ok" : "MISSED"}`);
+  console.log(`  GraphQL GET p95 ÷ REST p95                   ${getRatio.toFixed(2)}×`);
   console.log(`\n2. one event → ${SUBSCRIBERS} graphql-ws subscribers (${EVENTS} events; from sending the create to each subscriber's receipt)`);
   console.log(`  fan-out p50 ${fanOut.p50} ms, p99 ${fanOut.p99} ms, max ${fanOut.max} ms   target p99 < ${TARGETS.fanOutP99Ms} ms   ${checks.fanOut ? "ok" : "MISSED"}`);
   if (process.env.BENCH_STRICT === "1" && Object.values(checks).some((ok) => !ok)) process.exitCode = 1;

@@ -162,6 +162,9 @@ describe("GraphQL API", () => {
     expect(batch.status).toBe(200);
     expect(batch.body).toHaveLength(2);
     expect(batch.body[0].data.dataspace.slug).toBe(ctx.dataspace.slug);
+    const huge = await postGraphql(token, { query: `{ dataspace { slug } } # ${"x".repeat(1024 * 1024)}` });
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors[0].message).toMatch(/larger than \d+ bytes/);
     const tooMany = await postGraphql(token, Array.from({ length: 11 }, () => ({ query: "{ dataspace { slug } }" })));
     expect(tooMany.status).toBe(413);
     expect(tooMany.text).toMatch(/batch/i);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createClient as createSseClient } from "graphql-sse";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
@@ -8,6 +8,7 @@ import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
 import { liveHub } from "@/server/events/live/live-hub";
 import { seedApiToken } from "../api-token-fixtures";
+import { spawnReady } from "../spawn-ready";
 import { addMember, seedDataspace, seedUser, tenantFor } from "../factories";
 import { startGraphqlServer } from "./server";
 
@@ -29,19 +30,9 @@ let tokenX: string;
 let tokenY: string;
 const clients: { dispose: () => void | Promise<void> }[] = [];
 
-function startOtherInstance(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", FIXTURE], { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  let err = "";
-  child.stderr!.on("data", (chunk) => (err += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      out += chunk;
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve({ child, url: JSON.parse(line).url });
-    });
-    child.once("exit", (code, signal) => reject(new Error(`second instance exited (${code ?? signal}):\n${err}`)));
-  });
+async function startOtherInstance(): Promise<{ child: ChildProcess; url: string }> {
+  const { child, ready } = await spawnReady<{ url: string }>(FIXTURE);
+  return { child, url: ready.url };
 }
 
 /** Collects what a subscription sends; `next(n)` waits for the n-th item. */

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { db } from "@/server/db/client";
 import { seedApiToken } from "../api-token-fixtures";
+import { spawnReady } from "../spawn-ready";
 import { seedDataspace, seedUser, tenantFor } from "../factories";
 import { apiAs } from "./api";
 
@@ -117,19 +118,9 @@ describe("Idempotency-Key across a crash", () => {
     let child: ChildProcess | undefined;
     afterAll(() => void child?.kill("SIGKILL"));
 
-    function startServer(): Promise<{ child: ChildProcess; url: string }> {
-      const started = spawn(process.execPath, ["--import", "tsx", FIXTURE], { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] });
-      let out = "";
-      let err = "";
-      started.stderr!.on("data", (chunk) => (err += chunk));
-      return new Promise((resolve, reject) => {
-        started.stdout!.on("data", (chunk) => {
-          out += chunk;
-          const line = out.split("\n").find((l) => l.startsWith("{"));
-          if (line) resolve({ child: started, url: JSON.parse(line).url });
-        });
-        started.once("exit", (code, signal) => reject(new Error(`API process exited (${code ?? signal}) before it was ready:\n${err}`)));
-      });
+    async function startServer(): Promise<{ child: ChildProcess; url: string }> {
+      const { child: started, ready } = await spawnReady<{ url: string }>(FIXTURE);
+      return { child: started, url: ready.url };
     }
 
     async function kill(process: ChildProcess) {

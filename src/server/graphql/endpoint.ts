@@ -1,5 +1,6 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { env } from "@/env";
+import { readLimitedBody } from "@/server/inbound/read-body";
 import { rateLimitHeaders, takeApiSlot } from "@/server/rest/rate-limit";
 import type { GraphqlContext } from "./context";
 import { limitPlugins } from "./limits";
@@ -23,6 +24,9 @@ export function graphqlYoga() {
     // GraphQLErrors (the domain's refusals, mapped in errors.ts) pass; anything else is masked.
     maskedErrors: true,
     batching: { limit: settings.GRAPHQL_MAX_BATCH },
+    // The body is read and size-checked before Yoga (handleGraphqlRequest): Yoga's own limit
+    // pipes every POST through a web TransformStream, which costs tail latency under load.
+    maxRequestBodySize: false,
     plugins: limitPlugins({ introspection: settings.GRAPHQL_INTROSPECTION }),
   }));
 }
@@ -51,7 +55,14 @@ export async function handleGraphqlRequest(request: Request, options: { sessionU
   if (!slot.allowed) {
     return json(429, `This token made more than ${slot.limit} requests this minute; retry in ${slot.resetSeconds} s`, "RATE_LIMITED", { ...limits, "retry-after": String(slot.resetSeconds) });
   }
-  const response = await graphqlYoga().handleRequest(request, { principal });
+  const limit = env().API_MAX_BODY_BYTES;
+  let operation = request;
+  if (request.method === "POST") {
+    const body = await readLimitedBody(request, limit);
+    if (!body) return json(413, `The body is larger than ${limit} bytes`, "BAD_USER_INPUT", limits);
+    operation = new Request(request.url, { method: "POST", headers: request.headers, body: new Uint8Array(body), signal: request.signal });
+  }
+  const response = await graphqlYoga().handleRequest(operation, { principal });
   // A platform Response (Yoga answers with its own ponyfill), with the rate-limit headers. A
   // stream (subscriptions over SSE) stays a stream; an answer is taken whole, which spares the
   // bridging of two stream implementations on every query.
