@@ -122,7 +122,7 @@ async function main() {
   });
   server.on("clientError", answerClientError); // problem+json instead of Node's bare 431/400
   applyServerLimits(server); // header and body timeouts shorter than Node's (docs/integrations.md)
-  // GraphQL subscriptions over WebSocket: our own listener, never Next's (see ENVIRONMENT.md).
+  // GraphQL subscriptions over WebSocket: our own listener; Next's would close other sockets (see nextUpgrades above).
   const { graphqlWebSocketServer } = await import("./src/server/graphql/websocket");
   const graphqlSockets = graphqlWebSocketServer();
   stops.push(() => graphqlSockets.close());

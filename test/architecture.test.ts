@@ -77,6 +77,7 @@ const INSTANCE_WIDE: Record<string, string> = {
   "src/server/telemetry/claim-due-forwardings.ts": "the metrics forwarding cron claims every dataspace's Datadog and New Relic integrations that forward metrics",
   "src/server/metrics/rollup.ts": "the metrics rollup computes every dataspace's buckets from their records in one pass a minute",
   "src/server/inbound/find-hook-target.ts": "the inbound URL's token names the integration and so the dataspace",
+  "src/server/events/live/live-hub.ts": "live_topic lists which dataspaces have subscribers on which instance: instance bookkeeping, no tenant rows",
   "src/server/rate-limits/leased-limiter.ts": "rate-limit counters, which no dataspace owns",
   "src/server/runtime/outbox-relay.ts": "relays every dataspace's outbox",
   "src/server/runtime/queue-dispatcher.ts": "dispatches every dataspace's queued work",

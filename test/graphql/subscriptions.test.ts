@@ -97,7 +97,7 @@ async function subscribersHere(dataspaceId: string, n: number) {
 /** Waits until another instance has registered its subscription (its live_topic row). */
 async function topicOf(dataspaceId: string, instances: number) {
   const deadline = Date.now() + 10_000;
-  while ((await db.liveTopic.count({ where: { dataspaceId } })) < instances) {
+  while ((await db.liveTopic.count({ where: { topicDataspaceId: dataspaceId } })) < instances) {
     if (Date.now() > deadline) throw new Error("the other instance never registered");
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
