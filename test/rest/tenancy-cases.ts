@@ -19,6 +19,7 @@ import { seedApiToken } from "../api-token-fixtures";
 import { addMember, seedDataspace, seedIntegration, seedRequest, seedUser, seedWebhook, tenantFor } from "../factories";
 import { seedGithubIssueSync, wireRecordingRuntime } from "../issue-sync-fixtures";
 import { seedMaintenance } from "../maintenance-fixtures";
+import { seedRun } from "@/server/runtime/runs/__fixtures__/seed-run";
 
 /**
  * The cross-tenant cases of the route table, run by the REST API's test (tenancy.test.ts) and the
@@ -92,8 +93,12 @@ export async function seedTwoDataspaces() {
   const linkableIssueA = issueSyncA.openIssue("Alpha issue to link");
   const alphaRule = (name: string) => createNotificationRule(ctxA, createRuleInput.parse({ name, channel: "EMAIL", eventTypes: ["alert.*"], destination: { to: ["alpha-oncall@alpha.test"] } }));
   const ruleA = await alphaRule("Alpha pager rule");
+  // Runs are read from the embedded runtime's tables.
+  process.env.SWITCHBOARD_EMBEDDED_RUNTIME = "1";
+  const runA = await seedRun(A, { title: "Alpha run payload" });
   const doomedRuleA = await alphaRule("Alpha doomed rule");
   return {
+    runA,
     ruleA,
     doomedRuleA,
     issueSyncA,
@@ -148,7 +153,7 @@ export function traceOfA(f: Fixture): string[] {
     f.webhookA.endpoint.id, "hooks.alpha.test", f.webhookA.secret, `***${f.webhookA.secret.slice(-4)}`, ...f.webhookA.deliveries.map((d) => d.id), f.doomedWebhookA.endpoint.id, f.webhookReplayA.id,
     f.serviceA.id, "Alpha checkout", "Alpha payments backend", "Alpha group", f.doomedServiceA.id, "Alpha doomed service", f.incidentA.id, "Alpha outage underway", "Alpha investigates", f.maintenanceA.id, "Alpha maintenance window", f.doomedMaintenanceA.id, "Alpha doomed window", f.runningMaintenanceA.id, "Alpha running window", f.deploymentA.id, "alpha-production", "Alpha release notes", f.alertA.id, "Alpha disk full", "alert payload", "alpha-queue-fingerprint", f.alertToResolveA.id, f.alertToAcknowledgeA.id,
     f.issueSyncA.id, "Alpha issue tracker", "alpha-org/tracker", f.issueSyncA.webhookSecret, f.issueLinkA.id,
-    f.ruleA.uuid, "Alpha pager rule", "alpha-oncall@alpha.test", f.doomedRuleA.uuid, "Alpha doomed rule"];
+    f.runA.id, "Alpha run payload", f.ruleA.uuid, "Alpha pager rule", "alpha-oncall@alpha.test", f.doomedRuleA.uuid, "Alpha doomed rule"];
 }
 
 /**
@@ -337,6 +342,11 @@ export const CASES: Record<string, (f: Fixture) => Attempt[]> = {
       { path: `/metrics/webhooks.deliveries.succeeded?from=${from}`, expect: "own", ownerGets: 200 },
     ];
   },
+  "GET /runs": () => [
+    { path: "/runs", expect: "own", ownerGets: 200 },
+    { path: "/runs?status=SLEEPING&function=switchboard-seeded-sync", expect: "own", ownerGets: 200 },
+  ],
+  "GET /runs/{uuid}": (f) => [{ path: `/runs/${f.runA.id}`, expect: 404, ownerGets: 200 }],
   "GET /notification-rules": () => [{ path: "/notification-rules", expect: "own", ownerGets: 200 }],
   "POST /notification-rules": () => [{ path: "/notification-rules", body: { name: "Own rule", channel: "email", events: ["incident.*"], destination: { roles: ["OWNER"] } }, expect: "own", ownerGets: 201, bGets: 201 }],
   "GET /notification-rules/{uuid}": (f) => [{ path: `/notification-rules/${f.ruleA.uuid}`, expect: 404, ownerGets: 200 }],

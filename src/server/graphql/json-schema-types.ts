@@ -193,6 +193,10 @@ export class TypesFromJsonSchema {
 
   private unwrapNull(schema: JsonSchema): { inner: JsonSchema; nullable: boolean } {
     const resolved = schema;
+    // `{}` (z.unknown()) admits anything, null included.
+    if (!resolved.type && !resolved.properties && !resolved.$ref && !resolved.enum && resolved.const === undefined && !resolved.anyOf && !resolved.oneOf && !resolved.allOf) {
+      return { inner: resolved, nullable: true };
+    }
     if (Array.isArray(resolved.type)) {
       const types = resolved.type.filter((type) => type !== "null");
       return { inner: { ...resolved, type: types.length === 1 ? types[0] : types }, nullable: types.length < resolved.type.length };

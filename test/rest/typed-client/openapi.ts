@@ -1571,6 +1571,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List runs
+         * @description Newest first. Runs hold their trigger event's payload, so reading them takes the `events:admin` scope (or `admin`) and a creator who is an admin.
+         *
+         *     Scope: `events:admin` (or `admin`).
+         */
+        get: operations["listRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a run
+         * @description With its trigger event, each step's output or error, failed attempts and what it waits for.
+         *
+         *     Scope: `events:admin` (or `admin`).
+         */
+        get: operations["getRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3436,6 +3480,98 @@ export interface components {
                 last_status: string | null;
                 last_error: string | null;
                 last_modified_date: string;
+            }[];
+        };
+        /** @description A run of a durable function, newest first in lists */
+        RunSummary: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /** @description The durable function's id, e.g. switchboard-webhook-deliver */
+            function: string;
+            function_name: string;
+            /**
+             * @description SLEEPING and WAITING are a running run's pauses
+             * @enum {string}
+             */
+            status: "QUEUED" | "RUNNING" | "SLEEPING" | "WAITING" | "COMPLETED" | "FAILED" | "CANCELLED";
+            /** @description The name of the event that started it */
+            event: string;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601, or null */
+            started_date: string | null;
+            /** @description ISO 8601, or null */
+            ended_date: string | null;
+            /** @description null while it goes on */
+            duration_ms: number | null;
+            /** @description What came of it, in one line */
+            outcome: {
+                /** @enum {string} */
+                tone: "success" | "warning" | "failure" | "neutral";
+                text: string;
+            };
+        };
+        /** @description A run with its trigger, steps, failed attempts and pending work */
+        Run: {
+            api_url: string;
+            absolute_url: string;
+            /** Format: uuid */
+            uuid: string;
+            /** @description The durable function's id, e.g. switchboard-webhook-deliver */
+            function: string;
+            function_name: string;
+            /**
+             * @description SLEEPING and WAITING are a running run's pauses
+             * @enum {string}
+             */
+            status: "QUEUED" | "RUNNING" | "SLEEPING" | "WAITING" | "COMPLETED" | "FAILED" | "CANCELLED";
+            /** @description The name of the event that started it */
+            event: string;
+            /** @description ISO 8601 */
+            created_date: string;
+            /** @description ISO 8601, or null */
+            started_date: string | null;
+            /** @description ISO 8601, or null */
+            ended_date: string | null;
+            /** @description null while it goes on */
+            duration_ms: number | null;
+            /** @description What came of it, in one line */
+            outcome: {
+                /** @enum {string} */
+                tone: "success" | "warning" | "failure" | "neutral";
+                text: string;
+            };
+            /** @description The event that started it, whole */
+            trigger: unknown;
+            output: unknown;
+            error: unknown;
+            /** @description The run that invoked this one, if any */
+            parent_run: string | null;
+            steps: {
+                step_id: string;
+                name: string;
+                op: string;
+                ok: boolean;
+                result: unknown;
+                attempts: number;
+                /** @description ISO 8601, or null */
+                started_date: string | null;
+                ended_date: string;
+            }[];
+            /** @description Failed attempts, oldest first */
+            attempts: {
+                step_name: string | null;
+                attempt: number;
+                error: unknown;
+                /** @description ISO 8601, or null */
+                retry_date: string | null;
+                created_date: string;
+            }[];
+            /** @description What it waits for: a call, a sleep, an event or an invoked run */
+            pending: {
+                [key: string]: unknown;
             }[];
         };
         /** @description Where messages go, by channel: Slack `{channel}`, email `{to, roles}`, Teams `{}` (the integration's Workflows URL) */
@@ -8002,6 +8138,99 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listRuns: {
+        parameters: {
+            query?: {
+                /** @description Only runs in this state */
+                status?: "QUEUED" | "RUNNING" | "SLEEPING" | "WAITING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                /** @description Only runs of this function id */
+                function?: string;
+                /** @description Objects per page, 1–100 */
+                limit?: number;
+                /** @description Where the page starts: copy it from a `next` link, never build it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    Link?: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["RunSummary"][];
+                        /** @description Absolute URL of the next page (also in the `Link` header), null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 without a body if it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's `uuid` */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object */
+            200: {
+                headers: {
+                    /** @description The object's version, for If-Match and If-None-Match */
+                    ETag: string;
+                    /** @description Requests this token may make per minute */
+                    "RateLimit-Limit": number;
+                    /** @description Requests left in the current minute */
+                    "RateLimit-Remaining": number;
+                    /** @description Seconds until the budget refills */
+                    "RateLimit-Reset": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
         };

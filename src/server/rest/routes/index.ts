@@ -15,6 +15,7 @@ import { metricRoutes } from "./metrics";
 import { notificationRuleRoutes } from "./notification-rules";
 import { requestCommentRoutes } from "./request-comments";
 import { requestRoutes } from "./requests";
+import { runRoutes } from "./runs";
 import { serviceRoutes } from "./services";
 import { webhookDeliveryRoutes } from "./webhook-deliveries";
 import { webhookRoutes } from "./webhooks";
@@ -25,7 +26,7 @@ import { webhookRoutes } from "./webhooks";
  * here, and give each route a case in test/rest/tenancy.test.ts (which fails until you do). The
  * handler, the OpenAPI document and the reference page pick it up from this list.
  */
-export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes, ...deploymentRoutes, ...alertRoutes, ...issueLinkRoutes, ...notificationRuleRoutes, ...metricRoutes, ...metricMappingRoutes, ...pipelineRuleRoutes];
+export const apiRoutes: ApiRoute[] = [...requestRoutes, ...requestCommentRoutes, ...incidentRoutes, ...eventRoutes, ...eventTypeRoutes, ...integrationRoutes, ...inboundEventRoutes, ...memberRoutes, ...webhookRoutes, ...webhookDeliveryRoutes, ...serviceRoutes, ...maintenanceRoutes, ...deploymentRoutes, ...alertRoutes, ...issueLinkRoutes, ...notificationRuleRoutes, ...metricRoutes, ...metricMappingRoutes, ...pipelineRuleRoutes, ...runRoutes];
 
 /** Tags in the order the document and the reference page show them. */
 export const apiTags = [
@@ -33,6 +34,7 @@ export const apiTags = [
   { name: "Comments", description: "The conversation on a request." },
   { name: "Incidents", description: "What is broken right now and what was: severity, status, a timeline of updates, and the services each incident holds down." },
   { name: "Events", description: "The dataspace's domain events, as webhooks deliver them." },
+  { name: "Runs", description: "What the durable runtime did with the events: each function run, its steps, retries and what it waits for." },
   { name: "Event types", description: "Custom event types (`custom.*`) the dataspace registers, each with the JSON Schema its events must match." },
   { name: "Integrations", description: "The other tools that post webhooks into the dataspace (GitHub, Jira, Datadog, …), their configs and inbound URLs." },
   { name: "Inbound events", description: "What an integration received, and what processing made of it." },
