@@ -1,6 +1,6 @@
 import { getNamedType, GraphQLList, GraphQLNonNull, GraphQLObjectType, isLeafType, type GraphQLField, type GraphQLInputType, type GraphQLOutputType } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { graphqlSchema, queryFieldName } from "@/server/graphql/schema";
+import { graphqlSchema, PAGE_ARGS, queryFieldName } from "@/server/graphql/schema";
 import { compileRoutes } from "@/server/rest/match";
 import type { ApiRoute } from "@/server/rest/route";
 import { apiRoutes } from "@/server/rest/routes";
@@ -15,7 +15,6 @@ import { postGraphql } from "./client";
  * its own objects, never a trace of A, and A's rows stay the same; A's own token then succeeds.
  */
 const match = compileRoutes(apiRoutes);
-const PAGE_ARGS: Record<string, string> = { limit: "first", cursor: "after" };
 
 function fieldOf(route: ApiRoute): { name: string; field: GraphQLField<unknown, unknown> } {
   const schema = graphqlSchema();
@@ -49,7 +48,7 @@ function operationOf(route: ApiRoute, attempt: Attempt, path: string) {
   if (!found || !("route" in found) || found.route !== route) throw new Error(`${path} is not ${route.method} ${route.path}`);
   const variables: Record<string, unknown> = { ...found.params };
   for (const [key, value] of new URLSearchParams(search ?? "")) {
-    const arg = PAGE_ARGS[key] && route.kind === "list" ? PAGE_ARGS[key] : key;
+    const arg = key in PAGE_ARGS && route.kind === "list" ? PAGE_ARGS[key as keyof typeof PAGE_ARGS] : key;
     const declared = field.args.find((a) => a.name === arg);
     if (!declared) throw new Error(`${route.operationId} has no argument ${arg}`);
     variables[arg] = argumentValue(value, declared.type);

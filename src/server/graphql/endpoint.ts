@@ -1,8 +1,9 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { env } from "@/env";
-import { readLimitedBody } from "@/server/inbound/read-body";
-import { rateLimitHeaders, takeApiSlot } from "@/server/rest/rate-limit";
+import { readApiBody, takeTokenSlot } from "@/server/rest/invoke";
+import { problemFrom } from "@/server/rest/problem";
 import type { GraphqlContext } from "./context";
+import { graphqlErrorOf } from "./errors";
 import { limitPlugins } from "./limits";
 import { principalOf } from "./principal";
 import { graphqlSchema, graphqlSdl } from "./schema";
@@ -47,20 +48,20 @@ export async function handleGraphqlRequest(request: Request, options: { sessionU
     return new Response(graphqlSdl(), { headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=300" } });
   }
   if (url.pathname !== GRAPHQL_PATH) return json(404, `There is no ${url.pathname}; the GraphQL API is ${GRAPHQL_PATH}`, "NOT_FOUND");
-  const who = await principalOf(request, options.sessionUserId);
-  if (!("principal" in who)) return json(who.status, who.message, who.code, who.headers);
-  const { principal } = who;
-  const slot = await takeApiSlot(principal.tokenId);
-  const limits = rateLimitHeaders(slot);
-  if (!slot.allowed) {
-    return json(429, `This token made more than ${slot.limit} requests this minute; retry in ${slot.resetSeconds} s`, "RATE_LIMITED", { ...limits, "retry-after": String(slot.resetSeconds) });
-  }
-  const limit = env().API_MAX_BODY_BYTES;
+  let limits: Record<string, string>;
+  let principal;
   let operation = request;
-  if (request.method === "POST") {
-    const body = await readLimitedBody(request, limit);
-    if (!body) return json(413, `The body is larger than ${limit} bytes`, "BAD_USER_INPUT", limits);
-    operation = new Request(request.url, { method: "POST", headers: request.headers, body: new Uint8Array(body), signal: request.signal });
+  try {
+    principal = await principalOf(request, options.sessionUserId);
+    limits = await takeTokenSlot(principal.tokenId);
+    if (request.method === "POST") {
+      const body = await readApiBody(request);
+      operation = new Request(request.url, { method: "POST", headers: request.headers, body: new Uint8Array(body), signal: request.signal });
+    }
+  } catch (error) {
+    // Refused before Yoga (token, session, rate limit, body size): the REST API's problem, as a GraphQL error.
+    const problem = problemFrom(error);
+    return json(problem.status, problem.detail, String(graphqlErrorOf(problem).extensions.code), problem.options.headers);
   }
   const response = await graphqlYoga().handleRequest(operation, { principal });
   // A platform Response (Yoga answers with its own ponyfill), with the rate-limit headers. A

@@ -1,7 +1,6 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import type { GraphQLError } from "graphql";
-import { NoSchemaIntrospectionCustomRule } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
+import { isAsyncIterable, type Plugin } from "graphql-yoga";
 
 /**
  * What one operation may ask for (graphql-armor): depth, cost, aliases, directives and tokens,
@@ -26,20 +25,25 @@ export function limitPlugins(options: { introspection: boolean }): Plugin[] {
     }) as Plugin,
   ];
   if (!options.introspection) plugins.push({ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) });
-  plugins.push({ onResultProcess: ({ result }) => void (Array.isArray(result) ? result : [result]).forEach(codeRequestErrors) });
+  plugins.push(requestErrorCodes);
   return plugins;
 }
 
 /**
  * graphql-js reports a document it cannot parse or validate, and variables it cannot coerce, as
- * errors without a code; each gets the one a client can branch on, as the domain's errors have.
+ * errors without a code; each gets, where it is made, the one a client can branch on, as the
+ * domain's errors have (a code already set, e.g. by armor, stays).
  */
-function codeRequestErrors(result: unknown): void {
-  const errors = (result as { errors?: GraphQLError[] } | null)?.errors;
-  if (!Array.isArray(errors)) return;
-  for (const error of errors) {
-    const extensions = error.extensions as Record<string, unknown> | undefined;
-    if (!extensions || extensions.code) continue;
-    extensions.code = error.message.startsWith("Syntax Error") ? "GRAPHQL_PARSE_FAILED" : error.message.startsWith('Variable "$') ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED";
-  }
-}
+const code = (error: GraphQLError, value: string) => void ((error.extensions as Record<string, unknown>).code ??= value);
+const requestErrorCodes: Plugin = {
+  onParse: () => ({ result }) => {
+    if (result instanceof GraphQLError) code(result, "GRAPHQL_PARSE_FAILED");
+  },
+  onValidate: () => ({ result }) => result.forEach((error) => code(error, "GRAPHQL_VALIDATION_FAILED")),
+  // An execution error without a path is about the request, not a field: its variables.
+  onExecute: () => ({
+    onExecuteDone: ({ result }) => {
+      if (!isAsyncIterable(result)) result.errors?.filter((error) => !error.path).forEach((error) => code(error, "BAD_USER_INPUT"));
+    },
+  }),
+};

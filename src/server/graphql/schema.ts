@@ -40,7 +40,8 @@ type Operation = {
   description?: string;
 };
 
-const PAGE_ARGS = { limit: "first", cursor: "after" } as const;
+/** The REST list parameters that are a connection's arguments. */
+export const PAGE_ARGS = { limit: "first", cursor: "after" } as const;
 
 /** Objects a client can follow as they change: the events that announce a change, and the route that reads the object. */
 const OBJECT_SUBSCRIPTIONS = [
@@ -163,6 +164,7 @@ function buildSchema(): GraphQLSchema {
     mutation: new GraphQLObjectType({ name: "Mutation", fields: mutations }),
     subscription: subscriptionType(
       types.output({ $ref: "#/components/schemas/Event" }, "Event"),
+      routesById.get("listEvents")!,
       OBJECT_SUBSCRIPTIONS.map(({ field, operationId, eventTypes }) => {
         const answer = answers.find((a) => a.route.operationId === operationId);
         if (!answer) throw new Error(`GraphQL: ${field} follows ${operationId}, which is not a route`);

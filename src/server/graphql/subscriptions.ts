@@ -2,7 +2,7 @@ import { GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString, type Gra
 import type { EventRow } from "@/server/events/list-events";
 import { subscribeToChanges, subscribeToEvents } from "@/server/events/live/subscribe-events";
 import { serializeEvent } from "@/server/events/serialize-event";
-import { actingFor, requireScope, requireScopeFor } from "@/server/rest/invoke";
+import { actingFor, requireScope } from "@/server/rest/invoke";
 import type { ApiRoute } from "@/server/rest/route";
 import { callRoute } from "./call-route";
 import type { GraphqlContext } from "./context";
@@ -18,20 +18,21 @@ import { graphqlErrorOf } from "./errors";
  */
 export type ObjectSubscription = { field: string; route: ApiRoute; type: GraphQLOutputType; eventTypes: string[] };
 
-export function subscriptionType(eventType: GraphQLOutputType, objects: ObjectSubscription[]): GraphQLObjectType {
+/** `eventLog`: the event log's list route, whose scope the events subscription takes. */
+export function subscriptionType(eventType: GraphQLOutputType, eventLog: ApiRoute, objects: ObjectSubscription[]): GraphQLObjectType {
   const fields: Record<string, GraphQLFieldConfig<unknown, GraphqlContext>> = {
     events: {
       type: eventType,
       description:
-        "New events of the token's dataspace as they are committed, optionally only types matching `types` (`request.*`) and passing `filter` (the webhook filter language). At most once: an event committed while the connection is down is not replayed; read the event log for those. Scope: `events:admin`.",
+        "New events of the token's dataspace as they are committed, optionally only types matching `types` (`request.*`) and passing `filter` (the webhook filter language). At most once: an event committed while the connection is down is not replayed; read the event log for those. Scope: as the event log's (`events:admin`).",
       args: {
         types: { type: new GraphQLList(new GraphQLNonNull(GraphQLString)), description: "Event types or `prefix.*` patterns, as a webhook subscribes" },
         filter: { type: GraphQLString, description: "A filter expression over `event` and `data`, as a webhook's" },
       },
       subscribe: async (_root, args: { types?: string[] | null; filter?: string | null }, ctx) => {
         try {
-          requireScopeFor(ctx.principal, { resource: "events", level: "admin" }, "The events subscription");
-          return await subscribeToEvents(actingFor(ctx.principal, "events"), { types: args.types ?? undefined, filter: args.filter ?? undefined });
+          requireScope(ctx.principal, eventLog);
+          return await subscribeToEvents(actingFor(ctx.principal, eventLog.scope.resource), { types: args.types ?? undefined, filter: args.filter ?? undefined });
         } catch (error) {
           throw graphqlErrorOf(error);
         }

@@ -3,10 +3,11 @@ import type { Duplex } from "node:stream";
 import { GraphQLError, type ExecutionArgs } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { authenticateApiToken, type ApiPrincipal } from "@/server/api-tokens/authenticate-api-token";
+import type { ApiPrincipal } from "@/server/api-tokens/authenticate-api-token";
 import { liveHub } from "@/server/events/live/live-hub";
-import { takeApiSlot } from "@/server/rest/rate-limit";
+import { authenticateBearer, takeTokenSlot } from "@/server/rest/invoke";
 import { graphqlYoga } from "./endpoint";
+import { graphqlErrorOf } from "./errors";
 
 type Envelope = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };
 
@@ -24,15 +25,18 @@ export function graphqlWebSocketServer() {
     {
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
-        const principal = typeof authorization === "string" ? await authenticateApiToken(authorization) : null;
+        const principal = await authenticateBearer(typeof authorization === "string" ? authorization : null).catch(() => null);
         if (!principal) return false;
         principals.set(ctx.extra, principal);
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
         const principal = principals.get(ctx.extra)!;
-        const slot = await takeApiSlot(principal.tokenId);
-        if (!slot.allowed) return [new GraphQLError(`This token made more than ${slot.limit} requests this minute; retry in ${slot.resetSeconds} s`, { extensions: { code: "RATE_LIMITED" } })];
+        try {
+          await takeTokenSlot(principal.tokenId);
+        } catch (error) {
+          return [graphqlErrorOf(error)];
+        }
         const { schema, execute, subscribe, contextFactory, parse, validate } = graphqlYoga().getEnveloped({ principal, params: payload, request: ctx.extra.request });
         let document;
         try {

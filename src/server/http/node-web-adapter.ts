@@ -26,12 +26,12 @@ export async function serveWebHandler(
       if (value === undefined) continue;
       for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
     }
-    // A client that goes away aborts the request: a streamed answer (a GraphQL subscription over
-    // SSE) stops, and its subscription with it.
-    const gone = new AbortController();
-    res.once("close", () => gone.abort());
+    // A client of a stream (a GraphQL subscription over SSE) that goes away aborts the request:
+    // the stream stops, and its subscription with it. Other requests skip the bookkeeping.
+    const gone = req.headers.accept?.includes("text/event-stream") ? new AbortController() : undefined;
+    if (gone) res.once("close", () => gone.abort());
     const response = await handler(
-      new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined, signal: gone.signal }),
+      new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined, signal: gone?.signal }),
     );
     res.writeHead(response.status, [...response.headers].flat());
     if (!response.body) return void res.end();

@@ -1,14 +1,11 @@
-import { env } from "@/env";
-import { authenticateApiToken, type ApiPrincipal } from "@/server/api-tokens/authenticate-api-token";
-import { isJsonContentType, readLimitedBody } from "@/server/inbound/read-body";
+import { isJsonContentType } from "@/server/inbound/read-body";
 import { assertIfMatch, etagOf } from "./etag";
 import { withCommitHook, type CommitHook } from "@/server/events/transaction-with-events";
 import { checkIdempotencyKey, completeIdempotencyKey, recordCommit, releaseIdempotencyKey, requestFingerprint, reserveIdempotencyKey, type StoredResponse } from "./idempotency";
 import { compileRoutes, readQuery } from "./match";
 import { openApiJson } from "./openapi";
-import { actingFor, parseBodyValue, parseParams, parseQueryValues, requireScope, runRoute } from "./invoke";
+import { actingFor, authenticateBearer, parseBodyValue, readApiBody, parseParams, parseQueryValues, requireScope, runRoute, takeTokenSlot } from "./invoke";
 import { ApiProblem, problemFrom, problemResponse } from "./problem";
-import { rateLimitHeaders, takeApiSlot } from "./rate-limit";
 import { shapeOutput, toResponse } from "./respond";
 import type { ApiRoute } from "./route";
 import { apiRoutes } from "./routes";
@@ -46,14 +43,9 @@ async function serve(request: Request, headers: Headers): Promise<Response> {
   }
   const { route } = found;
 
-  const principal = await authenticate(request.headers.get("authorization"));
-  const slot = await takeApiSlot(principal.tokenId);
-  for (const [name, value] of Object.entries(rateLimitHeaders(slot))) headers.set(name, value);
-  if (!slot.allowed) {
-    throw new ApiProblem("rate-limited", `This token made more than ${slot.limit} requests this minute; retry in ${slot.resetSeconds} s`, {
-      headers: { "retry-after": String(slot.resetSeconds) },
-    });
-  }
+  const principal = await authenticateBearer(request.headers.get("authorization"));
+  // Refused, the 429 carries the RateLimit-* headers itself (problemResponse).
+  for (const [name, value] of Object.entries(await takeTokenSlot(principal.tokenId))) headers.set(name, value);
   requireScope(principal, route);
 
   const params = parseParams(route, found.params, url.pathname);
@@ -107,20 +99,6 @@ async function serve(request: Request, headers: Headers): Promise<Response> {
   return toResponse(request, result, headers);
 }
 
-async function authenticate(authorization: string | null): Promise<ApiPrincipal> {
-  const challenge = { "www-authenticate": 'Bearer realm="Switchboard API"' };
-  if (!authorization || !/^Bearer\s+\S+$/i.test(authorization.trim())) {
-    throw new ApiProblem("unauthenticated", "Send an API token: Authorization: Bearer sb_…", { headers: challenge });
-  }
-  const principal = await authenticateApiToken(authorization);
-  if (!principal) {
-    throw new ApiProblem("unauthenticated", "This API token is not valid: unknown, revoked or expired, or its creator left the dataspace", {
-      headers: { "www-authenticate": 'Bearer realm="Switchboard API", error="invalid_token"' },
-    });
-  }
-  return principal;
-}
-
 function parseQuery(route: ApiRoute, url: URL): Record<string, unknown> {
   const { values, unknown } = readQuery(url.searchParams, route.query);
   if (unknown.length) {
@@ -141,9 +119,7 @@ async function parseBody(route: ApiRoute, request: Request): Promise<{ body: unk
   if (!isJsonContentType(contentType)) {
     throw new ApiProblem("unsupported-media-type", `Send the body as JSON with Content-Type: application/json (got ${contentType ? JSON.stringify(contentType) : "none"})`);
   }
-  const limit = env().API_MAX_BODY_BYTES;
-  const bytes = await readLimitedBody(request, limit);
-  if (!bytes) throw new ApiProblem("payload-too-large", `The body is larger than ${limit} bytes`);
+  const bytes = await readApiBody(request);
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString("utf8"));

@@ -1,10 +1,13 @@
+import { env } from "@/env";
 import type { Role } from "@/generated/prisma/enums";
-import type { ApiPrincipal } from "@/server/api-tokens/authenticate-api-token";
+import { readLimitedBody } from "@/server/inbound/read-body";
+import { authenticateApiToken, type ApiPrincipal } from "@/server/api-tokens/authenticate-api-token";
 import { API_LEVELS, hasScope, type ApiLevel, type ApiResource } from "@/server/api-tokens/scopes";
 import { roleAtLeast } from "@/server/dataspaces/roles";
 import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { findUnsafeText } from "@/server/validation/text";
 import { ApiProblem, fieldErrorsOf } from "./problem";
+import { rateLimitHeaders, takeApiSlot } from "./rate-limit";
 import { scopeName, type ApiRoute, type HandlerContext } from "./route";
 
 /**
@@ -12,16 +15,46 @@ import { scopeName, type ApiRoute, type HandlerContext } from "./route";
  * handler, the GraphQL API): the token's scope, the route's parameter, query and body schemas,
  * and the role the token acts with. One copy of each rule, whatever the wire format.
  */
-export function requireScope(principal: ApiPrincipal, route: ApiRoute): void {
-  requireScopeFor(principal, route.scope, `${route.method} ${route.path}`);
+/** A request's body, at most API_MAX_BODY_BYTES (413 above). */
+export async function readApiBody(request: Request): Promise<Buffer> {
+  const limit = env().API_MAX_BODY_BYTES;
+  const bytes = await readLimitedBody(request, limit);
+  if (!bytes) throw new ApiProblem("payload-too-large", `The body is larger than ${limit} bytes`);
+  return bytes;
 }
 
-/** `what` (a route, a subscription) needs `scope`; the refusal names it and what the token has. */
-export function requireScopeFor(principal: ApiPrincipal, scope: { resource: ApiResource; level: ApiLevel }, what: string): void {
-  if (hasScope(principal.scopes, scope.resource, scope.level)) return;
+/** The principal of an `Authorization: Bearer sb_…` header; a 401 saying what is wrong otherwise. */
+export async function authenticateBearer(authorization: string | null): Promise<ApiPrincipal> {
+  if (!authorization || !/^Bearer\s+\S+$/i.test(authorization.trim())) {
+    throw new ApiProblem("unauthenticated", "Send an API token: Authorization: Bearer sb_…", { headers: { "www-authenticate": 'Bearer realm="Switchboard API"' } });
+  }
+  const principal = await authenticateApiToken(authorization);
+  if (!principal) {
+    throw new ApiProblem("unauthenticated", "This API token is not valid: unknown, revoked or expired, or its creator left the dataspace", {
+      headers: { "www-authenticate": 'Bearer realm="Switchboard API", error="invalid_token"' },
+    });
+  }
+  return principal;
+}
+
+/**
+ * One request of the token's per-minute budget (shared by REST, GraphQL and its WebSocket): the
+ * RateLimit-* headers to answer with, or a 429 carrying them and Retry-After.
+ */
+export async function takeTokenSlot(tokenId: string): Promise<Record<string, string>> {
+  const slot = await takeApiSlot(tokenId);
+  const headers = rateLimitHeaders(slot);
+  if (slot.allowed) return headers;
+  throw new ApiProblem("rate-limited", `This token made more than ${slot.limit} requests this minute; retry in ${slot.resetSeconds} s`, {
+    headers: { ...headers, "retry-after": String(slot.resetSeconds) },
+  });
+}
+
+export function requireScope(principal: ApiPrincipal, route: ApiRoute): void {
+  if (hasScope(principal.scopes, route.scope.resource, route.scope.level)) return;
   throw new ApiProblem(
     "missing-scope",
-    `${what} needs the scope ${scopeName({ scope })} (or ${scope.level} on every resource); this token has ${principal.scopes.join(", ")}`,
+    `${route.method} ${route.path} needs the scope ${scopeName(route)} (or ${route.scope.level} on every resource); this token has ${principal.scopes.join(", ")}`,
   );
 }
 
