@@ -27,7 +27,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { cpuSeconds, machineTicks, postgresPids } from "./cpu";
 import { paced } from "./paced";
-import { startProductionServer } from "./production-server";
+import { startBenchApp } from "./production-server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -118,17 +118,7 @@ async function main() {
     if (i % 10 === 0) await addRequestComment(ctx, { requestId: request.id, text: `Comment on ${i}` });
   }
   const tokens = { list: await seedApiToken(ctx, ["read"]), create: await seedApiToken(ctx, ["write"]), scopeless: await seedApiToken(ctx, ["events:admin"]) };
-  const { disconnectDb, closeDbPool } = await import("../src/server/db/client");
-  await disconnectDb();
-  await closeDbPool();
-
-  const { app, port } = await startProductionServer({
-    DATABASE_URL: databaseUrl,
-    SECRETS_KEY: secretsKey,
-    AUTH_SECRET: randomBytes(32).toString("hex"),
-    API_RATE_LIMIT_PER_MINUTE: "100000000",
-    SWITCHBOARD_DATA_DIR: path.join(root, ".data", dbName),
-  });
+  const { app, port } = await startBenchApp({ databaseUrl, secretsKey, dbName });
   const api = `http://127.0.0.1:${port}/api/v1`;
   const probe = await fetch(`${api}/requests?limit=100`, { headers: { authorization: `Bearer ${tokens.list}` } });
   const page = (await probe.json()) as { results: unknown[] };

@@ -13,22 +13,19 @@
  *    Target: p99 < 100 ms.
  * BENCH_DURATION (10 s per phase) changes the load; BENCH_STRICT=1 exits 1 on a miss.
  */
-import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { DURABLE, startBenchDatabase } from "./bench-database";
 import { cpuSeconds, postgresPids } from "./cpu";
 import { paced, quantile, type PacedSample } from "./paced";
-import { startProductionServer } from "./production-server";
+import { startBenchApp } from "./production-server";
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5);
 const TARGETS = { ratio: 1.5, fanOutP99Ms: 100 };
-const root = path.resolve(import.meta.dirname, "..");
 type Kind = "rest" | "graphql" | "graphqlGet";
 const NESTED = "query Nested { requests(first: 20) { nodes { uuid title status priority assignee created_date comments { uuid user text created_date } } } }";
 const SUBSCRIBE = 'subscription { events(types: ["request.added"]) { uuid type data } }';
@@ -45,17 +42,7 @@ async function main() {
     for (let c = 0; c < 5; c++) await addRequestComment(ctx, { requestId: request.id, text: `Comment ${c} on request ${i}` });
   }
   const token = await seedApiToken(ctx, ["admin"]);
-  const { disconnectDb, closeDbPool } = await import("../src/server/db/client");
-  await disconnectDb();
-  await closeDbPool();
-
-  const { app, port } = await startProductionServer({
-    DATABASE_URL: databaseUrl,
-    SECRETS_KEY: secretsKey,
-    AUTH_SECRET: randomBytes(32).toString("hex"),
-    API_RATE_LIMIT_PER_MINUTE: "100000000",
-    SWITCHBOARD_DATA_DIR: path.join(root, ".data", dbName),
-  });
+  const { app, port } = await startBenchApp({ databaseUrl, secretsKey, dbName });
   const base = `http://127.0.0.1:${port}`;
   const auth = { authorization: `Bearer ${token}` };
   const rest = { url: `${base}/api/v1/requests?limit=20`, headers: auth };

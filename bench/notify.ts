@@ -21,7 +21,7 @@ import path from "node:path";
 import pg from "pg";
 import { DURABLE, startBenchDatabase } from "./bench-database";
 import { cpuSeconds, postgresPids } from "./cpu";
-import { startProductionServer } from "./production-server";
+import { startBenchApp } from "./production-server";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20);
 const LATENCY_EVENTS = 10;
@@ -62,18 +62,7 @@ async function main() {
     createRuleInput.parse({ name: "Storm", channel: "SLACK", integrationId: integration.id, destination: { channel: "#storm" }, eventTypes: ["alert.triggered"], filter: 'data.title.startsWith("Storm")', throttlePerMinute: THROTTLE }),
   );
   const token = await seedApiToken(ctx, ["alerts:write"]);
-  const { disconnectDb, closeDbPool } = await import("../src/server/db/client");
-  await disconnectDb();
-  await closeDbPool();
-
-  const { app, port } = await startProductionServer({
-    DATABASE_URL: databaseUrl,
-    SECRETS_KEY: secretsKey,
-    AUTH_SECRET: randomBytes(32).toString("hex"),
-    API_RATE_LIMIT_PER_MINUTE: "100000000",
-    WEBHOOK_ALLOWED_TARGETS: "127.0.0.1",
-    SWITCHBOARD_DATA_DIR: path.join(root, ".data", dbName),
-  });
+  const { app, port } = await startBenchApp({ databaseUrl, secretsKey, dbName }, { WEBHOOK_ALLOWED_TARGETS: "127.0.0.1" });
   const base = `http://127.0.0.1:${port}`;
   const pgPort = Number(new URL(databaseUrl).port);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -27,4 +28,23 @@ export async function startProductionServer(env: Record<string, string>): Promis
     app.once("exit", (code) => reject(new Error(`server.ts exited (${code}):\n${out}`)));
   });
   return { app, port, url: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * The app for a benchmark on the database it seeded: this process's pools are closed first (the
+ * factories seeded through them), then the server starts with the settings every benchmark
+ * needs — its database and secrets, a data directory of its own, no API rate limit — plus `env`.
+ */
+export async function startBenchApp(database: { databaseUrl: string; secretsKey: string; dbName: string }, env: Record<string, string> = {}) {
+  const { disconnectDb, closeDbPool } = await import("../src/server/db/client");
+  await disconnectDb();
+  await closeDbPool();
+  return startProductionServer({
+    DATABASE_URL: database.databaseUrl,
+    SECRETS_KEY: database.secretsKey,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    API_RATE_LIMIT_PER_MINUTE: "100000000",
+    SWITCHBOARD_DATA_DIR: path.join(root, ".data", database.dbName),
+    ...env,
+  });
 }

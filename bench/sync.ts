@@ -27,7 +27,7 @@ import path from "node:path";
 import pg from "pg";
 import { DURABLE, startBenchDatabase } from "./bench-database";
 import { cpuSeconds, machineSpeedMs, postgresPids } from "./cpu";
-import { startProductionServer } from "./production-server";
+import { startBenchApp } from "./production-server";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -65,19 +65,7 @@ async function main() {
     config: { repository: repo, webhookSecret, token: "ghp_bench_token_0123456789", apiUrl: fake.url, issueSync: { direction: "both", priorityLabels: { urgent: "P0" } } },
   });
   const token = await seedApiToken(ctx, ["requests:write"]);
-  const { disconnectDb, closeDbPool } = await import("../src/server/db/client");
-  await disconnectDb();
-  await closeDbPool();
-
-  const { app, port } = await startProductionServer({
-    DATABASE_URL: databaseUrl,
-    SECRETS_KEY: secretsKey,
-    AUTH_SECRET: randomBytes(32).toString("hex"),
-    INBOUND_RATE_LIMIT_PER_MINUTE: "100000000",
-    API_RATE_LIMIT_PER_MINUTE: "100000000",
-    WEBHOOK_ALLOWED_TARGETS: "127.0.0.1",
-    SWITCHBOARD_DATA_DIR: path.join(root, ".data", dbName),
-  });
+  const { app, port } = await startBenchApp({ databaseUrl, secretsKey, dbName }, { INBOUND_RATE_LIMIT_PER_MINUTE: "100000000", WEBHOOK_ALLOWED_TARGETS: "127.0.0.1" });
   const base = `http://127.0.0.1:${port}`;
   fake.addHook({ repo, url: `${base}${github.path}`, secret: webhookSecret });
   const pgPort = Number(new URL(databaseUrl).port);

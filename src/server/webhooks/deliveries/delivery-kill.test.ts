@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/env";
@@ -7,6 +7,7 @@ import type { TenantContext } from "@/server/dataspaces/tenant-context";
 import { seedRequest } from "../../../../test/factories";
 import { createEndpoint, deliveriesOf, statusesOf, webhookTenant } from "../../../../test/webhook-fixtures";
 import { startWebhookReceiver, type WebhookReceiver } from "../../../../test/webhook-receiver";
+import { spawnReady } from "../../../../test/spawn-ready";
 
 /**
  * Nothing is lost when the app process dies mid-delivery: the app's runtime runs in a child
@@ -20,29 +21,16 @@ const FIXTURE = path.resolve(import.meta.dirname, "../../../../test/app-runtime-
 type AppProcess = { child: ChildProcess; appPort: number };
 
 /** `appPort`: serve on the dead process's port, as a restarted server.ts does. */
-function startAppProcess(appPort = 0): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", FIXTURE], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.DATABASE_URL,
-      WEBHOOK_ALLOWED_TARGETS: "127.0.0.1",
-      // Longer than the test: a held request must still be in flight when the process dies.
-      WEBHOOK_TIMEOUT_MS: "60000",
-      APP_PORT: String(appPort),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+async function startAppProcess(appPort = 0): Promise<AppProcess> {
+  const { child, ready } = await spawnReady<{ appPort: number }>(FIXTURE, {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL,
+    WEBHOOK_ALLOWED_TARGETS: "127.0.0.1",
+    // Longer than the test: a held request must still be in flight when the process dies.
+    WEBHOOK_TIMEOUT_MS: "60000",
+    APP_PORT: String(appPort),
   });
-  let out = "";
-  let err = "";
-  child.stderr!.on("data", (chunk) => (err += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      out += chunk;
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve({ child, appPort: JSON.parse(line).appPort });
-    });
-    child.once("exit", (code, signal) => reject(new Error(`app process exited (${code ?? signal}) before it was ready:\n${err}`)));
-  });
+  return { child, appPort: ready.appPort };
 }
 
 async function kill(app: AppProcess): Promise<void> {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
@@ -7,6 +7,7 @@ import { createRequest } from "@/server/records/requests/create-request";
 import { addCommentInput, createRequestInput } from "@/server/records/requests/request.schema";
 import { integrationTenant, seedIntegration } from "../../../../../test/integration-fixtures";
 import { startFakeGithub, type FakeGithub } from "../fake/fake-github";
+import { spawnReady } from "../../../../../test/spawn-ready";
 
 /**
  * Issue sync survives its app being killed between GitHub's commit and its answer: the app's
@@ -19,23 +20,10 @@ const FIXTURE = path.resolve(import.meta.dirname, "../../../../../test/app-runti
 
 type AppProcess = { child: ChildProcess; appPort: number };
 
-function startAppProcess(appPort = 0): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", FIXTURE], {
-    // Longer than the test: the held create must still be in flight when the process dies.
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, ISSUE_SYNC_TIMEOUT_MS: "60000", APP_PORT: String(appPort) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  child.stderr!.on("data", (chunk) => (err += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      out += chunk;
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve({ child, appPort: (JSON.parse(line) as { appPort: number }).appPort });
-    });
-    child.once("exit", (code, signal) => reject(new Error(`app process exited (${code ?? signal}) before it was ready:\n${err}`)));
-  });
+async function startAppProcess(appPort = 0): Promise<AppProcess> {
+  // Longer than the test: the held create must still be in flight when the process dies.
+  const { child, ready } = await spawnReady<{ appPort: number }>(FIXTURE, { ...process.env, DATABASE_URL: process.env.DATABASE_URL, ISSUE_SYNC_TIMEOUT_MS: "60000", APP_PORT: String(appPort) });
+  return { child, appPort: ready.appPort };
 }
 
 async function kill(app: AppProcess): Promise<void> {

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { integrationTenant, seedIntegration } from "../../../../../test/integration-fixtures";
 import { startFakeStatuspage, type FakeComponent, type FakePage, type FakeStatuspage } from "../fake/fake-statuspage";
 import { RECONCILE_REQUESTED } from "./reconcile";
+import { spawnReady } from "../../../../../test/spawn-ready";
 
 /**
  * A reconcile survives its app being killed: the app's runtime runs in a child process that is
@@ -17,32 +18,16 @@ const FIXTURE = path.resolve(import.meta.dirname, "../../../../../test/app-runti
 
 type AppProcess = { child: ChildProcess; appPort: number; executorUrl: string };
 
-function startAppProcess(statuspageUrl: string, appPort = 0): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", FIXTURE], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.DATABASE_URL,
-      STATUSPAGE_API_URL: statuspageUrl,
-      // Longer than the test: the held repair must still be in flight when the process dies.
-      STATUSPAGE_TIMEOUT_MS: "60000",
-      APP_PORT: String(appPort),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+async function startAppProcess(statuspageUrl: string, appPort = 0): Promise<AppProcess> {
+  const { child, ready } = await spawnReady<{ appPort: number; executorUrl: string }>(FIXTURE, {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL,
+    STATUSPAGE_API_URL: statuspageUrl,
+    // Longer than the test: the held repair must still be in flight when the process dies.
+    STATUSPAGE_TIMEOUT_MS: "60000",
+    APP_PORT: String(appPort),
   });
-  let out = "";
-  let err = "";
-  child.stderr!.on("data", (chunk) => (err += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      out += chunk;
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) {
-        const ready = JSON.parse(line) as { appPort: number; executorUrl: string };
-        resolve({ child, appPort: ready.appPort, executorUrl: ready.executorUrl });
-      }
-    });
-    child.once("exit", (code, signal) => reject(new Error(`app process exited (${code ?? signal}) before it was ready:\n${err}`)));
-  });
+  return { child, appPort: ready.appPort, executorUrl: ready.executorUrl };
 }
 
 async function kill(app: AppProcess): Promise<void> {
